@@ -1,1 +1,1 @@
-"""Analysis: one Article in, one Brief out, as a sequence of small steps over a single parse."""
+"""Analysis: one Article in, one Brief out (`analyse.brief.analyse_article`), one module per step."""
