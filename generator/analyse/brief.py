@@ -1,1 +1,66 @@
-"""Analysis: one Article in, one Brief out, as a sequence of small steps over a single parse."""
+"""Analysis: one Article in, one Brief out, as a sequence of small steps over a single parse.
+
+`analyse_article` is a pure function of the article, the topics and the settings, so its result
+can be cached by a hash of those and computed in any worker process.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.language import Language
+
+from generator.analyse.claims import rank_claims
+from generator.analyse.entities import extract_entities
+from generator.analyse.figures import extract_figures
+from generator.analyse.parse import ParsedArticle, parse_article
+from generator.analyse.quotes import extract_quotes, reported_speaker
+from generator.analyse.themes import match_topics
+from generator.model import Article, Brief, Claim, Topic
+from generator.slugs import slugify
+
+SUMMARY_SENTENCES = 2
+
+
+def analyse_article(
+    article: Article, topics: Sequence[Topic], nlp: Language, claims_per_brief: int
+) -> Brief:
+    parsed = parse_article(article, nlp)
+    entities = extract_entities(parsed)
+    quotes = extract_quotes(parsed, entities)
+    claims = rank_claims(
+        parsed,
+        quotes,
+        limit=claims_per_brief,
+        speaker_of=lambda sentence: reported_speaker(sentence, parsed, entities),
+    )
+    return Brief(
+        source=article.source,
+        slug=slugify(article.title) or slugify(article.source),
+        content_hash=article.content_hash,
+        title=article.title,
+        publisher=article.publisher,
+        date=article.date,
+        url=article.url,
+        summary=summarise(parsed, claims),
+        paragraphs=article.paragraphs,
+        quotes=quotes,
+        claims=claims,
+        entities=entities,
+        figures=extract_figures(parsed),
+        topics=match_topics(parsed, topics),
+        removed=article.removed,
+        inferred=article.inferred,
+        warnings=article.warnings,
+    )
+
+
+def summarise(parsed: ParsedArticle, claims: Sequence[Claim]) -> str:
+    """The article's own words: its best claims, in the order the article gives them."""
+    chosen = sorted(claims[:SUMMARY_SENTENCES], key=lambda c: parsed_order(parsed, c))
+    return " ".join(claim.text for claim in chosen)
+
+
+def parsed_order(parsed: ParsedArticle, claim: Claim) -> tuple[int, int]:
+    index = next(i for i, p in enumerate(parsed.article.paragraphs) if p.id == claim.paragraph)
+    return index, parsed.article.paragraphs[index].text.find(claim.text)

@@ -1,0 +1,262 @@
+"""Briefs → cross-links: topic coverage, speakers (people and organisations), related briefs.
+
+Everything here is cheap aggregation over finished briefs; nothing re-reads or re-parses text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from generator.analyse.themes import APOSTROPHES, term_pattern
+from generator.model import Brief, Claim, Evidence, Quote, SeedProblem, Topic
+from generator.slugs import slugify, unique_slugs
+
+RELATED_BRIEFS = 3
+NEAR_DUPLICATE_SIMILARITY = 0.5  # Jaccard overlap of content words above which claims are grouped
+WORD = re.compile(r"[\w']+")
+
+
+@dataclass(frozen=True)
+class QuoteRef:
+    quote: Quote
+    brief: Brief
+
+
+@dataclass(frozen=True)
+class ClaimRef:
+    claim: Claim
+    brief: Brief
+
+
+@dataclass
+class Speaker:
+    """A person or organisation page: what they said, where, and in which role."""
+
+    name: str
+    slug: str
+    kind: str  # "person" or "organisation"
+    quotes: list[QuoteRef] = field(default_factory=list)
+    claims: list[ClaimRef] = field(default_factory=list)
+    roles: list[tuple[str, Brief]] = field(default_factory=list)
+    briefs: list[Brief] = field(default_factory=list)  # every brief naming them
+
+
+@dataclass
+class TopicCoverage:
+    topic: Topic
+    briefs: list[Brief]
+    evidence: dict[str, tuple[Evidence, ...]]  # by brief source
+    claim_groups: list[list[ClaimRef]]
+    quotes: list[QuoteRef]
+    speakers: list[tuple[Speaker, int]]
+    related: list[tuple[Topic, int]]
+
+
+@dataclass
+class Corpus:
+    briefs: list[Brief]  # newest first; undated last
+    topics: list[TopicCoverage]
+    speakers: list[Speaker]
+    problems: list[SeedProblem]
+    related: dict[str, list[Brief]]  # by brief source
+    speaker_pages: dict[str, str]  # canonical name → page path under docs/, for every speaker
+
+    def topics_of(self, brief: Brief) -> list[TopicCoverage]:
+        ids = {match.id for match in brief.topics}
+        return [coverage for coverage in self.topics if coverage.topic.id in ids]
+
+    def speakers_in(self, brief: Brief) -> list[Speaker]:
+        return [s for s in self.speakers if any(b.source == brief.source for b in s.briefs)]
+
+
+def build_corpus(
+    briefs: Sequence[Brief], topics: Sequence[Topic], problems: Sequence[SeedProblem]
+) -> Corpus:
+    briefs = assign_unique_slugs(briefs)
+    ordered = sorted(briefs, key=lambda b: b.title.casefold())
+    ordered = sorted(ordered, key=lambda b: b.date or "", reverse=True)
+    ordered = [b for b in ordered if b.date] + [b for b in ordered if not b.date]
+    speakers = collect_speakers(ordered)
+    pages = {speaker.name: speaker_path(speaker) for speaker in speakers}
+    coverage = [cover_topic(topic, ordered, speakers) for topic in topics]
+    link_related_topics(coverage)
+    return Corpus(
+        briefs=ordered,
+        topics=coverage,
+        speakers=speakers,
+        problems=sorted(problems, key=lambda p: p.source),
+        related={b.source: related_briefs(b, ordered) for b in ordered},
+        speaker_pages=pages,
+    )
+
+
+def speaker_path(speaker: Speaker) -> str:
+    folder = "organisations" if speaker.kind == "organisation" else "people"
+    return f"{folder}/{speaker.slug}.md"
+
+
+def assign_unique_slugs(briefs: Sequence[Brief]) -> list[Brief]:
+    """Distinct slugs in source order, so two articles with the same title get two pages."""
+    in_order = sorted(briefs, key=lambda b: b.source)
+    slugs = unique_slugs([b.slug for b in in_order], fallback="article")
+    return [replace(brief, slug=slug) for brief, slug in zip(in_order, slugs, strict=True)]
+
+
+def canonical_names(names: Iterable[str]) -> dict[str, str]:
+    """Map a one-word name to the only longer name containing that word, across the corpus."""
+    names = set(names)
+    longer = [n for n in names if len(n.split()) > 1]
+    mapping = {}
+    for name in names:
+        if len(name.split()) == 1:
+            owners = [n for n in longer if name in n.split()]
+            mapping[name] = owners[0] if len(owners) == 1 else name
+        else:
+            mapping[name] = name
+    return mapping
+
+
+def collect_speakers(briefs: Sequence[Brief]) -> list[Speaker]:
+    """People quoted or named in two or more briefs, and organisations quoted."""
+    people_named = {e.name for b in briefs for e in b.entities if e.type == "person"}
+    quoted = {q.speaker for b in briefs for q in b.quotes if q.speaker}
+    canonical = canonical_names(people_named | quoted)
+    by_name: dict[str, Speaker] = {}
+
+    def speaker(name: str, kind: str) -> Speaker:
+        name = canonical.get(name, name)
+        if name not in by_name:
+            by_name[name] = Speaker(name=name, slug="", kind=kind)
+        return by_name[name]
+
+    for brief in briefs:
+        for quote in brief.quotes:
+            if quote.speaker:
+                kind = "organisation" if quote.speaker_type == "organisation" else "person"
+                entry = speaker(quote.speaker, kind)
+                entry.quotes.append(QuoteRef(quote, brief))
+                _add_brief(entry, brief)
+                if quote.role:
+                    _add_role(entry, quote.role, brief)
+    mention_counts = Counter(
+        canonical.get(e.name, e.name) for b in briefs for e in b.entities if e.type == "person"
+    )
+    for brief in briefs:
+        for entity in brief.entities:
+            name = canonical.get(entity.name, entity.name)
+            if name in by_name or (entity.type == "person" and mention_counts[name] >= 2):
+                entry = speaker(name, by_name[name].kind if name in by_name else "person")
+                _add_brief(entry, brief)
+                if entity.role:
+                    _add_role(entry, entity.role, brief)
+        for claim in brief.claims:
+            if claim.speaker and canonical.get(claim.speaker, claim.speaker) in by_name:
+                by_name[canonical.get(claim.speaker, claim.speaker)].claims.append(
+                    ClaimRef(claim, brief)
+                )
+    ordered = sorted(by_name.values(), key=lambda s: (s.kind, s.name.casefold()))
+    for entry, slug in zip(ordered, unique_slugs([slugify(s.name) for s in ordered]), strict=True):
+        entry.slug = slug
+    return ordered
+
+
+def _add_brief(entry: Speaker, brief: Brief) -> None:
+    if all(b.source != brief.source for b in entry.briefs):
+        entry.briefs.append(brief)
+
+
+def _add_role(entry: Speaker, role: str, brief: Brief) -> None:
+    if all(not (r == role and b.source == brief.source) for r, b in entry.roles):
+        entry.roles.append((role, brief))
+
+
+def content_words(text: str) -> frozenset[str]:
+    words = WORD.findall(text.translate(APOSTROPHES).lower())
+    return frozenset(w for w in words if w not in STOP_WORDS and len(w) > 2)
+
+
+def group_near_duplicates(claims: Sequence[ClaimRef]) -> list[list[ClaimRef]]:
+    """Claims stating the same fact in different briefs, grouped; order of first appearance."""
+    groups: list[tuple[frozenset[str], list[ClaimRef]]] = []
+    for ref in claims:
+        words = content_words(ref.claim.text)
+        for group_words, members in groups:
+            union = words | group_words
+            if union and len(words & group_words) / len(union) >= NEAR_DUPLICATE_SIMILARITY:
+                members.append(ref)
+                break
+        else:
+            groups.append((words, [ref]))
+    return [members for _, members in groups]
+
+
+def cover_topic(topic: Topic, briefs: Sequence[Brief], speakers: Sequence[Speaker]) -> TopicCoverage:
+    on_topic = [b for b in briefs if any(m.id == topic.id for m in b.topics)]
+    evidence = {b.source: next(m.evidence for m in b.topics if m.id == topic.id) for b in on_topic}
+    patterns = [term_pattern(term) for term in topic.terms]
+
+    def mentions_topic(text: str) -> bool:
+        searchable = text.translate(APOSTROPHES)
+        return any(p.search(searchable) for p in patterns)
+
+    claims = [ClaimRef(c, b) for b in on_topic for c in b.claims if mentions_topic(c.text)]
+    quotes = []
+    for brief in on_topic:
+        evidence_paragraphs = {e.paragraph for e in evidence[brief.source]}
+        quotes += [
+            QuoteRef(q, brief)
+            for q in brief.quotes
+            if q.speaker and (q.paragraph in evidence_paragraphs or mentions_topic(q.text))
+        ]
+    speaker_by_name = {s.name: s for s in speakers}
+    counts = Counter(ref.quote.speaker for ref in quotes)
+    canonical = canonical_names(speaker_by_name)
+    ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    return TopicCoverage(
+        topic=topic,
+        briefs=on_topic,
+        evidence=evidence,
+        claim_groups=group_near_duplicates(claims),
+        quotes=quotes,
+        speakers=[
+            (speaker_by_name[canonical.get(name, name)], count)
+            for name, count in ranked
+            if canonical.get(name, name) in speaker_by_name
+        ],
+        related=[],
+    )
+
+
+def link_related_topics(coverage: Sequence[TopicCoverage]) -> None:
+    """Topics sharing briefs are related; the more shared, the closer."""
+    sources = {c.topic.id: {b.source for b in c.briefs} for c in coverage}
+    for entry in coverage:
+        shared = [
+            (other.topic, len(sources[entry.topic.id] & sources[other.topic.id]))
+            for other in coverage
+            if other is not entry
+        ]
+        entry.related = sorted(
+            [(topic, n) for topic, n in shared if n], key=lambda item: (-item[1], item[0].name)
+        )
+
+
+def related_briefs(brief: Brief, briefs: Sequence[Brief]) -> list[Brief]:
+    """The briefs sharing most topics (counted double) and named people or organisations."""
+    topics = {m.id for m in brief.topics}
+    names = {e.name for e in brief.entities if e.type != "place"}
+
+    def score(other: Brief) -> int:
+        shared_topics = len(topics & {m.id for m in other.topics})
+        shared_names = len(names & {e.name for e in other.entities if e.type != "place"})
+        return 2 * shared_topics + shared_names
+
+    scored = [(score(o), o) for o in briefs if o.source != brief.source]
+    scored = [(s, o) for s, o in scored if s > 0]
+    scored.sort(key=lambda item: (-item[0], item[1].slug))
+    return [o for _, o in scored[:RELATED_BRIEFS]]

@@ -1,0 +1,140 @@
+"""The whole run: seeds → articles → briefs (cached, in parallel) → corpus → pages.
+
+Per-article analysis is the expensive, pure part and runs on any `concurrent.futures.Executor`;
+everything after it is cheap aggregation over all briefs.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from concurrent.futures import Executor, ProcessPoolExecutor
+from dataclasses import dataclass, field
+from multiprocessing import get_context
+
+from generator.cache import BriefCache, cache_key
+from generator.ingest import read_corpus
+from generator.model import Article, Brief, SeedProblem, Topic
+from generator.settings import Settings
+from generator.topics import TopicFileError, load_topics
+
+# Below this many articles to analyse, starting worker processes costs more than it saves.
+MIN_ARTICLES_FOR_POOL = 8
+
+
+@dataclass
+class AnalysisRun:
+    briefs: list[Brief]
+    problems: list[SeedProblem] = field(default_factory=list)
+    analysed: list[str] = field(default_factory=list)  # sources analysed afresh (cache misses)
+    cached: int = 0
+
+
+def analyse_one(article: Article, topics: Sequence[Topic], model: str, claims: int) -> Brief:
+    """Analyse one article in whichever process runs this; spaCy loads once per process."""
+    from generator.analyse.brief import analyse_article
+    from generator.analyse.parse import load_pipeline
+
+    return analyse_article(article, topics, load_pipeline(model), claims)
+
+
+def worker_count(settings: Settings) -> int:
+    return settings.workers if settings.workers > 0 else (os.cpu_count() or 1)
+
+
+def analyse_articles(
+    articles: Sequence[Article],
+    topics: Sequence[Topic],
+    settings: Settings,
+    executor: Executor | None = None,
+) -> AnalysisRun:
+    """Briefs for all articles, from the cache where possible, in the order of `articles`."""
+    cache = BriefCache(settings.cache_dir)
+    fingerprint = settings.analysis_fingerprint()
+    keys = [cache_key(article, topics, fingerprint) for article in articles]
+    found: dict[int, Brief] = {}
+    for index, key in enumerate(keys):
+        if (brief := cache.get(key)) is not None:
+            found[index] = brief
+    missing = [index for index in range(len(articles)) if index not in found]
+    run = AnalysisRun(briefs=[], cached=len(found))
+    for index, outcome in zip(missing, _analyse(articles, missing, topics, settings, executor)):
+        article = articles[index]
+        if isinstance(outcome, Brief):
+            cache.put(keys[index], outcome)
+            found[index] = outcome
+            run.analysed.append(article.source)
+        else:
+            run.problems.append(
+                SeedProblem(
+                    source=article.source,
+                    reason=f"analysis failed: {outcome}",
+                    action="report this as a bug with the file attached",
+                )
+            )
+    run.briefs = [found[index] for index in sorted(found)]
+    return run
+
+
+def _analyse(articles, indexes, topics, settings, executor) -> list[Brief | Exception]:
+    args = (tuple(topics), settings.model, settings.claims_per_brief)
+    if executor is None and (len(indexes) < MIN_ARTICLES_FOR_POOL or worker_count(settings) == 1):
+        return [_guarded(analyse_one, articles[i], *args) for i in indexes]
+    own_pool = executor is None
+    pool = executor or ProcessPoolExecutor(worker_count(settings), mp_context=get_context("spawn"))
+    try:
+        futures = [pool.submit(analyse_one, articles[i], *args) for i in indexes]
+        return [_result(future) for future in futures]
+    finally:
+        if own_pool:
+            pool.shutdown()
+
+
+def _guarded(function, *args) -> Brief | Exception:
+    try:
+        return function(*args)
+    except Exception as error:  # one bad article must not stop the site
+        return error
+
+
+def _result(future) -> Brief | Exception:
+    try:
+        return future.result()
+    except Exception as error:
+        return error
+
+
+@dataclass
+class Generation:
+    """What one run produced: the corpus and the pages to write, with what it cost."""
+
+    briefs: list[Brief]
+    topics: list[Topic]
+    problems: list[SeedProblem]
+    analysed: list[str]
+    cached: int
+
+
+def run_analysis(settings: Settings, executor: Executor | None = None) -> Generation:
+    """Read every seed and the topic file, and analyse what changed."""
+    articles, problems = read_corpus(settings.seeds_dir)
+    try:
+        topics = load_topics(settings.topics_file)
+    except TopicFileError as error:
+        topics = []
+        problems.append(
+            SeedProblem(
+                source=settings.topics_file.name,
+                reason=str(error),
+                action="fix the topic file; until then no topic pages are built",
+                skipped=False,
+            )
+        )
+    run = analyse_articles(articles, topics, settings, executor)
+    return Generation(
+        briefs=run.briefs,
+        topics=topics,
+        problems=[*problems, *run.problems],
+        analysed=run.analysed,
+        cached=run.cached,
+    )

@@ -1,0 +1,98 @@
+"""Corpus → Markdown pages through Jinja2 templates; article text is always escaped.
+
+Pages are returned as {path relative to docs/: content}; writing them is `site`'s job.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from collections.abc import Iterable
+
+import jinja2
+import yaml
+
+from generator import __version__
+from generator.corpus import Corpus, speaker_path
+from generator.model import SCHEMA_VERSION, Brief, to_dict
+
+DATA_PATH = "data/briefs.json"
+# Characters that start Markdown or extension syntax anywhere in a line: backslash-escaped.
+MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#!])")
+# Characters that start HTML or extension syntax that a backslash does not neutralise: entities.
+ENTITY_SPECIALS = {"|": "&#124;", "~": "&#126;", "^": "&#94;", "=": "&#61;", "$": "&#36;"}
+LINE_START_SPECIALS = re.compile(r"^([-+>:?.0-9 ])")
+SAFE_URL = re.compile(r"^https?://[^\s<>\"'`()\[\]]+$", re.IGNORECASE)
+
+
+def escape_markdown(text: object) -> str:
+    """Text from an article, made inert: shown as written, never read as HTML or Markdown."""
+    value = " ".join(str(text).split())
+    value = html.escape(value, quote=False)
+    value = MARKDOWN_SPECIALS.sub(r"\\\1", value)
+    for character, entity in ENTITY_SPECIALS.items():
+        value = value.replace(character, entity)
+    return LINE_START_SPECIALS.sub(lambda m: f"&#{ord(m.group(1))};", value)
+
+
+def safe_url(url: str | None) -> str | None:
+    """An http(s) address fit for a link target, or None."""
+    return url if url and SAFE_URL.match(url) else None
+
+
+def front_matter(**fields: object) -> str:
+    """YAML front matter; titles are HTML-escaped because MkDocs themes insert them unescaped."""
+    values = {k: html.escape(v) if isinstance(v, str) else v for k, v in fields.items() if v}
+    return "---\n" + yaml.safe_dump(values, allow_unicode=True, sort_keys=True) + "---\n"
+
+
+def make_environment() -> jinja2.Environment:
+    environment = jinja2.Environment(
+        loader=jinja2.PackageLoader("generator", "templates"),
+        autoescape=False,  # the output is Markdown; article text goes through the `md` filter
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    environment.filters["md"] = escape_markdown
+    environment.filters["safe_url"] = safe_url
+    environment.globals["front_matter"] = front_matter
+    return environment
+
+
+def render_site(corpus: Corpus) -> dict[str, str]:
+    """Every page of the site, and the briefs JSON, keyed by path relative to docs/."""
+    environment = make_environment()
+    common = {"corpus": corpus, "speaker_pages": corpus.speaker_pages, "data_path": DATA_PATH}
+
+    def page(template: str, root: str = "", **values: object) -> str:
+        return environment.get_template(template).render(**common, root=root, **values)
+
+    pages = {
+        "index.md": page("home.md.j2"),
+        "briefs/index.md": page("briefs_index.md.j2", root="../"),
+        "topics/index.md": page("topics_index.md.j2", root="../"),
+        "people/index.md": page("speakers_index.md.j2", root="../", kind="person"),
+        "organisations/index.md": page("speakers_index.md.j2", root="../", kind="organisation"),
+        "timeline.md": page("timeline.md.j2"),
+        "problems.md": page("problems.md.j2"),
+        DATA_PATH: briefs_json(corpus.briefs),
+    }
+    for brief in corpus.briefs:
+        pages[f"briefs/{brief.slug}.md"] = page("brief.md.j2", root="../", brief=brief)
+    for coverage in corpus.topics:
+        pages[f"topics/{coverage.topic.id}.md"] = page("topic.md.j2", root="../", cover=coverage)
+    for speaker in corpus.speakers:
+        pages[speaker_path(speaker)] = page("speaker.md.j2", root="../", speaker=speaker)
+    return pages
+
+
+def briefs_json(briefs: Iterable[Brief]) -> str:
+    document = {
+        "schema_version": SCHEMA_VERSION,
+        "generator": __version__,
+        "briefs": [to_dict(brief) for brief in sorted(briefs, key=lambda b: b.source)],
+    }
+    return json.dumps(document, ensure_ascii=False, indent=1, sort_keys=True) + "\n"

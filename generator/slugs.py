@@ -1,0 +1,32 @@
+"""URL slugs: lowercase ASCII words joined by dashes; never a path separator or a dot segment."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+MAX_SLUG_LENGTH = 60
+
+
+def slugify(text: str, max_length: int = MAX_SLUG_LENGTH) -> str:
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    ascii_text = re.sub(r"['’]", "", ascii_text.lower())
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")
+    if len(slug) > max_length:
+        slug = slug[:max_length].rsplit("-", 1)[0]
+    return slug
+
+
+def unique_slugs(wanted: list[str], fallback: str = "page") -> list[str]:
+    """The wanted slugs in order, with -2, -3 … appended to the second and later of any repeat."""
+    taken: set[str] = set()
+    result = []
+    for slug in wanted:
+        base = slug or fallback
+        candidate, number = base, 1
+        while candidate in taken:
+            number += 1
+            candidate = f"{base}-{number}"
+        taken.add(candidate)
+        result.append(candidate)
+    return result

@@ -1,0 +1,74 @@
+"""The editor's topic knowledge: load and validate the topic file in `seeds/`."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import yaml
+
+from generator.model import Topic
+
+ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+
+
+class TopicFileError(ValueError):
+    """The topic file cannot be used; the message names the file, the topic and what to fix."""
+
+
+def load_topics(path: Path) -> list[Topic]:
+    """Topics from the YAML file at `path`, in file order; a missing file means no topics."""
+    if not path.exists():
+        return []
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (yaml.YAMLError, UnicodeDecodeError) as error:
+        raise TopicFileError(f"{path}: not valid YAML ({error}); fix the syntax.") from error
+    return parse_topics(data, str(path))
+
+
+def parse_topics(data: object, where: str) -> list[Topic]:
+    entries = data.get("topics") if isinstance(data, dict) else None
+    if not isinstance(entries, list):
+        raise TopicFileError(f"{where}: expected a mapping with a list under 'topics:'.")
+    topics: list[Topic] = []
+    seen: dict[str, int] = {}
+    for number, entry in enumerate(entries, start=1):
+        topic = _parse_topic(entry, f"{where}: topic #{number}")
+        if topic.id in seen:
+            raise TopicFileError(
+                f"{where}: topic #{number} repeats the id {topic.id!r} of topic #{seen[topic.id]}; "
+                "give each topic its own id, or merge their terms."
+            )
+        seen[topic.id] = number
+        topics.append(topic)
+    return topics
+
+
+def _parse_topic(entry: object, where: str) -> Topic:
+    if not isinstance(entry, dict):
+        raise TopicFileError(f"{where}: expected a mapping with id, name, description, terms.")
+    unknown = sorted(set(entry) - {"id", "name", "description", "terms", "min_evidence"})
+    if unknown:
+        raise TopicFileError(f"{where}: unknown key(s) {', '.join(map(str, unknown))}.")
+    topic_id, name = entry.get("id"), entry.get("name")
+    if not isinstance(topic_id, str) or not ID_PATTERN.match(topic_id):
+        raise TopicFileError(f"{where}: 'id' must be lowercase letters, digits and dashes.")
+    if not isinstance(name, str) or not name.strip():
+        raise TopicFileError(f"{where} ({topic_id}): 'name' must be a non-empty string.")
+    terms = entry.get("terms")
+    if not isinstance(terms, list) or not terms or not all(isinstance(t, str) for t in terms):
+        raise TopicFileError(f"{where} ({topic_id}): 'terms' must be a non-empty list of strings.")
+    min_evidence = entry.get("min_evidence", 1)
+    if not isinstance(min_evidence, int) or isinstance(min_evidence, bool) or min_evidence < 1:
+        raise TopicFileError(f"{where} ({topic_id}): 'min_evidence' must be a whole number >= 1.")
+    description = entry.get("description") or ""
+    if not isinstance(description, str):
+        raise TopicFileError(f"{where} ({topic_id}): 'description' must be a string.")
+    return Topic(
+        id=topic_id,
+        name=name.strip(),
+        description=description.strip(),
+        terms=tuple(t.strip() for t in terms if t.strip()),
+        min_evidence=min_evidence,
+    )
