@@ -13,9 +13,12 @@ from dataclasses import dataclass, field
 from multiprocessing import get_context
 
 from generator.cache import BriefCache, cache_key
+from generator.corpus import Corpus, build_corpus
 from generator.ingest import read_corpus
 from generator.model import Article, Brief, SeedProblem, Topic
+from generator.render import render_site
 from generator.settings import Settings
+from generator.site import WriteReport, write_pages
 from generator.topics import TopicFileError, load_topics
 
 # Below this many articles to analyse, starting worker processes costs more than it saves.
@@ -138,3 +141,22 @@ def run_analysis(settings: Settings, executor: Executor | None = None) -> Genera
         analysed=run.analysed,
         cached=run.cached,
     )
+
+
+@dataclass
+class SiteRun:
+    """The outcome of generating the site's Markdown: what was analysed and written."""
+
+    generation: Generation
+    corpus: Corpus
+    pages: dict[str, str]
+    written: WriteReport
+
+
+def generate_site(settings: Settings, executor: Executor | None = None) -> SiteRun:
+    """Seeds → docs/: analyse what changed, rebuild the corpus pages, write what differs."""
+    generation = run_analysis(settings, executor)
+    corpus = build_corpus(generation.briefs, generation.topics, generation.problems)
+    pages = render_site(corpus)
+    written = write_pages(settings.docs_dir, pages)
+    return SiteRun(generation=generation, corpus=corpus, pages=pages, written=written)

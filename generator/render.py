@@ -21,7 +21,7 @@ DATA_PATH = "data/briefs.json"
 # Characters that start Markdown or extension syntax anywhere in a line: backslash-escaped.
 MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#!])")
 # Characters that start HTML or extension syntax that a backslash does not neutralise: entities.
-ENTITY_SPECIALS = {"|": "&#124;", "~": "&#126;", "^": "&#94;", "=": "&#61;", "$": "&#36;"}
+ENTITY_SPECIALS = {"|": "&#124;", "~": "&#126;", "^": "&#94;", "=": "&#61;"}
 LINE_START_SPECIALS = re.compile(r"^([-+>:?.0-9 ])")
 SAFE_URL = re.compile(r"^https?://[^\s<>\"'`()\[\]]+$", re.IGNORECASE)
 

@@ -1,0 +1,118 @@
+"""`python -m generator …`: build, export, eval, check."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+import yaml
+
+from generator.config import load_settings
+from generator.ingest import read_corpus, read_seed
+from generator.model import Article, SeedProblem, to_dict
+from generator.pipeline import analyse_articles, generate_site
+from generator.render import briefs_json
+from generator.settings import Settings
+from generator.topics import TopicFileError, load_topics
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m generator", description=__doc__)
+    parser.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="mkdocs.yml to read")
+    parser.add_argument("--workers", type=int, help="worker processes (0: one per core)")
+    commands = parser.add_subparsers(dest="command", required=True)
+    commands.add_parser("build", help="generate the site's Markdown and data into docs/")
+    export = commands.add_parser("export", help="analyse files or folders and write briefs JSON")
+    export.add_argument("paths", nargs="+", type=Path)
+    export.add_argument("-o", "--output", type=Path, default=Path("briefs.json"))
+    evaluation = commands.add_parser("eval", help="score extraction against gold annotations")
+    evaluation.add_argument("gold", type=Path)
+    evaluation.add_argument("--briefs", type=Path, help="score this briefs JSON instead of seeds/")
+    evaluation.add_argument("-v", "--verbose", action="store_true", help="list misses")
+    evaluation.add_argument("--check", action="store_true", help="exit 1 when a target is missed")
+    commands.add_parser("check", help="report seed problems without writing anything")
+    args = parser.parse_args(argv)
+    settings = load_settings(args.config, workers=args.workers)
+    handler = {"build": build, "export": export_briefs, "eval": run_eval, "check": check}
+    return handler[args.command](settings, args)
+
+
+def build(settings: Settings, _args: argparse.Namespace) -> int:
+    run = generate_site(settings)
+    generation = run.generation
+    print(
+        f"{len(generation.briefs)} briefs ({len(generation.analysed)} analysed, "
+        f"{generation.cached} from cache); {len(run.written.written)} files written, "
+        f"{len(run.written.removed)} removed, {run.written.unchanged} unchanged"
+    )
+    print_problems(generation.problems)
+    return 1 if settings.strict_seeds and generation.problems else 0
+
+
+def print_problems(problems: list[SeedProblem]) -> None:
+    for problem in problems:
+        where = f" ({problem.location})" if problem.location else ""
+        status = "skipped" if problem.skipped else "warning"
+        print(f"{status}: {problem.source}{where}: {problem.reason} — {problem.action}", file=sys.stderr)
+
+
+def read_paths(paths: list[Path]) -> tuple[list[Article], list[SeedProblem]]:
+    articles: list[Article] = []
+    problems: list[SeedProblem] = []
+    for path in paths:
+        if path.is_dir():
+            found, failed = read_corpus(path)
+            articles += found
+            problems += failed
+        else:
+            outcome = read_seed(path, path.parent)
+            (articles if isinstance(outcome, Article) else problems).append(outcome)
+    return articles, problems
+
+
+def analyse_paths(settings: Settings, paths: list[Path]):
+    articles, problems = read_paths(paths)
+    try:
+        topics = load_topics(settings.topics_file)
+    except TopicFileError as error:
+        print(f"error: {error}", file=sys.stderr)
+        topics = []
+    run = analyse_articles(articles, topics, settings)
+    return run.briefs, [*problems, *run.problems]
+
+
+def export_briefs(settings: Settings, args: argparse.Namespace) -> int:
+    briefs, problems = analyse_paths(settings, args.paths)
+    args.output.write_text(briefs_json(briefs), encoding="utf-8")
+    print(f"{len(briefs)} briefs written to {args.output}")
+    print_problems(problems)
+    return 0
+
+
+def run_eval(settings: Settings, args: argparse.Namespace) -> int:
+    from generator.evaluate import evaluate, report
+
+    gold = yaml.safe_load(args.gold.read_text(encoding="utf-8"))
+    if args.briefs:
+        document = json.loads(args.briefs.read_text(encoding="utf-8"))
+        briefs = document["briefs"] if isinstance(document, dict) else document
+    else:
+        found, problems = analyse_paths(settings, [settings.seeds_dir])
+        print_problems(problems)
+        briefs = [to_dict(brief) for brief in found]
+    result = evaluate(gold, briefs)
+    print(report(result, verbose=args.verbose))
+    return 1 if args.check and not result.meets_targets() else 0
+
+
+def check(settings: Settings, _args: argparse.Namespace) -> int:
+    articles, problems = read_corpus(settings.seeds_dir)
+    try:
+        topics = load_topics(settings.topics_file)
+        print(f"{len(articles)} articles readable; {len(topics)} topics defined")
+    except TopicFileError as error:
+        problems.append(SeedProblem(settings.topics_file.name, str(error), "fix the topic file"))
+    print_problems(problems)
+    return 1 if problems else 0

@@ -1,0 +1,153 @@
+"""Score briefs against hand-checked annotations (the format of shared/eval/seeds-gold.yaml).
+
+Matching follows the reference scorer: an extracted quotation matches a gold one when it covers
+at least 90% of the gold tokens and adds at most 10% more; extracted quotations under three words
+are not scored; a speaker is right when the gold name's words (titles aside) are all in it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+TOKEN = re.compile(r"[\w']+")
+TITLES = {"the", "mr", "mrs", "ms", "dr", "president", "minister", "state", "news", "agency", "user"}
+MIN_SCORED_WORDS = 3
+TARGETS = {"recall_full": 0.98, "recall_partial": 0.90, "precision": 0.95, "speaker_accuracy": 0.95}
+
+
+def tokens(text: str) -> list[str]:
+    text = text.replace("’", "'").replace("‘", "'")
+    return [t.lower().strip("'") for t in TOKEN.findall(text) if t.strip("'")]
+
+
+def quote_matches(gold: str, extracted: str) -> bool:
+    gold_counts, extracted_counts = Counter(tokens(gold)), Counter(tokens(extracted))
+    if not gold_counts:
+        return False
+    common = sum((gold_counts & extracted_counts).values())
+    gold_total = sum(gold_counts.values())
+    extra = sum(extracted_counts.values()) - common
+    return common / gold_total >= 0.9 and extra / gold_total <= 0.1
+
+
+def speaker_matches(gold: str, extracted: str | None) -> bool:
+    if not extracted:
+        return False
+    gold_words = set(tokens(gold)) - TITLES
+    got_words = set(tokens(extracted)) - TITLES
+    return gold_words <= got_words and len(got_words - gold_words) <= 3
+
+
+@dataclass
+class ArticleScore:
+    source: str
+    counts: Counter = field(default_factory=Counter)
+    missed: list[str] = field(default_factory=list)
+    spurious: list[str] = field(default_factory=list)
+    wrong_speakers: list[tuple[str, str, str | None]] = field(default_factory=list)
+    topic_errors: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Evaluation:
+    articles: list[ArticleScore]
+
+    @property
+    def totals(self) -> Counter:
+        total: Counter = Counter()
+        for article in self.articles:
+            total.update(article.counts)
+        return total
+
+    def figures(self) -> dict[str, float]:
+        t = self.totals
+        return {
+            "recall_full": t["found_full"] / max(1, t["gold_full"]),
+            "recall_partial": t["found_partial"] / max(1, t["gold_partial"]),
+            "precision": t["correct"] / max(1, t["extracted"]),
+            "speaker_accuracy": t["speaker_ok"] / max(1, t["matched"]),
+            "topic_accuracy": t["topics_ok"] / max(1, t["topics_checked"]),
+        }
+
+    def meets_targets(self) -> bool:
+        figures = self.figures()
+        return all(figures[name] >= target for name, target in TARGETS.items()) and (
+            figures["topic_accuracy"] == 1.0
+        )
+
+
+def score_article(source: str, gold: Mapping[str, Any], brief: Mapping[str, Any] | None) -> ArticleScore:
+    score = ArticleScore(source)
+    quotes = [
+        q for q in (brief or {}).get("quotes", []) if len(tokens(q.get("text", ""))) >= MIN_SCORED_WORDS
+    ]
+    used: set[int] = set()
+    for gold_quote in gold.get("quotes") or []:
+        kind = gold_quote["kind"]
+        score.counts[f"gold_{kind}"] += 1
+        index = next(
+            (i for i, q in enumerate(quotes) if i not in used and quote_matches(gold_quote["text"], q["text"])),
+            None,
+        )
+        if index is None:
+            score.missed.append(gold_quote["text"])
+            continue
+        used.add(index)
+        score.counts[f"found_{kind}"] += 1
+        if gold_quote.get("speaker"):
+            score.counts["matched"] += 1
+            if speaker_matches(gold_quote["speaker"], quotes[index].get("speaker")):
+                score.counts["speaker_ok"] += 1
+            else:
+                score.wrong_speakers.append(
+                    (gold_quote["text"], gold_quote["speaker"], quotes[index].get("speaker"))
+                )
+    score.counts["extracted"] += len(quotes)
+    score.counts["correct"] += len(used)
+    score.spurious = [q["text"] for i, q in enumerate(quotes) if i not in used]
+    score_topics(score, gold.get("topics") or {}, brief)
+    return score
+
+
+def score_topics(score: ArticleScore, gold_topics: Mapping[str, Any], brief) -> None:
+    linked = {t.get("name", "").casefold() for t in (brief or {}).get("topics", [])}
+    for expected, names in (("yes", gold_topics.get("yes") or []), ("no", gold_topics.get("no") or [])):
+        for name in names:
+            score.counts["topics_checked"] += 1
+            if (name.casefold() in linked) == (expected == "yes"):
+                score.counts["topics_ok"] += 1
+            else:
+                score.topic_errors.append(f"{name}: expected {expected}")
+
+
+def evaluate(gold: Mapping[str, Any], briefs: Iterable[Mapping[str, Any]]) -> Evaluation:
+    by_file = {str(b.get("source", "")).replace("\\", "/").rsplit("/", 1)[-1]: b for b in briefs}
+    return Evaluation([score_article(src, spec, by_file.get(src)) for src, spec in gold.items()])
+
+
+def report(evaluation: Evaluation, verbose: bool = False) -> str:
+    lines = []
+    for article in evaluation.articles:
+        c = article.counts
+        lines.append(
+            f"{article.source}: full {c['found_full']}/{c['gold_full']} "
+            f"partial {c['found_partial']}/{c['gold_partial']} "
+            f"speakers {c['speaker_ok']}/{c['matched']} extracted {c['extracted']} "
+            f"topics {c['topics_ok']}/{c['topics_checked']}"
+        )
+        if verbose:
+            lines += [f"  missed: {text}" for text in article.missed]
+            lines += [f"  spurious: {text}" for text in article.spurious]
+            lines += [f"  speaker: {t[:50]!r} gold={g!r} got={s!r}" for t, g, s in article.wrong_speakers]
+            lines += [f"  topic: {error}" for error in article.topic_errors]
+    f = evaluation.figures()
+    lines.append(
+        f"recall_full={f['recall_full']:.3f} recall_partial={f['recall_partial']:.3f} "
+        f"precision={f['precision']:.3f} speaker_acc={f['speaker_accuracy']:.3f} "
+        f"topic_acc={f['topic_accuracy']:.3f}"
+    )
+    return "\n".join(lines)

@@ -1,0 +1,55 @@
+"""Shared fixtures: the spaCy pipeline (loaded once), the seed corpus and the gold annotations."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator.analyse.parse import ParsedArticle, load_pipeline, parse_article
+from generator.model import Article, Paragraph
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS_DIR = ROOT / "seeds"
+GOLD_FILE = ROOT.parent / "shared" / "eval" / "seeds-gold.yaml"
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    return load_pipeline("en_core_web_sm")
+
+
+@pytest.fixture(scope="session")
+def gold_file() -> Path:
+    if not GOLD_FILE.exists():
+        pytest.skip("shared/eval/seeds-gold.yaml is not beside the repository")
+    return GOLD_FILE
+
+
+def article_from(paragraphs: list[str], title: str = "Test article", source: str = "test.txt") -> Article:
+    """An Article from body paragraphs written in a test (a line starting '## ' is a heading)."""
+    return Article(
+        source=source,
+        content_hash="test",
+        title=title,
+        publisher=None,
+        date=None,
+        url=None,
+        paragraphs=tuple(
+            Paragraph(
+                id=f"p{number}",
+                text=text.removeprefix("## "),
+                line=number,
+                kind="heading" if text.startswith("## ") else "body",
+            )
+            for number, text in enumerate(paragraphs, start=1)
+        ),
+    )
+
+
+@pytest.fixture(scope="session")
+def parse(nlp):
+    def parse_paragraphs(paragraphs: list[str]) -> ParsedArticle:
+        return parse_article(article_from(paragraphs), nlp)
+
+    return parse_paragraphs

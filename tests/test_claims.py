@@ -1,0 +1,61 @@
+from generator.analyse.claims import rank_claims, similarity, textrank
+from generator.analyse.figures import extract_figures
+from generator.model import Quote
+
+ARTICLE = [
+    "The city council approved a $2.5 billion budget for new housing on Tuesday, the largest in its history.",
+    "## Housing plans",
+    "The housing budget will fund 12,000 new homes across the city by 2030, council officials said.",
+    "“We have waited too long for this and the families in our city deserve better homes,” said Maria Lopez, the council leader.",
+    "Critics said the housing budget relied on a 4% rise in property taxes that residents had not approved.",
+    "Is this the right way forward?",
+    "The weather was pleasant.",
+    "Council officials expect construction of the first homes to begin in the spring of next year.",
+]
+
+
+def test_claims_are_verbatim_ranked_and_never_quotations(parse):
+    parsed = parse(ARTICLE)
+    quote = Quote(ARTICLE[3][1:62], "Maria Lopez", "the council leader", "full", "p4")
+    claims = rank_claims(parsed, [quote], limit=3)
+    assert [c.rank for c in claims] == [1, 2, 3]
+    assert claims[0].score >= claims[1].score >= claims[2].score
+    texts = [c.text for c in claims]
+    for claim in claims:
+        assert any(claim.text in paragraph for paragraph in ARTICLE)  # verbatim
+    assert not any("waited too long" in t for t in texts)  # a quotation is never a claim
+    assert not any(t.endswith("?") for t in texts)
+    assert "The weather was pleasant." not in texts  # too short to inform
+    assert "budget" in texts[0]  # the most central fact, stated with figures
+
+
+def test_claims_carry_their_figures_and_paragraph(parse):
+    claims = rank_claims(parse(ARTICLE), [], limit=6)
+    by_start = {c.text[:20]: c for c in claims}
+    budget = by_start["The city council app"]
+    assert budget.paragraph == "p1"
+    assert {f.kind for f in budget.figures} >= {"money"}
+    homes = by_start["The housing budget w"]
+    assert any(f.text == "12,000" and f.kind == "count" for f in homes.figures)
+    assert homes.paragraph == "p3"
+
+
+def test_reported_speech_claims_get_a_speaker(parse):
+    claims = rank_claims(parse(ARTICLE), [], limit=6, speaker_of=lambda s: "Critics" if "Critics" in s.text else None)
+    assert [c.speaker for c in claims if c.speaker] == ["Critics"]
+
+
+def test_textrank_prefers_the_central_sentence():
+    central = frozenset({"budget", "housing", "council"})
+    scores = textrank([central, frozenset({"budget", "housing"}), frozenset({"council", "housing"}), frozenset({"weather"})])
+    assert scores[0] == max(scores)
+    assert scores[3] == min(scores)
+    assert similarity(frozenset(), central) == 0.0
+
+
+def test_figures_keep_numbers_and_dated_years(parse):
+    figures = extract_figures(parse(ARTICLE))
+    kinds = {(f.text, f.kind) for f in figures}
+    assert ("4%", "percent") in kinds
+    assert any(kind == "date" and "2030" in text for text, kind in kinds)
+    assert not any(text == "Tuesday" for text, _ in kinds)  # a weekday is not a figure

@@ -1,0 +1,65 @@
+import markdown
+import pytest
+
+from generator.render import escape_markdown, front_matter, safe_url
+
+EXTENSIONS = ["attr_list", "tables", "toc", "admonition", "md_in_html", "def_list"]
+HOSTILE = [
+    "<script>alert(1)</script>",
+    '<img src=x onerror="alert(1)">',
+    "<iframe src='https://evil.example'></iframe>",
+    "[click](javascript:alert(1))",
+    "![x](https://evil.example/x.png)",
+    "<div markdown>raw **block**</div>",
+    "{{ config.secret }} {% include 'x' %}",
+    '!!! danger "Injected"',
+    '--8<-- "/etc/passwd"',
+    "Paragraph { onclick=alert(1) }",
+    "{: #evil .x onclick=alert(1) }",
+    "!!python/object:os.system ['ls']",
+    "# Heading injection",
+    "> quoted | table | cells",
+    "1. list item",
+    "`code` and **bold** and _em_ and ~~strike~~ and ==mark==",
+    "https://autolink.example.com <https://x.example>",
+    "&lt;script&gt; already-escaped entity &amp;",
+]
+
+
+def rendered(text: str) -> str:
+    return markdown.markdown(f"{escape_markdown(text)}\n{{: #p1 }}", extensions=EXTENSIONS)
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_hostile_text_renders_as_one_plain_paragraph(text):
+    html = rendered(text)
+    assert html.startswith('<p id="p1">') and html.endswith("</p>")
+    inner = html[len('<p id="p1">') : -len("</p>")]
+    assert "<" not in inner and "id=" not in inner.replace("&lt;", "")
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_hostile_text_reads_back_as_written(text):
+    import html as html_module
+
+    inner = rendered(text)[len('<p id="p1">') : -len("</p>")]
+    assert html_module.unescape(inner) == " ".join(text.split())
+
+
+def test_plain_prose_stays_readable():
+    text = "China’s exports rose 8.2% to $9.6 billion — a record, officials said."
+    assert escape_markdown(text) == text
+
+
+def test_front_matter_escapes_titles_for_themes_that_do_not():
+    block = front_matter(title="<script>x</script> & co", date="2023-01-02")
+    assert "<script>" not in block
+    assert "&lt;script&gt;" in block
+    assert block.startswith("---\n") and block.endswith("---\n")
+
+
+def test_only_http_urls_become_links():
+    assert safe_url("https://example.com/a?b=1") == "https://example.com/a?b=1"
+    assert safe_url("javascript:alert(1)") is None
+    assert safe_url("https://x.example/a)(b") is None
+    assert safe_url(None) is None

@@ -1,0 +1,45 @@
+from generator.analyse.themes import match_topics, term_pattern
+from generator.model import Topic
+
+TOPICS = [
+    Topic("taiwan", "Taiwan", "", ("Taiwan", "cross-strait")),
+    Topic("peace", "Peace plan", "", ("peace plan", "12-point")),
+    Topic("asia", "Central Asia", "", ("Central Asia*", "Kazakh*")),
+    Topic("energy", "Energy", "", ("oil", "gas"), min_evidence=2),
+]
+
+
+def test_term_pattern_matches_whole_words_and_wildcard_endings():
+    assert term_pattern("oil").search("crude oil exports")
+    assert not term_pattern("oil").search("turmoil in the markets")
+    assert term_pattern("Kazakh*").search("troops in Kazakhstan")
+    assert term_pattern("Central Asia*").search("Central Asian states")
+    assert term_pattern("peace plan").search("the Peace  Plan was tabled")
+    assert term_pattern("Russia's invasion").search("Russia's invasion began")
+
+
+def test_topics_need_evidence_in_body_sentences_not_headings(parse):
+    parsed = parse(
+        [
+            "## Taiwan tensions rise",
+            "The minister flew to Astana for talks on trade with Kazakhstan.",
+            "A 12-point blueprint was released on Friday by the ministry.",
+            "Exports of oil rose sharply in June.",
+        ]
+    )
+    matched = {m.id: m for m in match_topics(parsed, TOPICS)}
+    assert set(matched) == {"peace", "asia"}  # the heading alone does not make Taiwan
+    assert matched["asia"].evidence[0].term == "Kazakhstan"
+    assert matched["asia"].evidence[0].paragraph == "p2"
+    assert "12-point blueprint" in matched["peace"].evidence[0].sentence
+
+
+def test_min_evidence_counts_sentences(parse):
+    parsed = parse(["Oil prices rose on Monday.", "Gas deliveries were halted after the dispute."])
+    assert [m.id for m in match_topics(parsed, TOPICS)] == ["energy"]
+    assert match_topics(parse(["Oil prices rose on Monday."]), TOPICS) == ()
+
+
+def test_peaceful_is_not_peace_plan(parse):
+    parsed = parse(["Officials called for peaceful dialogue and regional peace and stability."])
+    assert match_topics(parsed, TOPICS) == ()

@@ -1,0 +1,41 @@
+from pathlib import Path
+
+import pytest
+
+from generator.topics import TopicFileError, load_topics
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_shipped_topic_file_defines_the_required_topics():
+    names = {t.name for t in load_topics(ROOT / "seeds" / "topics.yaml")}
+    required = {"Taiwan", "Ukraine peace plan", "Central Asia", "Sanctions", "Energy trade"}
+    assert required | {"Military cooperation", "NATO", "The Ukraine war"} <= names
+
+
+def test_missing_file_means_no_topics(tmp_path):
+    assert load_topics(tmp_path / "none.yaml") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("topics: [\n  - id: a\n", "not valid YAML"),
+        ("- just a list\n", "list under 'topics:'"),
+        ("topics:\n  - id: Bad Id\n    name: X\n    terms: [x]\n", "lowercase"),
+        ("topics:\n  - id: a\n    name: A\n    terms: []\n", "non-empty list"),
+        ("topics:\n  - id: a\n    name: A\n    terms: [x]\n    colour: red\n", "unknown key"),
+        ("topics:\n  - id: a\n    name: A\n    terms: [x]\n    min_evidence: 0\n", "min_evidence"),
+        (
+            "topics:\n  - {id: a, name: A, terms: [x]}\n  - {id: a, name: B, terms: [y]}\n",
+            "repeats the id 'a' of topic #1",
+        ),
+        ("topics:\n  - !!python/object:os.system {}\n", "not valid YAML"),
+    ],
+)
+def test_malformed_topic_files_are_reported_with_the_reason(tmp_path, text, message):
+    path = tmp_path / "topics.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(TopicFileError, match=message) as raised:
+        load_topics(path)
+    assert str(path) in str(raised.value)
