@@ -1,0 +1,121 @@
+"""End to end: the real seeds through the real pipeline and a real `mkdocs build --strict`."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+import yaml
+
+from generator.ingest import discover_seeds
+
+ROOT = Path(__file__).resolve().parent.parent
+GOLD_TOPICS = ("Taiwan", "Ukraine peace plan", "Central Asia")
+
+pytestmark = pytest.mark.slow
+
+
+class LinkCollector(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.links: list[str] = []
+        self.ids: set[str] = set()
+
+    def handle_starttag(self, tag, attrs):
+        values = dict(attrs)
+        if values.get("id"):
+            self.ids.add(values["id"])
+        if tag == "a" and values.get("href"):
+            self.links.append(values["href"])
+
+
+def parse_html(path: Path) -> LinkCollector:
+    collector = LinkCollector()
+    collector.feed(path.read_text(encoding="utf-8"))
+    return collector
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    """A copy of the project's config and seeds, built with `mkdocs build --strict`."""
+    project = tmp_path_factory.mktemp("project")
+    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    shutil.copytree(ROOT / "seeds", project / "seeds")
+    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    mkdocs = Path(sys.executable).with_name("mkdocs")
+    result = subprocess.run(
+        [str(mkdocs), "build", "--strict"], cwd=project, capture_output=True, text=True, env=environment
+    )
+    assert result.returncode == 0, result.stderr
+    assert "WARNING" not in result.stderr, result.stderr
+    return project
+
+
+def test_one_brief_page_per_seed(built_site):
+    seeds = discover_seeds(built_site / "seeds")
+    data = json.loads((built_site / "docs" / "data" / "briefs.json").read_text(encoding="utf-8"))
+    assert sorted(b["source"] for b in data["briefs"]) == sorted(
+        p.relative_to(built_site / "seeds").as_posix() for p in seeds
+    )
+    for brief in data["briefs"]:
+        page = built_site / "site" / "briefs" / brief["slug"] / "index.html"
+        assert page.exists(), brief["slug"]
+    assert (built_site / "site" / "data" / "briefs.json").exists()
+
+
+def test_named_topic_pages_link_exactly_the_gold_articles(built_site, gold_file):
+    gold = yaml.safe_load(gold_file.read_text(encoding="utf-8"))
+    data = json.loads((built_site / "docs" / "data" / "briefs.json").read_text(encoding="utf-8"))
+    slug_by_file = {b["source"].rsplit("/", 1)[-1]: b["slug"] for b in data["briefs"]}
+    topic_ids = {t["name"]: t["id"] for b in data["briefs"] for t in b["topics"]}
+    for name in GOLD_TOPICS:
+        page = built_site / "site" / "topics" / topic_ids[name] / "index.html"
+        linked = {
+            part
+            for href in parse_html(page).links
+            if (match := re.search(r"briefs/([^/#]+)/", href))
+            for part in [match.group(1)]
+        }
+        for source, spec in gold.items():
+            if name in spec["topics"]["yes"]:
+                assert slug_by_file[source] in linked, (name, source)
+            if name in spec["topics"]["no"]:
+                assert slug_by_file[source] not in linked, (name, source)
+
+
+def test_every_internal_link_and_anchor_resolves(built_site):
+    site = built_site / "site"
+    pages = {path: parse_html(path) for path in site.rglob("*.html")}
+    checked = 0
+    for path, page in pages.items():
+        for href in page.links:
+            parts = urlsplit(href)
+            if parts.scheme or parts.netloc or href.startswith("mailto:"):
+                continue
+            target = (path.parent / unquote(parts.path)).resolve() if parts.path else path
+            if target.is_dir():
+                target = target / "index.html"
+            assert target.exists(), f"{path.relative_to(site)} links to missing {href}"
+            if parts.fragment and target.suffix == ".html":
+                assert parts.fragment in pages[target].ids, f"{path.relative_to(site)}: {href}"
+            checked += 1
+    assert checked > 100
+
+
+def test_every_brief_links_its_topics_and_they_link_back(built_site):
+    data = json.loads((built_site / "docs" / "data" / "briefs.json").read_text(encoding="utf-8"))
+    site = built_site / "site"
+    for brief in data["briefs"]:
+        brief_links = parse_html(site / "briefs" / brief["slug"] / "index.html").links
+        for topic in brief["topics"]:
+            assert any(f"topics/{topic['id']}/" in href for href in brief_links)
+            topic_links = parse_html(site / "topics" / topic["id"] / "index.html").links
+            assert any(f"briefs/{brief['slug']}/" in href for href in topic_links)
