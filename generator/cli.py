@@ -20,7 +20,9 @@ from generator.topics import TopicFileError, load_topics
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m generator", description=__doc__)
-    parser.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="mkdocs.yml to read")
+    parser.add_argument(
+        "--config", type=Path, default=Path("mkdocs.yml"), help="mkdocs.yml to read"
+    )
     parser.add_argument("--workers", type=int, help="worker processes (0: one per core)")
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("build", help="generate the site's Markdown and data into docs/")
@@ -55,7 +57,10 @@ def print_problems(problems: list[SeedProblem]) -> None:
     for problem in problems:
         where = f" ({problem.location})" if problem.location else ""
         status = "skipped" if problem.skipped else "warning"
-        print(f"{status}: {problem.source}{where}: {problem.reason} — {problem.action}", file=sys.stderr)
+        print(
+            f"{status}: {problem.source}{where}: {problem.reason} — {problem.action}",
+            file=sys.stderr,
+        )
 
 
 def read_paths(paths: list[Path]) -> tuple[list[Article], list[SeedProblem]]:

@@ -31,5 +31,8 @@ def plugin_options(config_file: Path) -> dict[str, Any]:
 
 def load_settings(config_file: Path = Path("mkdocs.yml"), **overrides: Any) -> Settings:
     """Settings from mkdocs.yml's plugin section, then overrides, paths relative to the file."""
-    options = {**plugin_options(config_file), **{k: v for k, v in overrides.items() if v is not None}}
+    options = {
+        **plugin_options(config_file),
+        **{k: v for k, v in overrides.items() if v is not None},
+    }
     return Settings.from_mapping(options, base_dir=config_file.resolve().parent)

@@ -6,7 +6,7 @@ Everything here is cheap aggregation over finished briefs; nothing re-reads or r
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
@@ -195,7 +195,9 @@ def group_near_duplicates(claims: Sequence[ClaimRef]) -> list[list[ClaimRef]]:
     return [members for _, members in groups]
 
 
-def cover_topic(topic: Topic, briefs: Sequence[Brief], speakers: Sequence[Speaker]) -> TopicCoverage:
+def cover_topic(
+    topic: Topic, briefs: Sequence[Brief], speakers: Sequence[Speaker]
+) -> TopicCoverage:
     on_topic = [b for b in briefs if any(m.id == topic.id for m in b.topics)]
     evidence = {b.source: next(m.evidence for m in b.topics if m.id == topic.id) for b in on_topic}
     patterns = [term_pattern(term) for term in topic.terms]

@@ -14,7 +14,19 @@ from dataclasses import dataclass, field
 from typing import Any
 
 TOKEN = re.compile(r"[\w']+")
-TITLES = {"the", "mr", "mrs", "ms", "dr", "president", "minister", "state", "news", "agency", "user"}
+TITLES = {
+    "the",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "president",
+    "minister",
+    "state",
+    "news",
+    "agency",
+    "user",
+}
 MIN_SCORED_WORDS = 3
 TARGETS = {"recall_full": 0.98, "recall_partial": 0.90, "precision": 0.95, "speaker_accuracy": 0.95}
 
@@ -80,17 +92,25 @@ class Evaluation:
         )
 
 
-def score_article(source: str, gold: Mapping[str, Any], brief: Mapping[str, Any] | None) -> ArticleScore:
+def score_article(
+    source: str, gold: Mapping[str, Any], brief: Mapping[str, Any] | None
+) -> ArticleScore:
     score = ArticleScore(source)
     quotes = [
-        q for q in (brief or {}).get("quotes", []) if len(tokens(q.get("text", ""))) >= MIN_SCORED_WORDS
+        q
+        for q in (brief or {}).get("quotes", [])
+        if len(tokens(q.get("text", ""))) >= MIN_SCORED_WORDS
     ]
     used: set[int] = set()
     for gold_quote in gold.get("quotes") or []:
         kind = gold_quote["kind"]
         score.counts[f"gold_{kind}"] += 1
         index = next(
-            (i for i, q in enumerate(quotes) if i not in used and quote_matches(gold_quote["text"], q["text"])),
+            (
+                i
+                for i, q in enumerate(quotes)
+                if i not in used and quote_matches(gold_quote["text"], q["text"])
+            ),
             None,
         )
         if index is None:
@@ -115,7 +135,10 @@ def score_article(source: str, gold: Mapping[str, Any], brief: Mapping[str, Any]
 
 def score_topics(score: ArticleScore, gold_topics: Mapping[str, Any], brief) -> None:
     linked = {t.get("name", "").casefold() for t in (brief or {}).get("topics", [])}
-    for expected, names in (("yes", gold_topics.get("yes") or []), ("no", gold_topics.get("no") or [])):
+    for expected, names in (
+        ("yes", gold_topics.get("yes") or []),
+        ("no", gold_topics.get("no") or []),
+    ):
         for name in names:
             score.counts["topics_checked"] += 1
             if (name.casefold() in linked) == (expected == "yes"):
@@ -142,7 +165,9 @@ def report(evaluation: Evaluation, verbose: bool = False) -> str:
         if verbose:
             lines += [f"  missed: {text}" for text in article.missed]
             lines += [f"  spurious: {text}" for text in article.spurious]
-            lines += [f"  speaker: {t[:50]!r} gold={g!r} got={s!r}" for t, g, s in article.wrong_speakers]
+            lines += [
+                f"  speaker: {t[:50]!r} gold={g!r} got={s!r}" for t, g, s in article.wrong_speakers
+            ]
             lines += [f"  topic: {error}" for error in article.topic_errors]
     f = evaluation.figures()
     lines.append(

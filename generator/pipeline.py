@@ -61,7 +61,8 @@ def analyse_articles(
             found[index] = brief
     missing = [index for index in range(len(articles)) if index not in found]
     run = AnalysisRun(briefs=[], cached=len(found))
-    for index, outcome in zip(missing, _analyse(articles, missing, topics, settings, executor)):
+    outcomes = _analyse(articles, missing, topics, settings, executor)
+    for index, outcome in zip(missing, outcomes, strict=True):
         article = articles[index]
         if isinstance(outcome, Brief):
             cache.put(keys[index], outcome)

@@ -31,10 +31,9 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
 
     def on_config(self, config):
         base_dir = Path(config.config_file_path or "mkdocs.yml").resolve().parent
-        values = {key: self.config[key] for key in BriefingConfig._schema_keys}
-        self.settings = Settings.from_mapping(values, base_dir=base_dir)
+        values = {key: self.config[key] for key, _option in BriefingConfig._schema}
         self.settings = Settings.from_mapping(
-            {**self.settings.as_dict(), "docs_dir": config.docs_dir}, base_dir=base_dir
+            {**values, "docs_dir": config.docs_dir}, base_dir=base_dir
         )
         return config
 

@@ -26,7 +26,9 @@ def gold_file() -> Path:
     return GOLD_FILE
 
 
-def article_from(paragraphs: list[str], title: str = "Test article", source: str = "test.txt") -> Article:
+def article_from(
+    paragraphs: list[str], title: str = "Test article", source: str = "test.txt"
+) -> Article:
     """An Article from body paragraphs written in a test (a line starting '## ' is a heading)."""
     return Article(
         source=source,

@@ -52,7 +52,11 @@ def built_site(tmp_path_factory) -> Path:
     environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     mkdocs = Path(sys.executable).with_name("mkdocs")
     result = subprocess.run(
-        [str(mkdocs), "build", "--strict"], cwd=project, capture_output=True, text=True, env=environment
+        [str(mkdocs), "build", "--strict"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env=environment,
     )
     assert result.returncode == 0, result.stderr
     assert "WARNING" not in result.stderr, result.stderr

@@ -41,13 +41,22 @@ def test_claims_carry_their_figures_and_paragraph(parse):
 
 
 def test_reported_speech_claims_get_a_speaker(parse):
-    claims = rank_claims(parse(ARTICLE), [], limit=6, speaker_of=lambda s: "Critics" if "Critics" in s.text else None)
+    claims = rank_claims(
+        parse(ARTICLE), [], limit=6, speaker_of=lambda s: "Critics" if "Critics" in s.text else None
+    )
     assert [c.speaker for c in claims if c.speaker] == ["Critics"]
 
 
 def test_textrank_prefers_the_central_sentence():
     central = frozenset({"budget", "housing", "council"})
-    scores = textrank([central, frozenset({"budget", "housing"}), frozenset({"council", "housing"}), frozenset({"weather"})])
+    scores = textrank(
+        [
+            central,
+            frozenset({"budget", "housing"}),
+            frozenset({"council", "housing"}),
+            frozenset({"weather"}),
+        ]
+    )
     assert scores[0] == max(scores)
     assert scores[3] == min(scores)
     assert similarity(frozenset(), central) == 0.0

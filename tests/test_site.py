@@ -29,7 +29,9 @@ def test_empty_folders_are_removed(tmp_path):
     assert not (docs / "people").exists()
 
 
-@pytest.mark.parametrize("bad", ["../escape.md", "/etc/passwd", "briefs/../../x.md", "a/../../b.md"])
+@pytest.mark.parametrize(
+    "bad", ["../escape.md", "/etc/passwd", "briefs/../../x.md", "a/../../b.md"]
+)
 def test_paths_outside_docs_are_refused(tmp_path, bad):
     with pytest.raises(UnsafePathError):
         target_path(tmp_path / "docs", bad)

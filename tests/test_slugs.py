@@ -2,7 +2,10 @@ from generator.slugs import slugify, unique_slugs
 
 
 def test_slugify_makes_ascii_words():
-    assert slugify("China’s Rare Russia Rebuke: Doesn’t Mean…") == "chinas-rare-russia-rebuke-doesnt-mean"
+    assert (
+        slugify("China’s Rare Russia Rebuke: Doesn’t Mean…")
+        == "chinas-rare-russia-rebuke-doesnt-mean"
+    )
     assert slugify("Ünïcödé Café — Zürich") == "unicode-cafe-zurich"
     assert slugify("../../etc/passwd") == "etc-passwd"
     assert slugify("/") == ""
@@ -10,4 +13,10 @@ def test_slugify_makes_ascii_words():
 
 
 def test_unique_slugs_number_repeats_in_order():
-    assert unique_slugs(["a", "b", "a", "", "a"], fallback="article") == ["a", "b", "a-2", "article", "a-3"]
+    assert unique_slugs(["a", "b", "a", "", "a"], fallback="article") == [
+        "a",
+        "b",
+        "a-2",
+        "article",
+        "a-3",
+    ]

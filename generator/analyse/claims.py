@@ -69,15 +69,17 @@ def similarity(first: frozenset[str], second: frozenset[str]) -> float:
 def textrank(lemma_sets: Sequence[frozenset[str]]) -> list[float]:
     """PageRank scores of sentences over the weighted similarity graph, by power iteration."""
     count = len(lemma_sets)
-    weights = [[similarity(a, b) if i != j else 0.0 for j, b in enumerate(lemma_sets)]
-               for i, a in enumerate(lemma_sets)]
+    weights = [
+        [similarity(a, b) if i != j else 0.0 for j, b in enumerate(lemma_sets)]
+        for i, a in enumerate(lemma_sets)
+    ]
     out_totals = [sum(row) for row in weights]
     scores = [1.0 / count] * count if count else []
     for _ in range(ITERATIONS):
         scores = [
             (1 - DAMPING) / count
-            + DAMPING * sum(weights[j][i] / out_totals[j] * scores[j]
-                            for j in range(count) if out_totals[j])
+            + DAMPING
+            * sum(weights[j][i] / out_totals[j] * scores[j] for j in range(count) if out_totals[j])
             for i in range(count)
         ]
     return scores
