@@ -49,6 +49,7 @@ def built_site(tmp_path_factory) -> Path:
     project = tmp_path_factory.mktemp("project")
     shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
     shutil.copytree(ROOT / "seeds", project / "seeds")
+    (project / "docs").mkdir()  # MkDocs checks docs_dir exists before the plugin fills it
     environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     mkdocs = Path(sys.executable).with_name("mkdocs")
     result = subprocess.run(
