@@ -23,12 +23,14 @@ MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#!])")
 # Characters that start HTML or extension syntax that a backslash does not neutralise: entities.
 ENTITY_SPECIALS = {"|": "&#124;", "~": "&#126;", "^": "&#94;", "=": "&#61;"}
 LINE_START_SPECIALS = re.compile(r"^([-+>:?.0-9 ])")
+# Invisible control characters; Python-Markdown also uses \x02 and \x03 as its own placeholders.
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 SAFE_URL = re.compile(r"^https?://[^\s<>\"'`()\[\]]+$", re.IGNORECASE)
 
 
 def escape_markdown(text: object) -> str:
     """Text from an article, made inert: shown as written, never read as HTML or Markdown."""
-    value = " ".join(str(text).split())
+    value = " ".join(CONTROL_CHARACTERS.sub(" ", str(text)).split())
     value = html.escape(value, quote=False)
     value = MARKDOWN_SPECIALS.sub(r"\\\1", value)
     for character, entity in ENTITY_SPECIALS.items():
