@@ -1,0 +1,530 @@
+"""Publisher boilerplate: general rules that tell a scraped page's furniture from its article text.
+
+The rules look at the shape of a line (a credit at its end, a promo verb at its start, a line
+printed twice, a list of capitalised words) and never at one publisher's wording, so they hold for
+any English news page. Every line they take out is kept as a `RemovedText` with a reason code.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from generator.model import RemovedText
+
+# The reason codes a RemovedText can carry.
+AD = "ad"  # "Advertisement", "Hide Ad"
+PROMO = "promo"  # calls to action: "Sign up …", "Get more with …", "Visit … now", and their lines
+CAPTION = "caption"  # a picture's caption (usually ending in its credit), or a copy of one
+CREDIT = "credit"  # a credit alone: "Photo: AP", "Reporting by …; Editing by …", "… contributed."
+BYLINE = "byline"  # "By Jane Doe", "3 min read"
+COPYRIGHT = "copyright"  # "©2023 …", "Copyright 2023 …", "All rights reserved."
+UPDATE_NOTE = "update-note"  # "(Updates with …)"
+ASSISTANCE = "assistance-line"  # "With assistance from …"
+COMMENT_FOOTER = "comment-footer"  # "Comment Guidelines" and the site's comment policy under it
+KICKER = "kicker"  # a short section label printed above the headline
+DATELINE = "dateline"  # "(Bloomberg) —" taken off the start of a paragraph that stays
+RELATED = "related-headline"  # a link to another story, often printed twice
+DUPLICATE = "duplicate"  # a paragraph printed again; the first copy stays
+TAGS = "tags"  # a list of topic words: "Russia China Ukraine Putin"
+REASONS = (
+    AD,
+    PROMO,
+    CAPTION,
+    CREDIT,
+    BYLINE,
+    COPYRIGHT,
+    UPDATE_NOTE,
+    ASSISTANCE,
+    COMMENT_FOOTER,
+    KICKER,
+    DATELINE,
+    RELATED,
+    DUPLICATE,
+    TAGS,
+)
+
+# Page furniture next to which a caption-like line is taken for a caption too.
+_FURNITURE = frozenset({AD, PROMO, CAPTION, CREDIT})
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One line of a seed, or several hard-wrapped lines joined: what the rules classify."""
+
+    line: int  # 1-based line in the seed file where the unit starts
+    text: str
+    block: int  # index of the blank-line-separated block: units of one block touch each other
+    heading: bool = False  # marked as a heading by the source format (Markdown `#`)
+    bullet: bool = False  # a list item; its bullet mark is already gone from `text`
+
+
+@dataclass(frozen=True)
+class Dateline:
+    """The wire-style opening of a paragraph, e.g. `WASHINGTON (AP) —`, taken off its text."""
+
+    line: int
+    text: str
+    agency: str  # the name in parentheses
+    date: str | None  # the date as the dateline writes it, if it gives one
+
+
+@dataclass(frozen=True)
+class Cleaned:
+    """What is left of a page once its boilerplate is gone."""
+
+    headline: Unit | None  # the line that carries the article's title, if the page has one
+    body: tuple[Unit, ...]  # the article text, in reading order, datelines taken off
+    removed: tuple[RemovedText, ...]  # in line order
+    datelines: tuple[Dateline, ...]
+    kicker: Unit | None = None
+
+
+# --- shapes of text -----------------------------------------------------------------------------
+
+_SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*$")
+_CLAUSE_END = re.compile(r"[.!:;,…][\"”’')\]]*$")
+_WORD = re.compile(r"\w[\w’'-]*")
+
+# Words that do not carry a topic: a line of capitalised words containing one is not a tag list.
+_FUNCTION_WORDS_TEXT = (
+    "a an the and or but nor of to in on at by for from with without as is are was were be been has "
+    "have had do does did will would can could may might must shall should not no that this these "
+    "those it its his her their our your my we you they he she i what which who whom whose how why "
+    "when where than then so if into onto over under after before about against between during "
+    "through amid"
+)
+FUNCTION_WORDS = frozenset(_FUNCTION_WORDS_TEXT.split())
+
+
+def normalised(text: str) -> str:
+    """Text reduced for comparison: case, quote styles, punctuation and spacing ignored."""
+    text = unicodedata.normalize("NFKC", text).casefold()
+    return " ".join(_WORD.findall(text.replace("’", "'")))
+
+
+def word_count(text: str) -> int:
+    return len(_WORD.findall(text))
+
+
+def ends_sentence(text: str) -> bool:
+    return bool(_SENTENCE_END.search(text.rstrip()))
+
+
+def starts_capitalised(text: str) -> bool:
+    first = next((char for char in text if char.isalnum()), "")
+    return first.isupper() or first.isdigit()
+
+
+def is_headline_like(text: str, *, min_words: int = 3, max_words: int = 30) -> bool:
+    """A headline's shape: a capitalised line of a few words with no sentence or clause ending
+    (a question mark is fine: headlines ask questions)."""
+    words = word_count(text)
+    if not min_words <= words <= max_words or not starts_capitalised(text):
+        return False
+    return text.rstrip().endswith("?") or not _CLAUSE_END.search(text.rstrip())
+
+
+def is_printed_twice(text: str) -> bool:
+    """True for a line that is one text printed twice in a row, as scraped captions often are."""
+    text = text.strip()
+    for middle in {len(text) // 2, (len(text) + 1) // 2}:
+        first, second = text[:middle].strip(), text[middle:].strip()
+        if first and first == second:
+            return True
+    return False
+
+
+# --- context-free rules: what one line is, by itself ---------------------------------------------
+
+_AD_LINES = frozenset(
+    {
+        "ad",
+        "advertisement",
+        "hide ad",
+        "skip ad",
+        "sponsored",
+        "sponsored content",
+        "story continues below advertisement",
+        "article continues below",
+        "article continues below this ad",
+        "continue reading below",
+        "scroll to continue",
+        "scroll to continue with content",
+        "advertisement scroll to continue",
+    }
+)
+
+_COPYRIGHT = re.compile(
+    r"^(?:©|\(c\)\s*\d{4}|copyright\s*(?:©|\(c\)|\d{4}))|\ball rights reserved\b", re.IGNORECASE
+)
+_UPDATE_NOTE = re.compile(
+    r"^\(\s*(?:updates?|adds?|recasts?|corrects?|rewrites?|changes?|removes?|refiles?|fixes|"
+    r"writethru)\b[^()]*\)\.?$",
+    re.IGNORECASE,
+)
+_ASSISTANCE = re.compile(r"^[-‐–—―~]*\s*with assistance from\b", re.IGNORECASE)
+_STAFF_CREDIT = re.compile(
+    r"^(?:additional )?(?:reporting|editing|writing|compiled|produced) by\b[^.]*(?:;|$)",
+    re.IGNORECASE,
+)
+_CONTRIBUTED = re.compile(
+    r"\bcontributed (?:to )?(?:this |the )?(?:report|story)(?:ing)?\.?$", re.I
+)
+_NAME = r"[A-Z][\w'’.-]*"
+_BYLINE = re.compile(
+    rf"^By\s+{_NAME}(?:\s+{_NAME}){{0,3}}(?:\s*(?:,|and|&)\s*{_NAME}(?:\s+{_NAME}){{0,3}})*$"
+)
+_READING_TIME = re.compile(r"^\d+\s*(?:-\s*)?(?:min|mins|minutes?)(?:\s+read)?$", re.IGNORECASE)
+_PROMO_START = re.compile(
+    r"^(?:(?:get|watch|read|see|discover|find|explore|listen to) more\b|watch (?:our|the latest)\b"
+    r"|sign up\b|subscribe\b|register (?:now|for free|here|today)\b|log ?in to\b"
+    r"|download (?:the|our)\b|follow us\b|click here\b|tap here\b|learn more\b|read more\b"
+    r"|listen now\b|don[’']t miss\b|join (?:us|our)\b"
+    r"|visit\b.{1,60}\bnow\b"
+    r"|more (?:stories|articles|news|videos?|coverage|reporting) (?:like this|from|on|at)\b)",
+    re.IGNORECASE,
+)
+_PROMO_MAX_WORDS = 25
+# A call to action speaks to the reader, or is a bare phrase; a reported sentence that happens to
+# start with "Sign up" ("Sign up rates fell, officials said.") does neither.
+_TO_THE_READER = re.compile(
+    r"\b(?:you|your|our|us|now|free|today|here|newsletters?|app|podcasts?)\b", re.IGNORECASE
+)
+# A photo credit at the end of a line: "… Photo: AP", "… (Credit: Getty Images)", "… via Getty".
+# Case matters: credits are capitalised, and "a photo: …" in a sentence is not one.
+_CREDIT_TAIL = re.compile(
+    r"(?:\b(?:Photo|Photograph|Picture|Image|Illustration|Video|Graphic)s?(?:\s+[Cc]redit)?\s*:\s*"
+    r"(?P<name>[A-Z0-9][^!?:()]{0,80}?)"
+    r"|\((?:Photo|Photograph|Picture|Image|Credit|Source)s?(?:\s+[Cc]redit)?\s*:[^()]{1,80}\)"
+    r"|\bvia Getty Images|\bGetty Images)\s*$"
+)
+_COMMENT_HEADER = re.compile(
+    r"^(?:comment(?:ing)? guidelines|community guidelines|comments?(?: \(\d+\))?|\d+ comments?"
+    r"|join the (?:conversation|discussion)|have your say|leave a comment)$",
+    re.IGNORECASE,
+)
+_COMMENT_POLICY = re.compile(
+    r"\b(?:community|comment(?:ing)?|house)\s+(?:guidelines|rules)\b", re.I
+)
+_COMMENT_TALK = re.compile(
+    r"\b(?:commenting|comments?|reader discussion|discussion|feedback|before posting)\b", re.I
+)
+# A wire dateline opening a paragraph: "(Bloomberg) — ", "WASHINGTON (AP) — ",
+# "LONDON, Aug 8, 2023 (Reuters) - ": an optional place in capitals with an optional date, the
+# agency in parentheses, then a dash.
+_DATELINE = re.compile(
+    r"^(?:[A-Z][A-Z.'’ -]{1,40}?(?:,\s*(?P<date>[A-Za-z0-9 .,]{3,30}?))?\s*)?"
+    r"\((?P<agency>[A-Z][A-Za-z&.' -]{0,40})\)\s*[-–—]{1,2}\s*"
+)
+_TAG_PREFIX = re.compile(r"^(?:tags|topics|related topics|filed under)\s*:", re.IGNORECASE)
+
+
+def _line_reason(text: str) -> str | None:
+    """The reason to remove a line that is boilerplate whatever surrounds it, or None."""
+    plain = " ".join(_WORD.findall(text.casefold()))
+    words = word_count(text)
+    if plain in _AD_LINES or (
+        is_printed_twice(text) and normalised(text[: len(text) // 2]) in _AD_LINES
+    ):
+        return AD
+    if len(text) <= 200 and _COPYRIGHT.search(text):
+        return COPYRIGHT
+    if _UPDATE_NOTE.match(text):
+        return UPDATE_NOTE
+    if words <= 60 and _ASSISTANCE.match(text):
+        return ASSISTANCE
+    if words <= 40 and (_STAFF_CREDIT.match(text) or _CONTRIBUTED.search(text)):
+        return CREDIT
+    if words <= 12 and (_BYLINE.match(text) or _READING_TIME.match(text)):
+        return BYLINE
+    if _COMMENT_HEADER.match(text.strip().rstrip(":")):
+        return COMMENT_FOOTER
+    if words <= 80 and _COMMENT_POLICY.search(text) and _COMMENT_TALK.search(text):
+        return COMMENT_FOOTER
+    if (
+        words <= _PROMO_MAX_WORDS
+        and _PROMO_START.match(text)
+        and (not text.rstrip().endswith(".") or _TO_THE_READER.search(text))
+    ):
+        return PROMO
+    credit = _CREDIT_TAIL.search(text)
+    if credit and _is_credit_name(credit.group("name")):
+        return CREDIT if not text[: credit.start()].strip() else CAPTION
+    if words >= 4 and is_printed_twice(text):
+        return CAPTION
+    if words <= 40 and _TAG_PREFIX.match(text):
+        return TAGS
+    return None
+
+
+def _is_credit_name(name: str | None) -> bool:
+    """A photographer or agency named after "Photo:" is a few words, not a sentence."""
+    return name is None or (word_count(name) <= 8 and not name.rstrip().endswith("."))
+
+
+def _is_tag_list(text: str) -> bool:
+    """A line that is only capitalised topic words: "Russia China Ukraine Putin"."""
+    if re.search(r"[^\w\s’'-]", text):
+        return False
+    words = text.split()
+    return (
+        3 <= len(words) <= 12
+        and all(word[0].isupper() for word in words)
+        and not any(word.casefold() in FUNCTION_WORDS for word in words)
+    )
+
+
+# --- the rules in order -------------------------------------------------------------------------
+
+
+class _Page:
+    """Units with their verdicts, shared by the rules while they run."""
+
+    def __init__(self, units: Sequence[Unit]) -> None:
+        self.units = list(units)
+        self.reasons: list[str | None] = [None] * len(self.units)
+        self.extra: list[RemovedText] = []  # text taken off a kept unit (datelines)
+        self.datelines: list[Dateline] = []
+
+    def kept(self) -> list[int]:
+        return [i for i, reason in enumerate(self.reasons) if reason is None]
+
+    def remove(self, index: int, reason: str) -> None:
+        self.reasons[index] = reason
+
+    def same_block(self, first: int, second: int) -> bool:
+        return self.units[first].block == self.units[second].block
+
+
+def _mark_lines(page: _Page) -> None:
+    for i, unit in enumerate(page.units):
+        page.reasons[i] = _line_reason(unit.text)
+
+
+def _mark_promo_followers(page: _Page) -> None:
+    """Short lines right under a promo line belong to it ("Get more with X" / "A feed…" /
+    "Learn more"; "Watch our videos on X!" / "and live on channel 276")."""
+    for i in range(len(page.units)):
+        if page.reasons[i] != PROMO:
+            continue
+        j = i + 1
+        while j < len(page.units) and page.same_block(i, j):
+            text = page.units[j].text
+            if page.reasons[j] is None:
+                short = word_count(text) <= 12 and not ends_sentence(text)
+                if not (short or text[:1].islower()):
+                    break
+                page.remove(j, PROMO)
+            j += 1
+
+
+def _mark_comment_followers(page: _Page) -> None:
+    """The paragraph under a comments heading is the site's comment policy."""
+    for i in range(len(page.units) - 1):
+        follower = page.units[i + 1].text
+        if (
+            page.reasons[i] == COMMENT_FOOTER
+            and page.reasons[i + 1] is None
+            and word_count(follower) <= 80
+            and _COMMENT_TALK.search(follower)
+        ):
+            page.remove(i + 1, COMMENT_FOOTER)
+
+
+def _first_sentence(page: _Page) -> int:
+    """Index of the first kept unit that ends a sentence: where the article text begins (a
+    headline may ask a question, so a question mark does not count)."""
+    for k in page.kept():
+        text = page.units[k].text.rstrip()
+        if ends_sentence(text) and not text.endswith("?"):
+            return k
+    return len(page.units)
+
+
+def _mark_lead_captions(page: _Page) -> None:
+    """A long line without a full stop, hanging under promo or a picture's credit before the
+    article starts, is the lead picture's caption (its credit may be missing)."""
+    lead_end = _first_sentence(page)
+    for i in range(1, lead_end):
+        text = page.units[i].text
+        if (
+            page.reasons[i] is None
+            and page.reasons[i - 1] in _FURNITURE
+            and page.same_block(i - 1, i)
+            and word_count(text) >= 8
+            and not ends_sentence(text)
+        ):
+            page.remove(i, CAPTION)
+
+
+def _is_kicker(text: str) -> bool:
+    return word_count(text) <= 3 and len(text) <= 40 and not _CLAUSE_END.search(text.rstrip())
+
+
+def _find_headline(page: _Page, known_title: str | None) -> tuple[int | None, int | None]:
+    """(headline index, kicker index): the title line, and a section label printed above it."""
+    kept = page.kept()
+    if not kept:
+        return None, None
+    first = kept[0]
+    second = kept[1] if len(kept) > 1 else None
+    first_text = page.units[first].text
+    if known_title is not None:
+        if normalised(first_text) == normalised(known_title):
+            return first, None
+        if (
+            second is not None
+            and _is_kicker(first_text)
+            and normalised(page.units[second].text) == normalised(known_title)
+        ):
+            return second, first
+        return None, None
+    if (
+        second is not None
+        and _is_kicker(first_text)
+        and not page.units[first].heading
+        and is_headline_like(page.units[second].text, min_words=4, max_words=40)
+        and (second > first + 1 or page.same_block(first, second))
+    ):
+        return second, first
+    if is_headline_like(first_text, min_words=1, max_words=40) or page.units[first].heading:
+        return first, None
+    return None, None
+
+
+def _strip_datelines(page: _Page, skip: set[int]) -> None:
+    for i in page.kept():
+        if i in skip:
+            continue
+        unit = page.units[i]
+        match = _DATELINE.match(unit.text)
+        if not match or not unit.text[match.end() :].strip():
+            continue
+        prefix = match.group(0).strip()
+        page.extra.append(RemovedText(unit.line, prefix, DATELINE))
+        page.datelines.append(
+            Dateline(unit.line, prefix, match.group("agency").strip(), match.group("date"))
+        )
+        page.units[i] = replace(unit, text=unit.text[match.end() :].strip())
+
+
+def _mark_repeats(page: _Page, headline: int | None) -> bool:
+    """Related-story headlines printed twice close together lose both copies; any other text
+    printed again keeps its first copy. Returns whether related headlines were found."""
+    found_related = False
+    kept = [i for i in page.kept() if i != headline]
+    for position, i in enumerate(kept):
+        if page.reasons[i] is not None:
+            continue
+        text = page.units[i].text
+        for j in kept[position + 1 :]:
+            if page.units[j].line - page.units[i].line > 6:
+                break
+            if page.reasons[j] is None and normalised(page.units[j].text) == normalised(text):
+                if is_headline_like(text) and not page.units[i].heading:
+                    page.remove(i, RELATED)
+                    page.remove(j, RELATED)
+                    found_related = True
+                break
+    seen = {normalised(page.units[headline].text)} if headline is not None else set()
+    for i in page.kept():
+        if i == headline:
+            continue
+        key = normalised(page.units[i].text)
+        if word_count(key) >= 5 and key in seen:
+            page.remove(i, DUPLICATE)
+        seen.add(key)
+    return found_related
+
+
+def _mark_lone_related(page: _Page, headline: int | None) -> None:
+    """On a page that prints related-story links (seen as a pair), a headline-shaped line
+    standing alone between paragraphs is one more such link."""
+    lead_end = _first_sentence(page)
+    blocks = _block_sizes(page)
+    for i in page.kept():
+        unit = page.units[i]
+        if (
+            (headline is None or i > headline)
+            and not unit.heading
+            and not unit.bullet
+            and blocks[unit.block] == 1
+            and is_headline_like(unit.text, min_words=6, max_words=25)
+            and i > lead_end
+        ):
+            page.remove(i, RELATED)
+
+
+def _mark_tag_lists(page: _Page, headline: int | None) -> None:
+    """A list of capitalised topic words near the top or the bottom of the page, printed against
+    other lines (a subhead like "Rates Rise Again" stands alone between blank lines)."""
+    kept = [i for i in page.kept() if i != headline]
+    block_sizes = _block_sizes(page)
+    for position, i in enumerate(kept):
+        unit = page.units[i]
+        near_edge = position < 4 or position >= len(kept) - 3
+        crowded = block_sizes[unit.block] > 1 or position == len(kept) - 1
+        if near_edge and crowded and not unit.heading and _is_tag_list(unit.text):
+            page.remove(i, TAGS)
+
+
+def _block_sizes(page: _Page) -> dict[int, int]:
+    sizes: dict[int, int] = {}
+    for unit in page.units:
+        sizes[unit.block] = sizes.get(unit.block, 0) + 1
+    return sizes
+
+
+def _mark_caption_copies(page: _Page) -> None:
+    """A caption printed again (whole, or once more after a line that prints it twice)."""
+    captions = set()
+    for unit, reason in zip(page.units, page.reasons, strict=True):
+        if reason == CAPTION:
+            captions.add(normalised(unit.text))
+            if is_printed_twice(unit.text):
+                captions.add(normalised(unit.text[: len(unit.text) // 2]))
+    for i in page.kept():
+        if normalised(page.units[i].text) in captions:
+            page.remove(i, CAPTION)
+
+
+def strip_boilerplate(units: Sequence[Unit], known_title: str | None = None) -> Cleaned:
+    """Separate the headline, the article text and the boilerplate of a page.
+
+    `known_title` is the title from metadata, when there is one: the page's headline is then the
+    line that repeats it (if any), rather than whatever line comes first.
+    """
+    page = _Page(units)
+    _mark_lines(page)
+    _mark_promo_followers(page)
+    _mark_comment_followers(page)
+    _mark_lead_captions(page)
+    _mark_caption_copies(page)
+    headline, kicker = _find_headline(page, known_title)
+    if kicker is not None:
+        page.remove(kicker, KICKER)
+    _strip_datelines(page, skip={headline} if headline is not None else set())
+    if _mark_repeats(page, headline):
+        _mark_lone_related(page, headline)
+    _mark_tag_lists(page, headline)
+
+    removed = [
+        RemovedText(unit.line, unit.text, reason)
+        for unit, reason in zip(page.units, page.reasons, strict=True)
+        if reason is not None
+    ]
+    order = {reason: rank for rank, reason in enumerate(REASONS)}
+    removed = sorted(removed + page.extra, key=lambda r: (r.line, order.get(r.reason, 99)))
+    body = tuple(
+        unit for i, unit in enumerate(page.units) if page.reasons[i] is None and i != headline
+    )
+    return Cleaned(
+        headline=page.units[headline] if headline is not None else None,
+        body=body,
+        removed=tuple(removed),
+        datelines=tuple(page.datelines),
+        kicker=page.units[kicker] if kicker is not None else None,
+    )

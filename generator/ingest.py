@@ -1,0 +1,727 @@
+"""Seed file → Article: decoding, metadata, paragraphs, and what is inferred where metadata is silent.
+
+The first stage of the pipeline. Bad input never raises: it becomes a `SeedProblem` that says what is
+wrong and what to do. Boilerplate rules live in `generator.boilerplate`; the table of publishers'
+names and products in `generator/publishers.yaml`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import hashlib
+import itertools
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+import yaml
+
+from generator.boilerplate import (
+    CAPTION,
+    COMMENT_FOOTER,
+    COPYRIGHT,
+    PROMO,
+    Cleaned,
+    Unit,
+    ends_sentence,
+    is_headline_like,
+    normalised,
+    starts_capitalised,
+    strip_boilerplate,
+    word_count,
+)
+from generator.model import Article, Inference, Paragraph, ParagraphKind, RemovedText, SeedProblem
+
+MAX_SEED_BYTES = 5 * 1024 * 1024  # larger files are not articles (a dump, a binary)
+MAX_SIDECAR_BYTES = 64 * 1024
+SEED_SUFFIXES = (".txt", ".md")
+SIDECAR_SUFFIX = ".meta.yaml"
+PUBLISHERS_FILE = Path(__file__).with_name("publishers.yaml")
+
+# Metadata keys a sidecar or front matter may set; `source` is another name for `publisher`.
+METADATA_KEYS = ("title", "publisher", "source", "date", "url")
+
+_BOMS = (  # longest first: the UTF-32 LE mark begins with the UTF-16 LE one
+    (b"\xff\xfe\x00\x00", "utf-32-le", "UTF-32"),
+    (b"\x00\x00\xfe\xff", "utf-32-be", "UTF-32"),
+    (b"\xef\xbb\xbf", "utf-8", "UTF-8"),
+    (b"\xff\xfe", "utf-16-le", "UTF-16"),
+    (b"\xfe\xff", "utf-16-be", "UTF-16"),
+)
+_MAX_CONTROL_SHARE = 0.05  # text has almost no control characters; binary data has about 11%
+_CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u200b\u200e\u200f\ufeff]")
+
+
+class _Unusable(Exception):
+    """Internal: why a seed cannot be used, and what the user can do about it."""
+
+    def __init__(self, reason: str, action: str, location: str | None = None) -> None:
+        super().__init__(reason)
+        self.reason, self.action, self.location = reason, action, location
+
+
+# --- public API ---------------------------------------------------------------------------------
+
+
+def discover_seeds(seeds_dir: Path) -> list[Path]:
+    """The `.txt` and `.md` seeds under seeds_dir, recursively, sorted by relative POSIX path.
+
+    Hidden files and folders (a leading dot) are skipped; sidecars and other files are not seeds.
+    """
+    if not seeds_dir.is_dir():
+        return []
+    seeds = [
+        path
+        for path in seeds_dir.rglob("*")
+        if path.suffix.lower() in SEED_SUFFIXES
+        and path.is_file()
+        and not any(part.startswith(".") for part in path.relative_to(seeds_dir).parts)
+    ]
+    return sorted(seeds, key=lambda path: _source(path, seeds_dir))
+
+
+def read_corpus(seeds_dir: Path) -> tuple[list[Article], list[SeedProblem]]:
+    """Every seed under seeds_dir read; a seed whose text repeats an earlier one's is a problem."""
+    articles: list[Article] = []
+    problems: list[SeedProblem] = []
+    first_with_text: dict[str, str] = {}
+    for path in discover_seeds(seeds_dir):
+        result = read_seed(path, seeds_dir)
+        if isinstance(result, SeedProblem):
+            problems.append(result)
+            continue
+        key = article_text_key(result)
+        if key in first_with_text:
+            problems.append(
+                SeedProblem(
+                    source=result.source,
+                    reason=f"same text as {first_with_text[key]}",
+                    action=f"delete one of the two copies, or keep only {first_with_text[key]}",
+                )
+            )
+            continue
+        first_with_text[key] = result.source
+        articles.append(result)
+    return articles, problems
+
+
+def read_seed(path: Path, seeds_dir: Path) -> Article | SeedProblem:
+    """Read one seed file into an Article, or say why it cannot be used (never raises)."""
+    source = _source(path, seeds_dir)
+    table = load_publishers()
+    try:
+        return _read_article(path, source, table)
+    except _Unusable as problem:
+        return SeedProblem(source, problem.reason, problem.action, location=problem.location)
+    except Exception as error:  # a safety net: one odd file must not stop the build
+        return SeedProblem(
+            source,
+            f"unexpected error while reading: {type(error).__name__}: {error}",
+            "report this as a bug with the file attached; meanwhile move the file out of seeds/",
+        )
+
+
+def article_text_key(article: Article) -> str:
+    """What two seeds share when they carry the same article: title and text, normalised."""
+    text = "\n".join([article.title, *(paragraph.text for paragraph in article.paragraphs)])
+    return hashlib.sha256(normalised(text).encode()).hexdigest()
+
+
+# --- reading one seed ---------------------------------------------------------------------------
+
+
+def _source(path: Path, seeds_dir: Path) -> str:
+    """The seed's path relative to seeds_dir, with forward slashes."""
+    for seed, folder in ((path, seeds_dir), (path.resolve(), seeds_dir.resolve())):
+        try:
+            return seed.relative_to(folder).as_posix()
+        except ValueError:
+            continue
+    return path.as_posix()
+
+
+def sidecar_path(seed: Path) -> Path:
+    """`NAME.meta.yaml` beside `NAME.txt` (or `NAME.md`)."""
+    return seed.with_name(seed.stem + SIDECAR_SUFFIX)
+
+
+def _read_article(path: Path, source: str, table: PublisherTable) -> Article:
+    raw = _read_bytes(path)
+    text, warnings = _decode(raw, source)
+    lines = text.split("\n")
+
+    metadata: dict[str, str] = {}
+    hasher = hashlib.sha256(raw)
+    sidecar = sidecar_path(path)
+    if sidecar.is_file():
+        sidecar_bytes, sidecar_meta, sidecar_warnings = _read_sidecar(sidecar, source)
+        hasher.update(b"\0sidecar\0" + sidecar_bytes)
+        metadata.update(sidecar_meta)
+        warnings += sidecar_warnings
+
+    first_body_line = 1
+    if path.suffix.lower() == ".md":
+        front, first_body_line, front_warnings = _read_front_matter(lines, source)
+        warnings += front_warnings
+        for key in sorted(set(front) & set(metadata)):
+            if front[key] != metadata[key]:
+                warnings.append(
+                    f"{source}: its front matter and {sidecar.name} both set {key}; "
+                    "using the front matter — keep it in one place"
+                )
+        metadata.update(front)
+
+    numbered = list(enumerate(lines, start=1))[first_body_line - 1 :]
+    units, markup_removed = split_units(numbered, markdown=path.suffix.lower() == ".md")
+    if not units:
+        raise _Unusable("the file has no article text", "add the article's text below the metadata")
+    cleaned = strip_boilerplate(units, known_title=metadata.get("title"))
+    if not cleaned.body:
+        raise _Unusable(
+            "no article text is left once the title and publisher boilerplate are removed",
+            "check that the file holds the article itself, not only a headline or page furniture",
+        )
+
+    inferred: list[Inference] = []
+    title = metadata.get("title") or _infer_title(cleaned, path, inferred)
+    publisher = metadata.get("publisher") or _infer_publisher(cleaned, table, inferred, warnings)
+    date = metadata.get("date") or _infer_date(cleaned, inferred)
+    paragraphs = tuple(
+        Paragraph(id=f"p{number}", text=unit.text, line=unit.line, kind=paragraph_kind(unit))
+        for number, unit in enumerate(cleaned.body, start=1)
+    )
+    removed = tuple(sorted((*markup_removed, *cleaned.removed), key=lambda r: r.line))
+    return Article(
+        source=source,
+        content_hash=hasher.hexdigest(),
+        title=title,
+        publisher=publisher,
+        date=date,
+        url=metadata.get("url"),
+        paragraphs=paragraphs,
+        removed=removed,
+        inferred=tuple(inferred),
+        warnings=tuple(warnings),
+    )
+
+
+def _read_bytes(path: Path) -> bytes:
+    try:
+        size = path.stat().st_size
+        if size > MAX_SEED_BYTES:
+            raise _Unusable(
+                f"the file is {size / 1024 / 1024:.1f} MB, over the "
+                f"{MAX_SEED_BYTES // 1024 // 1024} MB limit for one article",
+                "split it into one file per article, or remove what is not article text",
+            )
+        return path.read_bytes()
+    except OSError as error:
+        raise _Unusable(
+            f"the file cannot be read: {error.strerror or error}",
+            "check that it exists and that its permissions let the build read it",
+        ) from error
+
+
+def _decode(data: bytes, source: str) -> tuple[str, list[str]]:
+    """Bytes → text with Unix line ends in Unicode NFC, plus warnings; raises _Unusable."""
+    warnings: list[str] = []
+    if not data:
+        raise _Unusable("the file is empty", "add the article's text, or delete the file")
+    for bom, codec, name in _BOMS:
+        if data.startswith(bom):
+            try:
+                text = data[len(bom) :].decode(codec)
+            except UnicodeDecodeError as error:
+                raise _Unusable(
+                    f"the file starts with a {name} byte-order mark but is not valid {name} "
+                    f"(at byte {error.start + len(bom)})",
+                    "re-save the file as UTF-8",
+                    location=f"byte {error.start + len(bom)}",
+                ) from error
+            break
+    else:
+        if _looks_binary(data):
+            raise _Unusable(
+                "the file is binary data, not text (it holds NUL or other control bytes: "
+                "an image or document renamed to .txt?)",
+                "replace it with the article's text saved as plain UTF-8 text",
+            )
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError as error:
+            text = data.decode("cp1252", errors="replace")
+            warnings.append(
+                f"{source}: not valid UTF-8 (byte {error.start}); read as Windows-1252 (cp1252) — "
+                "check its quotes and accented letters, or re-save the file as UTF-8"
+            )
+    if _looks_binary(text):
+        raise _Unusable(
+            "the file decodes to control characters, not text",
+            "replace it with the article's text saved as plain UTF-8 text",
+        )
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = unicodedata.normalize("NFC", _CONTROL_CHARS.sub("", text))
+    if not text.strip():
+        raise _Unusable(
+            "the file holds only whitespace", "add the article's text, or delete the file"
+        )
+    return text, warnings
+
+
+def _looks_binary(data: bytes | str) -> bool:
+    sample = data[:8192]
+    if not sample:
+        return False
+    codes = sample if isinstance(sample, bytes) else [ord(char) for char in sample]
+    if 0 in codes:
+        return True
+    controls = sum(1 for code in codes if code < 32 and code not in (9, 10, 12, 13))
+    return controls / len(codes) > _MAX_CONTROL_SHARE
+
+
+# --- metadata -----------------------------------------------------------------------------------
+
+
+def _read_sidecar(sidecar: Path, source: str) -> tuple[bytes, dict[str, str], list[str]]:
+    name = PurePosixPath(source).with_name(sidecar.name).as_posix()  # as seeds/ shows it
+    try:
+        if sidecar.stat().st_size > MAX_SIDECAR_BYTES:
+            return b"", {}, [f"{name}: over {MAX_SIDECAR_BYTES // 1024} KB; metadata ignored"]
+        data = sidecar.read_bytes()
+    except OSError as error:
+        return b"", {}, [f"{name}: cannot be read ({error.strerror or error}); metadata ignored"]
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return data, {}, [f"{name}: not UTF-8 text; metadata ignored — re-save it as UTF-8"]
+    metadata, warnings = parse_metadata(text, name, first_line=1)
+    return data, metadata, warnings
+
+
+def _read_front_matter(lines: Sequence[str], source: str) -> tuple[dict[str, str], int, list[str]]:
+    """Metadata from a Markdown seed's `---` … `---` block, and the line where the body starts."""
+    if not lines or lines[0].strip() != "---":
+        return {}, 1, []
+    for index in range(1, len(lines)):
+        if lines[index].strip() in ("---", "..."):
+            metadata, warnings = parse_metadata(
+                "\n".join(lines[1:index]), f"{source} front matter", first_line=2
+            )
+            return metadata, index + 2, warnings
+    return (
+        {},
+        1,
+        [f"{source}: front matter opened on line 1 is never closed with ---; read as text"],
+    )
+
+
+def parse_metadata(text: str, where: str, first_line: int) -> tuple[dict[str, str], list[str]]:
+    """Validated metadata from YAML text; anything wrong becomes a warning, never an error.
+
+    `where` names the YAML's origin in warnings; `first_line` is its first line in that file.
+    """
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        at = f" line {mark.line + first_line}" if mark is not None else ""
+        problem = getattr(error, "problem", None) or str(error).splitlines()[0]
+        return {}, [f"{where}{at}: broken YAML ({problem}); metadata ignored — fix the YAML"]
+    except ValueError as error:  # a well-formed value the YAML types reject, e.g. 2023-02-30
+        return {}, [f"{where}: a value cannot be read ({error}); metadata ignored — fix it"]
+    if data is None:
+        return {}, []
+    if not isinstance(data, dict):
+        return {}, [f"{where}: YAML is a {type(data).__name__}, not key: value pairs; ignored"]
+
+    metadata: dict[str, str] = {}
+    warnings: list[str] = []
+    for key, value in data.items():
+        name = str(key).strip().lower()
+        if name not in METADATA_KEYS:
+            known = ", ".join(METADATA_KEYS)
+            warnings.append(f"{where}: unknown key {key!r} ignored (known keys: {known})")
+            continue
+        field = "publisher" if name == "source" else name
+        if value is None:
+            continue
+        checked = _check_field(field, value)
+        if checked is None:
+            warnings.append(f"{where}: {key} {_describe(value)} is not a valid {field}; ignored")
+        elif field in metadata and metadata[field] != checked:
+            warnings.append(f"{where}: {field} given twice; using {metadata[field]!r}")
+        else:
+            metadata[field] = checked
+    return metadata, warnings
+
+
+def _describe(value: Any) -> str:
+    shown = repr(value)
+    return f"({type(value).__name__} {shown[:60]})"
+
+
+def _check_field(field: str, value: Any) -> str | None:
+    if field == "date":
+        return normalise_date(value)
+    if not isinstance(value, str) or not value.strip():
+        return None
+    text = " ".join(unicodedata.normalize("NFC", value).split())
+    if field == "url" and not re.match(r"^https?://\S+$", text):
+        return None
+    return text
+
+
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$")
+_DAY_MONTH_YEAR = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]+)\.?,?\s+(\d{4})$")
+_MONTH_DAY_YEAR = re.compile(r"^([A-Za-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})$")
+
+
+def normalise_date(value: Any) -> str | None:
+    """An ISO `yyyy-mm-dd` date from a YAML date, an ISO string, or a written-out full date
+    ("8 August 2023", "Aug. 8, 2023"); None for anything else (never a guess)."""
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if not isinstance(value, str):
+        return None
+    text = " ".join(value.split())
+    if _ISO_DATE.match(text):
+        try:
+            return dt.date.fromisoformat(text[:10]).isoformat()
+        except ValueError:
+            return None
+    return _written_date(text)
+
+
+def _written_date(text: str) -> str | None:
+    text = " ".join(text.replace(",", ", ").split())
+    for pattern, order in ((_DAY_MONTH_YEAR, "dmy"), (_MONTH_DAY_YEAR, "mdy")):
+        match = pattern.match(text)
+        if not match:
+            continue
+        first, second, year = match.groups()
+        day, month_name = (first, second) if order == "dmy" else (second, first)
+        month = _MONTHS.get(month_name.lower())
+        if month is None:
+            return None
+        try:
+            return dt.date(int(year), month, int(day)).isoformat()
+        except ValueError:
+            return None
+    return None
+
+
+# --- layout: lines → units ----------------------------------------------------------------------
+
+_BULLET = re.compile(r"^\s*[•●▪◦‣·*+–-]\s+(?=\S)")
+_MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
+_MD_RULE = re.compile(r"^\s{0,3}([-*_])(?:\s*\1){2,}\s*$")
+_MD_SETEXT = re.compile(r"^\s{0,3}(?:=+|-+)\s*$")
+_MD_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
+_MD_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
+_MD_REFERENCE = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*\S+")
+_MD_HTML = re.compile(r"<!--.*?-->|</?[A-Za-z][^>]*>")
+_MD_QUOTE = re.compile(r"^\s{0,3}>\s?")
+# Words after which a line cannot end a sentence: the next line continues it.
+_CONTINUING_WORDS_TEXT = (
+    "a an the and or but nor of to in on at by for from with as that which who whose whom than into "
+    "onto about after before between during over under its his her their our your my"
+)
+_CONTINUING_WORDS = frozenset(_CONTINUING_WORDS_TEXT.split())
+
+
+@dataclass(frozen=True)
+class _Line:
+    number: int
+    text: str
+    heading: bool = False
+    bullet: bool = False
+
+
+def split_units(
+    numbered_lines: Iterable[tuple[int, str]], *, markdown: bool = False
+) -> tuple[list[Unit], list[RemovedText]]:
+    """Lines → units (one paragraph each): hard-wrapped lines joined, bullets and headings apart.
+
+    For Markdown, syntax that is not text goes: heading marks (the line becomes a heading),
+    rules, link targets, HTML tags; images are recorded as removed captions.
+    """
+    removed: list[RemovedText] = []
+    blocks: list[list[_Line]] = [[]]
+    for number, raw in numbered_lines:
+        line = _plain_line(number, raw, markdown, removed)
+        if line is None:  # a blank line, or markup that holds no text
+            blocks.append([])
+        elif markdown and _MD_SETEXT.match(raw) and blocks[-1] and not blocks[-1][-1].bullet:
+            heading = blocks[-1].pop()
+            blocks[-1].append(_Line(heading.number, heading.text, heading=True))
+            blocks.append([])
+        else:
+            blocks[-1].append(line)
+    blocks = [block for block in blocks if block]
+    width = _wrap_width([line.text for block in blocks for line in block], blocks)
+
+    units: list[Unit] = []
+    for block_index, block in enumerate(blocks):
+        current = block[0]
+        for previous, line in itertools.pairwise(block):
+            if _continues(previous, line, width):
+                current = _Line(
+                    current.number, _join(current.text, line.text), bullet=current.bullet
+                )
+            else:
+                units.append(_unit(current, block_index))
+                current = line
+        units.append(_unit(current, block_index))
+    return units, removed
+
+
+def _unit(line: _Line, block: int) -> Unit:
+    return Unit(line.number, line.text, block, heading=line.heading, bullet=line.bullet)
+
+
+def _plain_line(number: int, raw: str, markdown: bool, removed: list[RemovedText]) -> _Line | None:
+    text = raw
+    heading = False
+    if markdown:
+        if _MD_RULE.match(text) or _MD_REFERENCE.match(text):
+            return None
+        for match in _MD_IMAGE.finditer(text):
+            removed.append(RemovedText(number, match.group(1) or match.group(0), CAPTION))
+        text = _MD_IMAGE.sub("", text)
+        text = _MD_LINK.sub(r"\1", _MD_HTML.sub("", text))
+        text = _MD_QUOTE.sub("", text)
+        heading_match = _MD_HEADING.match(text)
+        if heading_match:
+            text, heading = heading_match.group(2), True
+    bullet = bool(_BULLET.match(text)) and not heading
+    if bullet:
+        text = _BULLET.sub("", text, count=1)
+    text = " ".join(text.split())
+    if not text:
+        return None
+    return _Line(number, text, heading=heading, bullet=bullet)
+
+
+def _wrap_width(texts: Sequence[str], blocks: Sequence[Sequence[_Line]]) -> int | None:
+    """The column a hard-wrapped text is wrapped at, or None when lines are whole paragraphs.
+
+    Hard-wrapped text has most of its lines in blocks of several lines, and almost none longer
+    than the wrap column (a heading or a link may stick out), which is at most about 100.
+    """
+    if len(texts) < 3:
+        return None
+    lengths = sorted(len(text) for text in texts)
+    width = lengths[int(0.9 * (len(lengths) - 1))]
+    sticking_out = sum(1 for length in lengths if length > 1.1 * width)
+    in_multiline_blocks = sum(len(block) for block in blocks if len(block) > 1)
+    if width > 100 or sticking_out > 0.05 * len(texts) or in_multiline_blocks < 0.5 * len(texts):
+        return None
+    return width
+
+
+def _continues(previous: _Line, line: _Line, width: int | None) -> bool:
+    """Whether `line` carries on the paragraph that the line `previous` belongs to."""
+    if line.bullet or line.heading or previous.heading:
+        return False
+    end = previous.text
+    starts_word = line.text[:1].isalnum()
+    # In hard-wrapped text a line that reaches the wrap column was cut there, even at a full stop.
+    if width is not None and len(end) >= 0.6 * width and starts_word:
+        return True
+    if ends_sentence(end):
+        return False
+    if line.text[:1].islower():
+        return True
+    last_word = end.rsplit(" ", 1)[-1].lower()
+    return starts_word and (end.endswith((",", ";", "-", "–")) or last_word in _CONTINUING_WORDS)
+
+
+def _join(first: str, second: str) -> str:
+    if first.endswith("-") and second[:1].islower():
+        return first + second  # a word broken at a hyphen: "decades-" + "old"
+    return f"{first} {second}"
+
+
+def paragraph_kind(unit: Unit) -> ParagraphKind:
+    """A heading is a short capitalised line without a sentence's end, or a short question."""
+    if unit.heading:
+        return "heading"
+    text = unit.text
+    if unit.bullet or text[:1] in "\"“‘'(" or not starts_capitalised(text):
+        return "body"
+    if word_count(text) <= 10 and is_headline_like(text, min_words=1, max_words=10):
+        return "heading"
+    return "body"
+
+
+# --- inference ----------------------------------------------------------------------------------
+
+
+def _infer_title(cleaned: Cleaned, path: Path, inferred: list[Inference]) -> str:
+    headline = cleaned.headline
+    if headline is None:
+        title = " ".join(re.sub(r"[_-]+", " ", path.stem).split()) or path.name
+        inferred.append(
+            Inference("title", title, "no headline line found; made from the file name")
+        )
+        return title
+    evidence = f"headline on line {headline.line}"
+    if cleaned.kicker is not None:
+        evidence += (
+            f', below the section label "{cleaned.kicker.text}" on line {cleaned.kicker.line}'
+        )
+    inferred.append(Inference("title", headline.text, evidence))
+    return headline.text
+
+
+def _infer_date(cleaned: Cleaned, inferred: list[Inference]) -> str | None:
+    for dateline in cleaned.datelines:
+        date = _written_date(dateline.date) if dateline.date else None
+        if date:
+            evidence = f'dateline "{dateline.text}" on line {dateline.line}'
+            inferred.append(Inference("date", date, evidence))
+            return date
+    return None
+
+
+@dataclass(frozen=True)
+class Publisher:
+    """One entry of publishers.yaml: the name to show, and every name that points to it."""
+
+    name: str
+    aliases: tuple[str, ...] = ()
+    brands: tuple[str, ...] = ()
+
+
+PublisherTable = tuple[Publisher, ...]
+
+
+@functools.cache
+def load_publishers(path: Path = PUBLISHERS_FILE) -> PublisherTable:
+    """The publisher table; a broken table is the project's error, so this one raises."""
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        return tuple(
+            Publisher(
+                name=str(entry["name"]),
+                aliases=tuple(str(alias) for alias in entry.get("aliases") or ()),
+                brands=tuple(str(brand) for brand in entry.get("brands") or ()),
+            )
+            for entry in data["publishers"]
+        )
+    except (OSError, yaml.YAMLError, KeyError, TypeError, AttributeError) as error:
+        raise ValueError(
+            f"{path}: cannot read the publisher table ({error}); "
+            "it must be `publishers:` with a list of entries that each have a `name`"
+        ) from error
+
+
+_CORPORATE_SUFFIX = re.compile(
+    r"[\s,]+(?:L\.?P\.?|LLC|Inc\.?|Ltd\.?|Limited|plc|PLC|Corp\.?|Corporation|Co\.?|GmbH|S\.?A\.?)$"
+)
+_COPYRIGHT_HOLDER = re.compile(
+    r"^(?:copyright\s*)?(?:©|\(c\))?\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*[,.]?\s*(?P<holder>.*?)"
+    r"[\s.,]*(?:all rights reserved\.?)?$",
+    re.IGNORECASE,
+)
+_FURNITURE_REASONS = frozenset({PROMO, COMMENT_FOOTER, COPYRIGHT})
+
+
+def canonical_publisher(name: str, table: PublisherTable) -> str:
+    """The table's name for a publisher as a dateline or copyright line writes it."""
+    cleaned = name.strip(" .,")
+    stripped = _CORPORATE_SUFFIX.sub("", cleaned).strip(" .,")
+    for candidate in (cleaned, stripped):
+        for publisher in table:
+            names = (publisher.name, *publisher.aliases)
+            if any(candidate.casefold() == known.casefold() for known in names):
+                return publisher.name
+    return stripped or cleaned
+
+
+def _named_publisher(text: str, table: PublisherTable) -> tuple[str, str] | None:
+    """(publisher, the name found) when the text names a publisher or one of its brands."""
+    for publisher in table:
+        for known in (*publisher.brands, publisher.name, *publisher.aliases):
+            if re.search(rf"(?<![\w.]){re.escape(known)}(?![\w])", text):
+                return publisher.name, known
+    return None
+
+
+def _publisher_clues(cleaned: Cleaned, table: PublisherTable) -> list[tuple[str, str]]:
+    """(publisher, evidence) from the page's own furniture (promo, comment footer, copyright
+    line), then from datelines: a wire story's dateline names the agency, not who published it."""
+    clues: list[tuple[str, str]] = []
+    for removed in cleaned.removed:
+        if removed.reason not in _FURNITURE_REASONS:
+            continue
+        where = f"{removed.reason} line {_quoted(removed.text)} on line {removed.line}"
+        holder = _copyright_holder(removed.text) if removed.reason == COPYRIGHT else None
+        if holder:
+            clues.append((canonical_publisher(holder, table), where))
+        elif named := _named_publisher(removed.text, table):
+            clues.append((named[0], f'{where} names "{named[1]}" ({PUBLISHERS_FILE.name})'))
+    for dateline in cleaned.datelines:
+        clues.append(
+            (
+                canonical_publisher(dateline.agency, table),
+                f'dateline "{dateline.text}" on line {dateline.line}',
+            )
+        )
+    return clues
+
+
+def _quoted(text: str, limit: int = 80) -> str:
+    return f'"{text}"' if len(text) <= limit else f'"{text[: limit - 1].rstrip()}…"'
+
+
+def _copyright_holder(text: str) -> str | None:
+    """ "Bloomberg L.P." from "©2023 Bloomberg L.P."; None when the line is more than a name."""
+    match = _COPYRIGHT_HOLDER.match(text)
+    holder = match.group("holder").strip() if match else ""
+    return holder if holder and word_count(holder) <= 6 else None
+
+
+def _infer_publisher(
+    cleaned: Cleaned, table: PublisherTable, inferred: list[Inference], warnings: list[str]
+) -> str | None:
+    clues = _publisher_clues(cleaned, table)
+    if not clues:
+        return None
+    publisher, evidence = clues[0]
+    agreeing = [text for name, text in clues if name == publisher]
+    inferred.append(Inference("publisher", publisher, "; ".join(agreeing)))
+    others = sorted({name for name, _ in clues} - {publisher})
+    if others:
+        warnings.append(
+            f"publisher clues disagree: {publisher} ({evidence}) but also {', '.join(others)}; "
+            f"using {publisher} — set `publisher` in the metadata to decide"
+        )
+    return publisher

@@ -1,0 +1,204 @@
+"""Bad input gets a clear message and the rest of the site still builds (a real mkdocs build)."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+GOOD_SEEDS = ["001_bbc7442c2c936912.txt", "004_4f9963ab703b9856.txt"]
+PNG_BYTES = bytes.fromhex("89504e470d0a1a0a0000000d4948445200000001000000010806000000") + bytes(200)
+PARAGRAPH = (
+    "The regional council voted on Monday to extend the tram line to the northern suburbs, "
+    "a project that officials said would cost about $40 million over five years."
+)
+
+pytestmark = pytest.mark.slow
+
+
+def write_cases(seeds: Path) -> dict[str, str]:
+    """Write the bad and awkward seeds; returns file name → what the report must say of it."""
+    cases = {
+        "empty.txt": (b"", "empty"),
+        "blank.txt": (b"  \n\n\t \n", "whitespace"),
+        "image.txt": (PNG_BYTES, "binary"),
+        "nul.txt": (b"Title\n\nSome text\x00 with a NUL byte.\n", "binary"),
+        "huge.txt": (b"word " * (4 * 1024 * 1024), "over the 5 mb limit"),
+        "duplicate.txt": ((seeds / GOOD_SEEDS[0]).read_bytes(), "same text as"),
+    }
+    for name, (data, _) in cases.items():
+        (seeds / name).write_bytes(data)
+    return {name: reason for name, (_, reason) in cases.items()}
+
+
+def write_awkward_but_usable(seeds: Path) -> None:
+    title = "Tram line extension approved"
+    (seeds / "cp1252.txt").write_bytes(
+        f"{title} in cp1252\n\n“We waited years for this,” said Anna Berg, a local resident.\n\n{PARAGRAPH}\n".encode(
+            "cp1252"
+        )
+    )
+    (seeds / "utf16.txt").write_bytes(f"{title} in UTF-16\n\n{PARAGRAPH}\n".encode("utf-16"))
+    (seeds / "no people.txt").write_text(f"Quiet news\n\n{PARAGRAPH}\n", encoding="utf-8")
+    sentences = [
+        f"In district {n}, the line would pass {n * 3} stops and carry {n * 1000} riders a day."
+        for n in range(1, 420)
+    ]
+    (seeds / "long paragraph.txt").write_text(
+        "One long paragraph\n\n" + " ".join(sentences) + "\n", encoding="utf-8"
+    )
+    (seeds / "broken front matter.md").write_text(
+        f"---\ntitle: [unclosed\ndate: 2023-01-01\n---\n# {title} broken\n\n{PARAGRAPH}\n",
+        encoding="utf-8",
+    )
+    (seeds / "wrong types.md").write_text(
+        f"---\ntitle: {title} typed\ndate: next Tuesday\nflavour: lemon\n---\n{PARAGRAPH} Typed.\n",
+        encoding="utf-8",
+    )
+    (seeds / "same title a.txt").write_text(f"Same Title\n\n{PARAGRAPH} A.\n", encoding="utf-8")
+    (seeds / "same title b.txt").write_text(f"Same Title\n\n{PARAGRAPH} B.\n", encoding="utf-8")
+    (seeds / "traversal.md").write_text(
+        f"---\ntitle: ../../../etc/passwd/..\n---\n{PARAGRAPH} Traversal.\n", encoding="utf-8"
+    )
+    (seeds / "Ünïcode näme with spaces.txt").write_text(
+        f"Zürich café opens\n\n{PARAGRAPH} Zürich.\n", encoding="utf-8"
+    )
+    (seeds / "unbalanced.txt").write_text(
+        f"Unbalanced marks\n\n“This quotation never closes, said Jonas Weber.\n\n{PARAGRAPH}\n\n"
+        f"{PARAGRAPH} Again, with another sentence after the open quotation.\n",
+        encoding="utf-8",
+    )
+
+
+@pytest.fixture(scope="module")
+def bad_site(tmp_path_factory):
+    project = tmp_path_factory.mktemp("bad")
+    seeds = project / "seeds"
+    seeds.mkdir()
+    for name in GOOD_SEEDS:
+        shutil.copy(ROOT / "seeds" / name, seeds / name)
+    shutil.copy(ROOT / "seeds" / "topics.yaml", seeds / "topics.yaml")
+    expected = write_cases(seeds)
+    write_awkward_but_usable(seeds)
+    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    (project / "docs").mkdir()
+    result = subprocess.run(
+        [str(Path(sys.executable).with_name("mkdocs")), "build", "--strict"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+    return project, expected, result
+
+
+def test_the_site_still_builds_strictly(bad_site):
+    _, _, result = bad_site
+    assert result.returncode == 0, result.stderr
+
+
+def test_every_bad_file_is_reported_with_reason_and_action(bad_site):
+    project, expected, _ = bad_site
+    report = (project / "docs" / "problems.md").read_text(encoding="utf-8")
+    rows = {line.split(" | ")[0].lstrip("| ").strip(): line for line in report.splitlines()}
+    for name, reason in expected.items():
+        assert name in rows, f"{name} missing from the seed report"
+        assert reason in rows[name].lower(), rows[name]
+    assert "001\\_bbc7442c2c936912.txt" in rows["duplicate.txt"]  # names the first copy
+    assert (project / "site" / "problems" / "index.html").exists()
+
+
+def test_every_usable_article_is_on_the_site(bad_site):
+    project, expected, _ = bad_site
+    data = json.loads((project / "docs" / "data" / "briefs.json").read_text(encoding="utf-8"))
+    sources = {b["source"] for b in data["briefs"]}
+    usable = {p.name for p in (project / "seeds").iterdir() if p.suffix in {".txt", ".md"}}
+    assert sources == usable - set(expected)
+    for brief in data["briefs"]:
+        assert (project / "site" / "briefs" / brief["slug"] / "index.html").exists()
+
+
+def test_same_titles_get_distinct_pages_and_paths_stay_inside(bad_site):
+    project, _, _ = bad_site
+    data = json.loads((project / "docs" / "data" / "briefs.json").read_text(encoding="utf-8"))
+    slugs = [b["slug"] for b in data["briefs"]]
+    assert len(slugs) == len(set(slugs))
+    assert {"same-title", "same-title-2"} <= set(slugs)
+    assert all("/" not in slug and ".." not in slug for slug in slugs)
+    assert not (project / "etc").exists() and not (project.parent / "etc").exists()
+
+
+def test_encodings_and_metadata_problems_become_warnings_on_the_brief(bad_site):
+    project, _, _ = bad_site
+    data = json.loads((project / "docs" / "data" / "briefs.json").read_text(encoding="utf-8"))
+    by_source = {b["source"]: b for b in data["briefs"]}
+    cp1252 = by_source["cp1252.txt"]
+    assert any("cp1252" in w for w in cp1252["warnings"])
+    assert any(q["text"] == "We waited years for this" for q in cp1252["quotes"])
+    assert "Tram line extension approved in UTF-16" == by_source["utf16.txt"]["title"]
+    assert by_source["broken front matter.md"]["warnings"]
+    typed = by_source["wrong types.md"]
+    assert typed["date"] is None
+    assert any("flavour" in w for w in typed["warnings"])
+    assert any("date" in w for w in typed["warnings"])
+
+
+def test_an_unclosed_quotation_does_not_swallow_the_article(bad_site):
+    project, _, _ = bad_site
+    data = json.loads((project / "docs" / "data" / "briefs.json").read_text(encoding="utf-8"))
+    brief = next(b for b in data["briefs"] if b["source"] == "unbalanced.txt")
+    assert all("tram line" not in q["text"] for q in brief["quotes"])
+    assert brief["claims"]  # the paragraphs after the open mark are still claims
+
+
+def test_strict_seeds_fails_the_build_on_request(bad_site, tmp_path):
+    project, _, _ = bad_site
+    config = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    (project / "strict.yml").write_text(
+        config.replace("strict_seeds: false", "strict_seeds: true"), encoding="utf-8"
+    )
+    result = subprocess.run(
+        [
+            str(Path(sys.executable).with_name("mkdocs")),
+            "build",
+            "-f",
+            "strict.yml",
+            "-d",
+            str(tmp_path),
+        ],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+    assert result.returncode != 0
+    assert "strict_seeds" in result.stderr
+
+
+def test_a_malformed_topic_file_is_reported_and_the_site_builds(tmp_path):
+    project = tmp_path
+    seeds = project / "seeds"
+    seeds.mkdir()
+    shutil.copy(ROOT / "seeds" / GOOD_SEEDS[0], seeds / GOOD_SEEDS[0])
+    (seeds / "topics.yaml").write_text(
+        "topics:\n  - {id: a, name: A, terms: [x]}\n  - {id: a, name: B, terms: [y]}\n",
+        encoding="utf-8",
+    )
+    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    (project / "docs").mkdir()
+    result = subprocess.run(
+        [str(Path(sys.executable).with_name("mkdocs")), "build", "--strict"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+    assert result.returncode == 0, result.stderr
+    report = (project / "docs" / "problems.md").read_text(encoding="utf-8")
+    assert "topics.yaml" in report and "repeats the id" in report

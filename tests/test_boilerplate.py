@@ -1,0 +1,337 @@
+"""Boilerplate rules, one by one, on small pages written for the purpose (not the seeds)."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.boilerplate import Cleaned, is_printed_twice, strip_boilerplate
+from generator.ingest import split_units
+
+BODY = [
+    "The central bank raised interest rates by half a point on Tuesday, its third rise this year.",
+    "Officials said inflation had proved more stubborn than expected, and more rises may follow.",
+    "Markets had expected a smaller move, and the currency rose sharply after the announcement.",
+    "Analysts said the decision showed the bank was willing to risk a slowdown to curb prices.",
+]
+
+
+def clean(text: str, *, markdown: bool = False, known_title: str | None = None) -> Cleaned:
+    units, _ = split_units(enumerate(text.split("\n"), start=1), markdown=markdown)
+    return strip_boilerplate(units, known_title=known_title)
+
+
+def page(*middle: str, title: str = "Central Bank Lifts Rates Again") -> str:
+    """A page: a headline, two paragraphs, the lines under test, two more paragraphs."""
+    return "\n\n".join([title, BODY[0], BODY[1], *middle, BODY[2], BODY[3]])
+
+
+def removed(cleaned: Cleaned) -> list[tuple[str, str]]:
+    return [(item.text, item.reason) for item in cleaned.removed]
+
+
+def body(cleaned: Cleaned) -> list[str]:
+    return [unit.text for unit in cleaned.body]
+
+
+def assert_only_removed(cleaned: Cleaned, expected: list[tuple[str, str]]) -> None:
+    assert removed(cleaned) == expected
+    assert body(cleaned) == BODY
+
+
+@pytest.mark.parametrize(
+    "line", ["Advertisement", "Hide Ad", "ADVERTISEMENT", "Story continues below advertisement"]
+)
+def test_ad_lines_go(line: str) -> None:
+    assert_only_removed(clean(page(line)), [(line, "ad")])
+
+
+def test_ad_lines_in_pairs_without_blank_lines_go() -> None:
+    assert_only_removed(clean(page("Hide Ad\nHide Ad")), [("Hide Ad", "ad"), ("Hide Ad", "ad")])
+
+
+def test_a_promo_block_goes_with_its_short_lines() -> None:
+    block = "Get more with ExampleNews+\nA curated feed of the stories you follow\nLearn more"
+    assert_only_removed(
+        clean(page(block)),
+        [
+            ("Get more with ExampleNews+", "promo"),
+            ("A curated feed of the stories you follow", "promo"),
+            ("Learn more", "promo"),
+        ],
+    )
+
+
+def test_a_promo_line_takes_its_lowercase_continuation() -> None:
+    block = "Watch more of our videos on ExampleTV!\nand on cable channel 512\nVisit ExampleTV now"
+    assert_only_removed(
+        clean(page(block)),
+        [
+            ("Watch more of our videos on ExampleTV!", "promo"),
+            ("and on cable channel 512", "promo"),
+            ("Visit ExampleTV now", "promo"),
+        ],
+    )
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Sign up for our free morning newsletter",
+        "Subscribe now to read every story",
+        "More stories like this are available on example.com",
+        "Read more: Central bank holds rates",
+        "Download the Example app",
+    ],
+)
+def test_promo_lines_go(line: str) -> None:
+    assert_only_removed(clean(page(line)), [(line, "promo")])
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Readers who subscribe to the paper will get the report, the editor said.",
+        "Subscribers to the service rose by 5% last year, the company said.",
+        "A photo of the two leaders shaking hands was published by state media on Monday.",
+        "Photo opportunities were limited, and reporters were kept behind a rope line.",
+        "The museum's new show, called Photo: A History, opens in May.",
+        "Copyright law in the country is strict, and fines for breaches are high.",
+        "The regulator published new guidelines and invited public comment until June.",
+        "Sign up rates for the programme fell by a third, officials said.",
+        "He said advertisement revenue had fallen by a fifth in the first quarter.",
+        "Getty Images and other agencies sell pictures to newspapers, the report said.",
+        "By contrast, exports to the region rose by a tenth, customs data showed.",
+        "By the numbers",
+    ],
+)
+def test_body_sentences_that_merely_mention_a_keyword_stay(sentence: str) -> None:
+    cleaned = clean(page(sentence))
+    assert removed(cleaned) == []
+    assert sentence in body(cleaned)
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("Protesters gather outside parliament on Monday. Photo: Reuters", "caption"),
+        ("The two leaders met in the capital. Photograph: Jane Doe/AP", "caption"),
+        ("Troops on parade in the capital. (Credit: Getty Images)", "caption"),
+        ("Troops on parade in the capital. JOHN SMITH/AFP via Getty Images", "caption"),
+        ("The governor speaks to reporters (Photo: Example Agency)", "caption"),
+        ("Photo: AP", "credit"),
+        ("(Credit: Getty Images)", "credit"),
+        ("Reporting by Jane Doe; Editing by John Smith", "credit"),
+        ("Associated Press writer Jane Doe contributed to this report.", "credit"),
+        ("By Jane Doe", "byline"),
+        ("By Jane Doe and John Smith", "byline"),
+        ("5 min read", "byline"),
+    ],
+)
+def test_captions_and_credits_go(line: str, reason: str) -> None:
+    assert_only_removed(clean(page(line)), [(line, reason)])
+
+
+def test_a_caption_printed_twice_on_one_line_and_again_on_the_next_goes() -> None:
+    caption = "The governor leaves the meeting on Friday."
+    block = f"{caption}{caption}\n{caption}"
+    assert is_printed_twice(f"{caption}{caption}")
+    assert not is_printed_twice(BODY[0])
+    assert_only_removed(
+        clean(page(block)), [(f"{caption}{caption}", "caption"), (caption, "caption")]
+    )
+
+
+def test_a_caption_without_credit_under_lead_promo_goes() -> None:
+    text = (
+        "Central Bank Lifts Rates Again\n\nWatch our latest videos on ExampleTV\n"
+        "The governor arrives at the central bank headquarters for the rate meeting on Tuesday\n\n"
+        + "\n\n".join(BODY)
+    )
+    cleaned = clean(text)
+    assert removed(cleaned)[-1] == (
+        "The governor arrives at the central bank headquarters for the rate meeting on Tuesday",
+        "caption",
+    )
+    assert body(cleaned) == BODY
+
+
+def test_related_headlines_printed_twice_lose_both_copies() -> None:
+    related = "Bank of Example holds rates as growth slows"
+    cleaned = clean(page(f"{related}\n\n{related}"))
+    assert_only_removed(cleaned, [(related, "related-headline"), (related, "related-headline")])
+
+
+def test_a_lone_headline_on_a_page_with_related_links_is_one_too() -> None:
+    pair = "Bank of Example holds rates as growth slows"
+    lone = "Why the currency keeps falling despite higher rates"
+    cleaned = clean(page(f"{pair}\n\n{pair}", lone))
+    assert (lone, "related-headline") in removed(cleaned)
+    assert body(cleaned) == BODY
+
+
+def test_subheads_stay_when_the_page_prints_no_related_links() -> None:
+    cleaned = clean(page("What Comes Next", "Why the currency keeps falling despite higher rates"))
+    assert removed(cleaned) == []
+    assert "What Comes Next" in body(cleaned)
+    assert "Why the currency keeps falling despite higher rates" in body(cleaned)
+
+
+def test_text_printed_again_keeps_its_first_copy() -> None:
+    cleaned = clean(page(BODY[1]))
+    assert removed(cleaned) == [(BODY[1], "duplicate")]
+    assert body(cleaned) == BODY
+
+
+def test_a_comment_footer_goes_with_its_policy_paragraph() -> None:
+    footer = (
+        "Comment Guidelines\n\nExample Daily welcomes reader discussion on our stories. "
+        "Please review our Community Guidelines before commenting."
+    )
+    text = "\n\n".join(["Central Bank Lifts Rates Again", *BODY, footer])
+    cleaned = clean(text)
+    assert [reason for _, reason in removed(cleaned)] == ["comment-footer", "comment-footer"]
+    assert body(cleaned) == BODY
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "© 2024 Example Media Ltd. All rights reserved.",
+        "©2023 Example News L.P.",
+        "Copyright 2023 The Associated Press. All rights reserved.",
+        "Copyright © 2022 Example Holdings",
+        "All rights reserved.",
+    ],
+)
+def test_copyright_lines_go(line: str) -> None:
+    text = "\n\n".join(["Central Bank Lifts Rates Again", *BODY, line])
+    assert_only_removed(clean(text), [(line, "copyright")])
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "(Updates with analyst comment in fifth paragraph.)",
+        "(Adds quote from minister.)",
+        "(Corrects spelling of name in third paragraph)",
+    ],
+)
+def test_update_notes_go(line: str) -> None:
+    text = "\n\n".join(["Central Bank Lifts Rates Again", *BODY, line])
+    assert_only_removed(clean(text), [(line, "update-note")])
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "With assistance from Jane Doe and John Smith.",
+        "–With assistance from Jane Doe.",
+        "--With assistance from Jane Doe and John Smith",
+        "— With assistance from Jane Doe.",
+    ],
+)
+def test_assistance_lines_go_with_or_without_a_dash(line: str) -> None:
+    text = "\n\n".join(["Central Bank Lifts Rates Again", *BODY, line])
+    assert_only_removed(clean(text), [(line, "assistance-line")])
+
+
+def test_a_tag_line_of_capitalised_topic_words_goes() -> None:
+    text = "\n".join(
+        ["Central Bank Lifts Rates Again", "", BODY[0], "Inflation Rates Currency Euro"]
+    )
+    text += "\n\n" + "\n\n".join(BODY[1:])
+    assert_only_removed(clean(text), [("Inflation Rates Currency Euro", "tags")])
+
+
+@pytest.mark.parametrize("subhead", ["The Road Ahead", "Military Exercises", "Rates Rise Again"])
+@pytest.mark.parametrize("after", [1, 3])
+def test_subheads_are_not_tag_lists(subhead: str, after: int) -> None:
+    paragraphs = [*BODY, *(f"{text} Again." for text in BODY)]
+    paragraphs.insert(after, subhead)
+    cleaned = clean("\n\n".join(["Central Bank Lifts Rates Again", *paragraphs]))
+    assert removed(cleaned) == []
+    assert subhead in body(cleaned)
+
+
+def test_a_dateline_is_taken_off_its_paragraph() -> None:
+    cleaned = clean(
+        page(title="Central Bank Lifts Rates Again").replace(BODY[0], f"(Example) — {BODY[0]}")
+    )
+    assert removed(cleaned) == [("(Example) —", "dateline")]
+    assert body(cleaned) == BODY
+    assert cleaned.datelines[0].agency == "Example"
+
+
+@pytest.mark.parametrize(
+    ("prefix", "agency", "date"),
+    [
+        ("WASHINGTON (AP) — ", "AP", None),
+        ("HONG KONG (Reuters) - ", "Reuters", None),
+        ("LONDON, Aug. 8, 2023 (Reuters) - ", "Reuters", "Aug. 8, 2023"),
+        ("NEW YORK, March 3 (Example Wire) -- ", "Example Wire", "March 3"),
+    ],
+)
+def test_wire_datelines(prefix: str, agency: str, date: str | None) -> None:
+    cleaned = clean(page().replace(BODY[0], prefix + BODY[0]))
+    assert body(cleaned) == BODY
+    (dateline,) = cleaned.datelines
+    assert (dateline.agency, dateline.date, dateline.text) == (agency, date, prefix.strip())
+
+
+def test_a_standfirst_repeated_after_a_dateline_is_kept_once() -> None:
+    text = "\n\n".join(
+        ["Central Bank Lifts Rates Again", BODY[0], f"(Example) — {BODY[0]}", *BODY[1:]]
+    )
+    cleaned = clean(text)
+    assert removed(cleaned) == [("(Example) —", "dateline"), (BODY[0], "duplicate")]
+    assert body(cleaned) == BODY
+
+
+def test_a_parenthesis_without_a_dash_is_not_a_dateline() -> None:
+    sentence = "(Reuters) reported the figures first, officials said on Monday."
+    cleaned = clean(page(sentence))
+    assert cleaned.datelines == ()
+    assert sentence in body(cleaned)
+
+
+def test_the_headline_is_the_first_line_and_not_body() -> None:
+    cleaned = clean(page())
+    assert cleaned.headline is not None
+    assert cleaned.headline.text == "Central Bank Lifts Rates Again"
+    assert cleaned.headline.line == 1
+    assert body(cleaned) == BODY
+
+
+def test_a_section_label_above_promo_is_skipped_for_the_headline() -> None:
+    text = (
+        "Economy\nGet more with ExampleNews+\nLearn more\n"
+        "The governor at the bank on Tuesday. Photo: Example Agency\n\n"
+        "Central bank lifts rates again as prices keep climbing\n\n" + "\n\n".join(BODY)
+    )
+    cleaned = clean(text)
+    assert cleaned.kicker is not None and cleaned.kicker.text == "Economy"
+    assert cleaned.headline is not None
+    assert cleaned.headline.text == "Central bank lifts rates again as prices keep climbing"
+    assert ("Economy", "kicker") in removed(cleaned)
+    assert body(cleaned) == BODY
+
+
+def test_a_short_title_followed_by_a_standfirst_is_the_headline() -> None:
+    cleaned = clean("Rates Rise\n" + "\n\n".join(BODY))
+    assert cleaned.headline is not None and cleaned.headline.text == "Rates Rise"
+    assert cleaned.kicker is None
+    assert body(cleaned) == BODY
+
+
+def test_a_known_title_finds_its_line_and_nothing_else_is_taken() -> None:
+    cleaned = clean("\n\n".join(BODY), known_title="Central Bank Lifts Rates Again")
+    assert cleaned.headline is None
+    assert body(cleaned) == BODY
+    cleaned = clean(page(), known_title="central bank lifts rates again")
+    assert cleaned.headline is not None and cleaned.headline.line == 1
+
+
+def test_every_removed_line_is_recorded_in_line_order() -> None:
+    cleaned = clean(page("Hide Ad", "Photo: AP", "Subscribe now to read every story"))
+    assert [item.line for item in cleaned.removed] == sorted(item.line for item in cleaned.removed)
+    assert len(cleaned.removed) == 3

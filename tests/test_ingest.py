@@ -1,0 +1,675 @@
+"""Ingest: the five real seeds against the hand-checked gold, and every kind of bad input."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pytest
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from generator import ingest
+from generator.ingest import discover_seeds, read_corpus, read_seed
+from generator.model import Article, SeedProblem
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+GOLD = Path("/work/shared/eval/seeds-gold.yaml")
+SEED_NAMES = sorted(path.name for path in SEEDS.glob("*.txt"))
+
+# Text that only boilerplate carries: none of it may reach a paragraph.
+BOILERPLATE_MARKERS = (
+    "Hide Ad",
+    "myNEWS",
+    "Photo:",
+    "Getty Images",
+    "Comment Guidelines",
+    "©",
+    "With assistance from",
+    "(Updates with",
+    "Learn more",
+    "Visit Shots",
+    "(Bloomberg) —",
+)
+
+
+@pytest.fixture(scope="module")
+def gold() -> dict:
+    if not GOLD.is_file():
+        pytest.skip(f"{GOLD} is not available")
+    return yaml.safe_load(GOLD.read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def articles() -> dict[str, Article]:
+    read = {name: read_seed(SEEDS / name, SEEDS) for name in SEED_NAMES}
+    for name, article in read.items():
+        assert isinstance(article, Article), f"{name}: {article}"
+    return read  # type: ignore[return-value]
+
+
+def seed_line(name: str, number: int) -> str:
+    return (SEEDS / name).read_text(encoding="utf-8").split("\n")[number - 1].strip()
+
+
+# --- the five seeds -----------------------------------------------------------------------------
+
+
+def test_the_corpus_holds_the_five_seeds() -> None:
+    assert len(SEED_NAMES) == 5
+
+
+@pytest.mark.parametrize("name", SEED_NAMES)
+def test_title_matches_gold(name: str, articles: dict[str, Article], gold: dict) -> None:
+    assert articles[name].title == gold[name]["title"]
+
+
+@pytest.mark.parametrize("name", SEED_NAMES)
+def test_publisher_matches_gold(name: str, articles: dict[str, Article], gold: dict) -> None:
+    assert articles[name].publisher == gold[name]["publisher"]
+
+
+@pytest.mark.parametrize("name", SEED_NAMES)
+def test_title_and_publisher_are_inferred_with_evidence(
+    name: str, articles: dict[str, Article]
+) -> None:
+    article = articles[name]
+    inferred = {inference.field: inference for inference in article.inferred}
+    assert inferred["title"].value == article.title
+    assert "line" in inferred["title"].evidence
+    if article.publisher is None:
+        assert "publisher" not in inferred
+    else:
+        assert inferred["publisher"].value == article.publisher
+        assert inferred["publisher"].evidence
+
+
+@pytest.mark.parametrize(
+    ("name", "date"),
+    [
+        ("000_43e5b812922c8089.txt", "2023-08-08"),
+        ("001_bbc7442c2c936912.txt", "2022-02-22"),
+        ("002_9c86c3e8d812a450.txt", "2022-02-03"),
+        ("003_90596ecd335d3845.txt", "2022-09-15"),
+        ("004_4f9963ab703b9856.txt", "2023-03-21"),
+    ],
+)
+def test_date_comes_from_the_sidecar(name: str, date: str, articles: dict[str, Article]) -> None:
+    article = articles[name]
+    assert article.date == date
+    assert article.warnings == ()
+    assert "date" not in {inference.field for inference in article.inferred}
+
+
+@pytest.mark.parametrize("name", SEED_NAMES)
+def test_no_boilerplate_reaches_a_paragraph(name: str, articles: dict[str, Article]) -> None:
+    for paragraph in articles[name].paragraphs:
+        for marker in BOILERPLATE_MARKERS:
+            assert marker not in paragraph.text, f"{paragraph.id}: {marker!r}"
+
+
+@pytest.mark.parametrize("name", SEED_NAMES)
+def test_removed_lines_are_not_paragraphs(name: str, articles: dict[str, Article]) -> None:
+    article = articles[name]
+    texts = {paragraph.text for paragraph in article.paragraphs}
+    for removed in article.removed:
+        if removed.reason not in ("duplicate", "dateline"):  # one copy of those stays, by design
+            assert removed.text not in texts
+        assert removed.text not in article.title or removed.reason == "duplicate"
+
+
+@pytest.mark.parametrize("name", SEED_NAMES)
+def test_paragraphs_are_numbered_in_reading_order(name: str, articles: dict[str, Article]) -> None:
+    paragraphs = articles[name].paragraphs
+    assert [paragraph.id for paragraph in paragraphs] == [
+        f"p{n}" for n in range(1, len(paragraphs) + 1)
+    ]
+    lines = [paragraph.line for paragraph in paragraphs]
+    assert lines == sorted(lines) and len(set(lines)) == len(lines)
+    for paragraph in paragraphs:
+        assert paragraph.text and paragraph.text == paragraph.text.strip()
+
+
+@pytest.mark.parametrize(
+    ("name", "line"),
+    [
+        ("000_43e5b812922c8089.txt", 7),
+        ("000_43e5b812922c8089.txt", 36),
+        ("000_43e5b812922c8089.txt", 54),
+        ("001_bbc7442c2c936912.txt", 3),
+        ("001_bbc7442c2c936912.txt", 37),
+        ("002_9c86c3e8d812a450.txt", 11),
+        ("002_9c86c3e8d812a450.txt", 41),
+        ("002_9c86c3e8d812a450.txt", 82),
+        ("002_9c86c3e8d812a450.txt", 83),
+        ("003_90596ecd335d3845.txt", 11),
+        ("003_90596ecd335d3845.txt", 27),
+        ("003_90596ecd335d3845.txt", 116),
+        ("004_4f9963ab703b9856.txt", 8),
+        ("004_4f9963ab703b9856.txt", 23),
+        ("004_4f9963ab703b9856.txt", 65),
+    ],
+)
+def test_known_body_paragraphs_survive_intact(
+    name: str, line: int, articles: dict[str, Article]
+) -> None:
+    by_line = {paragraph.line: paragraph for paragraph in articles[name].paragraphs}
+    assert by_line[line].text == seed_line(name, line)
+    assert by_line[line].kind == "body"
+
+
+@pytest.mark.parametrize(
+    ("name", "headline"),
+    [
+        (
+            "002_9c86c3e8d812a450.txt",
+            "'Old friends' Xi and Putin agree to build China-Russia ties in virtual talks ahead "
+            "of Olympics",
+        ),
+        (
+            "002_9c86c3e8d812a450.txt",
+            "Russian troops arrive in Kazakhstan as president issues ‘fire without warning’ order",
+        ),
+        (
+            "003_90596ecd335d3845.txt",
+            "Xi Jinping and Vladimir Putin speak in person for first time since Russia invaded "
+            "Ukraine",
+        ),
+        (
+            "003_90596ecd335d3845.txt",
+            "‘Impossible to occupy our people’: Zelensky visits town Ukraine recaptured from "
+            "Russian forces",
+        ),
+        (
+            "003_90596ecd335d3845.txt",
+            "Vladimir Putin oversees multinational military drills in Russia’s far east",
+        ),
+    ],
+)
+def test_related_headlines_printed_twice_are_gone(
+    name: str, headline: str, articles: dict[str, Article]
+) -> None:
+    article = articles[name]
+    assert all(headline not in paragraph.text for paragraph in article.paragraphs)
+    copies = [removed for removed in article.removed if removed.text == headline]
+    assert [removed.reason for removed in copies] == ["related-headline", "related-headline"]
+
+
+def test_bloomberg_standfirst_is_kept_once_and_its_dateline_goes(
+    articles: dict[str, Article],
+) -> None:
+    article = articles["000_43e5b812922c8089.txt"]
+    standfirst = seed_line("000_43e5b812922c8089.txt", 3)
+    assert article.paragraphs[0].text == standfirst
+    assert [p.text for p in article.paragraphs].count(standfirst) == 1
+    reasons = {(removed.line, removed.reason): removed.text for removed in article.removed}
+    assert reasons[(5, "dateline")] == "(Bloomberg) —"
+    assert reasons[(5, "duplicate")] == standfirst
+
+
+def test_subheads_are_headings_and_body_stays_body(articles: dict[str, Article]) -> None:
+    headings = {
+        name: [p.text for p in article.paragraphs if p.kind == "heading"]
+        for name, article in articles.items()
+    }
+    assert headings["000_43e5b812922c8089.txt"] == ["Military Exercises", "Online Outrage"]
+    assert headings["004_4f9963ab703b9856.txt"] == [
+        "Is China an ally of Russia?",
+        "Does China support the war in Ukraine?",
+    ]
+    for name in ("001_bbc7442c2c936912.txt", "002_9c86c3e8d812a450.txt"):
+        assert headings[name] == []
+
+
+def test_bullets_are_paragraphs_without_the_bullet(articles: dict[str, Article]) -> None:
+    article = articles["003_90596ecd335d3845.txt"]
+    first, second = article.paragraphs[:2]
+    assert first.text == seed_line("003_90596ecd335d3845.txt", 9).removeprefix("• ")
+    assert second.line == 10 and second.text.startswith("Putin said he understood")
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        (
+            "000_43e5b812922c8089.txt",
+            {
+                "dateline": 1,
+                "duplicate": 1,
+                "assistance-line": 1,
+                "update-note": 1,
+                "promo": 1,
+                "copyright": 1,
+            },
+        ),
+        ("001_bbc7442c2c936912.txt", {"tags": 1, "caption": 1}),
+        (
+            "002_9c86c3e8d812a450.txt",
+            {"kicker": 1, "promo": 3, "caption": 3, "related-headline": 6},
+        ),
+        (
+            "003_90596ecd335d3845.txt",
+            {"kicker": 1, "promo": 3, "caption": 1, "related-headline": 11},
+        ),
+        ("004_4f9963ab703b9856.txt", {"promo": 3, "caption": 3, "ad": 10, "comment-footer": 2}),
+    ],
+)
+def test_removed_lines_per_reason(
+    name: str, expected: dict[str, int], articles: dict[str, Article]
+) -> None:
+    counts: dict[str, int] = {}
+    for removed in articles[name].removed:
+        counts[removed.reason] = counts.get(removed.reason, 0) + 1
+    assert counts == expected
+
+
+def test_seed_hash_covers_the_seed_and_its_sidecar(articles: dict[str, Article]) -> None:
+    name = "000_43e5b812922c8089.txt"
+    seed = (SEEDS / name).read_bytes()
+    sidecar = (SEEDS / name.replace(".txt", ".meta.yaml")).read_bytes()
+    expected = hashlib.sha256(seed + b"\0sidecar\0" + sidecar).hexdigest()
+    assert articles[name].content_hash == expected
+
+
+def test_the_real_corpus_reads_without_problems() -> None:
+    articles, problems = read_corpus(SEEDS)
+    assert [article.source for article in articles] == SEED_NAMES
+    assert problems == []
+
+
+# --- bad input ----------------------------------------------------------------------------------
+
+BODY = (
+    "The central bank raised interest rates by half a point on Tuesday.\n\n"
+    "Officials said inflation had proved more stubborn than expected.\n"
+)
+TEXT = "Central Bank Lifts Rates\n\n" + BODY
+
+
+def write(folder: Path, name: str, content: bytes | str) -> Path:
+    path = folder / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(content, str):
+        content = content.encode("utf-8")
+    path.write_bytes(content)
+    return path
+
+
+def read(folder: Path, name: str, content: bytes | str) -> Article | SeedProblem:
+    return read_seed(write(folder, name, content), folder)
+
+
+def read_article(folder: Path, name: str, content: bytes | str) -> Article:
+    result = read(folder, name, content)
+    assert isinstance(result, Article), result
+    return result
+
+
+def read_problem(folder: Path, name: str, content: bytes | str) -> SeedProblem:
+    result = read(folder, name, content)
+    assert isinstance(result, SeedProblem), result
+    assert result.source == name and result.reason and result.action and result.skipped
+    return result
+
+
+PNG = (
+    b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00"
+    b"\x1f\x15\xc4\x89\x00\x00\x00\rIDATx\x9cc\xf8\x0f\x00\x00\x01\x01\x00\x05\x18\xd8N\x00\x00"
+)
+
+
+@pytest.mark.parametrize(
+    ("content", "words"),
+    [
+        (b"", "empty"),
+        (b"   \n\t\n  \r\n", "whitespace"),
+        ("\ufeff  \n".encode(), "whitespace"),
+        (PNG, "binary"),
+        (b"Central Bank Lifts Rates\n\nThe bank\x00 raised rates.\n", "binary"),
+        (bytes(range(1, 32)) * 40, "binary"),
+        (b"\xff\xfeA\x00\x00\xd8", "UTF-16"),
+    ],
+)
+def test_unusable_files_become_problems(tmp_path: Path, content: bytes, words: str) -> None:
+    problem = read_problem(tmp_path, "bad.txt", content)
+    assert words in problem.reason
+
+
+def test_a_file_over_the_size_limit_is_a_problem(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(ingest, "MAX_SEED_BYTES", 100)
+    problem = read_problem(tmp_path, "big.txt", TEXT + "x" * 200)
+    assert "limit" in problem.reason
+
+
+def test_a_page_of_nothing_but_furniture_is_a_problem(tmp_path: Path) -> None:
+    problem = read_problem(tmp_path, "ads.txt", "Advertisement\nHide Ad\n\nSign up now\n")
+    assert "no article text" in problem.reason
+
+
+def test_utf8_with_a_bom(tmp_path: Path) -> None:
+    article = read_article(tmp_path, "bom.txt", b"\xef\xbb\xbf" + TEXT.encode())
+    assert article.title == "Central Bank Lifts Rates"
+    assert article.warnings == ()
+
+
+@pytest.mark.parametrize("codec", ["utf-16", "utf-16-be"])
+def test_utf16_with_a_bom(tmp_path: Path, codec: str) -> None:
+    data = TEXT.replace("bank", "banque’s").encode(codec)
+    if codec == "utf-16-be":
+        data = b"\xfe\xff" + data
+    article = read_article(tmp_path, "wide.txt", data)
+    assert article.title == "Central Bank Lifts Rates"
+    assert "banque’s" in article.paragraphs[0].text
+    assert article.warnings == ()
+
+
+def test_cp1252_curly_quotes_are_read_with_a_warning(tmp_path: Path) -> None:
+    text = TEXT + "\n\u201cWe will act,\u201d the governor said. It\u2019s \u00e9t\u00e9.\n"
+    article = read_article(tmp_path, "old.txt", text.encode("cp1252"))
+    assert article.paragraphs[-1].text == "“We will act,” the governor said. It’s été."
+    assert len(article.warnings) == 1
+    assert "old.txt" in article.warnings[0] and "cp1252" in article.warnings[0]
+
+
+@pytest.mark.parametrize("newline", ["\r\n", "\r"])
+def test_crlf_and_cr_line_endings(tmp_path: Path, newline: str) -> None:
+    unix = read_article(tmp_path, "unix.txt", TEXT)
+    other = read_article(tmp_path, "other.txt", TEXT.replace("\n", newline))
+    assert other.paragraphs == unix.paragraphs
+    assert other.title == unix.title
+
+
+def test_text_is_unicode_nfc(tmp_path: Path) -> None:
+    decomposed = "Cafe\u0301 Owners Protest\n\nThe cafe\u0301 owners marched on Tuesday.\n"
+    article = read_article(tmp_path, "nfc.txt", decomposed)
+    assert article.title == "Caf\u00e9 Owners Protest"
+    assert article.paragraphs[0].text == "The caf\u00e9 owners marched on Tuesday."
+
+
+def test_source_is_the_relative_posix_path_even_with_spaces_and_accents(tmp_path: Path) -> None:
+    article = read_article(tmp_path, "Économie/été 2023/un article.txt", TEXT)
+    assert article.source == "Économie/été 2023/un article.txt"
+
+
+# --- metadata -----------------------------------------------------------------------------------
+
+
+def front(yaml_text: str, body: str = BODY) -> str:
+    return f"---\n{yaml_text}---\n{body}"
+
+
+def test_markdown_front_matter_sets_the_metadata(tmp_path: Path) -> None:
+    article = read_article(
+        tmp_path,
+        "a.md",
+        front(
+            "title: Rates Rise Again\nsource: Example Daily\ndate: 2023-08-08\n"
+            "url: https://example.com/rates\n"
+        ),
+    )
+    assert (article.title, article.publisher, article.date, article.url) == (
+        "Rates Rise Again",
+        "Example Daily",
+        "2023-08-08",
+        "https://example.com/rates",
+    )
+    assert article.inferred == ()
+    assert article.warnings == ()
+    assert article.paragraphs[0].line == 7  # lines count from the top of the file
+
+
+@pytest.mark.parametrize(
+    ("written", "iso"),
+    [
+        ("2023-08-08", "2023-08-08"),
+        ("'2023-08-08'", "2023-08-08"),
+        ("2023-08-08T10:30:00Z", "2023-08-08"),
+        ("8 August 2023", "2023-08-08"),
+        ("Aug. 8, 2023", "2023-08-08"),
+    ],
+)
+def test_dates_become_iso(tmp_path: Path, written: str, iso: str) -> None:
+    article = read_article(tmp_path, "a.md", front(f"date: {written}\n", TEXT))
+    assert article.date == iso
+    assert article.warnings == ()
+
+
+def test_broken_front_matter_warns_with_the_line_and_the_article_is_still_read(
+    tmp_path: Path,
+) -> None:
+    article = read_article(tmp_path, "a.md", front("title: Fine\ndate: [2023\n", TEXT))
+    assert article.title == "Central Bank Lifts Rates"
+    assert article.date is None
+    (warning,) = article.warnings
+    assert "a.md" in warning and "line 3" in warning and "YAML" in warning
+
+
+def test_front_matter_that_is_never_closed_is_read_as_text(tmp_path: Path) -> None:
+    article = read_article(tmp_path, "a.md", "---\ntitle: Lost\n\n" + BODY)
+    assert "never closed" in article.warnings[0]
+
+
+@pytest.mark.parametrize(
+    ("yaml_text", "field", "words"),
+    [
+        ("date: yesterday\n", "date", "not a valid date"),
+        ("date: 2023-13-45\n", "date", "cannot be read"),
+        ("date: 20230808\n", "date", "not a valid date"),
+        ("title: [Rates, Rise]\n", "title", "not a valid title"),
+        ("title: 42\n", "title", "not a valid title"),
+        ("url: not a url\n", "url", "not a valid url"),
+        ("author: Jane Doe\n", None, "unknown key 'author'"),
+        ("- just\n- a list\n", None, "not key: value"),
+    ],
+)
+def test_bad_metadata_values_warn_and_are_ignored(
+    tmp_path: Path, yaml_text: str, field: str | None, words: str
+) -> None:
+    article = read_article(tmp_path, "a.md", front(yaml_text, TEXT))
+    assert len(article.warnings) == 1 and words in article.warnings[0]
+    assert "a.md" in article.warnings[0]
+    assert article.title == "Central Bank Lifts Rates"
+    assert article.date is None and article.url is None
+
+
+def test_sidecar_metadata_for_a_txt_seed(tmp_path: Path) -> None:
+    write(tmp_path, "a.meta.yaml", "publisher: Example Daily\ndate: 2022-02-22\nmood: calm\n")
+    article = read_article(tmp_path, "a.txt", TEXT)
+    assert (article.publisher, article.date) == ("Example Daily", "2022-02-22")
+    assert "inferred" not in {i.field for i in article.inferred if i.field == "publisher"}
+    (warning,) = article.warnings
+    assert "a.meta.yaml" in warning and "mood" in warning
+
+
+def test_a_broken_sidecar_warns_with_its_name_and_line(tmp_path: Path) -> None:
+    write(tmp_path, "a.meta.yaml", "date: 2022-02-22\ntitle: : :\n")
+    article = read_article(tmp_path, "a.txt", TEXT)
+    assert article.date is None
+    (warning,) = article.warnings
+    assert "a.meta.yaml line 2" in warning
+
+
+def test_yaml_is_loaded_safely(tmp_path: Path) -> None:
+    write(tmp_path, "a.meta.yaml", "title: !!python/object/apply:os.system ['echo unsafe']\n")
+    article = read_article(tmp_path, "a.txt", TEXT)
+    assert article.title == "Central Bank Lifts Rates"
+    assert "broken YAML" in article.warnings[0]
+
+
+def test_the_hash_changes_with_the_sidecar(tmp_path: Path) -> None:
+    before = read_article(tmp_path, "a.txt", TEXT).content_hash
+    assert before == hashlib.sha256(TEXT.encode()).hexdigest()
+    write(tmp_path, "a.meta.yaml", "date: 2022-02-22\n")
+    after = read_article(tmp_path, "a.txt", TEXT).content_hash
+    assert after != before
+
+
+def test_a_known_title_is_not_repeated_as_a_paragraph(tmp_path: Path) -> None:
+    text = front("title: Central Bank Lifts Rates\n", "# Central Bank Lifts Rates\n\n" + BODY)
+    article = read_article(tmp_path, "a.md", text)
+    assert article.title == "Central Bank Lifts Rates"
+    assert article.paragraphs[0].text.startswith("The central bank")
+
+
+# --- inference ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "publisher"),
+    [
+        ("WASHINGTON (AP) — The central bank raised rates.\n\nOfficials agreed.", "The Associated Press"),
+        ("(Reuters) - The central bank raised rates.\n\nOfficials agreed.", "Reuters"),
+        ("The central bank raised rates.\n\nCopyright 2023 The Associated Press. All rights reserved.", "The Associated Press"),
+        ("The central bank raised rates.\n\n© 2024 Example Media Ltd. All rights reserved.", "Example Media"),
+        ("The central bank raised rates.\n\nGet more with myNEWS\nLearn more", "South China Morning Post"),
+        ("The central bank raised rates, the Wall Street Journal reported.\n\nOfficials agreed.", None),
+        ("The bank raised rates.\n\nBank chief Photo: GREG BAKER/AFP via Getty Images", None),
+    ],
+)  # fmt: skip
+def test_publisher_inferred_from_datelines_copyright_and_brands(
+    tmp_path: Path, text: str, publisher: str | None
+) -> None:
+    article = read_article(tmp_path, "a.txt", "Central Bank Lifts Rates\n\n" + text)
+    assert article.publisher == publisher
+
+
+def test_a_full_date_in_a_dateline_is_used_and_a_partial_one_is_not(tmp_path: Path) -> None:
+    full = "LONDON, Aug. 8, 2023 (Reuters) - The central bank raised rates.\n\nOfficials agreed."
+    article = read_article(tmp_path, "a.txt", "Central Bank Lifts Rates\n\n" + full)
+    assert article.date == "2023-08-08"
+    assert any(i.field == "date" and "dateline" in i.evidence for i in article.inferred)
+    partial = full.replace("Aug. 8, 2023", "Aug. 8")
+    article = read_article(tmp_path, "b.txt", "Central Bank Lifts Rates\n\n" + partial)
+    assert article.date is None
+
+
+def test_a_page_without_a_headline_is_titled_from_the_file_name(tmp_path: Path) -> None:
+    long_opening = (
+        "The central bank raised interest rates by half a point on Tuesday, its third rise this "
+        "year, as inflation proved more stubborn than officials had expected and the currency "
+        "kept sliding against the dollar despite repeated promises of action."
+    )
+    article = read_article(tmp_path, "rates_rise-again.txt", long_opening + "\n\nMore text here.")
+    assert article.title == "rates rise again"
+    assert article.inferred[0].field == "title"
+    assert "file name" in article.inferred[0].evidence
+    assert article.paragraphs[0].text == long_opening
+
+
+# --- Markdown and layout ------------------------------------------------------------------------
+
+HARD_WRAPPED = """\
+---
+date: 2023-08-08
+---
+# Central Bank Lifts Rates Again
+
+The central bank raised interest rates by half a point on Tuesday, its
+third rise this year, as inflation proved more stubborn than officials
+had expected. Markets had priced in a smaller move.
+The currency rose sharply after the announcement, according to
+Example Daily, before falling back.
+
+## What **comes** next
+
+- Officials said more rises
+  may follow.
+* A decision on bond sales is due in [June](https://example.com/june).
+
+![The governor](governor.jpg)
+"""
+
+
+def test_hard_wrapped_markdown_becomes_whole_paragraphs(tmp_path: Path) -> None:
+    article = read_article(tmp_path, "wrapped.md", HARD_WRAPPED)
+    assert article.title == "Central Bank Lifts Rates Again"
+    assert [(p.text, p.line, p.kind) for p in article.paragraphs] == [
+        (
+            "The central bank raised interest rates by half a point on Tuesday, its third rise "
+            "this year, as inflation proved more stubborn than officials had expected. Markets "
+            "had priced in a smaller move. The currency rose sharply after the announcement, "
+            "according to Example Daily, before falling back.",
+            6,
+            "body",
+        ),
+        ("What **comes** next", 12, "heading"),
+        ("Officials said more rises may follow.", 14, "body"),
+        ("A decision on bond sales is due in June.", 16, "body"),
+    ]
+    assert ("caption", "The governor") in {(r.reason, r.text) for r in article.removed}
+
+
+def test_scraped_lines_without_blank_lines_stay_separate_paragraphs(tmp_path: Path) -> None:
+    text = (
+        "Central Bank Lifts Rates\n"
+        "The central bank raised interest rates by half a point on Tuesday, its third rise this "
+        "year, as inflation proved more stubborn than officials had expected.\n"
+        "Officials said more rises may follow, and the currency rose sharply.\n"
+        "Markets had priced in a smaller move, traders said.\n"
+    )
+    article = read_article(tmp_path, "a.txt", text)
+    assert [p.line for p in article.paragraphs] == [2, 3, 4]
+
+
+def test_a_scraped_line_broken_mid_sentence_is_joined(tmp_path: Path) -> None:
+    text = (
+        "Central Bank Lifts Rates\n\n"
+        "The central bank raised interest rates by half a point on Tuesday, according to\n"
+        "officials who spoke on condition of anonymity.\n"
+    )
+    article = read_article(tmp_path, "a.txt", text)
+    assert len(article.paragraphs) == 1
+    assert article.paragraphs[0].text.endswith(
+        "according to officials who spoke on condition of anonymity."
+    )
+
+
+def test_a_short_body_sentence_is_not_a_heading(tmp_path: Path) -> None:
+    text = TEXT + "\nHe declined to comment.\n\n“No,” she said.\n\nWhat Happens Now?\n"
+    kinds = {p.text: p.kind for p in read_article(tmp_path, "a.txt", text).paragraphs}
+    assert kinds["He declined to comment."] == "body"
+    assert kinds["“No,” she said."] == "body"
+    assert kinds["What Happens Now?"] == "heading"
+
+
+# --- discovery and the corpus -------------------------------------------------------------------
+
+
+def test_discover_seeds_finds_txt_and_md_sorted_by_relative_path(tmp_path: Path) -> None:
+    for name in ["b.txt", "a.md", "sub/c.txt", "Sub2/z.TXT", "a.meta.yaml", "topics.yaml",
+                 "notes.rtf", ".hidden/x.txt", "é/é.txt"]:  # fmt: skip
+        write(tmp_path, name, TEXT)
+    found = [path.relative_to(tmp_path).as_posix() for path in discover_seeds(tmp_path)]
+    assert found == ["Sub2/z.TXT", "a.md", "b.txt", "sub/c.txt", "é/é.txt"]
+
+
+def test_discover_seeds_in_a_missing_folder_is_empty(tmp_path: Path) -> None:
+    assert discover_seeds(tmp_path / "nowhere") == []
+
+
+def test_duplicate_texts_give_one_article_and_a_problem_naming_the_first(tmp_path: Path) -> None:
+    write(tmp_path, "a.txt", TEXT)
+    write(tmp_path, "b/copy.txt", TEXT.replace("\n", "\r\n").encode("utf-16"))
+    write(tmp_path, "c.txt", TEXT.replace("Tuesday", "Wednesday"))
+    write(tmp_path, "d.txt", b"")
+    articles, problems = read_corpus(tmp_path)
+    assert [article.source for article in articles] == ["a.txt", "c.txt"]
+    by_source = {problem.source: problem for problem in problems}
+    assert set(by_source) == {"b/copy.txt", "d.txt"}
+    assert "a.txt" in by_source["b/copy.txt"].reason
+    assert "a.txt" in by_source["b/copy.txt"].action
+
+
+@settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(data=st.one_of(st.binary(max_size=400), st.text(max_size=400).map(str.encode)))
+def test_read_seed_never_raises(tmp_path: Path, data: bytes) -> None:
+    for name in ("x.txt", "x.md"):
+        result = read(tmp_path, name, data)
+        assert isinstance(result, Article | SeedProblem)
+        if isinstance(result, SeedProblem):
+            assert not result.reason.startswith("unexpected error"), result.reason
