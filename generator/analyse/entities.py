@@ -1,0 +1,487 @@
+"""People, organisations and places an article names, each under one canonical name.
+
+spaCy's entity spans are cleaned (line breaks, brackets, titles, possessives), their labels are
+voted per surface form, surname-only and titled mentions join the full name they refer back to, and
+each entity gets the role the article gives it where it is introduced. `article_mentions` keeps
+every mention with its canonical name for the steps that attribute speech; it is computed once per
+parsed article.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from generator.analyse.parse import ParsedArticle
+from generator.analyse.speech import (
+    HONORIFICS,
+    INSTITUTION_NOUNS,
+    SEATED_INSTITUTIONS,
+    TITLE_WORDS,
+    is_speech_verb,
+)
+from generator.model import Entity, EntityType
+
+NER_TYPES: dict[str, EntityType] = {
+    "PERSON": "person",
+    "ORG": "organisation",
+    "NORP": "organisation",
+    "GPE": "place",
+    "LOC": "place",
+    "FAC": "place",
+}
+MENTIONS_KEY = "briefing.entity_mentions"
+
+# Characters a name never spans: a mention crossing one is two mentions (or one and debris).
+NAME_BREAKS = re.compile(r"[\n()\[\]{}|•]+")
+EDGE_PUNCTUATION = " \t,;:!?\"“”‘’'«»—–-*"
+POSSESSIVE = re.compile(r"(?:['’]s|(?<=s)['’])$")
+LEADING_ARTICLE = re.compile(r"^(?:the|The|THE)\s+")
+MODIFIER_DEPS = ("amod", "compound", "nmod", "poss")
+ACRONYM_SKIP = {"of", "the", "and", "for", "on", "in", "at", "de", "&"}
+MIN_DEMONYM_STEM = 4
+MAX_NAME_WORDS = 4
+PLACE_LABELS = ("GPE", "LOC", "FAC", "NORP")
+
+
+@dataclass
+class Mention:
+    """One place in the text where an entity is named."""
+
+    start_char: int
+    end_char: int
+    text: str  # the surface form, cleaned
+    type: EntityType
+    paragraph: int  # index into article.paragraphs
+    start: int = 0  # token range in the doc
+    end: int = 0
+    name: str = ""  # canonical name, filled in once mentions are grouped
+    nationality: bool = False  # labelled NORP: kept only where it names a group, not a people
+
+    def span(self, doc: Doc) -> Span:
+        return doc[self.start : self.end]
+
+
+def extract_entities(parsed: ParsedArticle) -> tuple[Entity, ...]:
+    """Every person, organisation and place, in order of first mention."""
+    mentions = article_mentions(parsed)
+    grouped: dict[tuple[str, EntityType], list[Mention]] = defaultdict(list)
+    for mention in mentions:
+        grouped[(mention.name, mention.type)].append(mention)
+    paragraphs = parsed.article.paragraphs
+    entities = []
+    for (name, kind), group in grouped.items():
+        aliases = list(dict.fromkeys(m.text for m in group if m.text != name))
+        entities.append(
+            Entity(
+                name=name,
+                type=kind,
+                mentions=len(group),
+                aliases=tuple(aliases),
+                role=first_role(parsed, group),
+                paragraphs=tuple(dict.fromkeys(paragraphs[m.paragraph].id for m in group)),
+            )
+        )
+    return tuple(entities)
+
+
+def article_mentions(parsed: ParsedArticle) -> tuple[Mention, ...]:
+    """All entity mentions in reading order, with canonical names (cached on the parse)."""
+    cached = parsed.doc.user_data.get(MENTIONS_KEY)
+    if cached is None:
+        cached = _find_mentions(parsed)
+        parsed.doc.user_data[MENTIONS_KEY] = cached
+    return cached
+
+
+def mention_at_token(parsed: ParsedArticle) -> dict[int, Mention]:
+    """Token index → the longest mention covering it."""
+    covering: dict[int, Mention] = {}
+    for mention in article_mentions(parsed):
+        for i in range(mention.start, mention.end):
+            known = covering.get(i)
+            if known is None or known.end - known.start < mention.end - mention.start:
+                covering[i] = mention
+    return covering
+
+
+# --- finding mentions ---------------------------------------------------------------------------
+
+
+def _find_mentions(parsed: ParsedArticle) -> tuple[Mention, ...]:
+    doc = parsed.doc
+    mentions = [m for ent in doc.ents if ent.label_ in NER_TYPES for m in _clean_span(parsed, ent)]
+    _vote_types(doc, mentions)
+    mentions = [m for m in mentions if m.type != "organisation" or _is_organisation(doc, m)]
+    mentions += _unlabelled_names(parsed, mentions)
+    mentions += _institutional_speakers(parsed, mentions)
+    _extend_seated_institutions(parsed, mentions)
+    mentions.sort(key=lambda m: (m.start_char, -m.end_char))
+    _name_people([m for m in mentions if m.type == "person"])
+    _name_by_key([m for m in mentions if m.type == "organisation"], acronyms=True)
+    _name_by_key([m for m in mentions if m.type == "place"], acronyms=False)
+    return tuple(mentions)
+
+
+def _clean_span(parsed: ParsedArticle, ent: Span) -> list[Mention]:
+    """The ent's name(s), cut at line breaks and brackets and stripped of articles and titles."""
+    kind = NER_TYPES[ent.label_]
+    text = ent.text
+    pieces = []
+    offset = 0
+    for part in NAME_BREAKS.split(text):
+        start = text.index(part, offset) if part else offset
+        offset = start + len(part)
+        cleaned = _trim(part, kind)
+        if cleaned is None:
+            continue
+        lead, body = cleaned
+        pieces.append((ent.start_char + start + lead, body))
+    out = []
+    for start_char, body in pieces:
+        mention = _make_mention(parsed, start_char, start_char + len(body), body, kind)
+        if mention is not None:
+            mention.nationality = ent.label_ == "NORP"
+            out.append(mention)
+    return out
+
+
+def _trim(part: str, kind: EntityType) -> tuple[int, str] | None:
+    """(chars dropped at the front, cleaned text) or None when nothing name-like is left."""
+    body = part.rstrip(EDGE_PUNCTUATION)
+    if body.endswith(".") and "." not in body.split()[-1][:-1]:
+        body = body[:-1]  # a full stop, not the last dot of "U.S."
+    body = POSSESSIVE.sub("", body)
+    lead = len(body) - len(body.lstrip(EDGE_PUNCTUATION))
+    body = body[lead:]
+    article = LEADING_ARTICLE.match(body)
+    if article:
+        lead += article.end()
+        body = body[article.end() :]
+    if kind == "person":
+        words = body.split()
+        while len(words) > 1 and words[0].lower().rstrip(".") in TITLE_WORDS:
+            dropped = body.index(words[1], len(words[0]))
+            lead += dropped
+            body = body[dropped:]
+            words = words[1:]
+    if not body or not (body[0].isupper() or body[0].isdigit()):
+        return None
+    return lead, body
+
+
+def _make_mention(
+    parsed: ParsedArticle, start_char: int, end_char: int, text: str, kind: EntityType
+) -> Mention | None:
+    span = parsed.doc.char_span(start_char, end_char, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    return Mention(
+        start_char=start_char,
+        end_char=end_char,
+        text=text,
+        type=kind,
+        paragraph=parsed.paragraph_index_at(start_char),
+        start=span.start,
+        end=span.end,
+    )
+
+
+def _vote_types(doc: Doc, mentions: list[Mention]) -> None:
+    """One type per surface form (the majority), and a person's surname is a person."""
+    votes: dict[str, Counter] = defaultdict(Counter)
+    for mention in mentions:
+        votes[mention.text.casefold()][mention.type] += 1
+    person_words = _person_words(mentions)
+    for mention in mentions:
+        (winner, _count), *_rest = votes[mention.text.casefold()].most_common()
+        surname = winner != "person" and mention.text in person_words
+        titled = winner == "organisation" and _after_title(doc, mention)
+        mention.type = "person" if surname or titled else winner
+
+
+def _person_words(mentions: list[Mention]) -> set[str]:
+    """Words of full (two or more word) person names: what a surname-only mention can be."""
+    return {
+        word
+        for mention in mentions
+        if mention.type == "person" and len(mention.text.split()) > 1
+        for word in mention.text.split()
+    }
+
+
+def _after_title(doc: Doc, mention: Mention) -> bool:
+    if mention.start == 0:
+        return False
+    before = doc[mention.start - 1]
+    return before.text[:1].isupper() and before.text.lower().rstrip(".") in HONORIFICS
+
+
+def _is_organisation(doc: Doc, mention: Mention) -> bool:
+    """Drop debris labelled ORG (common nouns) and NORP adjectives ("Chinese", "Western")."""
+    root = mention.span(doc).root
+    if root.pos_ not in ("PROPN", "NOUN"):
+        return False
+    if len(mention.text.split()) == 1 and root.pos_ != "PROPN" and not mention.text.isupper():
+        return False
+    if mention.nationality:  # a group ("the Taliban", "Democrats"), not a nationality word
+        named_group = root.tag_ in ("NNPS", "NNS") or (
+            mention.start > 0 and doc[mention.start - 1].lower_ == "the"
+        )
+        return named_group and root.dep_ not in MODIFIER_DEPS and not _is_demonym(doc, mention)
+    return True
+
+
+def _is_demonym(doc: Doc, mention: Mention) -> bool:
+    """ "Russians" beside "Russia": a people, not an organisation."""
+    word = mention.text.casefold()
+    for ent in doc.ents:
+        if ent.label_ in ("GPE", "LOC"):
+            place = ent.text.casefold().removeprefix("the ")
+            stem = 0
+            for a, b in zip(place, word, strict=False):
+                if a != b:
+                    break
+                stem += 1
+            if stem >= MIN_DEMONYM_STEM:
+                return True
+    return False
+
+
+def _unlabelled_names(parsed: ParsedArticle, mentions: list[Mention]) -> list[Mention]:
+    """Proper-noun runs NER missed that share a word with a person it found: "Magnus said",
+    "Xi Jinping told …" where only "Xi" was labelled elsewhere."""
+    covered = {i for m in mentions for i in range(m.start, m.end)}
+    person_words = {w for m in mentions if m.type == "person" for w in m.text.split()}
+    found = []
+    for run in _proper_noun_runs(parsed.doc, covered):
+        if len(run) > MAX_NAME_WORDS or not any(t.text in person_words for t in run):
+            continue
+        trimmed = _trim(parsed.doc[run[0].i : run[-1].i + 1].text, "person")
+        if trimmed is None:
+            continue
+        lead, text = trimmed
+        start = run[0].idx + lead
+        mention = _make_mention(parsed, start, start + len(text), text, "person")
+        if mention is not None:
+            found.append(mention)
+    return found
+
+
+def _proper_noun_runs(doc: Doc, covered: set[int]) -> list[list[Token]]:
+    """Maximal runs of adjacent capitalised proper nouns outside known mentions."""
+    runs: list[list[Token]] = []
+    run: list[Token] = []
+    for token in doc:
+        joins = _name_word(token) and token.i not in covered
+        if joins and run and token.i == run[-1].i + 1 and not token.is_sent_start:
+            run.append(token)
+            continue
+        if run:
+            runs.append(run)
+        run = [token] if joins else []
+    if run:
+        runs.append(run)
+    return runs
+
+
+def _name_word(token: Token) -> bool:
+    return token.pos_ == "PROPN" and token.text[:1].isupper() and token.text.isalpha()
+
+
+def _institutional_speakers(parsed: ParsedArticle, mentions: list[Mention]) -> list[Mention]:
+    """Institutions that speak without an NER label: "the Russian defence ministry said"."""
+    covered = {i for m in mentions if m.type != "place" for i in range(m.start, m.end)}
+    found = []
+    for token in parsed.doc:
+        if token.i in covered or token.dep_ != "nsubj" or not is_speech_verb(token.head):
+            continue
+        name_span = institution_phrase(token)
+        if name_span is None:
+            continue
+        mention = _make_mention(
+            parsed, name_span.start_char, name_span.end_char, name_span.text, "organisation"
+        )
+        if mention is not None:
+            found.append(mention)
+    return found
+
+
+def institution_phrase(head: Token) -> Span | None:
+    """The name an institution noun phrase gives ("Russian defence ministry"), or None when the
+    phrase only describes ("the ministry", "the state news wire")."""
+    if head.pos_ not in ("NOUN", "PROPN") or head.text.lower() not in INSTITUTION_NOUNS:
+        return None
+    phrase = noun_phrase(head)
+    proper = [
+        t
+        for t in phrase
+        if t.i != head.i and (t.pos_ == "PROPN" or t.ent_type_ in ("GPE", "NORP", "ORG"))
+    ]
+    return phrase if proper else None
+
+
+def noun_phrase(head: Token) -> Span:
+    """The head with its modifiers and any "in/of/at PLACE" after it, without the article."""
+    doc = head.doc
+    start = head.i
+    for child in head.lefts:
+        if child.dep_ in (*MODIFIER_DEPS, "nummod"):
+            start = min(start, child.left_edge.i)
+    end = head.i + 1
+    for child in head.rights:
+        if child.dep_ == "prep" and child.text.lower() in ("in", "of", "at", "for"):
+            objects = [g for g in child.children if g.dep_ == "pobj"]
+            if objects and objects[0].pos_ == "PROPN" and child.i == end:
+                end = objects[0].right_edge.i + 1
+    while start < head.i and doc[start].dep_ in ("det", "punct"):
+        start += 1
+    return doc[start:end]
+
+
+def _extend_seated_institutions(parsed: ParsedArticle, mentions: list[Mention]) -> None:
+    """ "the Chinese Embassy in Moscow" names one embassy: the place belongs to the name."""
+    places = {m.start_char: m for m in mentions if m.type == "place"}
+    text = parsed.doc.text
+    for mention in mentions:
+        if mention.type != "organisation":
+            continue
+        if mention.text.split()[-1].lower() not in SEATED_INSTITUTIONS:
+            continue
+        follow = re.match(r" in ", text[mention.end_char : mention.end_char + 4])
+        place = places.get(mention.end_char + 4) if follow else None
+        if place is None:
+            continue
+        mention.text = text[mention.start_char : place.end_char]
+        mention.end_char = place.end_char
+        mention.end = place.end
+
+
+# --- canonical names ----------------------------------------------------------------------------
+
+
+def _name_people(people: list[Mention]) -> None:
+    """Join each short mention to the full name it refers back to.
+
+    A short mention ("Wang", "Gabuev") joins the most recently mentioned person whose full name
+    contains all its words; with none mentioned yet, the one full name in the article that
+    contains them, if exactly one does. Different words never merge, so "Wan" stays apart from
+    "Wang"; and a bare "Wang" between "Wang Yi" and "Henry Wang Huiyao" goes to whichever was
+    mentioned last, as a reader would take it.
+    """
+    groups: list[list[Mention]] = []
+    full_words: list[set[str]] = []  # per group: the words of its longest name
+    last_seen: list[int] = []
+    pending: list[Mention] = []
+    for position, mention in enumerate(people):
+        words = set(mention.text.split())
+        containing = [g for g, names in enumerate(full_words) if words <= names]
+        if containing:
+            group = max(containing, key=lambda g: last_seen[g])
+            groups[group].append(mention)
+            last_seen[group] = position
+        elif len(words) > 1:
+            groups.append([mention])
+            full_words.append(words)
+            last_seen.append(position)
+        else:
+            pending.append(mention)
+    alone: dict[str, list[Mention]] = defaultdict(list)
+    for mention in pending:
+        words = set(mention.text.split())
+        containing = [g for g, names in enumerate(full_words) if words <= names]
+        if len(containing) == 1:
+            groups[containing[0]].append(mention)
+        else:
+            alone[mention.text].append(mention)
+    for group in [*groups, *alone.values()]:
+        name = max(group, key=lambda m: (len(m.text.split()), -m.start_char)).text
+        for mention in group:
+            mention.name = name
+
+
+def _name_by_key(mentions: list[Mention], acronyms: bool) -> None:
+    """Organisations and places: one name per spelling (case, dots, -ise/-ize) and acronym."""
+    by_key: dict[str, list[Mention]] = defaultdict(list)
+    for mention in mentions:
+        by_key[_key(mention.text)].append(mention)
+    if acronyms:
+        long_names = {key: group for key, group in by_key.items() if " " in group[0].text}
+        for key in [k for k, group in by_key.items() if _looks_like_acronym(group[0].text)]:
+            expansions = [k for k in long_names if key in _initials(long_names[k][0].text)]
+            if len(expansions) == 1:
+                long_names[expansions[0]].extend(by_key.pop(key))
+    for group in by_key.values():
+        name = max(group, key=lambda m: (len(m.text), -m.start_char)).text
+        for mention in group:
+            mention.name = name
+
+
+def _key(text: str) -> str:
+    return re.sub(r"isation\b", "ization", text.casefold().replace(".", "")).strip()
+
+
+def _looks_like_acronym(text: str) -> bool:
+    return " " not in text and 2 <= len(text) <= 6 and text[:2].isupper()
+
+
+def _initials(text: str) -> set[str]:
+    """The acronyms a long name can have: initials of all words, or of the main words."""
+    words = [w for w in re.split(r"[\s-]+", text) if w]
+    every = "".join(w[0] for w in words).casefold()
+    main = "".join(w[0] for w in words if w.casefold() not in ACRONYM_SKIP).casefold()
+    return {every, main}
+
+
+# --- roles ----------------------------------------------------------------------------------------
+
+
+def first_role(parsed: ParsedArticle, group: list[Mention]) -> str | None:
+    """The role the article gives at the first mention that gives one, in a body paragraph."""
+    paragraphs = parsed.article.paragraphs
+    for mention in group:
+        if mention.type == "place" or paragraphs[mention.paragraph].kind != "body":
+            continue
+        role = role_at(parsed.doc, mention)
+        if role:
+            return role
+    return None
+
+
+def role_at(doc: Doc, mention: Mention) -> str | None:
+    """ "X, a ROLE at ORG", "ROLE, X," or "ROLE X": the role words, cleaned."""
+    span = mention.span(doc)
+    head = span.root
+    appositives = [c for c in head.rights if c.dep_ == "appos" and c.i >= span.end]
+    if appositives and any(c.pos_ == "NOUN" for c in appositives):
+        start = min(c.left_edge.i for c in appositives)
+        return _clean_role(doc[start : max(c.right_edge.i for c in appositives) + 1])
+    if head.dep_ == "appos" and head.head.i < span.start and head.head.pos_ == "NOUN":
+        described = head.head
+        while described.dep_ == "conj" and described.head.i < described.i:
+            described = described.head
+        return _clean_role(doc[described.left_edge.i : span.start])
+    if head.dep_ not in ("compound", "amod"):
+        modifiers = [
+            c for c in head.lefts if c.dep_ in (*MODIFIER_DEPS, "nmod") and c.i < span.start
+        ]
+        if modifiers:
+            start = min(c.left_edge.i for c in modifiers)
+            return _clean_role(doc[start : span.start])
+    return None
+
+
+def _clean_role(span: Span) -> str | None:
+    tokens = list(span)
+    while tokens and (tokens[0].dep_ == "det" or tokens[0].is_punct):
+        tokens = tokens[1:]
+    while tokens and (tokens[-1].is_punct or tokens[-1].is_space):
+        tokens = tokens[:-1]
+    if not any(t.pos_ in ("NOUN", "PROPN") and t.ent_type_ not in PLACE_LABELS for t in tokens):
+        return None  # "Washington-based" describes; it is no role
+    text = span.doc[tokens[0].i : tokens[-1].i + 1].text
+    text = re.sub(r"\s+", " ", text).rstrip(".")
+    return text or None

@@ -1,0 +1,275 @@
+"""Direct quotations with who said them, and the speaker of reported speech.
+
+A quotation is a quoted stretch (see `quotemarks`) in a body paragraph whose speaker the article
+names. The speaker is found, in order of trust:
+
+- next to the quotation: `"…," X said.` / `"…," said X, a ROLE.` / `X said: "…"` / `X told Y: "…"`;
+- through the parse, for fragments inside reported speech: the nearest verb of saying above the
+  quoted words (`X said Beijing was "…"`), or a statement it echoes (`the embassy statement that`);
+- for a quotation standing alone (`"…," he said. "…"`, or a paragraph that is all quotation), the
+  speaker of the quotation or reported speech just before it, in its paragraph or the last one.
+
+Quoted words with an unnamed speaker ("observers said") or none (scare quotes) are left out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from spacy.tokens import Span, Token
+
+from generator.analyse.entities import Entity
+from generator.analyse.parse import ParsedArticle
+from generator.analyse.quotemarks import DOUBLE_CLOSING, QuotedSpan, quoted_spans
+from generator.analyse.speakers import UNNAMED, Speaker, SpeakerResolver, speaker_resolver
+from generator.analyse.speech import is_speech_noun, is_speech_verb
+from generator.model import Quote, QuoteKind
+
+# Quoted fragments this short are too close to scare quotes to attribute ("old friend").
+MIN_PARTIAL_WORDS = 3
+SENTENCE_ENDS = {".", "!", "?", "…"}
+CLOSING_MARKS = DOUBLE_CLOSING + "\"'’"
+BULLETS = "•*·-–— \t"
+
+
+def extract_quotes(parsed: ParsedArticle, entities: tuple[Entity, ...]) -> tuple[Quote, ...]:
+    """Every direct quotation with a named speaker, in reading order."""
+    resolver = speaker_resolver(parsed, entities)
+    roles = {entity.name: entity.role for entity in entities}
+    paragraphs = parsed.article.paragraphs
+    quotes: list[Quote] = []
+    said_before: list[tuple[int, Speaker]] = []  # (char offset, speaker) of quotes so far
+    for parts in _quotations(parsed):
+        first = parts[0]
+        if paragraphs[first.paragraph].kind != "body":
+            continue
+        kind = _kind(parsed, first)
+        text = " ".join(parsed.doc.text[p.text_start : p.text_end] for p in parts)
+        if kind == "partial" and len(text.split()) < MIN_PARTIAL_WORDS:
+            continue
+        speaker = _attribute(resolver, parts, kind)
+        if speaker is None and kind == "full" and _stands_alone(resolver, first):
+            speaker = _speaker_before(resolver, first, said_before)
+        if speaker is None or speaker is UNNAMED:
+            continue
+        said_before.append((first.start, speaker))
+        quotes.append(
+            Quote(
+                text=text,
+                speaker=speaker.name,
+                role=roles.get(speaker.name),
+                kind=kind,
+                paragraph=paragraphs[first.paragraph].id,
+                speaker_type=speaker.type,
+            )
+        )
+    return tuple(quotes)
+
+
+def reported_speaker(sentence: Span, parsed: ParsedArticle, entities) -> str | None:
+    """The named speaker of reported speech ("Wan said China would …", "X told Y that …",
+    "according to X"), or None."""
+    speaker = speaker_resolver(parsed, entities).reported_speaker(sentence)
+    return speaker.name if speaker is not None else None
+
+
+# --- quotations ---------------------------------------------------------------------------------
+
+
+def _quotations(parsed: ParsedArticle) -> Iterator[list[QuotedSpan]]:
+    """Quoted spans grouped into quotations: one group per quotation over several paragraphs."""
+    chain: list[QuotedSpan] = []
+    for span in quoted_spans(parsed):
+        if span.user_name:
+            continue
+        if chain and chain[-1].continues and _opens_paragraph(parsed, span):
+            chain.append(span)
+            continue
+        if chain:
+            yield chain
+        chain = [span]
+    if chain:
+        yield chain
+
+
+def _opens_paragraph(parsed: ParsedArticle, span: QuotedSpan) -> bool:
+    start = parsed.paragraph_starts[span.paragraph]
+    return not parsed.doc.text[start : span.start].strip()
+
+
+def _kind(parsed: ParsedArticle, span: QuotedSpan) -> QuoteKind:
+    """Full when the quotation opens its sentence (or follows "said:"), partial when it is a
+    fragment inside the article's own sentence."""
+    text = parsed.doc.text
+    before = text[parsed.paragraph_starts[span.paragraph] : span.start].rstrip()
+    if not before.strip(BULLETS):
+        return "full"
+    last = before[-1]
+    if last == ":" or last in CLOSING_MARKS:
+        return "full"
+    token = _token_at(parsed, len(before) - 1 + parsed.paragraph_starts[span.paragraph])
+    if last in SENTENCE_ENDS:
+        return "full" if token is not None and token.is_punct else "partial"
+    if last == "," and token is not None and token.i > 0:
+        return "full" if is_speech_verb(parsed.doc[token.i - 1]) else "partial"
+    return "partial"
+
+
+def _token_at(parsed: ParsedArticle, char: int) -> Token | None:
+    span = parsed.doc.char_span(char, char + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
+
+
+# --- attribution --------------------------------------------------------------------------------
+
+
+def _attribute(resolver: SpeakerResolver, parts: list[QuotedSpan], kind: QuoteKind):
+    """The quotation's own speaker (Speaker, UNNAMED), or None when nothing attributes it."""
+    after = _narrative_after(resolver, parts[-1])
+    before = _narrative_before(resolver, parts[0])
+    text = resolver.doc.text
+    invites_after = text[parts[-1].text_end - 1] not in "." or (
+        after and (after[0].is_lower or is_speech_verb(after[0]))
+    )
+    finders = [
+        lambda: _speech_in(resolver, after) if invites_after else None,
+        lambda: _speech_in(resolver, reversed(before)),
+        lambda: _governing_speaker(resolver, parts),
+    ]
+    if kind == "partial":
+        finders = [finders[2], lambda: _speech_in(resolver, after), finders[1]]
+    for find in finders:
+        speaker = find()
+        if speaker is not None:
+            return speaker
+    return None
+
+
+def _narrative_after(resolver: SpeakerResolver, span: QuotedSpan) -> list[Token]:
+    """The article's own words after a quotation, to the end of that sentence."""
+    tokens = []
+    for token in _tokens_between(resolver, span.end, _paragraph_end(resolver, span)):
+        if resolver.in_quote(token):
+            break
+        tokens.append(token)
+        if token.text in SENTENCE_ENDS:
+            break
+    return tokens
+
+
+def _narrative_before(resolver: SpeakerResolver, span: QuotedSpan) -> list[Token]:
+    """The article's own words before a quotation, from the start of that sentence."""
+    start = resolver.parsed.paragraph_starts[span.paragraph]
+    tokens: list[Token] = []
+    for token in _tokens_between(resolver, start, span.start):
+        if resolver.in_quote(token) or token.text in SENTENCE_ENDS:
+            tokens = []
+            continue
+        tokens.append(token)
+    return tokens
+
+
+def _paragraph_end(resolver: SpeakerResolver, span: QuotedSpan) -> int:
+    paragraph = resolver.parsed.article.paragraphs[span.paragraph]
+    return resolver.parsed.paragraph_starts[span.paragraph] + len(paragraph.text)
+
+
+def _tokens_between(resolver: SpeakerResolver, start: int, end: int) -> list[Token]:
+    if end <= start:
+        return []
+    span = resolver.doc.char_span(start, end, alignment_mode="contract")
+    return [t for t in span if not t.is_space] if span is not None else []
+
+
+def _speech_in(resolver: SpeakerResolver, tokens: Iterable[Token]) -> Speaker | None:
+    """The first verb of saying (or "according to") among `tokens` that has a speaker."""
+    for token in tokens:
+        if resolver.in_quote(token):
+            continue
+        if is_speech_verb(token):
+            speaker = resolver.speaker_of_verb(token)
+        else:
+            speaker = resolver.according_to(token)
+        if speaker is not None:
+            return speaker
+    return None
+
+
+def _governing_speaker(resolver: SpeakerResolver, parts: list[QuotedSpan]) -> Speaker | None:
+    """Up the parse from the quoted words: the nearest verb of saying, or a statement echoed."""
+    doc = resolver.doc
+    for part in parts:
+        words = doc.char_span(part.text_start, part.text_end, alignment_mode="expand")
+        if words is None:
+            continue
+        inside = range(words.start, words.end)
+        for root in words:
+            if root.is_punct or root.head.i in inside or root.head.i == root.i:
+                continue
+            speaker = _speaker_above(resolver, root.head)
+            if speaker is not None:
+                return speaker
+    return None
+
+
+def _speaker_above(resolver: SpeakerResolver, token: Token) -> Speaker | None:
+    while True:
+        if not resolver.in_quote(token):
+            speaker = None
+            if is_speech_verb(token):
+                speaker = resolver.speaker_of_verb(token)
+            elif is_speech_noun(token):
+                speaker = resolver.owner_of(token)
+            elif token.pos_ in ("VERB", "AUX"):
+                speaker = _echoed_statement(resolver, token)
+            if speaker is not None:
+                return speaker
+        if token.head.i == token.i:
+            return None
+        token = token.head
+
+
+def _echoed_statement(resolver: SpeakerResolver, verb: Token) -> Speaker | None:
+    """ "echoing parts of the embassy statement that …": the owner of a statement the verb takes
+    as its object, where the parse hung the quoted clause on the verb."""
+    for obj in verb.children:
+        if obj.dep_ != "dobj":
+            continue
+        nouns = [obj, *(g for p in obj.children if p.dep_ == "prep" for g in p.children)]
+        for noun in nouns:
+            if is_speech_noun(noun):
+                return resolver.owner_of(noun)
+    return None
+
+
+# --- a quotation standing alone -----------------------------------------------------------------
+
+
+def _stands_alone(resolver: SpeakerResolver, span: QuotedSpan) -> bool:
+    """No verb of saying in the quotation's own sentence: it continues an earlier speaker."""
+    before = _narrative_before(resolver, span)
+    return not any(is_speech_verb(t) for t in before)
+
+
+def _speaker_before(
+    resolver: SpeakerResolver, span: QuotedSpan, said_before: list[tuple[int, Speaker]]
+) -> Speaker | None:
+    """The last speaker, quoted or reported, in the quotation's paragraph before it or else in
+    the body paragraph just before that."""
+    parsed = resolver.parsed
+    paragraphs = parsed.article.paragraphs
+    previous = span.paragraph - 1
+    while previous >= 0 and paragraphs[previous].kind != "body":
+        previous -= 1
+    start = parsed.paragraph_starts[previous if previous >= 0 else span.paragraph]
+    events = [(at, s) for at, s in said_before if start <= at < span.start]
+    for token in _tokens_between(resolver, start, span.start):
+        if resolver.in_quote(token) or not resolver.is_body(token):
+            continue
+        if is_speech_verb(token):
+            speaker = resolver.speaker_of_verb(token)
+        else:
+            speaker = resolver.according_to(token)
+        if speaker is not None and speaker is not UNNAMED:
+            events.append((token.idx, speaker))
+    return max(events, key=lambda event: event[0])[1] if events else None

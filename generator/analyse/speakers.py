@@ -1,0 +1,345 @@
+"""Who is speaking: the named person, organisation or user behind a verb of saying.
+
+`SpeakerResolver` reads one parsed article once: entity mentions with canonical names, the
+quoted stretches, and which people and organisations are in focus sentence by sentence (subjects,
+"according to X", "X, a ROLE"). From that it names the subject of a speech verb, including "he" /
+"she" / "it" (the person or organisation most recently in focus), "who" (its antecedent), "the
+embassy" (the embassy named before), "the Chinese president" (the person given that role) and a
+quoted user name.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from generator.analyse.entities import Mention, article_mentions, institution_phrase
+from generator.analyse.parse import ParsedArticle
+from generator.analyse.quotemarks import QuotedSpan, quoted_spans
+from generator.analyse.speech import (
+    INSTITUTION_NOUNS,
+    OFFICE_NOUNS,
+    ORGANISATION_PRONOUNS,
+    PERSON_PRONOUNS,
+    RELATIVE_PRONOUNS,
+    is_speech_noun,
+    is_speech_verb,
+)
+from generator.model import Entity, SpeakerType
+
+RESOLVER_KEY = "briefing.speaker_resolver"
+SUBJECT_DEPS = ("nsubj", "nsubjpass")
+# A speech verb with no subject of its own takes its speaker from the clause it hangs from
+# ("…, adding that", "was quoted as telling", "saying Beijing objected to …").
+CONTROLLED_DEPS = ("advcl", "xcomp", "conj", "pcomp", "prep", "ccomp")
+# Focus ranks within a sentence: a trailing "…, Reuters reported" relays what the main speaker
+# said, so it is less in focus than the speaker it reports.
+RELAY, REPORTED, MAIN = 1, 2, 3
+
+
+@dataclass(frozen=True)
+class Speaker:
+    name: str
+    type: SpeakerType
+
+
+# A speaker is there but not named ("observers said", "they said"): the quotation has no speaker.
+UNNAMED = Speaker("", "unknown")
+
+
+@dataclass(frozen=True)
+class Focus:
+    """A person or organisation in focus at a point of the text."""
+
+    token: int
+    rank: int
+    speaker: Speaker
+
+
+class SpeakerResolver:
+    """Names speakers in one parsed article; build it with `speaker_resolver(parsed, entities)`."""
+
+    def __init__(self, parsed: ParsedArticle, entities: tuple[Entity, ...]) -> None:
+        self.parsed = parsed
+        self.doc = parsed.doc
+        self.entities = entities
+        self.mentions = article_mentions(parsed)
+        self.mention_of: dict[int, Mention] = {}
+        for mention in self.mentions:
+            for i in range(mention.start, mention.end):
+                known = self.mention_of.get(i)
+                if known is None or known.end - known.start < mention.end - mention.start:
+                    self.mention_of[i] = mention
+        self.spans = quoted_spans(parsed)
+        self.quoted = self._token_flags(s for s in self.spans if not s.user_name)
+        self.user_name_at = {
+            i: self.doc.text[s.text_start : s.text_end].rstrip(".,;:!?")
+            for s in self.spans
+            if s.user_name
+            for i in self._token_range(s.start, s.end)
+        }
+        self.sentences = [s for s in self.doc.sents if s.text.strip()]
+        self.sentence_of = {t.i: n for n, s in enumerate(self.sentences) for t in s}
+        self.focus = [self._sentence_focus(s) for s in self.sentences]
+
+    # -- the public questions ------------------------------------------------------------------
+
+    def in_quote(self, token: Token) -> bool:
+        return self.quoted[token.i]
+
+    def is_body(self, token: Token) -> bool:
+        return self.parsed.paragraph_at(token.idx).kind == "body"
+
+    def speaker_of_verb(self, verb: Token, depth: int = 0) -> Speaker | None:
+        """The speaker of a speech verb; UNNAMED when its subject names nobody, None when it has
+        no subject and none can be inherited from the clause it depends on."""
+        children = list(verb.children)
+        for child in children:
+            if child.dep_ == "agent":
+                objects = [g for g in child.children if g.dep_ == "pobj"]
+                return self.name(objects[0]) if objects else UNNAMED
+        for child in children:
+            if child.dep_ == "nsubj" or (child.dep_ == "nsubjpass" and verb.lemma_ == "quote"):
+                return self.name(child)
+            if child.dep_ == "nsubjpass":  # "were told …": the subject is the listener
+                return UNNAMED
+        if depth > 4:
+            return None
+        if verb.dep_ == "acl" and is_speech_noun(verb.head):  # "a statement saying …"
+            return self.owner_of(verb.head)
+        if verb.dep_ in CONTROLLED_DEPS and verb.head.i != verb.i:
+            # "Xi said China appreciated …, saying …": a verb of saying higher up speaks first.
+            for ancestor in verb.ancestors:
+                if is_speech_verb(ancestor) and not self.in_quote(ancestor):
+                    speaker = self.speaker_of_verb(ancestor, depth + 1)
+                    if speaker is not None:
+                        return speaker
+            governor = verb.head
+            while governor.dep_ == "prep" and governor.head.i != governor.i:
+                governor = governor.head
+            if governor.pos_ in ("VERB", "AUX"):
+                return self.speaker_of_verb(governor, depth + 1)
+        return None
+
+    def owner_of(self, noun: Token) -> Speaker | None:
+        """Whose statement, remarks or post: "Xi's remarks", "the embassy statement", "a
+        statement from the ministry", or the subject of "X issued a statement"."""
+        for child in noun.children:
+            if child.dep_ == "poss" or (
+                child.dep_ in ("compound", "nmod") and child.i in self.mention_of
+            ):
+                return self.name(child)
+            if child.dep_ == "compound" and child.text.lower() in INSTITUTION_NOUNS:
+                return self.name(child)
+        for child in noun.children:
+            if child.dep_ == "prep" and child.text.lower() in ("from", "by", "of"):
+                objects = [g for g in child.children if g.dep_ == "pobj"]
+                if objects:
+                    return self.name(objects[0])
+        if noun.dep_ == "dobj" and noun.head.pos_ in ("VERB", "AUX"):
+            return self.speaker_of_verb(noun.head)
+        return None
+
+    def according_to(self, token: Token) -> Speaker | None:
+        """For the word "according" in "according to X": X."""
+        if token.lower_ != "according":
+            return None
+        for prep in token.children:
+            if prep.lower_ == "to":
+                objects = [g for g in prep.children if g.dep_ == "pobj"]
+                if objects:
+                    return self.name(objects[0])
+        following = token.nbor(1) if token.i + 1 < len(self.doc) else None
+        if following is not None and following.lower_ == "to":
+            objects = [g for g in following.children if g.dep_ == "pobj"]
+            if objects:
+                return self.name(objects[0])
+        return None
+
+    def name(self, token: Token) -> Speaker:
+        """The speaker a subject (or owner) token stands for, or UNNAMED."""
+        user = self._user_name(token)
+        if user:
+            return Speaker(user, "user")
+        word = token.lower_
+        if word in PERSON_PRONOUNS:
+            return self.in_focus(token, "person") or UNNAMED
+        if word in ORGANISATION_PRONOUNS:
+            return self.in_focus(token, "organisation") or UNNAMED
+        if word in RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
+            antecedent = token.head.head
+            return self.name(antecedent) if antecedent.i != token.i else UNNAMED
+        mention = self.mention_of.get(token.i)
+        if mention is None:  # "Putin's spokesman Dmitry Peskov": the name in apposition
+            named = [c for c in token.children if c.dep_ == "appos" and c.i in self.mention_of]
+            mention = self.mention_of[named[0].i] if named else None
+        if mention is not None:
+            kind = "person" if mention.type == "person" else "organisation"
+            return Speaker(mention.name, kind)
+        if token.text.lower() in INSTITUTION_NOUNS:
+            return self._institution(token)
+        if token.lower_ in OFFICE_NOUNS:
+            return self._office_holder(token)
+        if token.pos_ == "PROPN" and not self.in_quote(token):
+            phrase = [t for t in token.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"]
+            start = phrase[0].i if phrase else token.i
+            return Speaker(self.doc[start : token.i + 1].text, "unknown")
+        return UNNAMED
+
+    def in_focus(self, token: Token, kind: str) -> Speaker | None:
+        """The person (or organisation) most recently in focus before `token`: earlier in its
+        sentence, else the most prominent one in the nearest sentence before that has one."""
+        n = self.sentence_of.get(token.i)
+        if n is None:
+            return None
+        same = [f for f in self.focus[n] if f.token < token.i and f.speaker.type == kind]
+        if same:
+            return max(same, key=lambda f: f.token).speaker
+        for earlier in range(n - 1, -1, -1):
+            found = [f for f in self.focus[earlier] if f.speaker.type == kind]
+            if found:
+                return max(found, key=lambda f: (f.rank, f.token)).speaker
+        return None
+
+    def reported_speaker(self, sentence: Span) -> Speaker | None:
+        """The named speaker of a sentence of reported speech, outermost verb first."""
+        verbs = [
+            t for t in sentence if is_speech_verb(t) and not self.in_quote(t) and t.dep_ != "amod"
+        ]
+        verbs.sort(key=lambda t: (_speech_depth(t), t.i))
+        for verb in verbs:
+            speaker = self.speaker_of_verb(verb)
+            if speaker is not None and speaker is not UNNAMED:
+                return speaker
+        for token in sentence:
+            if not self.in_quote(token):
+                speaker = self.according_to(token)
+                if speaker is not None and speaker is not UNNAMED:
+                    return speaker
+        return None
+
+    # -- building --------------------------------------------------------------------------------
+
+    def _token_range(self, start_char: int, end_char: int) -> range:
+        span = self.doc.char_span(start_char, end_char, alignment_mode="expand")
+        return range(span.start, span.end) if span is not None else range(0)
+
+    def _token_flags(self, spans: Iterable[QuotedSpan]) -> list[bool]:
+        flags = [False] * len(self.doc)
+        for span in spans:
+            for i in self._token_range(span.start, span.end):
+                flags[i] = True
+        return flags
+
+    def _user_name(self, token: Token) -> str | None:
+        if token.i in self.user_name_at:
+            return self.user_name_at[token.i]
+        for child in token.children:
+            if child.dep_ in ("appos", "compound", "nmod") and child.i in self.user_name_at:
+                return self.user_name_at[child.i]
+        following = token.i + 1
+        if token.lower_ in ("user", "username", "handle", "account") and following < len(self.doc):
+            return self.user_name_at.get(following) or self.user_name_at.get(following + 1)
+        return None
+
+    def _institution(self, token: Token) -> Speaker:
+        phrase = institution_phrase(token)
+        if phrase is not None:
+            return Speaker(phrase.text, "organisation")
+        word = token.text.lower()
+        earlier = [
+            m
+            for m in self.mentions
+            if m.type == "organisation"
+            and m.start < token.i
+            and word in m.name.lower().split()
+            and not self.quoted[m.start]
+        ]
+        return Speaker(earlier[-1].name, "organisation") if earlier else UNNAMED
+
+    def _office_holder(self, token: Token) -> Speaker:
+        """ "The Chinese president": the person the article gave that role, most recently named."""
+        words = {t.lower_ for t in self.doc[token.left_edge.i : token.i + 1] if t.dep_ != "det"} - {
+            "'s",
+            "’s",
+        }
+        roles = {e.name: e.role.lower() for e in self.entities if e.type == "person" and e.role}
+        holders = [
+            m
+            for m in self.mentions
+            if m.type == "person"
+            and m.start < token.i
+            and m.name in roles
+            and words <= set(roles[m.name].split())
+        ]
+        return Speaker(holders[-1].name, "person") if holders else UNNAMED
+
+    def _sentence_focus(self, sentence: Span) -> list[Focus]:
+        """People and organisations a later "he"/"it" can point back to, from one sentence."""
+        if self.parsed.paragraph_of(sentence).kind != "body":
+            return []
+        found: list[Focus] = []
+        seen: set[int] = set()
+        for mention in self.mentions:
+            if mention.start < sentence.start or mention.start >= sentence.end:
+                continue
+            if mention.type == "place" or self.quoted[mention.start] or mention.start in seen:
+                continue
+            head = mention.span(self.doc).root
+            rank = _focus_rank(head)
+            if rank is None:
+                continue
+            seen.add(mention.start)
+            kind = "person" if mention.type == "person" else "organisation"
+            found.append(Focus(head.i, rank, Speaker(mention.name, kind)))
+        if any(f.rank == REPORTED for f in found):
+            found = [_as_relay(f, self.doc, found) for f in found]
+        return found
+
+
+def speaker_resolver(parsed: ParsedArticle, entities: tuple[Entity, ...]) -> SpeakerResolver:
+    """The article's resolver, built once and kept with the parse."""
+    cached = parsed.doc.user_data.get(RESOLVER_KEY)
+    if cached is None or cached.entities != entities:
+        cached = SpeakerResolver(parsed, entities)
+        parsed.doc.user_data[RESOLVER_KEY] = cached
+    return cached
+
+
+def _speech_depth(token: Token) -> int:
+    """How many verbs of saying `token` is reported under."""
+    return sum(1 for a in token.ancestors if is_speech_verb(a))
+
+
+def _focus_rank(head: Token) -> int | None:
+    """How a mention brings its person into focus, or None if it does not."""
+    dep = head.dep_
+    if dep in SUBJECT_DEPS:
+        verb = head.head
+        if is_speech_verb(verb):
+            if dep == "nsubjpass" and verb.lemma_ != "quote":
+                return None
+            return REPORTED if _speech_depth(verb) else MAIN
+        return None if _speech_depth(verb) else MAIN
+    if dep == "pobj" and head.head.lower_ == "to" and head.head.head.lower_ == "according":
+        return MAIN
+    if dep == "pobj" and head.head.dep_ == "agent" and is_speech_verb(head.head.head):
+        return MAIN
+    if dep == "appos" or any(c.dep_ == "appos" for c in head.children):
+        return None if _speech_depth(head) else MAIN
+    for clause in head.children:
+        if clause.dep_ == "relcl" and is_speech_verb(clause):
+            return MAIN
+    return None
+
+
+def _as_relay(focus: Focus, doc, found: list[Focus]) -> Focus:
+    """A main-clause speaker after a reported one ("X said …, Reuters reported") relays."""
+    relays = (
+        focus.rank == MAIN
+        and is_speech_verb(doc[focus.token].head)
+        and any(f.rank == REPORTED and f.token < focus.token for f in found)
+    )
+    return Focus(focus.token, RELAY, focus.speaker) if relays else focus

@@ -1,0 +1,291 @@
+"""Words that signal speech and speakers, kept as data so a reader can see and extend them.
+
+Quotation attribution, reported speech and entity roles all read these lists; none of them names
+a particular article, person or publisher.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+# Lemmas of verbs that introduce speech or writing: the subject is the speaker
+# ("X said", "said X", "X told Y", "X was quoted as saying").
+SPEECH_VERBS = frozenset(
+    {
+        "say",
+        "tell",
+        "add",
+        "note",
+        "state",
+        "explain",
+        "continue",
+        "warn",
+        "argue",
+        "write",
+        "claim",
+        "insist",
+        "stress",
+        "emphasise",
+        "emphasize",
+        "suggest",
+        "observe",
+        "remark",
+        "reply",
+        "respond",
+        "answer",
+        "ask",
+        "announce",
+        "declare",
+        "acknowledge",
+        "admit",
+        "assert",
+        "comment",
+        "conclude",
+        "describe",
+        "call",
+        "quote",
+        "report",
+        "tweet",
+        "post",
+        "urge",
+        "predict",
+        "recall",
+        "reiterate",
+        "reaffirm",
+        "affirm",
+        "vow",
+        "promise",
+        "complain",
+        "deny",
+        "concede",
+        "counter",
+        "retort",
+        "quip",
+        "lament",
+        "caution",
+        "mention",
+        "reveal",
+        "disclose",
+        "proclaim",
+        "characterise",
+        "characterize",
+        "dub",
+        "brand",
+        "label",
+        "accuse",
+        "criticise",
+        "criticize",
+        "condemn",
+        "praise",
+        "pledge",
+        "underline",
+        "highlight",
+        "point",  # "point out"
+        "told",  # the tagger sometimes leaves "told" unlemmatised
+    }
+)
+
+# Nouns for a piece of speech or writing; their owner is the speaker
+# ("the ministry's statement that …", "the embassy statement", "Xi's remarks").
+SPEECH_NOUNS = frozenset(
+    {
+        "statement",
+        "remark",
+        "comment",
+        "word",
+        "post",
+        "readout",
+        "report",
+        "message",
+        "letter",
+        "tweet",
+        "speech",
+        "address",
+        "announcement",
+        "declaration",
+        "communique",
+        "communiqué",
+        "editorial",
+        "commentary",
+        "testimony",
+        "interview",
+        "briefing",
+        "note",
+        "assurance",
+        "pledge",
+        "promise",
+        "warning",
+        "vow",
+    }
+)
+
+# Head nouns of institutions that speak for themselves ("the defence ministry said").
+INSTITUTION_NOUNS = frozenset(
+    {
+        "ministry",
+        "embassy",
+        "consulate",
+        "mission",
+        "government",
+        "administration",
+        "department",
+        "office",
+        "agency",
+        "bureau",
+        "council",
+        "commission",
+        "committee",
+        "parliament",
+        "assembly",
+        "cabinet",
+        "court",
+        "police",
+        "army",
+        "military",
+        "navy",
+        "command",
+        "secretariat",
+        "authority",
+        "authorities",
+        "regulator",
+        "board",
+        "company",
+        "firm",
+        "bank",
+        "university",
+        "institute",
+        "party",
+        "union",
+        "federation",
+        "association",
+        "organisation",
+        "organization",
+        "newspaper",
+        "outlet",
+        "wire",
+        "broadcaster",
+        "tabloid",
+        "daily",
+    }
+)
+
+# Institutions whose name may take the place they sit in: "the Chinese Embassy in Moscow".
+SEATED_INSTITUTIONS = frozenset(
+    {"embassy", "consulate", "mission", "office", "bureau", "ministry", "department"}
+)
+
+# Words naming a person's office; "the Chinese president" refers back to the person the
+# article introduced with that role. Also stripped from the front of a person's name.
+OFFICE_NOUNS = frozenset(
+    {
+        "president",
+        "minister",
+        "premier",
+        "chancellor",
+        "secretary",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "leader",
+        "chairman",
+        "chairwoman",
+        "chair",
+        "ambassador",
+        "envoy",
+        "governor",
+        "mayor",
+        "senator",
+        "general",
+        "director",
+        "founder",
+        "chief",
+        "king",
+        "queen",
+        "prince",
+        "pope",
+        "legislator",
+        "diplomat",
+        "official",
+        "analyst",
+        "professor",
+        "expert",
+        "economist",
+        "researcher",
+        "fellow",
+    }
+)
+
+# Honorifics and offices written before a name and not part of it ("Mr Parton", "President Xi").
+HONORIFICS = frozenset(
+    {
+        "mr",
+        "mrs",
+        "ms",
+        "miss",
+        "dr",
+        "prof",
+        "professor",
+        "sir",
+        "dame",
+        "lord",
+        "lady",
+        "president",
+        "premier",
+        "chancellor",
+        "minister",
+        "senator",
+        "sen",
+        "rep",
+        "governor",
+        "gov",
+        "mayor",
+        "general",
+        "gen",
+        "admiral",
+        "colonel",
+        "col",
+        "captain",
+        "capt",
+        "judge",
+        "justice",
+        "king",
+        "queen",
+        "prince",
+        "princess",
+        "pope",
+        "ambassador",
+        "secretary",
+        "chairman",
+    }
+)
+# Words that only ever precede a name as part of a longer title ("Prime Minister", "Vice President").
+TITLE_WORDS = HONORIFICS | {"vice", "prime", "foreign", "defence", "defense", "deputy", "former"}
+
+# Words before a quoted handle that make it a user name, not a quotation ("Weibo user “Wall-E”").
+USER_NOUNS = frozenset(
+    {"user", "username", "handle", "account", "netizen", "blogger", "commenter", "poster"}
+)
+
+# Pronouns that can stand for a named speaker, by the kind of speaker they stand for.
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
+ORGANISATION_PRONOUNS = frozenset({"it"})
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+
+
+def is_speech_verb(token: Token) -> bool:
+    """A verb of saying; "point" only as "point out", "call" not as "call on/for"."""
+    if token.pos_ not in ("VERB", "AUX") or token.lemma_.lower() not in SPEECH_VERBS:
+        return False
+    lemma = token.lemma_.lower()
+    particles = {child.text.lower() for child in token.children if child.dep_ in ("prt", "prep")}
+    if lemma == "point":
+        return "out" in particles
+    if lemma == "call":
+        return not particles & {"on", "for", "off", "in", "up"}
+    return True
+
+
+def is_speech_noun(token: Token) -> bool:
+    if token.pos_ not in ("NOUN", "PROPN"):
+        return False
+    return token.lower_ in SPEECH_NOUNS or token.lemma_.lower() in SPEECH_NOUNS
