@@ -141,7 +141,7 @@ def test_encodings_and_metadata_problems_become_warnings_on_the_brief(bad_site):
     cp1252 = by_source["cp1252.txt"]
     assert any("cp1252" in w for w in cp1252["warnings"])
     assert any(q["text"] == "We waited years for this" for q in cp1252["quotes"])
-    assert "Tram line extension approved in UTF-16" == by_source["utf16.txt"]["title"]
+    assert by_source["utf16.txt"]["title"] == "Tram line extension approved in UTF-16"
     assert by_source["broken front matter.md"]["warnings"]
     typed = by_source["wrong types.md"]
     assert typed["date"] is None
