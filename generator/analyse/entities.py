@@ -19,6 +19,7 @@ from generator.analyse.parse import ParsedArticle
 from generator.analyse.speech import (
     HONORIFICS,
     INSTITUTION_NOUNS,
+    PERSON_ROLES,
     SEATED_INSTITUTIONS,
     TITLE_WORDS,
     is_speech_verb,
@@ -191,16 +192,35 @@ def _make_mention(
 
 
 def _vote_types(doc: Doc, mentions: list[Mention]) -> None:
-    """One type per surface form (the majority), and a person's surname is a person."""
+    """One type per surface form (the majority); and a person's surname is a person, whether
+    alone ("Wang" labelled ORG beside "Wang Yi") or ending a full name labelled otherwise
+    ("Marta Okafor" labelled GPE beside "Okafor" labelled PERSON)."""
     votes: dict[str, Counter] = defaultdict(Counter)
     for mention in mentions:
+        if mention.type != "place" and _has_person_role(doc, mention):
+            mention.type = "person"  # "Helena Vasquez, the mayor of …" though NER said ORG
         votes[mention.text.casefold()][mention.type] += 1
     person_words = _person_words(mentions)
+    surnames = {m.text for m in mentions if m.type == "person" and " " not in m.text}
     for mention in mentions:
         (winner, _count), *_rest = votes[mention.text.casefold()].most_common()
-        surname = winner != "person" and mention.text in person_words
+        words = mention.text.split()
+        surname = winner != "person" and (
+            mention.text in person_words
+            or (len(words) > 1 and words[-1] in surnames and all(w[:1].isupper() for w in words))
+        )
         titled = winner == "organisation" and _after_title(doc, mention)
         mention.type = "person" if surname or titled else winner
+
+
+def _has_person_role(doc: Doc, mention: Mention) -> bool:
+    """Introduced with a role only people have: "X, the mayor of …", "economist X"."""
+    head = mention.span(doc).root
+    described = [c for c in head.children if c.dep_ == "appos" and c.i >= mention.end]
+    if head.dep_ == "appos" and head.head.i < mention.start:
+        described.append(head.head)
+    described += [c for c in head.lefts if c.dep_ == "compound" and c.i < mention.start]
+    return any(t.pos_ == "NOUN" and t.lemma_.lower() in PERSON_ROLES for t in described)
 
 
 def _person_words(mentions: list[Mention]) -> set[str]:

@@ -21,7 +21,13 @@ from spacy.tokens import Span, Token
 from generator.analyse.entities import Entity
 from generator.analyse.parse import ParsedArticle
 from generator.analyse.quotemarks import DOUBLE_CLOSING, QuotedSpan, quoted_spans
-from generator.analyse.speakers import UNNAMED, Speaker, SpeakerResolver, speaker_resolver
+from generator.analyse.speakers import (
+    UNNAMED,
+    Speaker,
+    SpeakerResolver,
+    is_prose,
+    speaker_resolver,
+)
 from generator.analyse.speech import is_speech_noun, is_speech_verb
 from generator.model import Quote, QuoteKind
 
@@ -259,7 +265,7 @@ def _speaker_before(
     parsed = resolver.parsed
     paragraphs = parsed.article.paragraphs
     previous = span.paragraph - 1
-    while previous >= 0 and paragraphs[previous].kind != "body":
+    while previous >= 0 and not is_prose(paragraphs[previous]):
         previous -= 1
     start = parsed.paragraph_starts[previous if previous >= 0 else span.paragraph]
     events = [(at, s) for at, s in said_before if start <= at < span.start]

@@ -27,7 +27,7 @@ from generator.analyse.speech import (
     is_speech_noun,
     is_speech_verb,
 )
-from generator.model import Entity, SpeakerType
+from generator.model import Entity, Paragraph, SpeakerType
 
 RESOLVER_KEY = "briefing.speaker_resolver"
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
@@ -37,6 +37,8 @@ CONTROLLED_DEPS = ("advcl", "xcomp", "conj", "pcomp", "prep", "ccomp")
 # Focus ranks within a sentence: a trailing "…, Reuters reported" relays what the main speaker
 # said, so it is less in focus than the speaker it reports.
 RELAY, REPORTED, MAIN = 1, 2, 3
+# How a paragraph of prose ends; a line without it (a related headline) brings no one into focus.
+PROSE_ENDINGS = tuple(".!?…:;\"”’')")
 
 
 @dataclass(frozen=True)
@@ -82,7 +84,15 @@ class SpeakerResolver:
         }
         self.sentences = [s for s in self.doc.sents if s.text.strip()]
         self.sentence_of = {t.i: n for n, s in enumerate(self.sentences) for t in s}
-        self.focus = [self._sentence_focus(s) for s in self.sentences]
+        mentions_in: list[list[Mention]] = [[] for _ in self.sentences]
+        for mention in self.mentions:
+            n = self.sentence_of.get(mention.start)
+            if n is not None:
+                mentions_in[n].append(mention)
+        self.focus = [
+            self._sentence_focus(s, found)
+            for s, found in zip(self.sentences, mentions_in, strict=True)
+        ]
 
     # -- the public questions ------------------------------------------------------------------
 
@@ -276,15 +286,13 @@ class SpeakerResolver:
         ]
         return Speaker(holders[-1].name, "person") if holders else UNNAMED
 
-    def _sentence_focus(self, sentence: Span) -> list[Focus]:
+    def _sentence_focus(self, sentence: Span, mentions: list[Mention]) -> list[Focus]:
         """People and organisations a later "he"/"it" can point back to, from one sentence."""
-        if self.parsed.paragraph_of(sentence).kind != "body":
+        if not is_prose(self.parsed.paragraph_of(sentence)):
             return []
         found: list[Focus] = []
         seen: set[int] = set()
-        for mention in self.mentions:
-            if mention.start < sentence.start or mention.start >= sentence.end:
-                continue
+        for mention in mentions:
             if mention.type == "place" or self.quoted[mention.start] or mention.start in seen:
                 continue
             head = mention.span(self.doc).root
@@ -297,6 +305,11 @@ class SpeakerResolver:
         if any(f.rank == REPORTED for f in found):
             found = [_as_relay(f, self.doc, found) for f in found]
         return found
+
+
+def is_prose(paragraph: Paragraph) -> bool:
+    """A body paragraph of sentences: not a heading, nor a headline-like line left in the body."""
+    return paragraph.kind == "body" and paragraph.text.rstrip().endswith(PROSE_ENDINGS)
 
 
 def speaker_resolver(parsed: ParsedArticle, entities: tuple[Entity, ...]) -> SpeakerResolver:

@@ -197,6 +197,7 @@ OFFICE_NOUNS = frozenset(
         "senator",
         "general",
         "director",
+        "co-director",
         "founder",
         "chief",
         "king",
@@ -214,6 +215,35 @@ OFFICE_NOUNS = frozenset(
         "fellow",
     }
 )
+
+# Nouns for what only a person can be: an entity introduced as one is a person ("X, the mayor").
+PERSON_ROLES = OFFICE_NOUNS | {
+    "adviser",
+    "advisor",
+    "activist",
+    "author",
+    "commander",
+    "consultant",
+    "correspondent",
+    "doctor",
+    "editor",
+    "executive",
+    "historian",
+    "journalist",
+    "lawyer",
+    "lecturer",
+    "officer",
+    "resident",
+    "scholar",
+    "scientist",
+    "strategist",
+    "student",
+    "teacher",
+    "co-founder",
+    "cofounder",
+    "head",
+    "associate",
+}
 
 # Honorifics and offices written before a name and not part of it ("Mr Parton", "President Xi").
 HONORIFICS = frozenset(
