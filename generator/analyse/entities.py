@@ -19,6 +19,7 @@ from generator.analyse.parse import ParsedArticle
 from generator.analyse.speech import (
     HONORIFICS,
     INSTITUTION_NOUNS,
+    OFFICE_NOUNS,
     PERSON_ROLES,
     SEATED_INSTITUTIONS,
     TITLE_WORDS,
@@ -220,7 +221,18 @@ def _has_person_role(doc: Doc, mention: Mention) -> bool:
     if head.dep_ == "appos" and head.head.i < mention.start:
         described.append(head.head)
     described += [c for c in head.lefts if c.dep_ == "compound" and c.i < mention.start]
+    predicate = _predicate_noun(head)
+    if predicate is not None:
+        described.append(predicate)
     return any(t.pos_ == "NOUN" and t.lemma_.lower() in PERSON_ROLES for t in described)
+
+
+def _predicate_noun(subject: Token) -> Token | None:
+    """ "X is the mayor of …": the noun said to be the subject."""
+    if subject.dep_ != "nsubj" or subject.head.lemma_ != "be":
+        return None
+    nouns = [c for c in subject.head.children if c.dep_ == "attr" and c.pos_ == "NOUN"]
+    return nouns[0] if nouns else None
 
 
 def _person_words(mentions: list[Mention]) -> set[str]:
@@ -246,6 +258,13 @@ def _is_organisation(doc: Doc, mention: Mention) -> bool:
     if root.pos_ not in ("PROPN", "NOUN"):
         return False
     if len(mention.text.split()) == 1 and root.pos_ != "PROPN" and not mention.text.isupper():
+        return False
+    in_title = (  # "Secretary of State"
+        mention.start >= 2
+        and doc[mention.start - 1].lower_ == "of"
+        and doc[mention.start - 2].lower_ in OFFICE_NOUNS
+    )
+    if in_title:
         return False
     if mention.nationality:  # a group ("the Taliban", "Democrats"), not a nationality word
         named_group = root.tag_ in ("NNPS", "NNS") or (
@@ -339,7 +358,9 @@ def institution_phrase(head: Token) -> Span | None:
     proper = [
         t
         for t in phrase
-        if t.i != head.i and (t.pos_ == "PROPN" or t.ent_type_ in ("GPE", "NORP", "ORG"))
+        if t.i != head.i
+        and t.text[:1].isupper()
+        and (t.pos_ == "PROPN" or t.ent_type_ in ("GPE", "NORP", "ORG"))
     ]
     return phrase if proper else None
 
@@ -491,6 +512,9 @@ def role_at(doc: Doc, mention: Mention) -> str | None:
         if modifiers:
             start = min(c.left_edge.i for c in modifiers)
             return _clean_role(doc[start : span.start])
+    predicate = _predicate_noun(head)
+    if predicate is not None:
+        return _clean_role(doc[predicate.left_edge.i : predicate.right_edge.i + 1])
     return None
 
 

@@ -186,8 +186,7 @@ class SpeakerResolver:
             named = [c for c in token.children if c.dep_ == "appos" and c.i in self.mention_of]
             mention = self.mention_of[named[0].i] if named else None
         if mention is not None:
-            kind = "person" if mention.type == "person" else "organisation"
-            return Speaker(mention.name, kind)
+            return Speaker(mention.name, _speaker_type(mention))
         if token.text.lower() in INSTITUTION_NOUNS:
             return self._institution(token)
         if token.lower_ in OFFICE_NOUNS:
@@ -300,8 +299,7 @@ class SpeakerResolver:
             if rank is None:
                 continue
             seen.add(mention.start)
-            kind = "person" if mention.type == "person" else "organisation"
-            found.append(Focus(head.i, rank, Speaker(mention.name, kind)))
+            found.append(Focus(head.i, rank, Speaker(mention.name, _speaker_type(mention))))
         if any(f.rank == REPORTED for f in found):
             found = [_as_relay(f, self.doc, found) for f in found]
         return found
@@ -319,6 +317,14 @@ def speaker_resolver(parsed: ParsedArticle, entities: tuple[Entity, ...]) -> Spe
         cached = SpeakerResolver(parsed, entities)
         parsed.doc.user_data[RESOLVER_KEY] = cached
     return cached
+
+
+def _speaker_type(mention: Mention) -> SpeakerType:
+    """A place that speaks is its government ("Moscow said"); a speaking "place" of several
+    words is as likely a person NER mislabelled, so its type is left open."""
+    if mention.type == "place":
+        return "organisation" if " " not in mention.name else "unknown"
+    return mention.type
 
 
 def _speech_depth(token: Token) -> int:
