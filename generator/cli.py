@@ -10,9 +10,10 @@ from pathlib import Path
 import yaml
 
 from generator.config import load_settings
+from generator.corpus import propose_topics
 from generator.ingest import read_corpus, read_seed
 from generator.model import Article, SeedProblem, to_dict
-from generator.pipeline import analyse_articles, generate_site
+from generator.pipeline import analyse_articles, generate_site, run_analysis
 from generator.render import briefs_json
 from generator.settings import Settings
 from generator.topics import TopicFileError, load_topics
@@ -113,11 +114,13 @@ def run_eval(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def check(settings: Settings, _args: argparse.Namespace) -> int:
-    articles, problems = read_corpus(settings.seeds_dir)
-    try:
-        topics = load_topics(settings.topics_file)
-        print(f"{len(articles)} articles readable; {len(topics)} topics defined")
-    except TopicFileError as error:
-        problems.append(SeedProblem(settings.topics_file.name, str(error), "fix the topic file"))
-    print_problems(problems)
-    return 1 if problems else 0
+    """Report seed and topic-file problems, and propose topics the topic file does not define."""
+    generation = run_analysis(settings)
+    print(f"{len(generation.briefs)} articles analysed; {len(generation.topics)} topics defined")
+    proposals = propose_topics(generation.briefs, generation.topics)
+    if proposals:
+        print("Recurring terms no topic covers (candidates for seeds/topics.yaml):")
+    for proposal in proposals:
+        print(f"  {proposal.term}: {len(proposal.sources)} articles ({', '.join(proposal.sources)})")
+    print_problems(generation.problems)
+    return 1 if generation.problems else 0

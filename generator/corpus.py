@@ -6,14 +6,14 @@ Everything here is cheap aggregation over finished briefs; nothing re-reads or r
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from generator.analyse.themes import APOSTROPHES, term_pattern
-from generator.model import Brief, Claim, Evidence, Quote, SeedProblem, Topic
+from generator.model import Brief, Claim, DatedEvent, Evidence, Quote, SeedProblem, Topic
 from generator.slugs import slugify, unique_slugs
 
 RELATED_BRIEFS = 3
@@ -57,6 +57,12 @@ class TopicCoverage:
     related: list[tuple[Topic, int]]
 
 
+@dataclass(frozen=True)
+class EventRef:
+    event: DatedEvent
+    brief: Brief
+
+
 @dataclass
 class Corpus:
     briefs: list[Brief]  # newest first; undated last
@@ -65,6 +71,7 @@ class Corpus:
     problems: list[SeedProblem]
     related: dict[str, list[Brief]]  # by brief source
     speaker_pages: dict[str, str]  # canonical name → page path under docs/, for every speaker
+    events: list[EventRef] = field(default_factory=list)  # dated events, oldest first
 
     def topics_of(self, brief: Brief) -> list[TopicCoverage]:
         ids = {match.id for match in brief.topics}
@@ -90,9 +97,16 @@ def build_corpus(
         topics=coverage,
         speakers=speakers,
         problems=sorted(problems, key=lambda p: p.source),
-        related={b.source: related_briefs(b, ordered) for b in ordered},
+        related=symmetric_related(ordered),
         speaker_pages=pages,
+        events=dated_events(ordered),
     )
+
+
+def dated_events(briefs: Sequence[Brief]) -> list[EventRef]:
+    """Every dated event in every brief, by year, then by article date and reading order."""
+    events = [EventRef(event, brief) for brief in briefs for event in brief.events]
+    return sorted(events, key=lambda ref: (ref.event.year, ref.brief.date or "", ref.brief.slug))
 
 
 def speaker_path(speaker: Speaker) -> str:
@@ -248,6 +262,16 @@ def link_related_topics(coverage: Sequence[TopicCoverage]) -> None:
         )
 
 
+def symmetric_related(briefs: Sequence[Brief]) -> dict[str, list[Brief]]:
+    """Each brief's closest briefs, plus every brief that lists it, so every link has a way back."""
+    related = {brief.source: related_briefs(brief, briefs) for brief in briefs}
+    for brief in briefs:
+        for other in related[brief.source]:
+            if all(b.source != brief.source for b in related[other.source]):
+                related[other.source].append(brief)
+    return related
+
+
 def related_briefs(brief: Brief, briefs: Sequence[Brief]) -> list[Brief]:
     """The briefs sharing most topics (counted double) and named people or organisations."""
     topics = {m.id for m in brief.topics}
@@ -262,3 +286,38 @@ def related_briefs(brief: Brief, briefs: Sequence[Brief]) -> list[Brief]:
     scored = [(s, o) for s, o in scored if s > 0]
     scored.sort(key=lambda item: (-item[0], item[1].slug))
     return [o for _, o in scored[:RELATED_BRIEFS]]
+
+
+@dataclass(frozen=True)
+class TopicProposal:
+    term: str
+    sources: tuple[str, ...]
+
+
+def propose_topics(briefs: Sequence[Brief], topics: Sequence[Topic]) -> list[TopicProposal]:
+    """Key terms recurring in two or more briefs that no topic's terms cover, most shared first.
+
+    Terms found in nearly every brief describe the whole corpus rather than a topic and are left
+    out once the corpus has four briefs or more.
+    """
+    patterns = [term_pattern(term) for topic in topics for term in topic.terms]
+    people = {
+        name
+        for brief in briefs
+        for entity in brief.entities
+        if entity.type == "person"
+        for name in (entity.name, *entity.aliases, *entity.name.split())
+    }
+    sources_by_term: dict[str, set[str]] = defaultdict(set)
+    for brief in briefs:
+        for term in brief.key_terms:
+            sources_by_term[term].add(brief.source)
+    ubiquitous = 0.8 * len(briefs) if len(briefs) >= 4 else len(briefs) + 1
+    proposals = [
+        TopicProposal(term, tuple(sorted(sources)))
+        for term, sources in sources_by_term.items()
+        if 2 <= len(sources) < ubiquitous
+        and term not in people
+        and not any(p.search(term.translate(APOSTROPHES)) for p in patterns)
+    ]
+    return sorted(proposals, key=lambda p: (-len(p.sources), p.term.casefold()))

@@ -111,6 +111,16 @@ class Entity:
 
 
 @dataclass(frozen=True)
+class DatedEvent:
+    """A sentence that places something in a year ("In 2014, China abstained …")."""
+
+    year: int
+    when: str  # the date as the article writes it
+    sentence: str
+    paragraph: str
+
+
+@dataclass(frozen=True)
 class Evidence:
     """Where an article's text signals a topic: the term matched and the sentence it stands in."""
 
@@ -144,6 +154,8 @@ class Brief:
     entities: tuple[Entity, ...]
     figures: tuple[Figure, ...]
     topics: tuple[TopicMatch, ...]
+    events: tuple[DatedEvent, ...] = ()
+    key_terms: tuple[str, ...] = ()  # recurring names and noun phrases, most frequent first
     removed: tuple[RemovedText, ...] = ()
     inferred: tuple[Inference, ...] = ()
     warnings: tuple[str, ...] = ()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 from dataclasses import asdict, dataclass, fields, replace
@@ -48,6 +49,7 @@ class Settings:
         """Hash of everything besides the article itself that can change a brief (for the cache)."""
         relevant = {
             "generator": __version__,
+            "code": analysis_code_hash(),
             "model": self.model,
             "claims_per_brief": self.claims_per_brief,
         }
@@ -55,3 +57,14 @@ class Settings:
 
     def as_dict(self) -> dict[str, Any]:
         return {k: str(v) if isinstance(v, Path) else v for k, v in asdict(self).items()}
+
+
+@functools.cache
+def analysis_code_hash() -> str:
+    """Hash of the analysis code and data model, so editing either invalidates cached briefs."""
+    package = Path(__file__).resolve().parent
+    digest = hashlib.sha256()
+    for path in sorted([package / "model.py", *(package / "analyse").rglob("*.py")]):
+        digest.update(path.relative_to(package).as_posix().encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()

@@ -12,9 +12,11 @@ from spacy.language import Language
 
 from generator.analyse.claims import rank_claims
 from generator.analyse.entities import extract_entities
+from generator.analyse.events import extract_events
 from generator.analyse.figures import extract_figures
 from generator.analyse.parse import ParsedArticle, parse_article
 from generator.analyse.quotes import extract_quotes, reported_speaker
+from generator.analyse.terms import extract_key_terms
 from generator.analyse.themes import match_topics
 from generator.model import Article, Brief, Claim, Topic
 from generator.slugs import slugify
@@ -49,6 +51,8 @@ def analyse_article(
         entities=entities,
         figures=extract_figures(parsed),
         topics=match_topics(parsed, topics),
+        events=extract_events(parsed),
+        key_terms=extract_key_terms(parsed),
         removed=article.removed,
         inferred=article.inferred,
         warnings=article.warnings,

@@ -1,0 +1,35 @@
+"""Key terms: the names and noun phrases an article keeps returning to (for topic proposals)."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from generator.analyse.parse import ParsedArticle
+
+TERM_LABELS = {"ORG", "EVENT", "GPE", "LOC", "FAC", "LAW", "PRODUCT", "WORK_OF_ART"}
+MAX_TERMS = 60
+SKIPPED_DEPENDENTS = {"det", "poss", "predet", "nummod", "case"}
+
+
+def extract_key_terms(parsed: ParsedArticle) -> tuple[str, ...]:
+    """Named entities (not people) and multi-word noun phrases, by how often the body uses them."""
+    names: Counter[str] = Counter()
+    phrases: Counter[str] = Counter()
+    for sentence in parsed.body_sentences():
+        for entity in sentence.ents:
+            if entity.label_ in TERM_LABELS and "\n" not in entity.text:
+                names[_strip_article(entity.text)] += 1
+        for chunk in sentence.noun_chunks:
+            words = [t for t in chunk if t.dep_ not in SKIPPED_DEPENDENTS and not t.is_punct]
+            if len(words) >= 2 and not any(t.ent_type_ or t.is_stop for t in words):
+                phrases[" ".join(t.lemma_.lower() for t in words)] += 1
+    # A name counts once it appears; a common noun phrase only when the article repeats it.
+    counts = names + Counter({phrase: n for phrase, n in phrases.items() if n >= 2})
+    frequent = [(term, n) for term, n in counts.items() if term]
+    frequent.sort(key=lambda item: (-item[1], item[0]))
+    return tuple(term for term, _ in frequent[:MAX_TERMS])
+
+
+def _strip_article(text: str) -> str:
+    text = " ".join(text.split())
+    return text[4:] if text.lower().startswith("the ") else text

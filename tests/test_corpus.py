@@ -1,0 +1,122 @@
+from generator.corpus import ClaimRef, build_corpus, group_near_duplicates, propose_topics
+from generator.model import Brief, Claim, DatedEvent, Entity, Evidence, Quote, Topic, TopicMatch
+
+
+def brief(
+    source, title, date=None, topics=(), quotes=(), entities=(), claims=(), events=(), terms=()
+):
+    return Brief(
+        source=source,
+        slug=title.lower().replace(" ", "-"),
+        content_hash=source,
+        title=title,
+        publisher="Paper",
+        date=date,
+        url=None,
+        summary="",
+        paragraphs=(),
+        quotes=tuple(quotes),
+        claims=tuple(claims),
+        entities=tuple(entities),
+        figures=(),
+        topics=tuple(topics),
+        events=tuple(events),
+        key_terms=tuple(terms),
+    )
+
+
+PORTS = Topic("ports", "Ports", "", ("harbour",))
+RAIL = Topic("rail", "Rail", "", ("tram",))
+
+
+def on(topic, paragraph="p1"):
+    return TopicMatch(
+        topic.id, topic.name, (Evidence("harbour", paragraph, "The harbour reopened."),)
+    )
+
+
+def test_corpus_links_topics_speakers_and_related_briefs_both_ways():
+    quote = Quote(
+        "We will reopen the harbour on Friday", "Ana Silva", "port director", "full", "p1", "person"
+    )
+    first = brief(
+        "a.txt",
+        "Harbour reopens",
+        "2024-01-02",
+        [on(PORTS)],
+        [quote],
+        [Entity("Ana Silva", "person", 2, ("Silva",))],
+    )
+    second = brief(
+        "b.txt",
+        "Harbour traffic",
+        "2024-02-01",
+        [on(PORTS)],
+        entities=[Entity("Ana Silva", "person", 1)],
+    )
+    third = brief("c.txt", "Tram strike", None, [TopicMatch("rail", "Rail", ())])
+    corpus = build_corpus([third, second, first], [PORTS, RAIL], [])
+    assert [b.source for b in corpus.briefs] == [
+        "b.txt",
+        "a.txt",
+        "c.txt",
+    ]  # newest first, undated last
+    ports = next(c for c in corpus.topics if c.topic.id == "ports")
+    assert [b.source for b in ports.briefs] == ["b.txt", "a.txt"]
+    assert [ref.quote.text for ref in ports.quotes] == [quote.text]
+    silva = next(s for s in corpus.speakers if s.name == "Ana Silva")
+    assert {b.source for b in silva.briefs} == {"a.txt", "b.txt"}
+    assert silva.roles[0][0] == "port director"
+    assert corpus.speaker_pages["Ana Silva"] == "people/ana-silva.md"
+    for source, related in corpus.related.items():
+        for other in related:  # every related link has its way back
+            assert source in {b.source for b in corpus.related[other.source]}
+
+
+def test_same_titles_get_distinct_slugs():
+    corpus = build_corpus([brief("x.txt", "Same"), brief("y.txt", "Same")], [], [])
+    assert sorted(b.slug for b in corpus.briefs) == ["same", "same-2"]
+
+
+def test_near_duplicate_claims_are_grouped():
+    a = brief("a.txt", "A")
+    b = brief("b.txt", "B")
+    claims = [
+        ClaimRef(
+            Claim("China's exports to Russia reached a record $9.6 billion in June.", "p1", 1, 1.0),
+            a,
+        ),
+        ClaimRef(
+            Claim(
+                "In June, China's exports to Russia reached a record $9.6 billion.", "p4", 1, 1.0
+            ),
+            b,
+        ),
+        ClaimRef(Claim("The tram strike ended after three days of talks.", "p2", 2, 0.5), b),
+    ]
+    groups = group_near_duplicates(claims)
+    assert [len(g) for g in groups] == [2, 1]
+
+
+def test_events_are_gathered_oldest_first():
+    early = DatedEvent(2001, "2001", "A treaty was signed in 2001.", "p3")
+    late = DatedEvent(2014, "2014", "In 2014, the bridge opened.", "p1")
+    corpus = build_corpus(
+        [brief("a.txt", "A", events=[late]), brief("b.txt", "B", events=[early])], [], []
+    )
+    assert [ref.event.year for ref in corpus.events] == [2001, 2014]
+
+
+def test_topic_proposals_are_recurring_uncovered_terms_not_people():
+    briefs = [
+        brief(
+            "a.txt",
+            "A",
+            terms=["SCO", "harbour", "Olympics", "Lee"],
+            entities=[Entity("Kim Lee", "person", 1)],
+        ),
+        brief("b.txt", "B", terms=["SCO", "harbour", "Olympics", "Lee"]),
+        brief("c.txt", "C", terms=["Olympics"]),
+    ]
+    proposals = propose_topics(briefs, [PORTS])
+    assert [(p.term, len(p.sources)) for p in proposals] == [("Olympics", 3), ("SCO", 2)]
