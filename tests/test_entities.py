@@ -1,0 +1,177 @@
+"""Entities: one canonical name per person, organisation and place, with roles and mentions."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.tokens import Span
+
+from generator.analyse.entities import article_mentions, extract_entities
+from generator.model import Entity
+
+
+def by_name(entities: tuple[Entity, ...]) -> dict[str, Entity]:
+    return {entity.name: entity for entity in entities}
+
+
+@pytest.fixture(scope="module")
+def entities_of(parse):
+    def extract(paragraphs: list[str]) -> dict[str, Entity]:
+        return by_name(extract_entities(parse(paragraphs)))
+
+    return extract
+
+
+def test_surname_and_titled_mentions_merge_into_the_full_name(entities_of):
+    entities = entities_of(
+        [
+            "Ingrid Solberg, a port economist at Nordhavn University, spoke first.",
+            "Solberg’s figures were disputed.",
+            "Ms Solberg said the data was sound.",
+        ]
+    )
+    solberg = entities["Ingrid Solberg"]
+    assert solberg.type == "person"
+    assert solberg.mentions == 3
+    assert solberg.aliases == ("Solberg",)
+    assert solberg.paragraphs == ("p1", "p2", "p3")
+    assert "Solberg’s" not in entities and "Ms Solberg" not in entities
+
+
+def test_title_before_a_surname_is_not_part_of_the_name(entities_of):
+    entities = entities_of(
+        [
+            "Sergio Mattarella’s office issued a statement on Monday.",
+            "President Mattarella met the envoy. Mr Mattarella then left for Naples.",
+        ]
+    )
+    assert entities["Sergio Mattarella"].mentions == 3
+    assert entities["Naples"].type == "place"
+
+
+def test_similar_surnames_never_merge(entities_of):
+    entities = entities_of(
+        [
+            "Tan Meiling, a trade analyst at Eastbridge Bank, said exports would recover.",
+            "Tang Wei, a professor at Coastal University, disagreed.",
+            "Tan said demand was picking up. Tang said it was not.",
+        ]
+    )
+    assert entities["Tan Meiling"].aliases == ("Tan",)
+    assert entities["Tang Wei"].aliases == ("Tang",)
+    assert entities["Tan Meiling"].mentions == entities["Tang Wei"].mentions == 2
+
+
+def test_shared_surname_goes_to_the_person_mentioned_last(parse):
+    parsed = parse(
+        [
+            "Foreign Minister Li Wen met the delegation.",
+            "Li said the talks were useful.",
+            "The talks were useful, said Henry Li Qiang, founder of the Harbour Policy Forum.",
+            "Li said the region needed calm.",
+        ]
+    )
+    people = [(m.text, m.name) for m in article_mentions(parsed) if m.type == "person"]
+    assert people == [
+        ("Li Wen", "Li Wen"),
+        ("Li", "Li Wen"),
+        ("Henry Li Qiang", "Henry Li Qiang"),
+        ("Li", "Henry Li Qiang"),
+    ]
+
+
+def test_bare_surname_before_any_full_name_joins_the_only_one_that_fits(entities_of):
+    entities = entities_of(
+        ["Okonkwo arrived late.", "Later, Chidi Okonkwo, the finance minister, gave a speech."]
+    )
+    assert entities["Chidi Okonkwo"].mentions == 2
+    assert "Okonkwo" not in entities
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "name", "role"),
+    [
+        (
+            "Prices will rise, said Priya Raman, a senior economist at Lakeview Capital.",
+            "Priya Raman",
+            "senior economist at Lakeview Capital",
+        ),
+        (
+            "Brazilian Foreign Minister Lucia Ferraz arrived in Lagos on Sunday.",
+            "Lucia Ferraz",
+            "Brazilian Foreign Minister",
+        ),
+        (
+            "Yields fell, according to Tomas Brandt, director of the Northern Grain Institute "
+            "based in Oslo.",
+            "Tomas Brandt",
+            "director of the Northern Grain Institute based in Oslo",
+        ),
+        (
+            "The country’s top trade negotiator, Liu Shanwen, arrived in Geneva.",
+            "Liu Shanwen",
+            "country’s top trade negotiator",
+        ),
+    ],
+)
+def test_role_at_first_mention(entities_of, paragraph, name, role):
+    assert entities_of([paragraph])[name].role == role
+
+
+def test_role_comes_from_the_first_mention_that_gives_one(entities_of):
+    entities = entities_of(
+        [
+            "Ingrid Solberg, a port economist at Nordhavn University, spoke first.",
+            "Solberg, a keen sailor, said little else.",
+        ]
+    )
+    assert entities["Ingrid Solberg"].role == "port economist at Nordhavn University"
+
+
+def test_someone_introduced_by_a_personal_role_is_a_person(entities_of):
+    entities = entities_of(["Helena Vasquez, the mayor of Port Albany, spoke at length."])
+    assert entities["Helena Vasquez"].type == "person"
+    assert entities["Helena Vasquez"].role == "mayor of Port Albany"
+
+
+def test_acronym_in_brackets_is_an_alias(entities_of):
+    entities = entities_of(
+        ["The North Atlantic Treaty Organization (NATO) met in Brussels. NATO said it would act."]
+    )
+    nato = entities["North Atlantic Treaty Organization"]
+    assert nato.type == "organisation"
+    assert "NATO" in nato.aliases
+    assert "NATO" not in entities
+
+
+def test_embassy_is_named_with_its_city(entities_of):
+    entities = entities_of(["The Kenyan Embassy in Lisbon said the arrests were unlawful."])
+    assert entities["Kenyan Embassy in Lisbon"].type == "organisation"
+
+
+def test_speaking_institution_without_a_label_is_an_organisation(entities_of):
+    entities = entities_of(["The Danish defence ministry said two frigates had left port."])
+    assert entities["Danish defence ministry"].type == "organisation"
+
+
+def test_nationality_adjectives_are_not_organisations(entities_of):
+    entities = entities_of(["Chinese and Russian officials met Western diplomats in Geneva."])
+    assert not {"Chinese", "Russian", "Western"} & set(entities)
+    assert entities["Geneva"].type == "place"
+
+
+def test_name_split_at_a_line_break(parse):
+    parsed = parse(["The report was shared by Alvaro Reyes", "Madrid officials welcomed it."])
+    doc = parsed.doc
+    start = next(t.i for t in doc if t.text == "Alvaro")
+    end = next(t.i for t in doc if t.text == "Madrid") + 1
+    doc.ents = [Span(doc, start, end, label="PERSON")]  # as NER sometimes runs on
+    names = {entity.name for entity in extract_entities(parsed)}
+    assert "Alvaro Reyes" in names
+    assert not any("\n" in name for name in names)
+
+
+def test_entities_are_in_order_of_first_mention(entities_of):
+    entities = entities_of(
+        ["Tomas Brandt met Priya Raman in Oslo.", "Raman and Brandt then flew to Geneva."]
+    )
+    assert list(entities) == ["Tomas Brandt", "Priya Raman", "Oslo", "Geneva"]
