@@ -98,9 +98,11 @@ def export_briefs(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def run_eval(settings: Settings, args: argparse.Namespace) -> int:
-    from generator.evaluate import evaluate, report
+    from generator.analyse.parse import load_pipeline
+    from generator.evaluate import claims_report, compare_with_lead, evaluate, report
 
     gold = yaml.safe_load(args.gold.read_text(encoding="utf-8"))
+    found = []
     if args.briefs:
         document = json.loads(args.briefs.read_text(encoding="utf-8"))
         briefs = document["briefs"] if isinstance(document, dict) else document
@@ -110,6 +112,9 @@ def run_eval(settings: Settings, args: argparse.Namespace) -> int:
         briefs = [to_dict(brief) for brief in found]
     result = evaluate(gold, briefs)
     print(report(result, verbose=args.verbose))
+    if found:
+        nlp = load_pipeline(settings.model)
+        print(claims_report([compare_with_lead(brief, nlp) for brief in found], nlp))
     return 1 if args.check and not result.meets_targets() else 0
 
 
@@ -121,6 +126,8 @@ def check(settings: Settings, _args: argparse.Namespace) -> int:
     if proposals:
         print("Recurring terms no topic covers (candidates for seeds/topics.yaml):")
     for proposal in proposals:
-        print(f"  {proposal.term}: {len(proposal.sources)} articles ({', '.join(proposal.sources)})")
+        print(
+            f"  {proposal.term}: {len(proposal.sources)} articles ({', '.join(proposal.sources)})"
+        )
     print_problems(generation.problems)
     return 1 if generation.problems else 0

@@ -13,6 +13,11 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from spacy.language import Language
+
+from generator.analyse.figures import KIND_BY_LABEL, is_informative
+from generator.model import Brief
+
 TOKEN = re.compile(r"[\w']+")
 TITLES = {
     "the",
@@ -174,5 +179,57 @@ def report(evaluation: Evaluation, verbose: bool = False) -> str:
         f"recall_full={f['recall_full']:.3f} recall_partial={f['recall_partial']:.3f} "
         f"precision={f['precision']:.3f} speaker_acc={f['speaker_accuracy']:.3f} "
         f"topic_acc={f['topic_accuracy']:.3f}"
+    )
+    return "\n".join(lines)
+
+
+@dataclass
+class ClaimComparison:
+    """Ranked claims against the lead baseline (the article's first sentences) for one brief."""
+
+    source: str
+    claims: list[str]
+    lead: list[str]
+
+    @property
+    def overlap(self) -> int:
+        return len(set(self.claims) & set(self.lead))
+
+
+def compare_with_lead(brief: Brief, nlp: Language) -> ClaimComparison:
+    """The first as many body sentences as the brief has claims: the classic news baseline."""
+    body = [p.text for p in brief.paragraphs if p.kind == "body"]
+    sentences = [s.text.strip() for doc in nlp.pipe(body) for s in doc.sents if s.text.strip()]
+    return ClaimComparison(
+        brief.source, [c.text for c in brief.claims], sentences[: len(brief.claims)]
+    )
+
+
+def signal_counts(sentences: Iterable[str], nlp: Language) -> tuple[int, int, int]:
+    """Distinct names, figures (as briefs count them) and quotation-led sentences."""
+    names, figures, quoted = set(), 0, 0
+    for doc in nlp.pipe(list(sentences)):
+        names |= {e.text for e in doc.ents if e.label_ in {"PERSON", "ORG", "GPE", "NORP", "LOC"}}
+        figures += sum(e.label_ in KIND_BY_LABEL and is_informative(e) for e in doc.ents)
+        quoted += doc.text.lstrip()[:1] in {"“", '"'}
+    return len(names), figures, quoted
+
+
+def claims_report(comparisons: list[ClaimComparison], nlp: Language) -> str:
+    lines = ["claims against the lead baseline (first sentences):"]
+    totals = Counter()
+    for item in comparisons:
+        ours, lead = signal_counts(item.claims, nlp), signal_counts(item.lead, nlp)
+        totals.update({"overlap": item.overlap, "claims": len(item.claims)})
+        totals.update(dict(zip(("names", "figures", "quoted"), ours, strict=True)))
+        totals.update(dict(zip(("lead_names", "lead_figures", "lead_quoted"), lead, strict=True)))
+        lines.append(
+            f"{item.source}: overlap {item.overlap}/{len(item.claims)}; names {ours[0]} vs {lead[0]}, "
+            f"figures {ours[1]} vs {lead[1]}, quotations {ours[2]} vs {lead[2]}"
+        )
+    lines.append(
+        f"total: overlap {totals['overlap']}/{totals['claims']}; names {totals['names']} vs "
+        f"{totals['lead_names']}, figures {totals['figures']} vs {totals['lead_figures']}, "
+        f"quotations {totals['quoted']} vs {totals['lead_quoted']}"
     )
     return "\n".join(lines)
