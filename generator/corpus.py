@@ -71,6 +71,7 @@ class Corpus:
     problems: list[SeedProblem]
     related: dict[str, list[Brief]]  # by brief source
     speaker_pages: dict[str, str]  # canonical name → page path under docs/, for every speaker
+    canonical: dict[str, str] = field(default_factory=dict)  # any entity name → corpus-wide name
     events: list[EventRef] = field(default_factory=list)  # dated events, oldest first
 
     def topics_of(self, brief: Brief) -> list[TopicCoverage]:
@@ -100,6 +101,10 @@ def build_corpus(
         related=symmetric_related(ordered),
         speaker_pages=pages,
         events=dated_events(ordered),
+        canonical=canonical_names(
+            [e.name for b in ordered for e in b.entities]
+            + [q.speaker for b in ordered for q in b.quotes if q.speaker]
+        ),
     )
 
 
@@ -122,16 +127,25 @@ def assign_unique_slugs(briefs: Sequence[Brief]) -> list[Brief]:
 
 
 def canonical_names(names: Iterable[str]) -> dict[str, str]:
-    """Map a one-word name to the only longer name containing that word, across the corpus."""
-    names = set(names)
-    longer = [n for n in names if len(n.split()) > 1]
+    """One name per entity across the corpus.
+
+    Spellings that differ only in case are one name, written as the capitalised form ("Nato" and
+    "NATO" → "NATO"); a one-word name maps to the only longer name containing that word ("Putin"
+    → "Vladimir Putin"), and stays as it is where two longer names contain it.
+    """
+    by_folded: dict[str, list[str]] = defaultdict(list)
+    for name in sorted(set(names)):
+        by_folded[name.casefold()].append(name)
+    spelling = {
+        name: max(variants, key=lambda v: (sum(c.isupper() for c in v), v))
+        for variants in by_folded.values()
+        for name in variants
+    }
+    longer = sorted({n for n in spelling.values() if len(n.split()) > 1})
     mapping = {}
-    for name in names:
-        if len(name.split()) == 1:
-            owners = [n for n in longer if name in n.split()]
-            mapping[name] = owners[0] if len(owners) == 1 else name
-        else:
-            mapping[name] = name
+    for name, written in spelling.items():
+        owners = [n for n in longer if written in n.split()] if " " not in written else []
+        mapping[name] = owners[0] if len(owners) == 1 else written
     return mapping
 
 

@@ -120,3 +120,15 @@ def test_topic_proposals_are_recurring_uncovered_terms_not_people():
     ]
     proposals = propose_topics(briefs, [PORTS])
     assert [(p.term, len(p.sources)) for p in proposals] == [("Olympics", 3), ("SCO", 2)]
+
+
+def test_canonical_names_merge_case_and_unique_surnames_only():
+    from generator.corpus import canonical_names
+
+    mapping = canonical_names(
+        ["Nato", "NATO", "Putin", "Vladimir Putin", "Wang", "Wang Yi", "Henry Wang Huiyao", "Wan"]
+    )
+    assert mapping["Nato"] == mapping["NATO"] == "NATO"
+    assert mapping["Putin"] == "Vladimir Putin"
+    assert mapping["Wang"] == "Wang"  # two longer names contain it: ambiguous, left alone
+    assert mapping["Wan"] == "Wan"  # never merged into a name with a similar word
