@@ -1,9 +1,13 @@
 """Write generated pages into docs/: only files whose content changed, stale pages removed.
 
 A manifest of generated files (a dotfile, which MkDocs ignores) tells which files in docs/ the
-generator owns, so hand-written files there are never touched. All new content is staged in
-temporary files first and renamed into place together, so an interrupted run leaves the previous
-complete output rather than a half-written site.
+generator owns, so hand-written files there are never touched.
+
+Writing is all-or-nothing. New content is first staged in temporary files beside their targets;
+then a journal listing every rename and removal is written atomically; then the journal is carried
+out and deleted. A run killed before the journal exists leaves the previous output untouched (its
+staged files are swept up next time); a run killed while carrying it out is completed by the next
+run before anything else, so docs/ never stays half old and half new.
 """
 
 from __future__ import annotations
@@ -14,7 +18,11 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from generator.cache import write_atomically
+
 MANIFEST = ".briefing-manifest.json"
+JOURNAL = ".briefing-journal.json"
+STAGED_PREFIX = ".staged-"
 
 
 class UnsafePathError(ValueError):
@@ -46,37 +54,51 @@ def read_manifest(docs_dir: Path) -> list[str]:
 
 def write_pages(docs_dir: Path, pages: dict[str, str]) -> WriteReport:
     docs_dir.mkdir(parents=True, exist_ok=True)
+    finish_interrupted_write(docs_dir)
     report = WriteReport()
-    staged: list[tuple[str, Path, Path]] = []
-    try:
-        for relative in sorted(pages):
-            path = target_path(docs_dir, relative)
-            content = pages[relative].encode("utf-8")
-            if path.is_file() and path.read_bytes() == content:
-                report.unchanged += 1
-                continue
-            path.parent.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".staged-", suffix=".tmp")
-            with os.fdopen(handle, "wb") as stream:
-                stream.write(content)
-            staged.append((relative, Path(temporary), path))
-        for relative, temporary, path in staged:
-            os.replace(temporary, path)
-            report.written.append(relative)
-    finally:
-        for _, temporary, _ in staged:
-            temporary.unlink(missing_ok=True)
+    renames: list[tuple[str, str]] = []  # (staged file, target), relative to docs_dir
+    for relative in sorted(pages):
+        path = target_path(docs_dir, relative)
+        content = pages[relative].encode("utf-8")
+        if path.is_file() and path.read_bytes() == content:
+            report.unchanged += 1
+            continue
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, staged = tempfile.mkstemp(dir=path.parent, prefix=STAGED_PREFIX, suffix=".tmp")
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(content)
+        renames.append((Path(staged).relative_to(docs_dir.resolve()).as_posix(), relative))
+        report.written.append(relative)
     for relative in sorted(set(read_manifest(docs_dir)) - set(pages)):
         try:
-            target_path(docs_dir, relative).unlink(missing_ok=True)
-            report.removed.append(relative)
+            target_path(docs_dir, relative)
         except UnsafePathError:
             continue  # a tampered manifest must not delete outside docs/
-    manifest = json.dumps(sorted(pages), indent=0) + "\n"
-    if read_manifest(docs_dir) != sorted(pages):
-        (docs_dir / MANIFEST).write_text(manifest, encoding="utf-8")
-    remove_empty_folders(docs_dir)
+        report.removed.append(relative)
+    manifest = sorted(pages)
+    if renames or report.removed or read_manifest(docs_dir) != manifest:
+        journal = {"renames": renames, "removals": report.removed, "manifest": manifest}
+        write_atomically(docs_dir / JOURNAL, json.dumps(journal))
+        finish_interrupted_write(docs_dir)
     return report
+
+
+def finish_interrupted_write(docs_dir: Path) -> None:
+    """Carry out a journal left by a run that was stopped, then sweep up stray staged files."""
+    journal_path = docs_dir / JOURNAL
+    if journal_path.exists():
+        journal = json.loads(journal_path.read_text(encoding="utf-8"))
+        for staged, relative in journal["renames"]:
+            source = target_path(docs_dir, staged)
+            if source.exists():  # already renamed when the run stopped mid-way
+                os.replace(source, target_path(docs_dir, relative))
+        for relative in journal["removals"]:
+            target_path(docs_dir, relative).unlink(missing_ok=True)
+        write_atomically(docs_dir / MANIFEST, json.dumps(journal["manifest"], indent=0) + "\n")
+        journal_path.unlink()
+    for stray in docs_dir.rglob(f"{STAGED_PREFIX}*.tmp"):
+        stray.unlink()
+    remove_empty_folders(docs_dir)
 
 
 def remove_empty_folders(docs_dir: Path) -> None:

@@ -1,8 +1,17 @@
 import json
+import os
+from pathlib import Path
 
 import pytest
 
-from generator.site import MANIFEST, UnsafePathError, target_path, write_pages
+from generator.site import (
+    JOURNAL,
+    MANIFEST,
+    UnsafePathError,
+    finish_interrupted_write,
+    target_path,
+    write_pages,
+)
 
 
 def test_writes_only_changed_files_and_removes_stale_ones(tmp_path):
@@ -48,3 +57,85 @@ def test_a_tampered_manifest_cannot_delete_outside_docs(tmp_path):
     (docs / MANIFEST).write_text(json.dumps(["../keep.txt"]), encoding="utf-8")
     write_pages(docs, {"index.md": "home\n"})
     assert victim.exists()
+
+
+def test_a_run_stopped_before_its_journal_leaves_the_old_output(tmp_path, monkeypatch):
+    docs = tmp_path / "docs"
+    old = {"index.md": "old home\n", "briefs/a.md": "old A\n"}
+    write_pages(docs, old)
+
+    def stop(*_args, **_kwargs):
+        raise KeyboardInterrupt  # as if the process were killed after staging
+
+    monkeypatch.setattr("generator.site.write_atomically", stop)
+    with pytest.raises(KeyboardInterrupt):
+        write_pages(docs, {"index.md": "new home\n", "briefs/b.md": "new B\n"})
+    monkeypatch.undo()
+    assert (docs / "index.md").read_text(encoding="utf-8") == "old home\n"
+    assert (docs / "briefs" / "a.md").read_text(encoding="utf-8") == "old A\n"
+    assert not (docs / "briefs" / "b.md").exists()
+    write_pages(docs, old)
+    assert not list(docs.rglob(".staged-*"))  # swept up by the next run
+
+
+def test_a_run_stopped_while_renaming_is_completed_by_the_next(tmp_path, monkeypatch):
+    docs = tmp_path / "docs"
+    write_pages(docs, {"index.md": "old home\n", "briefs/a.md": "old A\n"})
+    new = {"index.md": "new home\n", "briefs/b.md": "new B\n"}
+    real_replace = os.replace
+    calls = []
+
+    def replace_once(source, target):
+        calls.append(target)
+        if len(calls) > 1:
+            raise KeyboardInterrupt  # killed after the first of several renames
+        real_replace(source, target)
+
+    monkeypatch.setattr("generator.site.os.replace", replace_once)
+    with pytest.raises(KeyboardInterrupt):
+        write_pages(docs, new)
+    monkeypatch.undo()
+    assert (docs / JOURNAL).exists()
+    finish_interrupted_write(docs)  # what the next run does first
+    assert {p.relative_to(docs).as_posix() for p in docs.rglob("*.md")} == set(new)
+    for relative, content in new.items():
+        assert (docs / relative).read_text(encoding="utf-8") == content
+    assert json.loads((docs / MANIFEST).read_text(encoding="utf-8")) == sorted(new)
+
+
+@pytest.mark.slow
+def test_killing_a_real_build_never_leaves_a_mixed_site(tmp_path):
+    import shutil
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    root = Path(__file__).resolve().parent.parent
+    shutil.copytree(root / "seeds", tmp_path / "seeds")
+    shutil.copy(root / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    command = [sys.executable, "-m", "generator", "build"]
+    subprocess.run(command, cwd=tmp_path, check=True, capture_output=True)
+    before = {p: p.read_bytes() for p in (tmp_path / "docs").rglob("*") if p.is_file()}
+    topics = tmp_path / "seeds" / "topics.yaml"
+    topics.write_text(
+        topics.read_text(encoding="utf-8").replace("name: Taiwan", "name: Taiwan Strait"),
+        encoding="utf-8",
+    )
+    for delay in (0.5, 1.5, 3.0):
+        process = subprocess.Popen(
+            command, cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        )
+        time.sleep(delay)
+        process.send_signal(signal.SIGKILL)
+        process.wait()
+        finish_interrupted_write(tmp_path / "docs")
+        pages = [p for p in (tmp_path / "docs").rglob("*.md")]
+        renamed = sum("Taiwan Strait" in p.read_text(encoding="utf-8") for p in pages)
+        taiwan_page = (tmp_path / "docs" / "topics" / "taiwan.md").read_text(encoding="utf-8")
+        assert ("Taiwan Strait" in taiwan_page) == (renamed > 0)  # all old or all new
+    subprocess.run(command, cwd=tmp_path, check=True, capture_output=True)
+    assert "Taiwan Strait" in (tmp_path / "docs" / "topics" / "taiwan.md").read_text(
+        encoding="utf-8"
+    )
+    assert before  # the first build wrote a site
