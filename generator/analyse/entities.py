@@ -117,7 +117,8 @@ def _find_mentions(parsed: ParsedArticle) -> tuple[Mention, ...]:
     doc = parsed.doc
     mentions = [m for ent in doc.ents if ent.label_ in NER_TYPES for m in _clean_span(parsed, ent)]
     _vote_types(doc, mentions)
-    mentions = [m for m in mentions if m.type != "organisation" or _is_organisation(doc, m)]
+    places = {m.text.casefold() for m in mentions if m.type == "place"}
+    mentions = [m for m in mentions if m.type != "organisation" or _is_organisation(doc, m, places)]
     mentions += _unlabelled_names(parsed, mentions)
     mentions += _institutional_speakers(parsed, mentions)
     _extend_seated_institutions(parsed, mentions)
@@ -252,7 +253,7 @@ def _after_title(doc: Doc, mention: Mention) -> bool:
     return before.text[:1].isupper() and before.text.lower().rstrip(".") in HONORIFICS
 
 
-def _is_organisation(doc: Doc, mention: Mention) -> bool:
+def _is_organisation(doc: Doc, mention: Mention, places: set[str]) -> bool:
     """Drop debris labelled ORG (common nouns) and NORP adjectives ("Chinese", "Western")."""
     root = mention.span(doc).root
     if root.pos_ not in ("PROPN", "NOUN"):
@@ -270,24 +271,16 @@ def _is_organisation(doc: Doc, mention: Mention) -> bool:
         named_group = root.tag_ in ("NNPS", "NNS") or (
             mention.start > 0 and doc[mention.start - 1].lower_ == "the"
         )
-        return named_group and root.dep_ not in MODIFIER_DEPS and not _is_demonym(doc, mention)
+        return (
+            named_group and root.dep_ not in MODIFIER_DEPS and not _is_demonym(mention.text, places)
+        )
     return True
 
 
-def _is_demonym(doc: Doc, mention: Mention) -> bool:
+def _is_demonym(word: str, places: set[str]) -> bool:
     """ "Russians" beside "Russia": a people, not an organisation."""
-    word = mention.text.casefold()
-    for ent in doc.ents:
-        if ent.label_ in ("GPE", "LOC"):
-            place = ent.text.casefold().removeprefix("the ")
-            stem = 0
-            for a, b in zip(place, word, strict=False):
-                if a != b:
-                    break
-                stem += 1
-            if stem >= MIN_DEMONYM_STEM:
-                return True
-    return False
+    stem = word.casefold()[:MIN_DEMONYM_STEM]
+    return len(stem) == MIN_DEMONYM_STEM and any(place.startswith(stem) for place in places)
 
 
 def _unlabelled_names(parsed: ParsedArticle, mentions: list[Mention]) -> list[Mention]:

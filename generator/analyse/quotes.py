@@ -20,7 +20,7 @@ from spacy.tokens import Span, Token
 
 from generator.analyse.entities import Entity
 from generator.analyse.parse import ParsedArticle
-from generator.analyse.quotemarks import DOUBLE_CLOSING, QuotedSpan, quoted_spans
+from generator.analyse.quotemarks import DOUBLE_CLOSING, QuotedSpan
 from generator.analyse.speakers import (
     UNNAMED,
     Speaker,
@@ -45,12 +45,12 @@ def extract_quotes(parsed: ParsedArticle, entities: tuple[Entity, ...]) -> tuple
     paragraphs = parsed.article.paragraphs
     quotes: list[Quote] = []
     said_before: list[tuple[int, Speaker]] = []  # (char offset, speaker) of quotes so far
-    for parts in _quotations(parsed):
+    for parts in _quotations(resolver):
         first = parts[0]
         if paragraphs[first.paragraph].kind != "body":
             continue
-        kind = _kind(parsed, first)
-        text = " ".join(parsed.doc.text[p.text_start : p.text_end] for p in parts)
+        kind = _kind(resolver, first)
+        text = " ".join(resolver.text[p.text_start : p.text_end] for p in parts)
         if kind == "partial" and len(text.split()) < MIN_PARTIAL_WORDS:
             continue
         speaker = _attribute(resolver, parts, kind)
@@ -82,13 +82,13 @@ def reported_speaker(sentence: Span, parsed: ParsedArticle, entities) -> str | N
 # --- quotations ---------------------------------------------------------------------------------
 
 
-def _quotations(parsed: ParsedArticle) -> Iterator[list[QuotedSpan]]:
+def _quotations(resolver: SpeakerResolver) -> Iterator[list[QuotedSpan]]:
     """Quoted spans grouped into quotations: one group per quotation over several paragraphs."""
     chain: list[QuotedSpan] = []
-    for span in quoted_spans(parsed):
+    for span in resolver.spans:
         if span.user_name:
             continue
-        if chain and chain[-1].continues and _opens_paragraph(parsed, span):
+        if chain and chain[-1].continues and _opens_paragraph(resolver, span):
             chain.append(span)
             continue
         if chain:
@@ -98,16 +98,16 @@ def _quotations(parsed: ParsedArticle) -> Iterator[list[QuotedSpan]]:
         yield chain
 
 
-def _opens_paragraph(parsed: ParsedArticle, span: QuotedSpan) -> bool:
-    start = parsed.paragraph_starts[span.paragraph]
-    return not parsed.doc.text[start : span.start].strip()
+def _opens_paragraph(resolver: SpeakerResolver, span: QuotedSpan) -> bool:
+    start = resolver.parsed.paragraph_starts[span.paragraph]
+    return not resolver.text[start : span.start].strip()
 
 
-def _kind(parsed: ParsedArticle, span: QuotedSpan) -> QuoteKind:
+def _kind(resolver: SpeakerResolver, span: QuotedSpan) -> QuoteKind:
     """Full when the quotation opens its sentence (or follows "said:"), partial when it is a
     fragment inside the article's own sentence."""
-    text = parsed.doc.text
-    before = text[parsed.paragraph_starts[span.paragraph] : span.start].rstrip()
+    parsed = resolver.parsed
+    before = resolver.text[parsed.paragraph_starts[span.paragraph] : span.start].rstrip()
     if not before.strip(BULLETS):
         return "full"
     last = before[-1]
@@ -133,8 +133,7 @@ def _attribute(resolver: SpeakerResolver, parts: list[QuotedSpan], kind: QuoteKi
     """The quotation's own speaker (Speaker, UNNAMED), or None when nothing attributes it."""
     after = _narrative_after(resolver, parts[-1])
     before = _narrative_before(resolver, parts[0])
-    text = resolver.doc.text
-    invites_after = text[parts[-1].text_end - 1] not in "." or (
+    invites_after = resolver.text[parts[-1].text_end - 1] not in "." or (
         after and (after[0].is_lower or is_speech_verb(after[0]))
     )
     finders = [

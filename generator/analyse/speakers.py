@@ -74,10 +74,11 @@ class SpeakerResolver:
                 known = self.mention_of.get(i)
                 if known is None or known.end - known.start < mention.end - mention.start:
                     self.mention_of[i] = mention
+        self.text = self.doc.text  # Doc.text joins every token anew on each access
         self.spans = quoted_spans(parsed)
         self.quoted = self._token_flags(s for s in self.spans if not s.user_name)
         self.user_name_at = {
-            i: self.doc.text[s.text_start : s.text_end].rstrip(".,;:!?")
+            i: self.text[s.text_start : s.text_end].rstrip(".,;:!?")
             for s in self.spans
             if s.user_name
             for i in self._token_range(s.start, s.end)
