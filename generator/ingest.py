@@ -443,10 +443,10 @@ _BULLET = re.compile(r"^\s*[•●▪◦‣·*+–-]\s+(?=\S)")
 _MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
 _MD_RULE = re.compile(r"^\s{0,3}([-*_])(?:\s*\1){2,}\s*$")
 _MD_SETEXT = re.compile(r"^\s{0,3}(?:=+|-+)\s*$")
-_MD_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
-_MD_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
+_MD_TARGET = r"\((?:[^()\s]|\([^()]*\))*(?:\s+\"[^\"]*\")?\)"  # one level of nested parentheses
+_MD_IMAGE = re.compile(r"!\[([^\]]*)\]" + _MD_TARGET)
+_MD_LINK = re.compile(r"\[([^\]]+)\]" + _MD_TARGET)
 _MD_REFERENCE = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*\S+")
-_MD_HTML = re.compile(r"<!--.*?-->|</?[A-Za-z][^>]*>")
 _MD_QUOTE = re.compile(r"^\s{0,3}>\s?")
 # Words after which a line cannot end a sentence: the next line continues it.
 _CONTINUING_WORDS_TEXT = (
@@ -515,7 +515,8 @@ def _plain_line(number: int, raw: str, markdown: bool, removed: list[RemovedText
         for match in _MD_IMAGE.finditer(text):
             removed.append(RemovedText(number, match.group(1) or match.group(0), CAPTION))
         text = _MD_IMAGE.sub("", text)
-        text = _MD_LINK.sub(r"\1", _MD_HTML.sub("", text))
+        # Raw HTML stays as text (the renderer escapes it): an article's words are never dropped.
+        text = _MD_LINK.sub(r"\1", text)
         text = _MD_QUOTE.sub("", text)
         heading_match = _MD_HEADING.match(text)
         if heading_match:

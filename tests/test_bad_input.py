@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import html
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -35,6 +38,28 @@ def write_cases(seeds: Path) -> dict[str, str]:
     for name, (data, _) in cases.items():
         (seeds / name).write_bytes(data)
     return {name: reason for name, (_, reason) in cases.items()}
+
+
+HOSTILE_LINES = [
+    "<script>alert('body')</script>",
+    '<img src=x onerror="alert(1)"> and <iframe src="https://evil.example"></iframe>',
+    "[click me](javascript:alert(1)) and ![pixel](https://evil.example/p.png)",
+    '<div onclick="alert(1)">raw HTML block</div>',
+    "{{ config.site_name }} {% include 'secret' %}",
+    '!!! danger "Injected admonition"',
+    '--8<-- "/etc/passwd"',
+    "A paragraph with an attribute list { onclick=alert(1) #evil }",
+    "!!python/object/apply:os.system ['id']",
+]
+
+
+def write_hostile(seeds: Path) -> None:
+    lines = "\n\n".join(f"{line} {PARAGRAPH}" for line in HOSTILE_LINES)
+    (seeds / "hostile.md").write_text(
+        "---\ntitle: \"<script>alert('title')</script> Hostile\"\nurl: javascript:alert(1)\n---\n"
+        f"“<b>Bold</b> claim here,” said <i>Eve</i> Mallory, a tester.\n\n{lines}\n",
+        encoding="utf-8",
+    )
 
 
 def write_awkward_but_usable(seeds: Path) -> None:
@@ -86,6 +111,7 @@ def bad_site(tmp_path_factory):
     shutil.copy(ROOT / "seeds" / "topics.yaml", seeds / "topics.yaml")
     expected = write_cases(seeds)
     write_awkward_but_usable(seeds)
+    write_hostile(seeds)
     shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
     (project / "docs").mkdir()
     result = subprocess.run(
@@ -202,3 +228,47 @@ def test_a_malformed_topic_file_is_reported_and_the_site_builds(tmp_path):
     assert result.returncode == 0, result.stderr
     report = (project / "docs" / "problems.md").read_text(encoding="utf-8")
     assert "topics.yaml" in report and "repeats the id" in report
+
+
+class ElementCollector(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.elements: list[tuple[str, dict]] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.elements.append((tag, dict(attrs)))
+
+
+def test_hostile_text_adds_no_element_attribute_or_link_to_any_page(bad_site):
+    project, _, _ = bad_site
+    pages = list((project / "site").rglob("*.html"))
+    assert len(pages) > 20
+    for page in pages:
+        collector = ElementCollector()
+        collector.feed(page.read_text(encoding="utf-8"))
+        for tag, attrs in collector.elements:
+            where = f"{page.relative_to(project)}: <{tag} {attrs}>"
+            assert tag not in {"iframe", "img", "object", "embed", "b", "i"}, where
+            assert not any(name.startswith("on") for name in attrs), where
+            assert "javascript:" not in (attrs.get("href") or "").lower(), where
+            assert attrs.get("id") != "evil", where
+            if tag == "script":
+                assert not attrs.get("src") or "assets/javascripts/" in attrs["src"], where
+        text = page.read_text(encoding="utf-8")
+        assert 'class="admonition danger"' not in text  # "!!! danger" stayed text
+        assert "alert('body')</script>" not in text
+        assert "alert('title')</script>" not in text
+
+
+def test_hostile_text_is_shown_as_text(bad_site):
+    project, _, _ = bad_site
+    data = json.loads((project / "docs" / "data" / "briefs.json").read_text(encoding="utf-8"))
+    brief = next(b for b in data["briefs"] if b["source"] == "hostile.md")
+    page = (project / "site" / "briefs" / brief["slug"] / "index.html").read_text(encoding="utf-8")
+    visible = html.unescape(re.sub(r"<[^>]+>", "", page))
+    for line in HOSTILE_LINES:
+        if line.startswith("[click me]"):  # Markdown links in a .md seed keep their text only
+            assert "click me and" in visible
+            continue
+        assert line in visible, line
+    assert brief["url"] is None or "Original article" not in page
