@@ -227,6 +227,13 @@ def test_quotes_in_headings_are_not_quotations(quotes_of):
     assert quotes == []
 
 
+def test_quoted_titles_are_not_quotations(quotes_of):
+    quotes = quotes_of(
+        ["Her new book, “The Last Harbour of the North”, was published in May, Olga Petrova said."]
+    )
+    assert quotes == []
+
+
 def test_short_partial_fragments_are_left_out(quotes_of):
     quotes = quotes_of(["Grigor Antonescu called the plan a “total disgrace” on Monday."])
     assert quotes == []
@@ -261,6 +268,24 @@ def test_ministry_said_and_an_echoed_statement(quotes_of):
     assert said(quotes)[1:] == [
         ("reviewing the case with the utmost urgency", "Portuguese foreign ministry"),
         ("a breach of the consular agreement", "Kenyan Embassy in Lisbon"),
+    ]
+
+
+def test_spokesperson_speaks_for_the_organisation(quotes_of):
+    quotes = quotes_of(["“No comment on the lawsuit,” a spokesperson for Acme Corp said."])
+    assert said(quotes) == [("No comment on the lawsuit", "Acme Corp")]
+
+
+def test_named_speaker_in_apposition_after_the_quotation(quotes_of):
+    quotes = quotes_of(
+        [
+            "“No comment on the lawsuit,” a spokesperson for Acme Corp said.",
+            "“We will appeal the ruling,” the company’s lawyer, Ana Lima, said.",
+        ]
+    )
+    assert said(quotes) == [
+        ("No comment on the lawsuit", "Acme Corp"),
+        ("We will appeal the ruling", "Ana Lima"),
     ]
 
 

@@ -199,8 +199,9 @@ def _vote_types(doc: Doc, mentions: list[Mention]) -> None:
     ("Marta Okafor" labelled GPE beside "Okafor" labelled PERSON)."""
     votes: dict[str, Counter] = defaultdict(Counter)
     for mention in mentions:
-        if mention.type != "place" and _has_person_role(doc, mention):
+        if _has_person_role(doc, mention):
             mention.type = "person"  # "Helena Vasquez, the mayor of …" though NER said ORG
+            _extend_to_first_name(doc, mention)
         votes[mention.text.casefold()][mention.type] += 1
     person_words = _person_words(mentions)
     surnames = {m.text for m in mentions if m.type == "person" and " " not in m.text}
@@ -234,6 +235,23 @@ def _predicate_noun(subject: Token) -> Token | None:
         return None
     nouns = [c for c in subject.head.children if c.dep_ == "attr" and c.pos_ == "NOUN"]
     return nouns[0] if nouns else None
+
+
+def _extend_to_first_name(doc: Doc, mention: Mention) -> None:
+    """ "Ana Lima" where NER took only "Lima": take in the proper nouns compounded before it."""
+    head = mention.span(doc).root
+    start = mention.start
+    while start > 0:
+        before = doc[start - 1]
+        if not (_name_word(before) and before.dep_ == "compound" and before.head.i == head.i):
+            break
+        if before.lower_ in TITLE_WORDS:
+            break
+        start -= 1
+    if start < mention.start:
+        mention.start = start
+        mention.start_char = doc[start].idx
+        mention.text = doc.text[mention.start_char : mention.end_char]
 
 
 def _person_words(mentions: list[Mention]) -> set[str]:

@@ -34,8 +34,11 @@ from generator.model import Quote, QuoteKind
 # Quoted fragments this short are too close to scare quotes to attribute ("old friend").
 MIN_PARTIAL_WORDS = 3
 SENTENCE_ENDS = {".", "!", "?", "…"}
+NOMINAL = ("NOUN", "PROPN", "PRON")
 CLOSING_MARKS = DOUBLE_CLOSING + "\"'’"
 BULLETS = "•*·-–— \t"
+# Words a title leaves in lower case: "The Lord of the Rings", "Belt and Road".
+TITLE_FUNCTION_WORDS = {"a", "an", "the", "and", "or", "of", "in", "on", "at", "to", "for", "by"}
 
 
 def extract_quotes(parsed: ParsedArticle, entities: tuple[Entity, ...]) -> tuple[Quote, ...]:
@@ -51,7 +54,7 @@ def extract_quotes(parsed: ParsedArticle, entities: tuple[Entity, ...]) -> tuple
             continue
         kind = _kind(resolver, first)
         text = " ".join(resolver.text[p.text_start : p.text_end] for p in parts)
-        if kind == "partial" and len(text.split()) < MIN_PARTIAL_WORDS:
+        if kind == "partial" and (len(text.split()) < MIN_PARTIAL_WORDS or _is_title(text)):
             continue
         speaker = _attribute(resolver, parts, kind)
         if speaker is None and kind == "full" and _stands_alone(resolver, first):
@@ -121,6 +124,12 @@ def _kind(resolver: SpeakerResolver, span: QuotedSpan) -> QuoteKind:
     return "partial"
 
 
+def _is_title(text: str) -> bool:
+    """ "The Last Harbour of the North", "Inflation Reduction Act": a name, not words spoken."""
+    words = [w for w in text.split() if w.lower() not in TITLE_FUNCTION_WORDS]
+    return bool(words) and all(w[:1].isupper() or not w[:1].isalpha() for w in words)
+
+
 def _token_at(parsed: ParsedArticle, char: int) -> Token | None:
     span = parsed.doc.char_span(char, char + 1, alignment_mode="expand")
     return span[0] if span is not None and len(span) else None
@@ -137,7 +146,7 @@ def _attribute(resolver: SpeakerResolver, parts: list[QuotedSpan], kind: QuoteKi
         after and (after[0].is_lower or is_speech_verb(after[0]))
     )
     finders = [
-        lambda: _speech_in(resolver, after) if invites_after else None,
+        lambda: _attribution_after(resolver, after) if invites_after else None,
         lambda: _speech_in(resolver, reversed(before)),
         lambda: _governing_speaker(resolver, parts),
     ]
@@ -197,6 +206,26 @@ def _speech_in(resolver: SpeakerResolver, tokens: Iterable[Token]) -> Speaker | 
             speaker = resolver.according_to(token)
         if speaker is not None:
             return speaker
+    return None
+
+
+def _attribution_after(resolver: SpeakerResolver, after: list[Token]) -> Speaker | None:
+    """`"…," X said.` / `"…," said X.`: the speech verb after a quotation and its subject,
+    even where the parse hung X on the quoted clause rather than on "said"."""
+    speaker = _speech_in(resolver, after)
+    if speaker is not None:
+        return speaker
+    verbs = [n for n, t in enumerate(after) if is_speech_verb(t)]
+    if not verbs:
+        return None
+    for phrase in (after[: verbs[0]], after[verbs[0] + 1 :]):
+        words = [t for t in phrase if not t.is_punct]
+        if not words or any(t.pos_ in ("VERB", "AUX") for t in words):
+            continue
+        inside = {t.i for t in words}
+        heads = [t for t in words if t.head.i not in inside and t.pos_ in NOMINAL]
+        if heads:
+            return resolver.name(heads[0])
     return None
 
 

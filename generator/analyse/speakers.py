@@ -270,7 +270,15 @@ class SpeakerResolver:
         return Speaker(earlier[-1].name, "organisation") if earlier else UNNAMED
 
     def _office_holder(self, token: Token) -> Speaker:
-        """ "The Chinese president": the person the article gave that role, most recently named."""
+        """ "The Chinese president": the person the article gave that role, most recently named;
+        "a spokesperson for Acme": the organisation spoken for."""
+        for prep in token.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("for", "of", "at"):
+                represented = [g for g in prep.children if g.dep_ == "pobj"]
+                if represented and represented[0].i in self.mention_of:
+                    speaker = self.name(represented[0])
+                    if speaker.type == "organisation":
+                        return speaker
         words = {t.lower_ for t in self.doc[token.left_edge.i : token.i + 1] if t.dep_ != "det"} - {
             "'s",
             "’s",
