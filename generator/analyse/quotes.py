@@ -18,7 +18,6 @@ from collections.abc import Iterable, Iterator
 
 from spacy.tokens import Span, Token
 
-from generator.analyse.entities import Entity
 from generator.analyse.parse import ParsedArticle
 from generator.analyse.quotemarks import DOUBLE_CLOSING, QuotedSpan
 from generator.analyse.speakers import (
@@ -29,7 +28,7 @@ from generator.analyse.speakers import (
     speaker_resolver,
 )
 from generator.analyse.speech import is_speech_noun, is_speech_verb
-from generator.model import Quote, QuoteKind
+from generator.model import Entity, Quote, QuoteKind
 
 # Quoted fragments this short are too close to scare quotes to attribute ("old friend").
 MIN_PARTIAL_WORDS = 3
@@ -75,7 +74,9 @@ def extract_quotes(parsed: ParsedArticle, entities: tuple[Entity, ...]) -> tuple
     return tuple(quotes)
 
 
-def reported_speaker(sentence: Span, parsed: ParsedArticle, entities) -> str | None:
+def reported_speaker(
+    sentence: Span, parsed: ParsedArticle, entities: tuple[Entity, ...]
+) -> str | None:
     """The named speaker of reported speech ("Wan said China would …", "X told Y that …",
     "according to X"), or None."""
     speaker = speaker_resolver(parsed, entities).reported_speaker(sentence)
@@ -198,15 +199,19 @@ def _tokens_between(resolver: SpeakerResolver, start: int, end: int) -> list[Tok
 def _speech_in(resolver: SpeakerResolver, tokens: Iterable[Token]) -> Speaker | None:
     """The first verb of saying (or "according to") among `tokens` that has a speaker."""
     for token in tokens:
-        if resolver.in_quote(token):
-            continue
-        if is_speech_verb(token):
-            speaker = resolver.speaker_of_verb(token)
-        else:
-            speaker = resolver.according_to(token)
+        speaker = _speaker_at(resolver, token)
         if speaker is not None:
             return speaker
     return None
+
+
+def _speaker_at(resolver: SpeakerResolver, token: Token) -> Speaker | None:
+    """The speaker `token` introduces, if it is a verb of saying or "according", outside quotes."""
+    if resolver.in_quote(token):
+        return None
+    if is_speech_verb(token):
+        return resolver.speaker_of_verb(token)
+    return resolver.according_to(token)
 
 
 def _attribution_after(resolver: SpeakerResolver, after: list[Token]) -> Speaker | None:
@@ -298,12 +303,7 @@ def _speaker_before(
     start = parsed.paragraph_starts[previous if previous >= 0 else span.paragraph]
     events = [(at, s) for at, s in said_before if start <= at < span.start]
     for token in _tokens_between(resolver, start, span.start):
-        if resolver.in_quote(token) or not resolver.is_body(token):
-            continue
-        if is_speech_verb(token):
-            speaker = resolver.speaker_of_verb(token)
-        else:
-            speaker = resolver.according_to(token)
+        speaker = _speaker_at(resolver, token) if resolver.is_body(token) else None
         if speaker is not None and speaker is not UNNAMED:
             events.append((token.idx, speaker))
     return max(events, key=lambda event: event[0])[1] if events else None

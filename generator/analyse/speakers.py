@@ -15,7 +15,12 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from generator.analyse.entities import Mention, article_mentions, institution_phrase
+from generator.analyse.entities import (
+    Mention,
+    article_mentions,
+    institution_phrase,
+    mention_at_token,
+)
 from generator.analyse.parse import ParsedArticle
 from generator.analyse.quotemarks import QuotedSpan, quoted_spans
 from generator.analyse.speech import (
@@ -37,6 +42,8 @@ CONTROLLED_DEPS = ("advcl", "xcomp", "conj", "pcomp", "prep", "ccomp")
 # Focus ranks within a sentence: a trailing "…, Reuters reported" relays what the main speaker
 # said, so it is less in focus than the speaker it reports.
 RELAY, REPORTED, MAIN = 1, 2, 3
+# "he"/"she" can stand for a person, or for a name NER could not type.
+PERSON_LIKE: tuple[SpeakerType, ...] = ("person", "unknown")
 # How a paragraph of prose ends; a line without it (a related headline) brings no one into focus.
 PROSE_ENDINGS = tuple(".!?…:;\"”’')")
 
@@ -68,12 +75,7 @@ class SpeakerResolver:
         self.doc = parsed.doc
         self.entities = entities
         self.mentions = article_mentions(parsed)
-        self.mention_of: dict[int, Mention] = {}
-        for mention in self.mentions:
-            for i in range(mention.start, mention.end):
-                known = self.mention_of.get(i)
-                if known is None or known.end - known.start < mention.end - mention.start:
-                    self.mention_of[i] = mention
+        self.mention_of = mention_at_token(parsed)
         self.text = self.doc.text  # Doc.text joins every token anew on each access
         self.spans = quoted_spans(parsed)
         self.quoted = self._token_flags(s for s in self.spans if not s.user_name)
@@ -176,9 +178,9 @@ class SpeakerResolver:
             return Speaker(user, "user")
         word = token.lower_
         if word in PERSON_PRONOUNS:
-            return self.in_focus(token, "person") or UNNAMED
+            return self.in_focus(token, PERSON_LIKE) or UNNAMED
         if word in ORGANISATION_PRONOUNS:
-            return self.in_focus(token, "organisation") or UNNAMED
+            return self.in_focus(token, ("organisation",)) or UNNAMED
         if word in RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
             antecedent = token.head.head
             return self.name(antecedent) if antecedent.i != token.i else UNNAMED
@@ -198,17 +200,17 @@ class SpeakerResolver:
             return Speaker(self.doc[start : token.i + 1].text, "unknown")
         return UNNAMED
 
-    def in_focus(self, token: Token, kind: str) -> Speaker | None:
+    def in_focus(self, token: Token, kinds: tuple[SpeakerType, ...]) -> Speaker | None:
         """The person (or organisation) most recently in focus before `token`: earlier in its
         sentence, else the most prominent one in the nearest sentence before that has one."""
         n = self.sentence_of.get(token.i)
         if n is None:
             return None
-        same = [f for f in self.focus[n] if f.token < token.i and f.speaker.type == kind]
+        same = [f for f in self.focus[n] if f.token < token.i and f.speaker.type in kinds]
         if same:
             return max(same, key=lambda f: f.token).speaker
         for earlier in range(n - 1, -1, -1):
-            found = [f for f in self.focus[earlier] if f.speaker.type == kind]
+            found = [f for f in self.focus[earlier] if f.speaker.type in kinds]
             if found:
                 return max(found, key=lambda f: (f.rank, f.token)).speaker
         return None
