@@ -37,8 +37,8 @@ NER_TYPES: dict[str, EntityType] = {
 }
 MENTIONS_KEY = "briefing.entity_mentions"
 
-# Characters a name never spans: a mention crossing one is two mentions (or one and debris).
-NAME_BREAKS = re.compile(r"[\n()\[\]{}|•]+")
+# A name never spans a line break or a bracket: a mention crossing one is two (or one and debris).
+NAME_PIECE = re.compile(r"[^\n()\[\]{}|•]+")
 EDGE_PUNCTUATION = " \t,;:!?\"“”‘’'«»—–-*"
 POSSESSIVE = re.compile(r"(?:['’]s|(?<=s)['’])$")
 LEADING_ARTICLE = re.compile(r"^(?:the|The|THE)\s+")
@@ -132,20 +132,14 @@ def _find_mentions(parsed: ParsedArticle) -> tuple[Mention, ...]:
 def _clean_span(parsed: ParsedArticle, ent: Span) -> list[Mention]:
     """The ent's name(s), cut at line breaks and brackets and stripped of articles and titles."""
     kind = NER_TYPES[ent.label_]
-    text = ent.text
-    pieces = []
-    offset = 0
-    for part in NAME_BREAKS.split(text):
-        start = text.index(part, offset) if part else offset
-        offset = start + len(part)
-        cleaned = _trim(part, kind)
+    out = []
+    for piece in NAME_PIECE.finditer(ent.text):
+        cleaned = _trim(piece.group(), kind)
         if cleaned is None:
             continue
-        lead, body = cleaned
-        pieces.append((ent.start_char + start + lead, body))
-    out = []
-    for start_char, body in pieces:
-        mention = _make_mention(parsed, start_char, start_char + len(body), body, kind)
+        lead, text = cleaned
+        start_char = ent.start_char + piece.start() + lead
+        mention = _make_mention(parsed, start_char, start_char + len(text), text, kind)
         if mention is not None:
             mention.nationality = ent.label_ == "NORP"
             out.append(mention)
