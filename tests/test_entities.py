@@ -175,3 +175,8 @@ def test_entities_are_in_order_of_first_mention(entities_of):
         ["Tomas Brandt met Priya Raman in Oslo.", "Raman and Brandt then flew to Geneva."]
     )
     assert list(entities) == ["Tomas Brandt", "Priya Raman", "Oslo", "Geneva"]
+
+
+def test_form_of_address_is_no_role(entities_of):
+    entities = entities_of(["Mr. Adebayo said the market would reopen."])
+    assert entities["Adebayo"].role is None

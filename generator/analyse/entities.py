@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from generator.analyse.parse import ParsedArticle
 from generator.analyse.speech import (
+    COURTESY_TITLES,
     HONORIFICS,
     INSTITUTION_NOUNS,
     OFFICE_NOUNS,
@@ -531,6 +532,8 @@ def _clean_role(span: Span) -> str | None:
         tokens = tokens[:-1]
     if not any(t.pos_ in ("NOUN", "PROPN") and t.ent_type_ not in PLACE_LABELS for t in tokens):
         return None  # "Washington-based" describes; it is no role
+    if all(t.lower_.rstrip(".") in COURTESY_TITLES or t.is_punct for t in tokens):
+        return None  # "Mr" is a form of address
     text = span.doc[tokens[0].i : tokens[-1].i + 1].text
     text = re.sub(r"\s+", " ", text).rstrip(".")
     return text or None

@@ -245,27 +245,19 @@ PERSON_ROLES = OFFICE_NOUNS | {
     "associate",
 }
 
+# Forms of address that say nothing of a person's role ("Mr", "Dr").
+COURTESY_TITLES = frozenset(
+    {"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame", "lord", "lady", "sen", "rep"}
+)
 # Honorifics and offices written before a name and not part of it ("Mr Parton", "President Xi").
-HONORIFICS = frozenset(
+HONORIFICS = COURTESY_TITLES | frozenset(
     {
-        "mr",
-        "mrs",
-        "ms",
-        "miss",
-        "dr",
-        "prof",
         "professor",
-        "sir",
-        "dame",
-        "lord",
-        "lady",
         "president",
         "premier",
         "chancellor",
         "minister",
         "senator",
-        "sen",
-        "rep",
         "governor",
         "gov",
         "mayor",
