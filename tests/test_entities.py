@@ -180,3 +180,8 @@ def test_entities_are_in_order_of_first_mention(entities_of):
 def test_form_of_address_is_no_role(entities_of):
     entities = entities_of(["Mr. Adebayo said the market would reopen."])
     assert entities["Adebayo"].role is None
+
+
+def test_possessor_is_no_role(entities_of):
+    entities = entities_of(["The bank’s Monetary Policy Committee voted to hold rates."])
+    assert entities["Monetary Policy Committee"].role is None

@@ -205,6 +205,16 @@ def test_partial_quote_after_saying_takes_the_speaker_of_said(quotes_of):
     assert said(quotes) == [("never again depend on a single employer", "Helena Vasquez")]
 
 
+def test_dateline_is_not_the_speaker(quotes_of):
+    quotes = quotes_of(
+        [
+            "LONDON, March 3 (Reuters) - The Bank of England held interest rates on Wednesday, "
+            "saying inflation was still “far too high” even as the economy stalled."
+        ]
+    )
+    assert said(quotes) == [("far too high", "Bank of England")]
+
+
 def test_unnamed_and_scare_quotes_are_not_quotations(quotes_of):
     quotes = quotes_of(
         [

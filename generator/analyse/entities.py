@@ -47,7 +47,8 @@ MODIFIER_DEPS = ("amod", "compound", "nmod", "poss")
 ACRONYM_SKIP = {"of", "the", "and", "for", "on", "in", "at", "de", "&"}
 MIN_DEMONYM_STEM = 4
 MAX_NAME_WORDS = 4
-PLACE_LABELS = ("GPE", "LOC", "FAC", "NORP")
+# Entity labels of words that cannot carry a role by themselves.
+NOT_ROLE_LABELS = ("GPE", "LOC", "FAC", "NORP", "DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY")
 
 
 @dataclass
@@ -511,9 +512,9 @@ def role_at(doc: Doc, mention: Mention) -> str | None:
         while described.dep_ == "conj" and described.head.i < described.i:
             described = described.head
         return _clean_role(doc[described.left_edge.i : span.start])
-    if head.dep_ not in ("compound", "amod"):
+    if head.dep_ not in ("compound", "amod"):  # a possessor is no role ("the bank's committee")
         modifiers = [
-            c for c in head.lefts if c.dep_ in (*MODIFIER_DEPS, "nmod") and c.i < span.start
+            c for c in head.lefts if c.dep_ in ("amod", "compound", "nmod") and c.i < span.start
         ]
         if modifiers:
             start = min(c.left_edge.i for c in modifiers)
@@ -530,8 +531,8 @@ def _clean_role(span: Span) -> str | None:
         tokens = tokens[1:]
     while tokens and (tokens[-1].is_punct or tokens[-1].is_space):
         tokens = tokens[:-1]
-    if not any(t.pos_ in ("NOUN", "PROPN") and t.ent_type_ not in PLACE_LABELS for t in tokens):
-        return None  # "Washington-based" describes; it is no role
+    if not any(t.pos_ in ("NOUN", "PROPN") and t.ent_type_ not in NOT_ROLE_LABELS for t in tokens):
+        return None  # "Washington-based" or "March 3" describes; it is no role
     if all(t.lower_.rstrip(".") in COURTESY_TITLES or t.is_punct for t in tokens):
         return None  # "Mr" is a form of address
     text = span.doc[tokens[0].i : tokens[-1].i + 1].text

@@ -113,11 +113,12 @@ class SpeakerResolver:
             if child.dep_ == "agent":
                 objects = [g for g in child.children if g.dep_ == "pobj"]
                 return self.name(objects[0]) if objects else UNNAMED
-        for child in children:
-            if child.dep_ == "nsubj" or (child.dep_ == "nsubjpass" and verb.lemma_ == "quote"):
-                return self.name(child)
-            if child.dep_ == "nsubjpass":  # "were told …": the subject is the listener
-                return UNNAMED
+        subjects = [c for c in children if c.dep_ in SUBJECT_DEPS]
+        if subjects:  # the nearest, should a dateline ("LONDON, …") parse as a second subject
+            subject = min(subjects, key=lambda c: abs(c.i - verb.i))
+            if subject.dep_ == "nsubjpass" and verb.lemma_ != "quote":
+                return UNNAMED  # "were told …": the subject is the listener
+            return self.name(subject)
         if depth > 4:
             return None
         if verb.dep_ == "acl" and is_speech_noun(verb.head):  # "a statement saying …"

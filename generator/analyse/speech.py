@@ -243,6 +243,7 @@ PERSON_ROLES = OFFICE_NOUNS | {
     "cofounder",
     "head",
     "associate",
+    "member",
 }
 
 # Forms of address that say nothing of a person's role ("Mr", "Dr").
