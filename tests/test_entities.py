@@ -185,3 +185,11 @@ def test_form_of_address_is_no_role(entities_of):
 def test_possessor_is_no_role(entities_of):
     entities = entities_of(["The bank’s Monetary Policy Committee voted to hold rates."])
     assert entities["Monetary Policy Committee"].role is None
+
+
+def test_fuller_form_of_a_name_joins_it(entities_of):
+    entities = entities_of(
+        ["Meiling Tan spoke first.", "Later, Dr Anna Meiling Tan, a chemist, spoke again."]
+    )
+    assert entities["Anna Meiling Tan"].mentions == 2
+    assert "Meiling Tan" in entities["Anna Meiling Tan"].aliases

@@ -418,7 +418,8 @@ def _name_people(people: list[Mention]) -> None:
     contains all its words; with none mentioned yet, the one full name in the article that
     contains them, if exactly one does. Different words never merge, so "Wan" stays apart from
     "Wang"; and a bare "Wang" between "Wang Yi" and "Henry Wang Huiyao" goes to whichever was
-    mentioned last, as a reader would take it.
+    mentioned last, as a reader would take it. A fuller form of one known name ("Henry Wang
+    Huiyao" after "Wang Huiyao") joins it; the longest form names the person.
     """
     groups: list[list[Mention]] = []
     full_words: list[set[str]] = []  # per group: the words of its longest name
@@ -427,16 +428,22 @@ def _name_people(people: list[Mention]) -> None:
     for position, mention in enumerate(people):
         words = set(mention.text.split())
         containing = [g for g, names in enumerate(full_words) if words <= names]
+        fuller_of = [g for g, names in enumerate(full_words) if names < words]
         if containing:
             group = max(containing, key=lambda g: last_seen[g])
-            groups[group].append(mention)
-            last_seen[group] = position
+        elif len(fuller_of) == 1:
+            group = fuller_of[0]
+            full_words[group] = words
         elif len(words) > 1:
-            groups.append([mention])
+            groups.append([])
             full_words.append(words)
             last_seen.append(position)
+            group = len(groups) - 1
         else:
             pending.append(mention)
+            continue
+        groups[group].append(mention)
+        last_seen[group] = position
     alone: dict[str, list[Mention]] = defaultdict(list)
     for mention in pending:
         words = set(mention.text.split())
