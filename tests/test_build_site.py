@@ -125,3 +125,34 @@ def test_every_brief_links_its_topics_and_they_link_back(built_site):
             assert any(f"topics/{topic['id']}/" in href for href in brief_links)
             topic_links = parse_html(site / "topics" / topic["id"] / "index.html").links
             assert any(f"briefs/{brief['slug']}/" in href for href in topic_links)
+
+
+def test_people_and_briefs_link_both_ways_and_no_page_is_an_orphan(built_site):
+    site = built_site / "site"
+    pages = {
+        path.parent.relative_to(site).as_posix(): parse_html(path)
+        for path in site.rglob("index.html")
+    }
+
+    def targets(page: LinkCollector, base: str) -> set[str]:
+        found = set()
+        for href in page.links:
+            parts = urlsplit(href)
+            if parts.scheme or not parts.path:
+                continue
+            resolved = (site / base / unquote(parts.path)).resolve()
+            found.add(resolved.relative_to(site.resolve()).as_posix().removesuffix("/index.html"))
+        return found
+
+    links = {name: targets(page, name) for name, page in pages.items()}
+    people = [name for name in pages if name.startswith(("people/", "organisations/"))]
+    people = [name for name in people if not name.endswith(("people", "organisations"))]
+    assert len(people) >= 10
+    for person in people:
+        briefs = {t for t in links[person] if t.startswith("briefs/") and t != "briefs"}
+        assert briefs, person
+        for brief in briefs:
+            assert person in links[brief], f"{brief} does not link back to {person}"
+    linked_to = set().union(*links.values())
+    orphans = [name for name in pages if name not in linked_to and name != "."]
+    assert orphans == []
