@@ -427,6 +427,22 @@ def test_single_marks_are_quotation_marks_only_without_double_ones(quotes_of):
     assert said(mixed) == [("The bridge will open in June", "Rafael Ortiz")]
 
 
+def test_single_marks_over_two_paragraphs_with_apostrophes(quotes_of):
+    quotes = quotes_of(
+        [
+            "Margaret Ellison, a retired nurse, said: ‘We’ve lived here for 40 years.",
+            "‘We didn’t have time to save anything, not even the kids’ photos.’",
+        ]
+    )
+    assert said(quotes) == [
+        (
+            "We’ve lived here for 40 years. We didn’t have time to save anything, not even the "
+            "kids’ photos.",
+            "Margaret Ellison",
+        )
+    ]
+
+
 # --- reported speech ----------------------------------------------------------------------------
 
 

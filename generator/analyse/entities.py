@@ -534,7 +534,7 @@ def role_at(doc: Doc, mention: Mention) -> str | None:
 
 def _clean_role(span: Span) -> str | None:
     tokens = list(span)
-    while tokens and (tokens[0].dep_ == "det" or tokens[0].is_punct):
+    while tokens and (tokens[0].dep_ == "det" or tokens[0].tag_ == "PRP$" or tokens[0].is_punct):
         tokens = tokens[1:]
     while tokens and (tokens[-1].is_punct or tokens[-1].is_space):
         tokens = tokens[:-1]

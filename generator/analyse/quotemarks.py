@@ -116,6 +116,9 @@ def _mark_role(text: str, i: int, char: str, is_open: bool, single_style: bool) 
     if not is_open and char != SINGLE_CLOSING and before in BEFORE_OPENING and not after.isspace():
         return "open"
     if is_open and char != SINGLE_OPENING and not before.isspace() and not after.isalnum():
+        following = text[i + 2] if i + 2 < len(text) else ""
+        if before == "s" and after == " " and following.islower():
+            return None  # "the kids’ photos": a plural possessive
         return "close"
     return None
 
