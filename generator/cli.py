@@ -5,15 +5,20 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Iterator
+from concurrent.futures import Executor
+from contextlib import contextmanager
 from pathlib import Path
 
 import yaml
 
 from generator.config import load_settings
 from generator.corpus import propose_topics
+from generator.executors import SchedulerError, make_executor
 from generator.ingest import read_corpus, read_seed
 from generator.model import Article, SeedProblem, to_dict
-from generator.pipeline import analyse_articles, generate_site, run_analysis
+from generator.pipeline import analyse_articles, generate_site, run_analysis, worker_count
+from generator.progress import progress_bar
 from generator.render import briefs_json
 from generator.settings import Settings
 from generator.topics import TopicFileError, load_topics
@@ -25,6 +30,10 @@ def main(argv: list[str] | None = None) -> int:
         "--config", type=Path, default=Path("mkdocs.yml"), help="mkdocs.yml to read"
     )
     parser.add_argument("--workers", type=int, help="worker processes (0: one per core)")
+    parser.add_argument(
+        "--scheduler",
+        help="where analysis runs: 'local' processes (default) or a Dask scheduler, tcp://HOST:PORT",
+    )
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("build", help="generate the site's Markdown and data into docs/")
     export = commands.add_parser("export", help="analyse files or folders and write briefs JSON")
@@ -39,11 +48,28 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     settings = load_settings(args.config, workers=args.workers)
     handler = {"build": build, "export": export_briefs, "eval": run_eval, "check": check}
-    return handler[args.command](settings, args)
+    try:
+        return handler[args.command](settings, args)
+    except SchedulerError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
 
 
-def build(settings: Settings, _args: argparse.Namespace) -> int:
-    run = generate_site(settings)
+@contextmanager
+def executor_for(settings: Settings, args: argparse.Namespace) -> Iterator[Executor | None]:
+    """The executor --scheduler names (None: the pipeline's own choice), shut down afterwards."""
+    scheduler = getattr(args, "scheduler", None)
+    executor = make_executor(scheduler, worker_count(settings)) if scheduler else None
+    try:
+        yield executor
+    finally:
+        if executor is not None:
+            executor.shutdown()
+
+
+def build(settings: Settings, args: argparse.Namespace) -> int:
+    with executor_for(settings, args) as executor, progress_bar() as progress:
+        run = generate_site(settings, executor, progress)
     generation = run.generation
     print(
         f"{len(generation.briefs)} briefs ({len(generation.analysed)} analysed, "
@@ -78,19 +104,21 @@ def read_paths(paths: list[Path]) -> tuple[list[Article], list[SeedProblem]]:
     return articles, problems
 
 
-def analyse_paths(settings: Settings, paths: list[Path]):
+def analyse_paths(settings: Settings, paths: list[Path], executor: Executor | None = None):
     articles, problems = read_paths(paths)
     try:
         topics = load_topics(settings.topics_file)
     except TopicFileError as error:
         print(f"error: {error}", file=sys.stderr)
         topics = []
-    run = analyse_articles(articles, topics, settings)
+    with progress_bar() as progress:
+        run = analyse_articles(articles, topics, settings, executor, progress)
     return run.briefs, [*problems, *run.problems]
 
 
 def export_briefs(settings: Settings, args: argparse.Namespace) -> int:
-    briefs, problems = analyse_paths(settings, args.paths)
+    with executor_for(settings, args) as executor:
+        briefs, problems = analyse_paths(settings, args.paths, executor)
     args.output.write_text(briefs_json(briefs), encoding="utf-8")
     print(f"{len(briefs)} briefs written to {args.output}")
     print_problems(problems)

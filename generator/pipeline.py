@@ -16,6 +16,7 @@ from generator.cache import BriefCache, cache_key
 from generator.corpus import Corpus, build_corpus
 from generator.ingest import read_corpus
 from generator.model import Article, Brief, SeedProblem, Topic
+from generator.progress import Progress
 from generator.render import render_site
 from generator.settings import Settings
 from generator.site import WriteReport, write_pages
@@ -50,8 +51,12 @@ def analyse_articles(
     topics: Sequence[Topic],
     settings: Settings,
     executor: Executor | None = None,
+    progress: Progress | None = None,
 ) -> AnalysisRun:
-    """Briefs for all articles, from the cache where possible, in the order of `articles`."""
+    """Briefs for all articles, from the cache where possible, in the order of `articles`.
+
+    `progress(done, total)` is called as each article missing from the cache is analysed.
+    """
     cache = BriefCache(settings.cache_dir)
     fingerprint = settings.analysis_fingerprint()
     keys = [cache_key(article, topics, fingerprint) for article in articles]
@@ -61,7 +66,7 @@ def analyse_articles(
             found[index] = brief
     missing = [index for index in range(len(articles)) if index not in found]
     run = AnalysisRun(briefs=[], cached=len(found))
-    outcomes = _analyse(articles, missing, topics, settings, executor)
+    outcomes = _analyse(articles, missing, topics, settings, executor, progress)
     for index, outcome in zip(missing, outcomes, strict=True):
         article = articles[index]
         if isinstance(outcome, Brief):
@@ -80,15 +85,24 @@ def analyse_articles(
     return run
 
 
-def _analyse(articles, indexes, topics, settings, executor) -> list[Brief | Exception]:
+def _analyse(articles, indexes, topics, settings, executor, progress) -> list[Brief | Exception]:
     args = (tuple(topics), settings.model, settings.claims_per_brief)
+    report = progress or (lambda done, total: None)
     if executor is None and (len(indexes) < MIN_ARTICLES_FOR_POOL or worker_count(settings) == 1):
-        return [_guarded(analyse_one, articles[i], *args) for i in indexes]
+        outcomes = []
+        for i in indexes:
+            outcomes.append(_guarded(analyse_one, articles[i], *args))
+            report(len(outcomes), len(indexes))
+        return outcomes
     own_pool = executor is None
     pool = executor or ProcessPoolExecutor(worker_count(settings), mp_context=get_context("spawn"))
     try:
         futures = [pool.submit(analyse_one, articles[i], *args) for i in indexes]
-        return [_result(future) for future in futures]
+        outcomes = []
+        for future in futures:
+            outcomes.append(_result(future))
+            report(len(outcomes), len(indexes))
+        return outcomes
     finally:
         if own_pool:
             pool.shutdown()
@@ -119,7 +133,9 @@ class Generation:
     cached: int
 
 
-def run_analysis(settings: Settings, executor: Executor | None = None) -> Generation:
+def run_analysis(
+    settings: Settings, executor: Executor | None = None, progress: Progress | None = None
+) -> Generation:
     """Read every seed and the topic file, and analyse what changed."""
     articles, problems = read_corpus(settings.seeds_dir)
     try:
@@ -134,7 +150,7 @@ def run_analysis(settings: Settings, executor: Executor | None = None) -> Genera
                 skipped=False,
             )
         )
-    run = analyse_articles(articles, topics, settings, executor)
+    run = analyse_articles(articles, topics, settings, executor, progress)
     return Generation(
         briefs=run.briefs,
         topics=topics,
@@ -154,9 +170,11 @@ class SiteRun:
     written: WriteReport
 
 
-def generate_site(settings: Settings, executor: Executor | None = None) -> SiteRun:
+def generate_site(
+    settings: Settings, executor: Executor | None = None, progress: Progress | None = None
+) -> SiteRun:
     """Seeds → docs/: analyse what changed, rebuild the corpus pages, write what differs."""
-    generation = run_analysis(settings, executor)
+    generation = run_analysis(settings, executor, progress)
     corpus = build_corpus(generation.briefs, generation.topics, generation.problems)
     pages = render_site(corpus)
     written = write_pages(settings.docs_dir, pages)

@@ -1,0 +1,94 @@
+"""Where analysis runs: local processes or a Dask cluster give the same briefs, byte for byte."""
+
+from __future__ import annotations
+
+import sys
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from generator.executors import SchedulerError, make_executor
+from generator.ingest import read_corpus
+from generator.pipeline import analyse_articles
+from generator.progress import progress_bar
+from generator.render import briefs_json
+from generator.settings import Settings
+from generator.topics import load_topics
+
+SEEDS_DIR = Path(__file__).resolve().parent.parent / "seeds"
+
+
+@pytest.fixture(scope="module")
+def seeds():
+    articles, _ = read_corpus(SEEDS_DIR)
+    return articles, load_topics(SEEDS_DIR / "topics.yaml")
+
+
+def test_local_scheduler_is_a_spawned_process_pool():
+    executor = make_executor("local", workers=2)
+    try:
+        assert isinstance(executor, ProcessPoolExecutor)
+        assert executor._mp_context.get_start_method() == "spawn"
+    finally:
+        executor.shutdown()
+
+
+def test_one_local_worker_means_analysis_in_this_process():
+    assert make_executor(None, workers=1) is None
+
+
+def test_unknown_scheduler_says_what_is_accepted():
+    with pytest.raises(SchedulerError, match="tcp://"):
+        make_executor("mpi://cluster", workers=2)
+
+
+def test_dask_scheduler_without_dask_says_how_to_install_it(monkeypatch):
+    monkeypatch.setitem(sys.modules, "distributed", None)  # makes `import distributed` fail
+    with pytest.raises(SchedulerError, match=r"briefing-generator\[dask\]"):
+        make_executor("tcp://127.0.0.1:8786", workers=2)
+
+
+def test_progress_is_reported_for_each_analysed_article(seeds, tmp_path):
+    articles, topics = seeds
+    settings = Settings(cache_dir=tmp_path / "cache", workers=1)
+    calls = []
+    analyse_articles(articles[:2], topics, settings, progress=lambda *call: calls.append(call))
+    assert calls == [(1, 2), (2, 2)]
+    calls.clear()
+    analyse_articles(articles[:2], topics, settings, progress=lambda *call: calls.append(call))
+    assert calls == []  # all from the cache: nothing to report
+
+
+def test_progress_bar_is_silent_in_ci(monkeypatch, capsys):
+    monkeypatch.setenv("CI", "true")
+    with progress_bar() as progress:
+        progress(1, 2)
+    assert capsys.readouterr() == ("", "")
+
+
+@pytest.mark.slow
+def test_dask_cluster_gives_byte_identical_briefs(seeds, tmp_path):
+    distributed = pytest.importorskip(
+        "distributed", reason="Dask is not installed: pip install 'briefing-generator[dask]'"
+    )
+    articles, topics = seeds
+    local = Settings(cache_dir=tmp_path / "local", workers=1)
+    expected = briefs_json(analyse_articles(articles, topics, local).briefs)
+
+    with distributed.LocalCluster(
+        n_workers=2,
+        processes=True,
+        threads_per_worker=1,
+        host="127.0.0.1",
+        dashboard_address=None,
+    ) as cluster:
+        executor = make_executor(cluster.scheduler_address, workers=2)
+        try:
+            remote = replace(local, cache_dir=tmp_path / "dask")
+            run = analyse_articles(articles, topics, remote, executor)
+        finally:
+            executor.shutdown()
+    assert sorted(run.analysed) == sorted(article.source for article in articles)
+    assert briefs_json(run.briefs) == expected
