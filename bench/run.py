@@ -1,0 +1,336 @@
+"""Benchmark the generator at several corpus sizes against spaCy's own speed and the targets.
+
+usage: .venv/bin/python -m bench.run [--sizes 100,1000] [--steps all|STEP,…] [--workdir DIR]
+
+For each size N it writes a corpus (`bench.make_corpus`) and runs, each in its own process so
+memory is per step: the generator cold on one process (empty cache), warm (nothing changed),
+after one seed is edited, `mkdocs build` of the result, spaCy's bare `nlp.pipe` over the same
+texts (the floor), and the generator cold on two worker processes. It prints a Markdown table per
+N with PASS/FAIL against the targets, and writes everything to bench/results/latest.json.
+
+Peak memory is the largest sum of the resident memory (RSS) of the step's whole process tree,
+sampled every 50 ms from /proc; the step's main process's own peak (VmHWM) is recorded too.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from bench.make_corpus import make_corpus
+
+ROOT = Path(__file__).resolve().parent.parent
+RESULTS = ROOT / "bench" / "results" / "latest.json"
+STEPS = ("cold", "warm", "edit", "mkdocs", "floor", "cold2")
+GB = 1024**3
+PAGE_SIZE = os.sysconf("SC_PAGE_SIZE")
+
+# The targets of the "Speed and scale" issue.
+MAX_OVERHEAD = 1.3  # cold generator time over bare nlp.pipe, one process
+MIN_SPEEDUP = 1.7  # two workers over one, at N = 1000
+MAX_WARM_SHARE = 0.05  # warm run over cold run
+MAX_EDIT_SECONDS = 1.0  # one edited seed, at N = 1000
+MAX_PEAK_BYTES = 1.5 * GB  # at N = 10,000
+
+
+# --- memory of a process tree ------------------------------------------------------------------
+
+
+def _children_by_parent() -> dict[int, list[int]]:
+    children: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat", "rb") as stat:
+                fields = stat.read().rsplit(b")", 1)[1].split()
+        except OSError:
+            continue  # the process ended meanwhile
+        children.setdefault(int(fields[1]), []).append(int(entry))
+    return children
+
+
+def tree_rss(root: int) -> int:
+    """Resident bytes of `root` and all its descendants, now."""
+    children = _children_by_parent()
+    total, pending = 0, [root]
+    while pending:
+        pid = pending.pop()
+        pending += children.get(pid, [])
+        try:
+            with open(f"/proc/{pid}/statm", "rb") as statm:
+                total += int(statm.read().split()[1]) * PAGE_SIZE
+        except OSError:
+            continue
+    return total
+
+
+class PeakSampler(threading.Thread):
+    def __init__(self, pid: int, interval: float = 0.05) -> None:
+        super().__init__(daemon=True)
+        self.pid, self.interval, self.peak = pid, interval, 0
+        self.stopped = threading.Event()
+
+    def run(self) -> None:
+        while not self.stopped.is_set():
+            self.peak = max(self.peak, tree_rss(self.pid))
+            self.stopped.wait(self.interval)
+
+
+def measured(command: list[str], cwd: Path, log: Path) -> dict:
+    """Run `command`, timing it and sampling its tree's memory; its JSON result line, if any."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "NO_MKDOCS_2_WARNING": "1"}
+    env.pop("CI", None)
+    started = time.perf_counter()
+    with log.open("w") as output:
+        process = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=output)
+        sampler = PeakSampler(process.pid)
+        sampler.start()
+        stdout, _ = process.communicate()
+        sampler.stopped.set()
+        sampler.join()
+    wall = time.perf_counter() - started
+    text = stdout.decode()
+    if process.returncode != 0:
+        raise RuntimeError(f"{' '.join(command)} failed ({process.returncode}); see {log}")
+    lines = text.strip().splitlines()
+    result = json.loads(lines[-1]) if lines and lines[-1].startswith("{") else {}
+    return {**result, "wall_seconds": wall, "peak_rss": sampler.peak}
+
+
+# --- one corpus size ---------------------------------------------------------------------------
+
+
+@dataclass
+class Project:
+    """A throwaway site project for one corpus size: mkdocs.yml, seeds/, docs/, the caches."""
+
+    root: Path
+
+    @property
+    def config(self) -> Path:
+        return self.root / "mkdocs.yml"
+
+    @property
+    def seeds(self) -> Path:
+        return self.root / "seeds"
+
+    def create(self, size: int, random_seed: int) -> None:
+        if self.root.exists():
+            shutil.rmtree(self.root)
+        self.root.mkdir(parents=True)
+        make_corpus(size, self.seeds, random_seed=random_seed)
+        config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+        data = yaml.safe_load(config)
+        for entry in data["plugins"]:
+            if isinstance(entry, dict) and "briefing" in entry:
+                entry["briefing"].update(workers=1, cache_dir="cache/one")
+        self.config.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+        self.reset_docs("docs")
+
+    def reset_docs(self, name: str) -> Path:
+        """An empty docs folder holding only the hand-written files (the stylesheet)."""
+        docs = self.root / name
+        if docs.exists():
+            shutil.rmtree(docs)
+        shutil.copytree(ROOT / "docs" / "assets", docs / "assets")
+        return docs
+
+    def edit_one_seed(self) -> str:
+        """Change one sentence of the middle article, as an editor fixing a typo would."""
+        seeds = sorted(self.seeds.glob("*.txt"))
+        seed = seeds[len(seeds) // 2]
+        text = seed.read_text(encoding="utf-8")
+        seed.write_text(text.replace(" the ", " this ", 1), encoding="utf-8")
+        return seed.name
+
+
+def generator_step(project: Project, *extra: str) -> list[str]:
+    python = sys.executable
+    return [python, "-m", "bench.step", "generate", "--config", str(project.config), *extra]
+
+
+def run_size(size: int, steps: list[str], workdir: Path, random_seed: int) -> dict:
+    project = Project(workdir / f"n{size}")
+    print(f"## N = {size}: writing the corpus into {project.root}", file=sys.stderr, flush=True)
+    project.create(size, random_seed)
+    logs = project.root / "logs"
+    logs.mkdir()
+    results: dict[str, dict] = {}
+
+    def step(name: str, command: list[str]) -> None:
+        print(f"   {name} …", file=sys.stderr, end="", flush=True)
+        results[name] = measured(command, project.root, logs / f"{name}.log")
+        print(f" {results[name]['wall_seconds']:.1f} s", file=sys.stderr, flush=True)
+
+    python = sys.executable
+    if "cold" in steps:
+        step("cold", generator_step(project))
+    if "warm" in steps:
+        step("warm", generator_step(project))
+    if "edit" in steps:
+        edited = project.edit_one_seed()
+        step("edit", generator_step(project))
+        results["edit"]["edited"] = edited
+    if "mkdocs" in steps:
+        mkdocs = str(Path(python).with_name("mkdocs"))
+        step("mkdocs", [mkdocs, "build", "--quiet", "--config-file", str(project.config)])
+    if "floor" in steps:
+        step("floor", [python, "-m", "bench.step", "floor", "--seeds", str(project.seeds)])
+    if "cold2" in steps:
+        docs = project.reset_docs("docs-two")
+        cache = project.root / "cache" / "two"
+        extra = ["--workers", "2", "--cache-dir", str(cache), "--docs-dir", str(docs)]
+        step("cold2", generator_step(project, *extra))
+    return {"size": size, "steps": results}
+
+
+# --- judging and reporting ---------------------------------------------------------------------
+
+
+def judge(size: int, steps: dict[str, dict]) -> list[tuple[str, str, str]]:
+    """(target, measured, PASS/FAIL) for each target that the measured steps can decide."""
+    verdicts = []
+    cold, warm, edit = steps.get("cold"), steps.get("warm"), steps.get("edit")
+    floor, cold2 = steps.get("floor"), steps.get("cold2")
+
+    def verdict(passed: bool) -> str:
+        return "PASS" if passed else "FAIL"
+
+    if cold and floor:
+        ratio = cold["seconds"] / floor["seconds"]
+        verdicts.append(
+            (
+                f"overhead over bare nlp.pipe ≤ {MAX_OVERHEAD}×",
+                f"{ratio:.2f}×",
+                verdict(ratio <= MAX_OVERHEAD),
+            )
+        )
+    if cold and cold2:
+        speedup = cold["seconds"] / cold2["seconds"]
+        decided = verdict(speedup >= MIN_SPEEDUP) if size == 1000 else "(info: decided at N=1000)"
+        verdicts.append((f"2 workers ≥ {MIN_SPEEDUP}× faster than 1", f"{speedup:.2f}×", decided))
+    if cold and warm:
+        share = warm["seconds"] / cold["seconds"]
+        passed = warm["analysed"] == 0 and share <= MAX_WARM_SHARE
+        verdicts.append(
+            (
+                f"warm re-analyses 0, ≤ {MAX_WARM_SHARE:.0%} of cold",
+                f"{warm['analysed']} re-analysed, {share:.1%}",
+                verdict(passed),
+            )
+        )
+    if edit:
+        seconds = edit["seconds"]
+        passed = edit["analysed"] == 1 and (size != 1000 or seconds <= MAX_EDIT_SECONDS)
+        suffix = "" if size == 1000 else " (time decided at N=1000)"
+        verdicts.append(
+            (
+                f"one edit re-analyses exactly 1, ≤ {MAX_EDIT_SECONDS:g} s",
+                f"{edit['analysed']} re-analysed, {seconds:.2f} s",
+                verdict(passed) + suffix,
+            )
+        )
+    if size >= 10000:
+        peak = max(step["peak_rss"] for step in steps.values())
+        verdicts.append(
+            (
+                f"peak memory ≤ {MAX_PEAK_BYTES / GB:g} GB",
+                f"{peak / GB:.2f} GB",
+                verdict(peak <= MAX_PEAK_BYTES),
+            )
+        )
+    return verdicts
+
+
+def markdown(result: dict) -> str:
+    size, steps = result["size"], result["steps"]
+    floor = steps.get("floor")
+    tokens = floor["tokens"] if floor else None
+    lines = [
+        f"### N = {size}"
+        + (f" ({floor['words']:,} words, {tokens:,} spaCy tokens)" if floor else ""),
+        "",
+        "| step | generator s | process s | re-analysed | articles/s | peak RSS, tree | peak RSS, main |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    names = {
+        "cold": "cold, 1 process (empty cache)",
+        "warm": "warm, nothing changed",
+        "edit": "one seed edited",
+        "mkdocs": "`mkdocs build` (plugin runs the generator warm)",
+        "floor": "floor: bare `nlp.pipe` (load + pipe)",
+        "cold2": "cold, 2 worker processes",
+    }
+    for name in STEPS:
+        if name not in steps:
+            continue
+        step = steps[name]
+        seconds = step.get("seconds", step["wall_seconds"])
+        analysed = step.get("analysed", step.get("texts", ""))
+        rate = f"{size / seconds:.1f}" if name in ("cold", "cold2", "floor") else ""
+        main = step.get("peak_rss_self")
+        main_text = f"{main / 2**20:,.0f} MiB" if main else ""
+        lines.append(
+            f"| {names[name]} | {seconds:.2f} | {step['wall_seconds']:.2f} | {analysed} | {rate} "
+            f"| {step['peak_rss'] / 2**20:,.0f} MiB | {main_text} |"
+        )
+    if floor:
+        lines.append("")
+        lines.append(
+            f"Floor: spaCy load {floor['load_seconds']:.2f} s, `nlp.pipe` {floor['pipe_seconds']:.2f} s "
+            f"({floor['tokens'] / floor['pipe_seconds']:,.0f} tokens/s)."
+        )
+    lines += ["", "| target | measured | result |", "| --- | --- | --- |"]
+    lines += [
+        f"| {target} | {value} | {outcome} |" for target, value, outcome in result["verdicts"]
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="100,1000", help="corpus sizes, comma-separated")
+    parser.add_argument(
+        "--steps", default="all", help=f"steps to run, comma-separated: {', '.join(STEPS)}"
+    )
+    parser.add_argument("--workdir", type=Path, default=ROOT / ".cache" / "bench")
+    parser.add_argument("--random-seed", type=int, default=1)
+    parser.add_argument("--output", type=Path, default=RESULTS)
+    args = parser.parse_args(argv)
+    steps = list(STEPS) if args.steps == "all" else args.steps.split(",")
+    unknown = set(steps) - set(STEPS)
+    if unknown:
+        parser.error(f"unknown step(s): {', '.join(sorted(unknown))}")
+    report = {
+        "machine": {
+            "cpus": os.cpu_count(),
+            "python": platform.python_version(),
+            "platform": platform.platform(),
+        },
+        "started": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+        "results": [],
+    }
+    for size in (int(text) for text in args.sizes.split(",")):
+        result = run_size(size, steps, args.workdir, args.random_seed)
+        result["verdicts"] = judge(size, result["steps"])
+        report["results"].append(result)
+        print(markdown(result), flush=True)
+        args.output.parent.mkdir(parents=True, exist_ok=True)
+        args.output.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
