@@ -286,6 +286,18 @@ def test_spokesperson_speaks_for_the_organisation(quotes_of):
     assert said(quotes) == [("No comment on the lawsuit", "Acme Corp")]
 
 
+def test_spokesman_of_a_named_organisation(quotes_of):
+    quotes = quotes_of(
+        [
+            "Harwick District Council closed the road on Friday.",
+            "A council spokesman said: “We are working around the clock to support residents.”",
+        ]
+    )
+    assert said(quotes) == [
+        ("We are working around the clock to support residents.", "Harwick District Council")
+    ]
+
+
 def test_named_speaker_in_apposition_after_the_quotation(quotes_of):
     quotes = quotes_of(
         [

@@ -275,13 +275,19 @@ class SpeakerResolver:
     def _office_holder(self, token: Token) -> Speaker:
         """ "The Chinese president": the person the article gave that role, most recently named;
         "a spokesperson for Acme": the organisation spoken for."""
-        for prep in token.children:
-            if prep.dep_ == "prep" and prep.lower_ in ("for", "of", "at"):
-                represented = [g for g in prep.children if g.dep_ == "pobj"]
-                if represented and represented[0].i in self.mention_of:
-                    speaker = self.name(represented[0])
-                    if speaker.type == "organisation":
-                        return speaker
+        for child in token.children:
+            represented = None
+            if child.dep_ == "prep" and child.lower_ in ("for", "of", "at"):
+                objects = [g for g in child.children if g.dep_ == "pobj"]
+                represented = objects[0] if objects else None
+            elif child.dep_ in ("compound", "poss", "nmod") and child.i < token.i:
+                represented = child  # "a Kremlin spokesman", "the council's spokesman"
+            if represented is not None and (
+                represented.i in self.mention_of or represented.lower_ in INSTITUTION_NOUNS
+            ):
+                speaker = self.name(represented)
+                if speaker.type == "organisation":
+                    return speaker
         words = {t.lower_ for t in self.doc[token.left_edge.i : token.i + 1] if t.dep_ != "det"} - {
             "'s",
             "’s",
