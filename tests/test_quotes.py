@@ -465,6 +465,8 @@ def test_single_marks_over_two_paragraphs_with_apostrophes(quotes_of):
         ("Tan Meiling told investors that exports would recover.", "Tan Meiling"),
         ("Exports will recover by the summer, according to Tan Meiling.", "Tan Meiling"),
         ("Exports fell by a fifth in the spring.", None),
+        ("Tan Meiling announced a new fund for exporters.", None),
+        ("Tan Meiling continued to buy bonds through the spring.", None),
     ],
 )
 def test_reported_speaker(parse, sentence, speaker):

@@ -39,6 +39,8 @@ SUBJECT_DEPS = ("nsubj", "nsubjpass")
 # A speech verb with no subject of its own takes its speaker from the clause it hangs from
 # ("…, adding that", "was quoted as telling", "saying Beijing objected to …").
 CONTROLLED_DEPS = ("advcl", "xcomp", "conj", "pcomp", "prep", "ccomp")
+# How a verb of saying takes what was said: "said (that) …", "…, he said".
+REPORTED_CLAUSE_DEPS = ("ccomp", "parataxis")
 # Focus ranks within a sentence: a trailing "…, Reuters reported" relays what the main speaker
 # said, so it is less in focus than the speaker it reports.
 RELAY, REPORTED, MAIN = 1, 2, 3
@@ -217,9 +219,15 @@ class SpeakerResolver:
         return None
 
     def reported_speaker(self, sentence: Span) -> Speaker | None:
-        """The named speaker of a sentence of reported speech, outermost verb first."""
+        """The named speaker of a sentence of reported speech, outermost verb first: a verb of
+        saying that reports a clause ("X said China would …"), not one that only names an act
+        ("X announced a boycott")."""
         verbs = [
-            t for t in sentence if is_speech_verb(t) and not self.in_quote(t) and t.dep_ != "amod"
+            t
+            for t in sentence
+            if is_speech_verb(t)
+            and not self.in_quote(t)
+            and any(c.dep_ in REPORTED_CLAUSE_DEPS for c in t.children)
         ]
         verbs.sort(key=lambda t: (_speech_depth(t), t.i))
         for verb in verbs:

@@ -296,7 +296,8 @@ RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 
 
 def is_speech_verb(token: Token) -> bool:
-    """A verb of saying; "point" only as "point out", "call" not as "call on/for"."""
+    """A verb of saying; "point" only as "point out", "call" not as "call on/for", "continue"
+    and "add" not with "to"."""
     if token.pos_ not in ("VERB", "AUX") or token.lemma_.lower() not in SPEECH_VERBS:
         return False
     lemma = token.lemma_.lower()
@@ -305,6 +306,8 @@ def is_speech_verb(token: Token) -> bool:
         return "out" in particles
     if lemma == "call":
         return not particles & {"on", "for", "off", "in", "up"}
+    if lemma in ("continue", "add"):  # not "continued to buy", "added to the pressure"
+        return not particles & {"to"} and not any(c.dep_ == "xcomp" for c in token.children)
     return True
 
 
