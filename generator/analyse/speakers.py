@@ -29,6 +29,7 @@ from generator.analyse.speech import (
     ORGANISATION_PRONOUNS,
     PERSON_PRONOUNS,
     RELATIVE_PRONOUNS,
+    USER_NOUNS,
     is_speech_noun,
     is_speech_verb,
 )
@@ -261,7 +262,7 @@ class SpeakerResolver:
             if child.dep_ in ("appos", "compound", "nmod") and child.i in self.user_name_at:
                 return self.user_name_at[child.i]
         following = token.i + 1
-        if token.lower_ in ("user", "username", "handle", "account") and following < len(self.doc):
+        if token.lower_ in USER_NOUNS and following < len(self.doc):
             return self.user_name_at.get(following) or self.user_name_at.get(following + 1)
         return None
 
@@ -296,10 +297,8 @@ class SpeakerResolver:
                 speaker = self.name(represented)
                 if speaker.type == "organisation":
                     return speaker
-        words = {t.lower_ for t in self.doc[token.left_edge.i : token.i + 1] if t.dep_ != "det"} - {
-            "'s",
-            "’s",
-        }
+        phrase = self.doc[token.left_edge.i : token.i + 1]
+        words = {t.lower_ for t in phrase if t.dep_ not in ("det", "case")}
         roles = {e.name: e.role.lower() for e in self.entities if e.type == "person" and e.role}
         holders = [
             m
