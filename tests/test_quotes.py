@@ -311,6 +311,18 @@ def test_named_speaker_in_apposition_after_the_quotation(quotes_of):
     ]
 
 
+def test_according_to_a_statement_from_an_institution(quotes_of):
+    quotes = quotes_of(
+        [
+            "“The ships will patrol until further notice,” according to a statement from the "
+            "Danish defence ministry."
+        ]
+    )
+    assert said(quotes) == [
+        ("The ships will patrol until further notice", "Danish defence ministry")
+    ]
+
+
 def test_news_agency_reported(quotes_of):
     quotes = quotes_of(["“Talks will resume on Monday,” Kyodo News reported."])
     assert said(quotes) == [("Talks will resume on Monday", "Kyodo News")]

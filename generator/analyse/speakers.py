@@ -194,6 +194,8 @@ class SpeakerResolver:
             mention = self.mention_of[named[0].i] if named else None
         if mention is not None:
             return Speaker(mention.name, _speaker_type(mention))
+        if is_speech_noun(token):  # "according to a statement from the ministry"
+            return self.owner_of(token) or UNNAMED
         if token.text.lower() in INSTITUTION_NOUNS:
             return self._institution(token)
         if token.lower_ in OFFICE_NOUNS:
