@@ -244,6 +244,16 @@ def test_quoted_titles_are_not_quotations(quotes_of):
     assert quotes == []
 
 
+def test_unclosed_mark_in_a_heading_does_not_reach_into_the_body(quotes_of):
+    quotes = quotes_of(
+        [
+            "## “Nobody listened: residents count the cost of the flood",
+            "“We lost everything,” said Olga Petrova, a hydrologist at Delta Research.",
+        ]
+    )
+    assert said(quotes) == [("We lost everything", "Olga Petrova")]
+
+
 def test_short_partial_fragments_are_left_out(quotes_of):
     quotes = quotes_of(["Grigor Antonescu called the plan a “total disgrace” on Monday."])
     assert quotes == []

@@ -66,7 +66,7 @@ def _scan_article(parsed: ParsedArticle) -> tuple[QuotedSpan, ...]:
             text_start, text_end = _trim(text, opening + 1, stop)
             if text_start >= text_end:
                 continue
-            last_open = closing is None and n == len(pairs) - 1
+            last_open = closing is None and n == len(pairs) - 1 and paragraph.kind == "body"
             spans.append(
                 QuotedSpan(
                     paragraph=index,
