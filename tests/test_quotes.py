@@ -449,6 +449,16 @@ def test_unclosed_mark_stops_at_its_paragraph(quotes_of):
     ]
 
 
+def test_mark_never_closed_stops_at_the_next_opening_mark(quotes_of):
+    quotes = quotes_of(
+        ["Rafael Ortiz said: “The bridge is late. “The tolls will stay low,” Ortiz added."]
+    )
+    assert said(quotes) == [
+        ("The bridge is late.", "Rafael Ortiz"),
+        ("The tolls will stay low", "Rafael Ortiz"),
+    ]
+
+
 def test_single_marks_are_quotation_marks_only_without_double_ones(quotes_of):
     only_single = quotes_of(["‘The bridge will open in June,’ Rafael Ortiz said."])
     assert said(only_single) == [("The bridge will open in June", "Rafael Ortiz")]

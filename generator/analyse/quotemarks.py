@@ -61,8 +61,8 @@ def _scan_article(parsed: ParsedArticle) -> tuple[QuotedSpan, ...]:
         text = paragraph.text
         pairs = _pair_marks(text, single_style)
         for n, (opening, closing) in enumerate(pairs):
-            end = len(text) if closing is None else closing + 1
             stop = closing if closing is not None else _cap(pairs, n, len(text))
+            end = stop if closing is None else closing + 1
             text_start, text_end = _trim(text, opening + 1, stop)
             if text_start >= text_end:
                 continue
