@@ -19,7 +19,7 @@ SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 # mkdocs-material warns about MkDocs 2 on every run; the warning is noise for this project.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: venv site serve test lock clean distclean browser-deps
+.PHONY: venv site serve test bench lock clean distclean browser-deps
 
 venv: $(STAMP)
 
@@ -45,10 +45,15 @@ test: venv
 	$(BIN)/ruff format --check generator tests
 	$(BIN)/python -m pytest -q
 
+# The scale benchmark (bench/README.md): minutes at 100 articles, hours at 10,000; never in `test`.
+BENCH_SIZES ?= 100,1000
+bench: venv
+	$(BIN)/python -m bench.run --sizes $(BENCH_SIZES)
+
 # The lock is for Linux and CPython 3.11 (CI and the dev machines); hashes cover every file of
-# each pinned release. Sources: pyproject.toml (with the dev extra) and requirements.in.
+# each pinned release. Sources: pyproject.toml (with the dev and dask extras) and requirements.in.
 lock: venv
-	$(BIN)/uv pip compile --quiet pyproject.toml requirements.in --extra dev --generate-hashes \
+	$(BIN)/uv pip compile --quiet pyproject.toml requirements.in --extra dev --extra dask --generate-hashes \
 		--python-version 3.11 --python-platform linux \
 		--custom-compile-command "make lock" --output-file requirements.lock
 	@grep -q 'sha256:$(SPACY_MODEL_SHA256)' requirements.lock \
