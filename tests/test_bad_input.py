@@ -101,6 +101,23 @@ def write_awkward_but_usable(seeds: Path) -> None:
     )
 
 
+def mkdocs(project: Path, *arguments: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [str(Path(sys.executable).with_name("mkdocs")), "build", *arguments],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+
+
+def build_project(project: Path) -> subprocess.CompletedProcess:
+    """The project's mkdocs.yml beside `project`'s seeds, built with `mkdocs build --strict`."""
+    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    (project / "docs").mkdir()
+    return mkdocs(project, "--strict")
+
+
 @pytest.fixture(scope="module")
 def bad_site(tmp_path_factory):
     project = tmp_path_factory.mktemp("bad")
@@ -112,15 +129,7 @@ def bad_site(tmp_path_factory):
     expected = write_cases(seeds)
     write_awkward_but_usable(seeds)
     write_hostile(seeds)
-    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
-    (project / "docs").mkdir()
-    result = subprocess.run(
-        [str(Path(sys.executable).with_name("mkdocs")), "build", "--strict"],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-    )
+    result = build_project(project)
     return project, expected, result
 
 
@@ -189,20 +198,7 @@ def test_strict_seeds_fails_the_build_on_request(bad_site, tmp_path):
     (project / "strict.yml").write_text(
         config.replace("strict_seeds: false", "strict_seeds: true"), encoding="utf-8"
     )
-    result = subprocess.run(
-        [
-            str(Path(sys.executable).with_name("mkdocs")),
-            "build",
-            "-f",
-            "strict.yml",
-            "-d",
-            str(tmp_path),
-        ],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-    )
+    result = mkdocs(project, "-f", "strict.yml", "-d", str(tmp_path))
     assert result.returncode != 0
     assert "strict_seeds" in result.stderr
 
@@ -216,15 +212,7 @@ def test_a_malformed_topic_file_is_reported_and_the_site_builds(tmp_path):
         "topics:\n  - {id: a, name: A, terms: [x]}\n  - {id: a, name: B, terms: [y]}\n",
         encoding="utf-8",
     )
-    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
-    (project / "docs").mkdir()
-    result = subprocess.run(
-        [str(Path(sys.executable).with_name("mkdocs")), "build", "--strict"],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-    )
+    result = build_project(project)
     assert result.returncode == 0, result.stderr
     report = (project / "docs" / "problems.md").read_text(encoding="utf-8")
     assert "topics.yaml" in report and "repeats the id" in report
