@@ -18,6 +18,7 @@ import argparse
 import json
 import os
 import platform
+import resource
 import shutil
 import subprocess
 import sys
@@ -33,6 +34,8 @@ from bench.make_corpus import make_corpus
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results" / "latest.json"
 STEPS = ("cold", "warm", "edit", "mkdocs", "floor", "cold2")
+# Not in "all": fills the cache from a smaller run's briefs instead of a cold run (see --donor).
+RECYCLE = "recycle"
 GB = 1024**3
 PAGE_SIZE = os.sysconf("SC_PAGE_SIZE")
 
@@ -92,6 +95,8 @@ def measured(command: list[str], cwd: Path, log: Path) -> dict:
     """Run `command`, timing it and sampling its tree's memory; its JSON result line, if any."""
     env = {**os.environ, "PYTHONPATH": str(ROOT), "NO_MKDOCS_2_WARNING": "1"}
     env.pop("CI", None)
+    cpu_before = _children_cpu_seconds()
+    load_before = os.getloadavg()[0]
     started = time.perf_counter()
     with log.open("w") as output:
         process = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=output)
@@ -101,12 +106,25 @@ def measured(command: list[str], cwd: Path, log: Path) -> dict:
         sampler.stopped.set()
         sampler.join()
     wall = time.perf_counter() - started
+    cpu = _children_cpu_seconds() - cpu_before
     text = stdout.decode()
     if process.returncode != 0:
         raise RuntimeError(f"{' '.join(command)} failed ({process.returncode}); see {log}")
     lines = text.strip().splitlines()
     result = json.loads(lines[-1]) if lines and lines[-1].startswith("{") else {}
-    return {**result, "wall_seconds": wall, "peak_rss": sampler.peak}
+    return {
+        **result,
+        "wall_seconds": wall,
+        "cpu_seconds": cpu,
+        "peak_rss": sampler.peak,
+        "load_average": [load_before, os.getloadavg()[0]],
+    }
+
+
+def _children_cpu_seconds() -> float:
+    """CPU time of all finished child processes (and the children they waited for)."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 # --- one corpus size ---------------------------------------------------------------------------
@@ -161,7 +179,9 @@ def generator_step(project: Project, *extra: str) -> list[str]:
     return [python, "-m", "bench.step", "generate", "--config", str(project.config), *extra]
 
 
-def run_size(size: int, steps: list[str], workdir: Path, random_seed: int) -> dict:
+def run_size(
+    size: int, steps: list[str], workdir: Path, random_seed: int, donor: Path | None = None
+) -> dict:
     project = Project(workdir / f"n{size}")
     print(f"## N = {size}: writing the corpus into {project.root}", file=sys.stderr, flush=True)
     project.create(size, random_seed)
@@ -175,6 +195,9 @@ def run_size(size: int, steps: list[str], workdir: Path, random_seed: int) -> di
         print(f" {results[name]['wall_seconds']:.1f} s", file=sys.stderr, flush=True)
 
     python = sys.executable
+    if RECYCLE in steps:
+        command = [python, "-m", "bench.step", RECYCLE, "--config", str(project.config)]
+        step(RECYCLE, [*command, "--donor", str(donor)])
     if "cold" in steps:
         step("cold", generator_step(project))
     if "warm" in steps:
@@ -210,6 +233,8 @@ def judge(size: int, steps: dict[str, dict]) -> list[tuple[str, str, str]]:
 
     if cold and floor:
         ratio = cold["seconds"] / floor["seconds"]
+        cpu_ratio = cold["cpu_seconds"] / floor["cpu_seconds"]
+        verdicts.append(("(info) overhead in CPU time, whole processes", f"{cpu_ratio:.2f}×", ""))
         verdicts.append(
             (
                 f"overhead over bare nlp.pipe ≤ {MAX_OVERHEAD}×",
@@ -262,8 +287,8 @@ def markdown(result: dict) -> str:
         f"### N = {size}"
         + (f" ({floor['words']:,} words, {tokens:,} spaCy tokens)" if floor else ""),
         "",
-        "| step | generator s | process s | re-analysed | articles/s | peak RSS, tree | peak RSS, main |",
-        "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+        "| step | generator s | process s | CPU s | re-analysed | articles/s | peak RSS, tree | peak RSS, main |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     names = {
         "cold": "cold, 1 process (empty cache)",
@@ -272,8 +297,9 @@ def markdown(result: dict) -> str:
         "mkdocs": "`mkdocs build` (plugin runs the generator warm)",
         "floor": "floor: bare `nlp.pipe` (load + pipe)",
         "cold2": "cold, 2 worker processes",
+        RECYCLE: "cache filled with recycled briefs (not a cold run)",
     }
-    for name in STEPS:
+    for name in (RECYCLE, *STEPS):
         if name not in steps:
             continue
         step = steps[name]
@@ -283,15 +309,23 @@ def markdown(result: dict) -> str:
         main = step.get("peak_rss_self")
         main_text = f"{main / 2**20:,.0f} MiB" if main else ""
         lines.append(
-            f"| {names[name]} | {seconds:.2f} | {step['wall_seconds']:.2f} | {analysed} | {rate} "
+            f"| {names[name]} | {seconds:.2f} | {step['wall_seconds']:.2f} | {step['cpu_seconds']:.1f} "
+            f"| {analysed} | {rate} "
             f"| {step['peak_rss'] / 2**20:,.0f} MiB | {main_text} |"
         )
     if floor:
         lines.append("")
         lines.append(
-            f"Floor: spaCy load {floor['load_seconds']:.2f} s, `nlp.pipe` {floor['pipe_seconds']:.2f} s "
+            f"Floor: spaCy load {floor['load_seconds']:.2f} s, `nlp.pipe` (batch_size={floor['batch_size']}) "
+            f"{floor['pipe_seconds']:.2f} s "
             f"({floor['tokens'] / floor['pipe_seconds']:,.0f} tokens/s)."
         )
+    loads = [load for step in steps.values() for load in step["load_average"]]
+    lines.append("")
+    lines.append(
+        f"Machine load (1-minute average) around the steps: {min(loads):.1f}–{max(loads):.1f} "
+        f"on {os.cpu_count()} cores; above the core count, wall times stretch (compare CPU s)."
+    )
     lines += ["", "| target | measured | result |", "| --- | --- | --- |"]
     lines += [
         f"| {target} | {value} | {outcome} |" for target, value, outcome in result["verdicts"]
@@ -308,9 +342,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workdir", type=Path, default=ROOT / ".cache" / "bench")
     parser.add_argument("--random-seed", type=int, default=1)
     parser.add_argument("--output", type=Path, default=RESULTS)
+    parser.add_argument(
+        "--donor",
+        type=Path,
+        help=f"with --steps {RECYCLE},…: the cache_dir of a smaller cold run whose briefs fill "
+        "the cache, for sizes too large to analyse cold (e.g. WORKDIR/n1000/cache/one)",
+    )
     args = parser.parse_args(argv)
     steps = list(STEPS) if args.steps == "all" else args.steps.split(",")
-    unknown = set(steps) - set(STEPS)
+    if RECYCLE in steps and not args.donor:
+        parser.error(f"--steps {RECYCLE} needs --donor")
+    unknown = set(steps) - {*STEPS, RECYCLE}
     if unknown:
         parser.error(f"unknown step(s): {', '.join(sorted(unknown))}")
     report = {
@@ -323,7 +365,7 @@ def main(argv: list[str] | None = None) -> int:
         "results": [],
     }
     for size in (int(text) for text in args.sizes.split(",")):
-        result = run_size(size, steps, args.workdir, args.random_seed)
+        result = run_size(size, steps, args.workdir, args.random_seed, args.donor)
         result["verdicts"] = judge(size, result["steps"])
         report["results"].append(result)
         print(markdown(result), flush=True)
