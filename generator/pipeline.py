@@ -17,7 +17,7 @@ from generator.corpus import Corpus, build_corpus
 from generator.ingest import read_corpus
 from generator.model import Article, Brief, SeedProblem, Topic
 from generator.progress import Progress
-from generator.render import render_site
+from generator.render import SiteInfo, render_site
 from generator.settings import Settings
 from generator.site import WriteReport, write_pages
 from generator.topics import TopicFileError, load_topics
@@ -176,6 +176,7 @@ def generate_site(
     """Seeds → docs/: analyse what changed, rebuild the corpus pages, write what differs."""
     generation = run_analysis(settings, executor, progress)
     corpus = build_corpus(generation.briefs, generation.topics, generation.problems)
-    pages = render_site(corpus)
+    site = SiteInfo(name=settings.site_name, url=settings.site_url)
+    pages = render_site(corpus, site, picture_cache=settings.cache_dir)
     written = write_pages(settings.docs_dir, pages)
     return SiteRun(generation=generation, corpus=corpus, pages=pages, written=written)

@@ -33,7 +33,13 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         base_dir = Path(config.config_file_path or "mkdocs.yml").resolve().parent
         values = {key: self.config[key] for key, _option in BriefingConfig._schema}
         self.settings = Settings.from_mapping(
-            {**values, "docs_dir": config.docs_dir}, base_dir=base_dir
+            {
+                **values,
+                "docs_dir": config.docs_dir,
+                "site_name": config.site_name,
+                "site_url": config.site_url or None,
+            },
+            base_dir=base_dir,
         )
         return config
 

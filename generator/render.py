@@ -9,13 +9,17 @@ import html
 import json
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
 
 import jinja2
 import yaml
 
 from generator import __version__
 from generator.corpus import Corpus, speaker_path
+from generator.feed import FEED_PATH, atom_feed
 from generator.model import SCHEMA_VERSION, Brief, to_dict
+from generator.pictures import draw_pictures, periods_with_articles, speakers_by_topic
 
 DATA_PATH = "data/briefs.json"
 # Characters that start Markdown or extension syntax anywhere in a line: backslash-escaped.
@@ -44,9 +48,17 @@ def safe_url(url: str | None) -> str | None:
 
 
 def front_matter(**fields: object) -> str:
-    """YAML front matter; titles are HTML-escaped because MkDocs themes insert them unescaped."""
-    values = {k: html.escape(v) if isinstance(v, str) else v for k, v in fields.items() if v}
+    """YAML front matter; strings are HTML-escaped because MkDocs themes insert them unescaped."""
+    values = {k: escaped_value(v) for k, v in fields.items() if v}
     return "---\n" + yaml.safe_dump(values, allow_unicode=True, sort_keys=True) + "---\n"
+
+
+def escaped_value(value: object) -> object:
+    if isinstance(value, str):
+        return html.escape(value)
+    if isinstance(value, list | tuple):
+        return [escaped_value(item) for item in value]
+    return value
 
 
 def make_environment() -> jinja2.Environment:
@@ -61,13 +73,35 @@ def make_environment() -> jinja2.Environment:
     environment.filters["md"] = escape_markdown
     environment.filters["safe_url"] = safe_url
     environment.globals["front_matter"] = front_matter
+    environment.globals["speakers_by_topic"] = speakers_by_topic
+    environment.globals["periods_with_articles"] = periods_with_articles
     return environment
 
 
-def render_site(corpus: Corpus) -> dict[str, str]:
-    """Every page of the site, and the briefs JSON, keyed by path relative to docs/."""
+@dataclass(frozen=True)
+class SiteInfo:
+    """What the pages need to know of the site itself (from mkdocs.yml)."""
+
+    name: str = "Briefing"
+    url: str | None = None  # site_url: makes the feed's links absolute
+
+
+def render_site(
+    corpus: Corpus, site: SiteInfo | None = None, picture_cache: Path | None = None
+) -> dict[str, str]:
+    """Every page of the site, its pictures, feed and briefs JSON, keyed by path under docs/."""
+    site = site or SiteInfo()
     environment = make_environment()
-    common = {"corpus": corpus, "speaker_pages": corpus.speaker_pages, "data_path": DATA_PATH}
+    pictures, picture_files = draw_pictures(corpus, picture_cache)
+    feed = atom_feed(corpus.briefs, site.name, site.url)
+    common = {
+        "corpus": corpus,
+        "speaker_pages": corpus.speaker_pages,
+        "data_path": DATA_PATH,
+        "feed_path": FEED_PATH if feed else None,
+        "pictures": pictures,
+        "schema_version": SCHEMA_VERSION,
+    }
 
     def page(template: str, root: str = "", **values: object) -> str:
         return environment.get_template(template).render(**common, root=root, **values)
@@ -80,8 +114,12 @@ def render_site(corpus: Corpus) -> dict[str, str]:
         "organisations/index.md": page("speakers_index.md.j2", root="../", kind="organisation"),
         "timeline.md": page("timeline.md.j2"),
         "problems.md": page("problems.md.j2"),
+        "tags.md": page("tags.md.j2"),
         DATA_PATH: briefs_json(corpus.briefs),
+        **picture_files,
     }
+    if feed:
+        pages[FEED_PATH] = feed
     for brief in corpus.briefs:
         pages[f"briefs/{brief.slug}.md"] = page("brief.md.j2", root="../", brief=brief)
     for coverage in corpus.topics:

@@ -25,6 +25,9 @@ class Settings:
     workers: int = 0  # 0: one per CPU core
     claims_per_brief: int = 6
     strict_seeds: bool = False  # fail the build when any seed is skipped or has a problem
+    # From mkdocs.yml's top level, not the plugin section: they only change the rendered pages.
+    site_name: str = "Briefing"
+    site_url: str | None = None
 
     @classmethod
     def from_mapping(cls, values: dict[str, Any], base_dir: Path | None = None) -> Settings:

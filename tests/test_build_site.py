@@ -3,11 +3,7 @@
 from __future__ import annotations
 
 import json
-import os
 import re
-import shutil
-import subprocess
-import sys
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -41,27 +37,6 @@ def parse_html(path: Path) -> LinkCollector:
     collector = LinkCollector()
     collector.feed(path.read_text(encoding="utf-8"))
     return collector
-
-
-@pytest.fixture(scope="session")
-def built_site(tmp_path_factory) -> Path:
-    """A copy of the project's config and seeds, built with `mkdocs build --strict`."""
-    project = tmp_path_factory.mktemp("project")
-    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
-    shutil.copytree(ROOT / "seeds", project / "seeds")
-    (project / "docs").mkdir()  # MkDocs checks docs_dir exists before the plugin fills it
-    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    mkdocs = Path(sys.executable).with_name("mkdocs")
-    result = subprocess.run(
-        [str(mkdocs), "build", "--strict"],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        env=environment,
-    )
-    assert result.returncode == 0, result.stderr
-    assert "WARNING" not in result.stderr, result.stderr
-    return project
 
 
 def test_one_brief_page_per_seed(built_site):

@@ -1,0 +1,70 @@
+"""The briefs as an Atom feed, newest article first, made with feedgen.
+
+Entries are dated by the article's own date, so a feed reader sorts the coverage as it happened;
+undated briefs have no place in a dated feed and are left out (the site lists them). The feed's
+own `updated` is the newest article date, never the time of the build, so that the same seeds give
+the same bytes.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+
+from feedgen.feed import FeedGenerator
+
+from generator import __version__
+from generator.model import Brief
+
+FEED_PATH = "feed.xml"
+MAX_ENTRIES = 100
+# Names the feed and its entries when the site has no site_url to make them addresses.
+ID_NAMESPACE = uuid.UUID("6f0c1d9e-2b53-4c58-9a57-7a1b3c0f5e21")
+
+
+def atom_feed(
+    briefs: Sequence[Brief], site_name: str, site_url: str | None, max_entries: int = MAX_ENTRIES
+) -> str | None:
+    """The Atom document, or None when no brief has a date."""
+    dated = sorted((b for b in briefs if b.date), key=lambda b: (b.date, b.slug), reverse=True)
+    dated = dated[:max_entries]
+    if not dated:
+        return None
+    base = site_url.rstrip("/") + "/" if site_url else ""
+    feed = FeedGenerator()
+    feed.id(base + FEED_PATH if base else name_id(site_name))
+    feed.title(site_name)
+    feed.author({"name": site_name})
+    feed.link(href=base or "./", rel="alternate")
+    if base:
+        feed.link(href=base + FEED_PATH, rel="self")
+    feed.generator("briefing-generator", version=__version__)
+    feed.updated(timestamp(dated[0].date))
+    for brief in dated:
+        add_entry(feed, brief, base)
+    return feed.atom_str(pretty=True).decode("utf-8")
+
+
+def add_entry(feed: FeedGenerator, brief: Brief, base: str) -> None:
+    address = f"{base}briefs/{brief.slug}/"
+    entry = feed.add_entry(order="append")
+    entry.id(address if base else name_id(brief.content_hash))
+    entry.title(brief.title)
+    entry.link(href=address, rel="alternate")
+    if brief.url and brief.url.startswith(("http://", "https://")):
+        entry.link(href=brief.url, rel="related", title="Original article")
+    entry.updated(timestamp(brief.date))
+    entry.published(timestamp(brief.date))
+    if brief.publisher:
+        entry.author({"name": brief.publisher})
+    if brief.summary:
+        entry.summary(brief.summary)
+
+
+def timestamp(date: str) -> str:
+    """An ISO date as the start of that day in UTC (articles carry dates, not times)."""
+    return f"{date}T00:00:00+00:00"
+
+
+def name_id(name: str) -> str:
+    return uuid.uuid5(ID_NAMESPACE, name).urn
