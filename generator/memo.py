@@ -52,7 +52,8 @@ class RenderMemo:
         self.rendered = 0  # pages rendered in the last build
         self.reused = 0  # pages reused in the last build
         self._tokens: dict[int, tuple[Brief, str]] = {}
-        self._replayed: dict[str, bool] = {}  # by key of the read, in this build
+        # What each read returns in this build (its fingerprint, None if it fails), by its key.
+        self._current: dict[str, str | None] = {}
         self._used_pages: set[str] = set()
         self._used_fragments: set[str] = set()
 
@@ -61,7 +62,7 @@ class RenderMemo:
         """Use (and refresh) the memo for the renders inside; forget what they did not use."""
         self.rendered = self.reused = 0
         self._tokens, self._used_pages, self._used_fragments = {}, set(), set()
-        self._replayed = {}
+        self._current = {}
         reset = _ACTIVE.set(self)
         try:
             yield self
@@ -69,7 +70,7 @@ class RenderMemo:
             _ACTIVE.reset(reset)
             self.pages = {k: v for k, v in self.pages.items() if k in self._used_pages}
             self.fragments = {k: v for k, v in self.fragments.items() if k in self._used_fragments}
-            self._tokens, self._replayed = {}, {}
+            self._tokens, self._current = {}, {}
 
     # --- fingerprints --------------------------------------------------------------------------
 
@@ -119,27 +120,26 @@ class RenderMemo:
     def _replays(self, read: Read, shared: dict[str, Any]) -> bool:
         """Whether the read returns what it did; many pages make the same reads, so once each."""
         key = read[0]
-        known = self._replayed.get(key)
-        if known is None:
-            known = self._replayed[key] = self._replay(read, shared)
-        return known
+        if key not in self._current:
+            self._current[key] = self._replay(read, shared)
+        return self._current[key] == read[4]
 
-    def _replay(self, read: Read, shared: dict[str, Any]) -> bool:
-        _key, root, path, operation, fingerprint = read
+    def _replay(self, read: Read, shared: dict[str, Any]) -> str | None:
+        _key, root, path, operation, _fingerprint = read
         if root not in shared:
-            return False
+            return None
         try:
             value = shared[root]
             for step in path:
                 value = _step(value, step)
-            return self.fingerprint(_finish(value, operation)) == fingerprint
+            return self.fingerprint(_finish(value, operation))
         except Exception:  # what was read is gone: render again
-            return False
+            return None
 
     def record(self, reads: list[Read], root: str, path: tuple, operation: tuple, result) -> None:
         key = self.fingerprint((root, path, operation))
         fingerprint = self.fingerprint(result)
-        self._replayed[key] = True  # read from this build's corpus: it holds for this build
+        self._current[key] = fingerprint  # read from this build's corpus
         reads.append((key, root, path, operation, fingerprint))
 
 

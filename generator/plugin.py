@@ -10,7 +10,7 @@ from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 
-from generator.pipeline import generate_site
+from generator.session import BuildSession
 from generator.settings import Settings
 
 log = logging.getLogger("mkdocs.plugins.briefing")
@@ -28,6 +28,12 @@ class BriefingConfig(Config):
 
 class BriefingPlugin(BasePlugin[BriefingConfig]):
     settings: Settings
+    session: BuildSession | None = None
+
+    def on_startup(self, *, command, dirty) -> None:
+        # Defining on_startup makes MkDocs keep this plugin object across the rebuilds of
+        # `mkdocs serve`, and with it the build session: what did not change is not redone.
+        self.session = None
 
     def on_config(self, config):
         base_dir = Path(config.config_file_path or "mkdocs.yml").resolve().parent
@@ -38,8 +44,10 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         return config
 
     def on_pre_build(self, config) -> None:
+        if self.session is None or self.session.settings != self.settings:
+            self.session = BuildSession(self.settings)
         try:
-            run = generate_site(self.settings)
+            run = self.session.build()
         except Exception as error:
             raise PluginError(f"briefing: the site could not be generated: {error}") from error
         generation = run.generation
