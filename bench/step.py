@@ -73,6 +73,7 @@ def serve(args: argparse.Namespace) -> dict:
     session = BuildSession(settings)
     first_started = time.perf_counter()
     session.build()
+    session.load_model()  # as the plugin does in the background under serve
     first = time.perf_counter() - first_started
     edited = edit_one_seed(settings.seeds_dir)
     time.sleep(RACY_SECONDS)  # an editor's pause; a seed changed within it is re-hashed anyway

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import threading
 from pathlib import Path
 
 from mkdocs.config import config_options as options
@@ -29,11 +30,13 @@ class BriefingConfig(Config):
 class BriefingPlugin(BasePlugin[BriefingConfig]):
     settings: Settings
     session: BuildSession | None = None
+    serving = False
 
     def on_startup(self, *, command, dirty) -> None:
         # Defining on_startup makes MkDocs keep this plugin object across the rebuilds of
         # `mkdocs serve`, and with it the build session: what did not change is not redone.
         self.session = None
+        self.serving = command == "serve"
 
     def on_config(self, config):
         base_dir = Path(config.config_file_path or "mkdocs.yml").resolve().parent
@@ -48,6 +51,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             self.session = BuildSession(self.settings)
         try:
             run = self.session.build()
+            if self.serving:  # load spaCy while the user reads, not when they save a seed
+                threading.Thread(target=self.session.load_model, daemon=True).start()
         except Exception as error:
             raise PluginError(f"briefing: the site could not be generated: {error}") from error
         generation = run.generation

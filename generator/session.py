@@ -56,6 +56,12 @@ class BuildSession:
         self._digests = {k: v for k, v in self._digests.items() if k in live}
         return run
 
+    def load_model(self) -> None:
+        """Load the spaCy pipeline now, so the first edit does not wait for it (under serve)."""
+        from generator.analyse.parse import load_pipeline
+
+        load_pipeline(self.settings.model)
+
     @contextmanager
     def active(self) -> Iterator[BuildSession]:
         reset = _ACTIVE.set(self)
