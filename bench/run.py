@@ -30,10 +30,11 @@ from pathlib import Path
 import yaml
 
 from bench.make_corpus import make_corpus
+from bench.step import edit_one_seed
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results" / "latest.json"
-STEPS = ("cold", "warm", "edit", "mkdocs", "floor", "cold2")
+STEPS = ("cold", "warm", "edit", "serve", "mkdocs", "floor", "cold2")
 # Not in "all": fills the cache from a smaller run's briefs instead of a cold run (see --donor).
 RECYCLE = "recycle"
 GB = 1024**3
@@ -166,12 +167,7 @@ class Project:
         return docs
 
     def edit_one_seed(self) -> str:
-        """Change one sentence of the middle article, as an editor fixing a typo would."""
-        seeds = sorted(self.seeds.glob("*.txt"))
-        seed = seeds[len(seeds) // 2]
-        text = seed.read_text(encoding="utf-8")
-        seed.write_text(text.replace(" the ", " this ", 1), encoding="utf-8")
-        return seed.name
+        return edit_one_seed(self.seeds)
 
 
 def generator_step(project: Project, *extra: str) -> list[str]:
@@ -206,6 +202,8 @@ def run_size(
         edited = project.edit_one_seed()
         step("edit", generator_step(project))
         results["edit"]["edited"] = edited
+    if "serve" in steps:  # edits (another word of) the same seed, inside one process
+        step("serve", [python, "-m", "bench.step", "serve", "--config", str(project.config)])
     if "mkdocs" in steps:
         mkdocs = str(Path(python).with_name("mkdocs"))
         step("mkdocs", [mkdocs, "build", "--quiet", "--config-file", str(project.config)])
@@ -226,6 +224,7 @@ def judge(size: int, steps: dict[str, dict]) -> list[tuple[str, str, str]]:
     """(target, measured, PASS/FAIL) for each target that the measured steps can decide."""
     verdicts = []
     cold, warm, edit = steps.get("cold"), steps.get("warm"), steps.get("edit")
+    serve = steps.get("serve")
     floor, cold2 = steps.get("floor"), steps.get("cold2")
 
     def verdict(passed: bool) -> str:
@@ -257,13 +256,22 @@ def judge(size: int, steps: dict[str, dict]) -> list[tuple[str, str, str]]:
             )
         )
     if edit:
-        seconds = edit["seconds"]
-        passed = edit["analysed"] == 1 and (size != 1000 or seconds <= MAX_EDIT_SECONDS)
+        verdicts.append(
+            (
+                "(info) one edit in a fresh process re-analyses exactly 1",
+                f"{edit['analysed']} re-analysed, {edit['seconds']:.2f} s",
+                verdict(edit["analysed"] == 1),
+            )
+        )
+    if serve:  # the issue's scenario: a long-lived `mkdocs serve` process
+        seconds = serve["seconds"]
+        passed = serve["analysed"] == 1 and (size != 1000 or seconds <= MAX_EDIT_SECONDS)
         suffix = "" if size == 1000 else " (time decided at N=1000)"
         verdicts.append(
             (
-                f"one edit re-analyses exactly 1, ≤ {MAX_EDIT_SECONDS:g} s",
-                f"{edit['analysed']} re-analysed, {seconds:.2f} s",
+                f"one edit under serve re-analyses exactly 1, ≤ {MAX_EDIT_SECONDS:g} s",
+                f"{serve['analysed']} re-analysed, {serve['rendered']} pages re-rendered, "
+                f"{seconds:.2f} s",
                 verdict(passed) + suffix,
             )
         )
@@ -293,7 +301,8 @@ def markdown(result: dict) -> str:
     names = {
         "cold": "cold, 1 process (empty cache)",
         "warm": "warm, nothing changed",
-        "edit": "one seed edited",
+        "edit": "one seed edited (fresh process)",
+        "serve": "one seed edited, rebuilt in the serving process",
         "mkdocs": "`mkdocs build` (plugin runs the generator warm)",
         "floor": "floor: bare `nlp.pipe` (load + pipe)",
         "cold2": "cold, 2 worker processes",

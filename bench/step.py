@@ -1,6 +1,7 @@
 """One measured step of the benchmark, run in its own process by `bench.run`.
 
 usage: python -m bench.step generate --config mkdocs.yml [--workers N] [--cache-dir D] [--docs-dir D]
+       python -m bench.step serve --config mkdocs.yml
        python -m bench.step floor --seeds DIR [--model M] [--batch-size B]
        python -m bench.step recycle --config mkdocs.yml --donor CACHE_DIR
 
@@ -58,6 +59,49 @@ def generate(args: argparse.Namespace) -> dict:
         "written": len(run.written.written),
         "workers": worker_count(settings),
     }
+
+
+def serve(args: argparse.Namespace) -> dict:
+    """As under `mkdocs serve`: build once in this process, edit one seed, build again.
+
+    Reports the second build: its generator time, what it re-analysed, re-rendered and wrote.
+    """
+    from generator.config import load_settings
+    from generator.session import RACY_SECONDS, BuildSession
+
+    settings = load_settings(args.config, workers=args.workers)
+    session = BuildSession(settings)
+    first_started = time.perf_counter()
+    session.build()
+    session.load_model()  # as the plugin does in the background under serve
+    first = time.perf_counter() - first_started
+    edited = edit_one_seed(settings.seeds_dir)
+    time.sleep(RACY_SECONDS)  # an editor's pause; a seed changed within it is re-hashed anyway
+    ready = time.perf_counter()
+    run = session.build()
+    done = time.perf_counter()
+    return {
+        "seconds": done - ready,
+        "first_build_seconds": first,
+        "startup_seconds": first_started - STARTED,
+        "edited": edited,
+        "briefs": len(run.generation.briefs),
+        "analysed": len(run.generation.analysed),
+        "cached": run.generation.cached,
+        "rendered": session.memo.rendered,
+        "reused": session.memo.reused,
+        "pages": len(run.pages),
+        "written": len(run.written.written),
+    }
+
+
+def edit_one_seed(seeds_dir: Path) -> str:
+    """Change one word of the middle article, as an editor fixing a typo would."""
+    seeds = sorted(seeds_dir.glob("*.txt"))
+    seed = seeds[len(seeds) // 2]
+    text = seed.read_text(encoding="utf-8")
+    seed.write_text(text.replace(" the ", " this ", 1), encoding="utf-8")
+    return seed.name
 
 
 def floor(args: argparse.Namespace) -> dict:
@@ -138,6 +182,9 @@ def main(argv: list[str] | None = None) -> int:
     generate_step.add_argument("--scheduler")
     generate_step.add_argument("--cache-dir", type=Path)
     generate_step.add_argument("--docs-dir", type=Path)
+    serve_step = steps.add_parser("serve")
+    serve_step.add_argument("--config", type=Path, required=True)
+    serve_step.add_argument("--workers", type=int)
     floor_step = steps.add_parser("floor")
     floor_step.add_argument("--seeds", type=Path, required=True)
     floor_step.add_argument("--model", default="en_core_web_sm")
@@ -147,7 +194,8 @@ def main(argv: list[str] | None = None) -> int:
     recycle_step.add_argument("--config", type=Path, required=True)
     recycle_step.add_argument("--donor", type=Path, required=True, help="a cache_dir to reuse")
     args = parser.parse_args(argv)
-    result = {"generate": generate, "floor": floor, "recycle": recycle}[args.step](args)
+    steps_by_name = {"generate": generate, "serve": serve, "floor": floor, "recycle": recycle}
+    result = steps_by_name[args.step](args)
     result["peak_rss_self"] = peak_rss_self()
     print(json.dumps(result))
     return 0

@@ -1,4 +1,4 @@
-"""On-disk cache of briefs, keyed by a hash of everything a brief depends on.
+"""On-disk caches: briefs keyed by a hash of everything a brief depends on, and read seeds.
 
 Entries are pickles: a warm run loads every brief, and unpickling is some 40 times faster than
 rebuilding the dataclasses from JSON (which dominated warm runs). The cache is this generator's
@@ -14,7 +14,7 @@ import json
 import os
 import pickle
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from generator.model import SCHEMA_VERSION, Article, Brief, Topic, to_dict
@@ -22,37 +22,60 @@ from generator.model import SCHEMA_VERSION, Article, Brief, Topic, to_dict
 
 def cache_key(article: Article, topics: Sequence[Topic], fingerprint: str) -> str:
     """Hash of the article (text and metadata), the topic knowledge and the analysis settings."""
-    payload = json.dumps(
-        {
-            "schema": SCHEMA_VERSION,
-            "article": to_dict(article),
-            "topics": to_dict(list(topics)),
-            "settings": fingerprint,
-        },
-        sort_keys=True,
-        ensure_ascii=False,
-    )
-    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+    return cache_keys([article], topics, fingerprint)[0]
 
 
-class BriefCache:
+def cache_keys(
+    articles: Sequence[Article],
+    topics: Sequence[Topic],
+    fingerprint: str,
+    digest_of: Callable[[Article], str] | None = None,
+) -> list[str]:
+    """`cache_key` of each article, hashing the topic knowledge once."""
+    digest_of = digest_of or article_digest
+    topics_digest = digest(json.dumps(to_dict(list(topics)), sort_keys=True, ensure_ascii=False))
+    return [
+        digest(f"{SCHEMA_VERSION}\0{digest_of(article)}\0{topics_digest}\0{fingerprint}")
+        for article in articles
+    ]
+
+
+def article_digest(article: Article) -> str:
+    # The dataclasses' repr names every field and quotes every string, so it is a faithful and
+    # far cheaper serialisation than JSON of `to_dict` (a warm run hashes every article).
+    return digest(repr(article))
+
+
+def digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+class PickleStore:
+    """Pickled objects of one type in files named by their key, two hex digits a folder."""
+
+    kind: type = object
+
     def __init__(self, directory: Path) -> None:
         self.directory = directory
 
     def path_for(self, key: str) -> Path:
         return self.directory / key[:2] / f"{key}.pickle"
 
-    def get(self, key: str) -> Brief | None:
+    def get(self, key: str):
         try:
-            brief = pickle.loads(self.path_for(key).read_bytes())
+            value = pickle.loads(self.path_for(key).read_bytes())
         except Exception:  # missing, truncated or from other code: a miss, never an error
             return None
-        return brief if isinstance(brief, Brief) else None
+        return value if isinstance(value, self.kind) else None
 
-    def put(self, key: str, brief: Brief) -> None:
+    def put(self, key: str, value) -> None:
         path = self.path_for(key)
         path.parent.mkdir(parents=True, exist_ok=True)
-        write_atomically(path, pickle.dumps(brief, protocol=pickle.HIGHEST_PROTOCOL))
+        write_atomically(path, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+
+
+class BriefCache(PickleStore):
+    kind = Brief
 
 
 def write_atomically(path: Path, content: str | bytes) -> None:

@@ -19,6 +19,7 @@ from generator.slugs import slugify, unique_slugs
 RELATED_BRIEFS = 3
 NEAR_DUPLICATE_SIMILARITY = 0.5  # Jaccard overlap of content words above which claims are grouped
 WORD = re.compile(r"[\w']+")
+WORD_START = r"(?<!\w)"
 
 
 @dataclass(frozen=True)
@@ -142,9 +143,13 @@ def canonical_names(names: Iterable[str]) -> dict[str, str]:
         for name in variants
     }
     longer = sorted({n for n in spelling.values() if len(n.split()) > 1})
+    containing: dict[str, list[str]] = defaultdict(list)  # word → longer names with that word
+    for name in longer:
+        for word in set(name.split()):
+            containing[word].append(name)
     mapping = {}
     for name, written in spelling.items():
-        owners = [n for n in longer if written in n.split()] if " " not in written else []
+        owners = containing.get(written, []) if " " not in written else []
         mapping[name] = owners[0] if len(owners) == 1 else written
     return mapping
 
@@ -228,11 +233,10 @@ def cover_topic(
 ) -> TopicCoverage:
     on_topic = [b for b in briefs if any(m.id == topic.id for m in b.topics)]
     evidence = {b.source: next(m.evidence for m in b.topics if m.id == topic.id) for b in on_topic}
-    patterns = [term_pattern(term) for term in topic.terms]
+    any_term = any_term_pattern(topic.terms)
 
     def mentions_topic(text: str) -> bool:
-        searchable = text.translate(APOSTROPHES)
-        return any(p.search(searchable) for p in patterns)
+        return any_term is not None and any_term.search(text.translate(APOSTROPHES)) is not None
 
     claims = [ClaimRef(c, b) for b in on_topic for c in b.claims if mentions_topic(c.text)]
     quotes = []
@@ -262,6 +266,22 @@ def cover_topic(
     )
 
 
+def any_term_pattern(terms: Iterable[str]) -> re.Pattern[str] | None:
+    """One pattern matching wherever any term's `term_pattern` matches (None for no terms).
+
+    One search instead of one per term: a warm build checks every claim and quote against a topic.
+    """
+    patterns = [term_pattern(term).pattern for term in terms]
+    if not patterns:
+        return None
+    # Every term pattern starts with the same word-boundary lookbehind; testing it once before
+    # the alternatives, rather than in each, makes the search several times faster.
+    if all(p.startswith(WORD_START) for p in patterns):
+        alternatives = "|".join(p[len(WORD_START) :] for p in patterns)
+        return re.compile(f"{WORD_START}(?:{alternatives})", re.IGNORECASE)
+    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+
+
 def link_related_topics(coverage: Sequence[TopicCoverage]) -> None:
     """Topics sharing briefs are related; the more shared, the closer."""
     sources = {c.topic.id: {b.source for b in c.briefs} for c in coverage}
@@ -278,7 +298,7 @@ def link_related_topics(coverage: Sequence[TopicCoverage]) -> None:
 
 def symmetric_related(briefs: Sequence[Brief]) -> dict[str, list[Brief]]:
     """Each brief's closest briefs, plus every brief that lists it, so every link has a way back."""
-    related = {brief.source: related_briefs(brief, briefs) for brief in briefs}
+    related = closest_briefs(briefs)
     for brief in briefs:
         for other in related[brief.source]:
             if all(b.source != brief.source for b in related[other.source]):
@@ -302,6 +322,40 @@ def related_briefs(brief: Brief, briefs: Sequence[Brief]) -> list[Brief]:
     return [o for _, o in scored[:RELATED_BRIEFS]]
 
 
+def closest_briefs(briefs: Sequence[Brief]) -> dict[str, list[Brief]]:
+    """`related_briefs` of every brief, scored through an index of who shares what.
+
+    Comparing every pair of briefs grows with the square of the corpus; the index visits only
+    the briefs that share something, with the same score and order.
+    """
+    topic_ids = [{m.id for m in brief.topics} for brief in briefs]
+    names = [{e.name for e in brief.entities if e.type != "place"} for brief in briefs]
+    having_topic: dict[str, list[int]] = defaultdict(list)
+    naming: dict[str, list[int]] = defaultdict(list)
+    for index in range(len(briefs)):
+        for topic_id in topic_ids[index]:
+            having_topic[topic_id].append(index)
+        for name in names[index]:
+            naming[name].append(index)
+    closest = {}
+    for index, brief in enumerate(briefs):
+        scores: Counter[int] = Counter()
+        for topic_id in topic_ids[index]:
+            for other in having_topic[topic_id]:
+                scores[other] += 2
+        for name in names[index]:
+            for other in naming[name]:
+                scores[other] += 1
+        scored = [
+            (score, briefs[other])
+            for other, score in scores.items()
+            if score > 0 and briefs[other].source != brief.source
+        ]
+        scored.sort(key=lambda item: (-item[0], item[1].slug))
+        closest[brief.source] = [other for _, other in scored[:RELATED_BRIEFS]]
+    return closest
+
+
 @dataclass(frozen=True)
 class TopicProposal:
     term: str
@@ -314,7 +368,7 @@ def propose_topics(briefs: Sequence[Brief], topics: Sequence[Topic]) -> list[Top
     Terms found in nearly every brief describe the whole corpus rather than a topic and are left
     out once the corpus has four briefs or more.
     """
-    patterns = [term_pattern(term) for topic in topics for term in topic.terms]
+    any_term = any_term_pattern(term for topic in topics for term in topic.terms)
     people = {
         name
         for brief in briefs
@@ -332,6 +386,6 @@ def propose_topics(briefs: Sequence[Brief], topics: Sequence[Topic]) -> list[Top
         for term, sources in sources_by_term.items()
         if 2 <= len(sources) < ubiquitous
         and term not in people
-        and not any(p.search(term.translate(APOSTROPHES)) for p in patterns)
+        and not (any_term and any_term.search(term.translate(APOSTROPHES)))
     ]
     return sorted(proposals, key=lambda p: (-len(p.sources), p.term.casefold()))

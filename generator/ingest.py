@@ -13,7 +13,7 @@ import hashlib
 import itertools
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -34,7 +34,9 @@ from generator.boilerplate import (
     strip_boilerplate,
     word_count,
 )
+from generator.cache import PickleStore
 from generator.model import Article, Inference, Paragraph, ParagraphKind, RemovedText, SeedProblem
+from generator.settings import ingest_code_hash
 
 MAX_SEED_BYTES = 5 * 1024 * 1024  # larger files are not articles (a dump, a binary)
 MAX_SIDECAR_BYTES = 64 * 1024
@@ -84,17 +86,80 @@ def discover_seeds(seeds_dir: Path) -> list[Path]:
     return sorted(seeds, key=lambda path: _source(path, seeds_dir))
 
 
-def read_corpus(seeds_dir: Path) -> tuple[list[Article], list[SeedProblem]]:
-    """Every seed under seeds_dir read; a seed whose text repeats an earlier one's is a problem."""
+@dataclass(frozen=True)
+class ReadSeed:
+    """What reading one seed file gave: its Article (or why it is unusable) and its text key."""
+
+    outcome: Article | SeedProblem
+    text_key: str | None  # `article_text_key` of the article, for spotting duplicates
+
+
+SeedReader = Callable[[Path, Path], ReadSeed]  # (seed path, seeds_dir) → what reading it gave
+
+
+def read_seed_entry(path: Path, seeds_dir: Path) -> ReadSeed:
+    outcome = read_seed(path, seeds_dir)
+    key = article_text_key(outcome) if isinstance(outcome, Article) else None
+    return ReadSeed(outcome, key)
+
+
+class SeedCache(PickleStore):
+    """Seeds already read, keyed by a hash of their bytes, their sidecar's and the ingest code.
+
+    A warm run then reads and hashes each seed's bytes but skips decoding and boilerplate removal.
+    """
+
+    kind = ReadSeed
+
+    def read(self, path: Path, seeds_dir: Path) -> ReadSeed:
+        """A `SeedReader`: from the cache when the seed's signature is known there."""
+        signature = seed_signature(path, seeds_dir)
+        if signature is not None and (entry := self.get(signature)) is not None:
+            return entry
+        entry = read_seed_entry(path, seeds_dir)
+        if signature is not None:
+            self.put(signature, entry)
+        return entry
+
+
+def seed_signature(path: Path, seeds_dir: Path) -> str | None:
+    """Hash of everything reading the seed depends on, or None when only reading it can tell.
+
+    None for files over the size limits or that cannot be read: those take the full path, which
+    reports them.
+    """
+    try:
+        if path.stat().st_size > MAX_SEED_BYTES:
+            return None
+        hasher = hashlib.sha256(path.read_bytes())
+        sidecar = sidecar_path(path)
+        if sidecar.is_file():
+            if sidecar.stat().st_size > MAX_SIDECAR_BYTES:
+                return None
+            hasher.update(b"\0sidecar\0" + sidecar.read_bytes())
+    except OSError:
+        return None
+    hasher.update(f"\0{_source(path, seeds_dir)}\0{ingest_code_hash()}".encode())
+    return hasher.hexdigest()
+
+
+def read_corpus(
+    seeds_dir: Path, read: SeedReader = read_seed_entry
+) -> tuple[list[Article], list[SeedProblem]]:
+    """Every seed under seeds_dir read; a seed whose text repeats an earlier one's is a problem.
+
+    `read` reads one seed; a `SeedCache`'s `read` skips seeds read before.
+    """
     articles: list[Article] = []
     problems: list[SeedProblem] = []
     first_with_text: dict[str, str] = {}
     for path in discover_seeds(seeds_dir):
-        result = read_seed(path, seeds_dir)
+        entry = read(path, seeds_dir)
+        result = entry.outcome
         if isinstance(result, SeedProblem):
             problems.append(result)
             continue
-        key = article_text_key(result)
+        key = entry.text_key
         if key in first_with_text:
             problems.append(
                 SeedProblem(

@@ -12,12 +12,13 @@ from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from multiprocessing import get_context
 
-from generator.cache import BriefCache, cache_key
+from generator.cache import BriefCache, article_digest, cache_keys
 from generator.corpus import Corpus, build_corpus
-from generator.ingest import read_corpus
+from generator.ingest import SeedCache, read_corpus
 from generator.model import Article, Brief, SeedProblem, Topic
 from generator.progress import Progress
 from generator.render import SiteInfo, render_site
+from generator.session import active_session
 from generator.settings import Settings
 from generator.site import WriteReport, write_pages
 from generator.topics import TopicFileError, load_topics
@@ -42,6 +43,10 @@ def analyse_one(article: Article, topics: Sequence[Topic], model: str, claims: i
     return analyse_article(article, topics, load_pipeline(model), claims)
 
 
+def seed_cache(settings: Settings) -> SeedCache:
+    return SeedCache(settings.cache_dir / "seeds")
+
+
 def worker_count(settings: Settings) -> int:
     return settings.workers if settings.workers > 0 else (os.cpu_count() or 1)
 
@@ -57,9 +62,11 @@ def analyse_articles(
 
     `progress(done, total)` is called as each article missing from the cache is analysed.
     """
-    cache = BriefCache(settings.cache_dir)
+    session = active_session()
+    cache = session.briefs if session else BriefCache(settings.cache_dir)
     fingerprint = settings.analysis_fingerprint()
-    keys = [cache_key(article, topics, fingerprint) for article in articles]
+    digest = session.article_digest if session else article_digest
+    keys = cache_keys(articles, topics, fingerprint, digest)
     found: dict[int, Brief] = {}
     for index, key in enumerate(keys):
         if (brief := cache.get(key)) is not None:
@@ -131,13 +138,16 @@ class Generation:
     problems: list[SeedProblem]
     analysed: list[str]
     cached: int
+    articles: list[Article] = field(default_factory=list)  # what was read, for a build session
 
 
 def run_analysis(
     settings: Settings, executor: Executor | None = None, progress: Progress | None = None
 ) -> Generation:
     """Read every seed and the topic file, and analyse what changed."""
-    articles, problems = read_corpus(settings.seeds_dir)
+    session = active_session()
+    reader = session.read_seed if session else seed_cache(settings).read
+    articles, problems = read_corpus(settings.seeds_dir, reader)
     try:
         topics = load_topics(settings.topics_file)
     except TopicFileError as error:
@@ -157,6 +167,7 @@ def run_analysis(
         problems=[*problems, *run.problems],
         analysed=run.analysed,
         cached=run.cached,
+        articles=articles,
     )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import threading
 from pathlib import Path
 
 from mkdocs.config import config_options as options
@@ -10,7 +11,7 @@ from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 
-from generator.pipeline import generate_site
+from generator.session import BuildSession
 from generator.settings import Settings
 
 log = logging.getLogger("mkdocs.plugins.briefing")
@@ -28,6 +29,14 @@ class BriefingConfig(Config):
 
 class BriefingPlugin(BasePlugin[BriefingConfig]):
     settings: Settings
+    session: BuildSession | None = None
+    serving = False
+
+    def on_startup(self, *, command, dirty) -> None:
+        # Defining on_startup makes MkDocs keep this plugin object across the rebuilds of
+        # `mkdocs serve`, and with it the build session: what did not change is not redone.
+        self.session = None
+        self.serving = command == "serve"
 
     def on_config(self, config):
         base_dir = Path(config.config_file_path or "mkdocs.yml").resolve().parent
@@ -44,8 +53,12 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         return config
 
     def on_pre_build(self, config) -> None:
+        if self.session is None or self.session.settings != self.settings:
+            self.session = BuildSession(self.settings)
         try:
-            run = generate_site(self.settings)
+            run = self.session.build()
+            if self.serving:  # load spaCy while the user reads, not when they save a seed
+                threading.Thread(target=self.session.load_model, daemon=True).start()
         except Exception as error:
             raise PluginError(f"briefing: the site could not be generated: {error}") from error
         generation = run.generation

@@ -5,6 +5,7 @@ Pages are returned as {path relative to docs/: content}; writing them is `site`'
 
 from __future__ import annotations
 
+import functools
 import html
 import json
 import re
@@ -18,6 +19,7 @@ import yaml
 from generator import __version__
 from generator.corpus import Corpus, speaker_path
 from generator.feed import FEED_PATH, atom_feed
+from generator.memo import active_memo
 from generator.model import SCHEMA_VERSION, Brief, to_dict
 from generator.pictures import draw_pictures, periods_with_articles, speakers_by_topic
 
@@ -61,6 +63,18 @@ def escaped_value(value: object) -> object:
     return value
 
 
+class RememberedTemplate(jinja2.Template):
+    """A template whose pages a build session's `RenderMemo` remembers (see generator.memo)."""
+
+    def render(self, *args: object, **values: object) -> str:
+        memo = active_memo()
+        if memo is None or args:
+            return super().render(*args, **values)
+        render = jinja2.Template.render
+        return memo.page(self.name or "", values, lambda context: render(self, **context))
+
+
+@functools.cache  # compiled templates are kept: a build session renders many times
 def make_environment() -> jinja2.Environment:
     environment = jinja2.Environment(
         loader=jinja2.PackageLoader("generator", "templates"),
@@ -70,6 +84,7 @@ def make_environment() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    environment.template_class = RememberedTemplate
     environment.filters["md"] = escape_markdown
     environment.filters["safe_url"] = safe_url
     environment.globals["front_matter"] = front_matter
@@ -130,9 +145,26 @@ def render_site(
 
 
 def briefs_json(briefs: Iterable[Brief]) -> str:
-    document = {
-        "schema_version": SCHEMA_VERSION,
-        "generator": __version__,
-        "briefs": [to_dict(brief) for brief in sorted(briefs, key=lambda b: b.source)],
-    }
-    return json.dumps(document, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+    """The briefs JSON: exactly `json.dumps(document, indent=1, sort_keys=True)`, put together
+    from each brief's own JSON, which a build session remembers between builds."""
+    ordered = sorted(briefs, key=lambda b: b.source)
+    document = {"briefs": [], "generator": __version__, "schema_version": SCHEMA_VERSION}
+    text = json.dumps(document, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+    if not ordered:
+        return text
+    # Nested two levels deep, each brief's lines are indented by two more spaces; JSON strings
+    # hold no raw line breaks, so every "\n" in a fragment is a line break of the layout.
+    items = ",\n  ".join(brief_json(brief).replace("\n", "\n  ") for brief in ordered)
+    return text.replace('"briefs": []', f'"briefs": [\n  {items}\n ]', 1)
+
+
+def brief_json(brief: Brief) -> str:
+    """One brief as indented JSON, as it stands at the top level of a document."""
+    memo = active_memo()
+    if memo is not None:
+        return memo.fragment(brief, lambda: _brief_json(brief))
+    return _brief_json(brief)
+
+
+def _brief_json(brief: Brief) -> str:
+    return json.dumps(to_dict(brief), ensure_ascii=False, indent=1, sort_keys=True)

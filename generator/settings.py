@@ -62,12 +62,26 @@ class Settings:
         return {k: str(v) if isinstance(v, Path) else v for k, v in asdict(self).items()}
 
 
-@functools.cache
 def analysis_code_hash() -> str:
     """Hash of the analysis code and data model, so editing either invalidates cached briefs."""
+    return code_hash("model.py", "analyse")
+
+
+def ingest_code_hash() -> str:
+    """Hash of the code and data that turn a seed file into an Article (for the seed cache)."""
+    return code_hash("model.py", "ingest.py", "boilerplate.py", "publishers.yaml")
+
+
+@functools.cache
+def code_hash(*names: str) -> str:
+    """Hash of the named files and folders (their `.py` files) of this package, and their paths."""
     package = Path(__file__).resolve().parent
+    files = []
+    for name in names:
+        path = package / name
+        files += sorted(path.rglob("*.py")) if path.is_dir() else [path]
     digest = hashlib.sha256()
-    for path in sorted([package / "model.py", *(package / "analyse").rglob("*.py")]):
+    for path in sorted(files):
         digest.update(path.relative_to(package).as_posix().encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()

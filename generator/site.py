@@ -45,6 +45,16 @@ def target_path(docs_dir: Path, relative: str) -> Path:
     return path
 
 
+def _is_unchanged(root: Path, relative: str, content: bytes) -> bool:
+    """Whether the page's file already holds `content` (only reads; writes go via target_path)."""
+    if relative.startswith(("/", "\\")) or ".." in Path(relative).parts:
+        return False
+    try:
+        return (root / relative).read_bytes() == content
+    except OSError:
+        return False
+
+
 def read_manifest(docs_dir: Path) -> list[str]:
     try:
         return list(json.loads((docs_dir / MANIFEST).read_text(encoding="utf-8")))
@@ -57,12 +67,13 @@ def write_pages(docs_dir: Path, pages: dict[str, str]) -> WriteReport:
     finish_interrupted_write(docs_dir)
     report = WriteReport()
     renames: list[tuple[str, str]] = []  # (staged file, target), relative to docs_dir
+    root = docs_dir.resolve()
     for relative in sorted(pages):
-        path = target_path(docs_dir, relative)
         content = pages[relative].encode("utf-8")
-        if path.is_file() and path.read_bytes() == content:
+        if _is_unchanged(root, relative, content):
             report.unchanged += 1
             continue
+        path = target_path(docs_dir, relative)
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, staged = tempfile.mkstemp(dir=path.parent, prefix=STAGED_PREFIX, suffix=".tmp")
         with os.fdopen(handle, "wb") as stream:

@@ -63,3 +63,16 @@ def test_only_http_urls_become_links():
     assert safe_url("javascript:alert(1)") is None
     assert safe_url("https://x.example/a)(b") is None
     assert safe_url(None) is None
+
+
+def test_undated_briefs_beside_dated_ones_render_everywhere():
+    from generator.corpus import build_corpus
+    from generator.render import render_site
+    from tests.test_corpus import brief
+
+    briefs = [brief("a.txt", "Dated story", "2024-01-02"), brief("b.txt", "Undated story")]
+    pages = render_site(build_corpus(briefs, [], []))
+    timeline = pages["timeline.md"]
+    assert "2024-01-02" in timeline and "Undated: [Undated story]" in timeline
+    assert "Undated story" not in pages["feed.xml"]  # a dated feed leaves it out
+    assert "[Undated story](briefs/undated-story.md)" in pages["index.md"]

@@ -74,13 +74,16 @@ def textrank(lemma_sets: Sequence[frozenset[str]]) -> list[float]:
         for i, a in enumerate(lemma_sets)
     ]
     out_totals = [sum(row) for row in weights]
+    # Each sentence's incoming weights, normalised once (the same arithmetic as on every pass).
+    incoming = [
+        [(j, weights[j][i] / out_totals[j]) for j in range(count) if out_totals[j]]
+        for i in range(count)
+    ]
     scores = [1.0 / count] * count if count else []
     for _ in range(ITERATIONS):
         scores = [
-            (1 - DAMPING) / count
-            + DAMPING
-            * sum(weights[j][i] / out_totals[j] * scores[j] for j in range(count) if out_totals[j])
-            for i in range(count)
+            (1 - DAMPING) / count + DAMPING * sum(share * scores[j] for j, share in column)
+            for column in incoming
         ]
     return scores
 
@@ -100,8 +103,8 @@ def rank_claims(
     last_position = max(c.position for c in pool) or 1
     scored = []
     for candidate, rank_score in zip(pool, centrality, strict=True):
-        figures = figures_in(candidate.sentence, candidate.paragraph)
-        named = {e.text for e in candidate.sentence.ents if e.label_ in NAMED_LABELS}
+        figures = figures_in(parsed, candidate.sentence, candidate.paragraph)
+        named = {e.text for e in parsed.entities_in(candidate.sentence) if e.label_ in NAMED_LABELS}
         signals = {
             "centrality": rank_score / top_centrality,
             "entities": min(len(named), 4) / 4,

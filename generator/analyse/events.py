@@ -14,7 +14,7 @@ def extract_events(parsed: ParsedArticle) -> tuple[DatedEvent, ...]:
     """One event per sentence that names a year in a DATE entity, in reading order."""
     events = []
     for sentence in parsed.body_sentences():
-        for entity in sentence.ents:
+        for entity in parsed.entities_in(sentence):
             match = YEAR.search(entity.text) if entity.label_ == "DATE" else None
             if match:
                 events.append(

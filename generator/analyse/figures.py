@@ -28,10 +28,10 @@ def is_informative(entity: Span) -> bool:
     return bool(re.search(r"\d", text)) or bool(SCALE_WORDS.search(text))
 
 
-def figures_in(span: Span, paragraph_id: str) -> tuple[Figure, ...]:
+def figures_in(parsed: ParsedArticle, span: Span, paragraph_id: str) -> tuple[Figure, ...]:
     return tuple(
         Figure(text=entity.text.strip(), kind=KIND_BY_LABEL[entity.label_], paragraph=paragraph_id)
-        for entity in span.ents
+        for entity in parsed.entities_in(span)
         if entity.label_ in KIND_BY_LABEL and is_informative(entity)
     )
 
@@ -40,5 +40,5 @@ def extract_figures(parsed: ParsedArticle) -> tuple[Figure, ...]:
     """Every informative figure in the body, in reading order."""
     figures: list[Figure] = []
     for sentence in parsed.body_sentences():
-        figures.extend(figures_in(sentence, parsed.paragraph_of(sentence).id))
+        figures.extend(figures_in(parsed, sentence, parsed.paragraph_of(sentence).id))
     return tuple(figures)

@@ -7,6 +7,7 @@ import functools
 import importlib.util
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cached_property
 
 import spacy
 from spacy.language import Language
@@ -69,11 +70,51 @@ class ParsedArticle:
 
     def body_sentences(self) -> Iterator[Span]:
         """Sentences of body paragraphs (headings skipped), never crossing a paragraph break."""
-        for sentence in self.doc.sents:
-            if not sentence.text.strip():
-                continue
-            if self.paragraph_of(sentence).kind == "body":
-                yield sentence
+        return iter(self._body_sentences)
+
+    @cached_property
+    def _body_sentences(self) -> list[Span]:
+        # Computed once: several analysis steps walk the same sentences.
+        return [
+            sentence
+            for sentence in self.doc.sents
+            if sentence.text.strip() and self.paragraph_of(sentence).kind == "body"
+        ]
+
+    def entities_in(self, span: Span) -> list[Span]:
+        """`span.ents`, without rebuilding every entity of the document on each call.
+
+        Same rule as spaCy's `Span.ents`: entities from the first one starting inside the span,
+        up to (not including) the first that ends beyond it.
+        """
+        entities, starts = self._entities
+        found = []
+        for entity in entities[bisect.bisect_left(starts, span.start) :]:
+            if entity.end > span.end:
+                break
+            found.append(entity)
+        return found
+
+    def noun_chunks_in(self, span: Span) -> list[Span]:
+        """`span.noun_chunks` (the document's chunks lying wholly inside the span), computed once."""
+        chunks, starts = self._noun_chunks
+        found = []
+        for chunk in chunks[bisect.bisect_left(starts, span.start) :]:
+            if chunk.start >= span.end:
+                break
+            if chunk.end <= span.end:
+                found.append(chunk)
+        return found
+
+    @cached_property
+    def _entities(self) -> tuple[list[Span], list[int]]:
+        entities = list(self.doc.ents)
+        return entities, [entity.start for entity in entities]
+
+    @cached_property
+    def _noun_chunks(self) -> tuple[list[Span], list[int]]:
+        chunks = list(self.doc.noun_chunks)
+        return chunks, [chunk.start for chunk in chunks]
 
 
 def article_text(article: Article) -> tuple[str, list[int]]:

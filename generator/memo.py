@@ -1,0 +1,271 @@
+"""Rendered pages remembered between builds with what each one read, so that a build in a
+long-lived process (`mkdocs serve`) renders again only the pages whose inputs changed.
+
+A page is a template rendered with its own values (a brief, a topic's coverage, a speaker) and
+the site-wide context (the corpus, the speaker pages). The memo keys a page by its template and a
+fingerprint of its own values; while it renders, the site-wide values are wrapped so that every
+attribute, item, membership test and method call the template makes on them is recorded with a
+fingerprint of what it returned. Next time, the page is reused only if replaying each recorded
+read on the new corpus returns the same thing: nothing has to list what a template depends on,
+so a template that starts reading something new is tracked without further ado.
+
+The memo is active only inside `RenderMemo.active()`; outside it, templates render as always.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import pickle
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass, is_dataclass
+from typing import Any
+
+from generator.corpus import Corpus
+from generator.model import Brief
+
+_ACTIVE: ContextVar[RenderMemo | None] = ContextVar("render_memo", default=None)
+
+Step = tuple  # ("attr", name) | ("item", key) | ("get", key, default) | ("call", args, kwargs) | ("index", i)
+# (key of the read, context name, path, final operation, fingerprint of what it returned)
+Read = tuple[str, str, tuple[Step, ...], tuple, str]
+
+
+def active_memo() -> RenderMemo | None:
+    return _ACTIVE.get()
+
+
+@dataclass
+class PageEntry:
+    reads: list[Read]
+    output: str
+
+
+class RenderMemo:
+    """Pages (by template and own values) and briefs' JSON (by brief) from earlier builds."""
+
+    def __init__(self) -> None:
+        self.pages: dict[str, PageEntry] = {}
+        self.fragments: dict[str, str] = {}
+        self.rendered = 0  # pages rendered in the last build
+        self.reused = 0  # pages reused in the last build
+        self._tokens: dict[int, tuple[Brief, str]] = {}
+        # What each read returns in this build (its fingerprint, None if it fails), by its key.
+        self._current: dict[str, str | None] = {}
+        self._used_pages: set[str] = set()
+        self._used_fragments: set[str] = set()
+
+    @contextmanager
+    def active(self) -> Iterator[RenderMemo]:
+        """Use (and refresh) the memo for the renders inside; forget what they did not use."""
+        self.rendered = self.reused = 0
+        self._tokens, self._used_pages, self._used_fragments = {}, set(), set()
+        self._current = {}
+        reset = _ACTIVE.set(self)
+        try:
+            yield self
+        finally:
+            _ACTIVE.reset(reset)
+            self.pages = {k: v for k, v in self.pages.items() if k in self._used_pages}
+            self.fragments = {k: v for k, v in self.fragments.items() if k in self._used_fragments}
+            self._tokens, self._current = {}, {}
+
+    # --- fingerprints --------------------------------------------------------------------------
+
+    def token(self, brief: Brief) -> str:
+        """A hash of the whole brief, computed once per build."""
+        known = self._tokens.get(id(brief))
+        if known is None or known[0] is not brief:
+            buffer = io.BytesIO()
+            pickler = pickle.Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL)
+            pickler.fast = True  # no memo: equal briefs give equal bytes (see _TokenPickler)
+            pickler.dump(brief)
+            known = (brief, hashlib.sha256(buffer.getvalue()).hexdigest())
+            self._tokens[id(brief)] = known
+        return known[1]
+
+    def fingerprint(self, value: Any) -> str:
+        """A hash of a value's content; briefs inside it count by their token."""
+        buffer = io.BytesIO()
+        _TokenPickler(buffer, self).dump(value)
+        return hashlib.sha256(buffer.getvalue()).hexdigest()
+
+    # --- briefs' JSON --------------------------------------------------------------------------
+
+    def fragment(self, brief: Brief, make: Callable[[], str]) -> str:
+        key = self.token(brief)
+        self._used_fragments.add(key)
+        if key not in self.fragments:
+            self.fragments[key] = make()
+        return self.fragments[key]
+
+    # --- pages ---------------------------------------------------------------------------------
+
+    def page(self, name: str, context: dict[str, Any], render: Callable[[dict], str]) -> str:
+        shared = {k: v for k, v in context.items() if _is_shared(v)}
+        own = {k: v for k, v in context.items() if k not in shared}
+        key = hashlib.sha256(f"{name}\0{self.fingerprint(sorted(own.items()))}".encode())
+        key = key.hexdigest()
+        self._used_pages.add(key)
+        entry = self.pages.get(key)
+        if entry is not None and all(self._replays(read, shared) for read in entry.reads):
+            self.reused += 1
+            return entry.output
+        reads: list[Read] = []
+        watched = {k: _wrap(self, reads, k, (), v) for k, v in shared.items()}
+        output = render({**own, **watched})
+        self.pages[key] = PageEntry(reads, output)
+        self.rendered += 1
+        return output
+
+    def _replays(self, read: Read, shared: dict[str, Any]) -> bool:
+        """Whether the read returns what it did; many pages make the same reads, so once each."""
+        key = read[0]
+        if key not in self._current:
+            self._current[key] = self._replay(read, shared)
+        return self._current[key] == read[4]
+
+    def _replay(self, read: Read, shared: dict[str, Any]) -> str | None:
+        _key, root, path, operation, _fingerprint = read
+        if root not in shared:
+            return None
+        try:
+            value = shared[root]
+            for step in path:
+                value = _step(value, step)
+            return self.fingerprint(_finish(value, operation))
+        except Exception:  # what was read is gone: render again
+            return None
+
+    def record(self, reads: list[Read], root: str, path: tuple, operation: tuple, result) -> None:
+        key = self.fingerprint((root, path, operation))
+        fingerprint = self.fingerprint(result)
+        self._current[key] = fingerprint  # read from this build's corpus
+        reads.append((key, root, path, operation, fingerprint))
+
+
+def _is_shared(value: Any) -> bool:
+    """Site-wide values, read through recorders: the corpus and mappings."""
+    return isinstance(value, Mapping | Corpus)
+
+
+def _is_frozen(value: Any) -> bool:
+    params = getattr(type(value), "__dataclass_params__", None)
+    return bool(params and params.frozen)
+
+
+def _is_rich(value: Any) -> bool:
+    """Mutable aggregates (coverage, speakers): read attribute by attribute, not hashed whole."""
+    return is_dataclass(value) and not isinstance(value, type) and not _is_frozen(value)
+
+
+def _step(value: Any, step: Step) -> Any:
+    kind = step[0]
+    if kind == "attr":
+        return getattr(value, step[1])
+    if kind == "item":
+        return value[step[1]]
+    if kind == "get":
+        return value.get(step[1], step[2])
+    if kind == "call":
+        return value(*step[1], **dict(step[2]))
+    if kind == "index":
+        return value[step[1]]
+    raise ValueError(step)
+
+
+def _finish(value: Any, operation: tuple) -> Any:
+    kind = operation[0]
+    if kind == "value":
+        return value
+    if kind == "contains":
+        return operation[1] in value
+    if kind == "len":
+        return len(value)
+    if kind == "keys":
+        return list(value)
+    raise ValueError(operation)
+
+
+def _wrap(memo: RenderMemo, reads: list[Read], root: str, path: tuple, value: Any) -> Any:
+    """`value` as the template should see it, recording what it reads of it."""
+
+    def record(operation: tuple, result: Any) -> None:
+        memo.record(reads, root, path, operation, result)
+
+    if isinstance(value, Mapping):
+        return _MappingRecorder(memo, reads, root, path, value)
+    if _is_rich(value):
+        return _ObjectRecorder(memo, reads, root, path, value)
+    if callable(value) and not isinstance(value, type) and hasattr(value, "__self__"):
+
+        def call(*args: Any, **kwargs: Any) -> Any:
+            step = ("call", args, tuple(sorted(kwargs.items())))
+            return _wrap(memo, reads, root, (*path, step), value(*args, **kwargs))
+
+        return call
+    if isinstance(value, list | tuple) and any(_is_rich(item) for item in value):
+        record(("len",), len(value))
+        return [
+            _wrap(memo, reads, root, (*path, ("index", i)), item) for i, item in enumerate(value)
+        ]
+    record(("value",), value)
+    return value
+
+
+class _ObjectRecorder:
+    __slots__ = ("_memo", "_path", "_reads", "_root", "_target")
+
+    def __init__(self, memo, reads, root, path, target) -> None:
+        self._memo, self._reads, self._root = memo, reads, root
+        self._path, self._target = path, target
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("_") or name == "jinja_pass_arg":
+            raise AttributeError(name)
+        value = getattr(self._target, name)
+        return _wrap(self._memo, self._reads, self._root, (*self._path, ("attr", name)), value)
+
+
+class _MappingRecorder(Mapping):
+    def __init__(self, memo, reads, root, path, target) -> None:
+        self._memo, self._reads, self._root = memo, reads, root
+        self._path, self._target = path, target
+
+    def _record(self, operation: tuple, result: Any) -> Any:
+        self._memo.record(self._reads, self._root, self._path, operation, result)
+        return result
+
+    def __getitem__(self, key: Any) -> Any:
+        step = ("item", key)
+        return _wrap(self._memo, self._reads, self._root, (*self._path, step), self._target[key])
+
+    def get(self, key: Any, default: Any = None) -> Any:
+        step = ("get", key, default)
+        value = self._target.get(key, default)
+        return _wrap(self._memo, self._reads, self._root, (*self._path, step), value)
+
+    def __contains__(self, key: object) -> bool:
+        return self._record(("contains", key), key in self._target)
+
+    def __iter__(self) -> Iterator:
+        return iter(self._record(("keys",), list(self._target)))
+
+    def __len__(self) -> int:
+        return self._record(("len",), len(self._target))
+
+
+class _TokenPickler(pickle.Pickler):
+    def __init__(self, file: io.BytesIO, memo: RenderMemo) -> None:
+        super().__init__(file, protocol=pickle.HIGHEST_PROTOCOL)
+        # No memo: with it, the bytes would depend on which equal strings happen to be one object
+        # (an equal picture or brief built anew would look changed). Nothing pickled here is cyclic.
+        self.fast = True
+        # Only briefs go through Python code; everything else is pickled at C speed.
+        self.dispatch_table = {Brief: lambda brief: (_brief_token, (memo.token(brief),))}
+
+
+def _brief_token(token: str) -> str:
+    return token

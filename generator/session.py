@@ -1,0 +1,132 @@
+"""A build session: what one long-lived process (`mkdocs serve`) keeps between builds.
+
+Each build runs the ordinary pipeline (`generate_site`), but while a session is active its stages
+ask it first: seeds whose size and modification time have not changed are not read again, briefs
+stay in memory by cache key, and pages whose inputs did not change are not rendered again
+(`generator.memo`). What a build writes is the same as a fresh process would write.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Iterator
+from concurrent.futures import Executor
+from contextlib import contextmanager
+from contextvars import ContextVar
+from pathlib import Path
+
+from generator.cache import BriefCache, article_digest
+from generator.ingest import ReadSeed, SeedCache, sidecar_path
+from generator.memo import RenderMemo
+from generator.model import Article, Brief
+from generator.progress import Progress
+from generator.settings import Settings
+
+_ACTIVE: ContextVar[BuildSession | None] = ContextVar("build_session", default=None)
+# Coarser than any file system's timestamp tick: a file changed within this long before it was
+# read could change again without its modification time changing, so it is re-read by content.
+RACY_SECONDS = 0.1
+
+StatSignature = tuple[int, int, int] | None  # size, mtime_ns, inode; None: no such file
+
+
+def active_session() -> BuildSession | None:
+    return _ACTIVE.get()
+
+
+class BuildSession:
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.memo = RenderMemo()
+        self.briefs = MemoryBriefCache(settings.cache_dir)
+        self._seed_cache = SeedCache(settings.cache_dir / "seeds")
+        self._seeds: dict[Path, tuple[StatSignature, StatSignature, ReadSeed]] = {}
+        self._digests: dict[int, tuple[Article, str]] = {}
+
+    def build(self, executor: Executor | None = None, progress: Progress | None = None):
+        """Generate docs/ as `generate_site` does, reusing what earlier builds left."""
+        from generator.pipeline import generate_site
+
+        self.briefs.used = set()
+        with self.active(), self.memo.active():
+            run = generate_site(self.settings, executor, progress)
+        self.briefs.keep_only(self.briefs.used)
+        live = {id(article) for article in run.generation.articles}
+        self._digests = {k: v for k, v in self._digests.items() if k in live}
+        return run
+
+    def load_model(self) -> None:
+        """Load the spaCy pipeline now, so the first edit does not wait for it (under serve)."""
+        from generator.analyse.parse import load_pipeline
+
+        load_pipeline(self.settings.model)
+
+    @contextmanager
+    def active(self) -> Iterator[BuildSession]:
+        reset = _ACTIVE.set(self)
+        try:
+            yield self
+        finally:
+            _ACTIVE.reset(reset)
+
+    def read_seed(self, path: Path, seeds_dir: Path) -> ReadSeed:
+        """A `SeedReader` that skips seeds (and sidecars) unchanged since it last read them."""
+        signature = (stat_signature(path), stat_signature(sidecar_path(path)))
+        known = self._seeds.get(path)
+        if known is not None and known[:2] == signature:
+            return known[2]
+        started = time.time_ns()
+        entry = self._seed_cache.read(path, seeds_dir)
+        if not is_racy(signature, started):
+            self._seeds[path] = (*signature, entry)
+        else:
+            self._seeds.pop(path, None)
+        return entry
+
+    def article_digest(self, article: Article) -> str:
+        """`cache.article_digest`, remembered for the same Article object."""
+        known = self._digests.get(id(article))
+        if known is None or known[0] is not article:
+            known = self._digests[id(article)] = (article, article_digest(article))
+        return known[1]
+
+
+class MemoryBriefCache(BriefCache):
+    """The on-disk brief cache with the briefs of the session's last build kept in memory."""
+
+    def __init__(self, directory: Path) -> None:
+        super().__init__(directory)
+        self._kept: dict[str, Brief] = {}
+        self.used: set[str] = set()  # keys asked for in the current build
+
+    def get(self, key: str) -> Brief | None:
+        self.used.add(key)
+        brief = self._kept.get(key)
+        if brief is None:
+            brief = super().get(key)
+            if brief is not None:
+                self._kept[key] = brief
+        return brief
+
+    def put(self, key: str, brief: Brief) -> None:
+        super().put(key, brief)
+        self.used.add(key)
+        self._kept[key] = brief
+
+    def keep_only(self, keys: set[str]) -> None:
+        self._kept = {k: v for k, v in self._kept.items() if k in keys}
+
+
+def stat_signature(path: Path) -> StatSignature:
+    try:
+        status = os.stat(path)
+    except OSError:
+        return None
+    return (status.st_size, status.st_mtime_ns, status.st_ino)
+
+
+def is_racy(signature: tuple[StatSignature, StatSignature], read_at_ns: int) -> bool:
+    """Whether a file was modified so shortly before being read that its signature can't be trusted."""
+    limit = read_at_ns - int(RACY_SECONDS * 1e9)
+    return any(s is not None and s[1] >= limit for s in signature)
