@@ -247,7 +247,7 @@ def test_nothing_overflows_at_phone_width(browser, site_url, briefs):
                 "[document.documentElement.scrollWidth, document.documentElement.clientWidth]"
             )
             assert width[0] <= width[1], (path, width)
-        reader.screenshot("brief-phone")
+        reader.screenshot("people-phone")  # the last page opened
         reader.check_clean()
     finally:
         reader.close()
