@@ -94,11 +94,7 @@ def extract_entities(parsed: ParsedArticle) -> tuple[Entity, ...]:
 
 def article_mentions(parsed: ParsedArticle) -> tuple[Mention, ...]:
     """All entity mentions in reading order, with canonical names (cached on the parse)."""
-    cached = parsed.doc.user_data.get(MENTIONS_KEY)
-    if cached is None:
-        cached = _find_mentions(parsed)
-        parsed.doc.user_data[MENTIONS_KEY] = cached
-    return cached
+    return parsed.derived(MENTIONS_KEY, _find_mentions)
 
 
 def mention_at_token(parsed: ParsedArticle) -> dict[int, Mention]:

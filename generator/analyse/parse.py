@@ -5,9 +5,10 @@ from __future__ import annotations
 import bisect
 import functools
 import importlib.util
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
+from typing import TypeVar
 
 import spacy
 from spacy.language import Language
@@ -15,6 +16,8 @@ from spacy.tokens import Doc, Span
 
 from generator.model import Article, Paragraph
 from generator.settings import FALLBACK_MODELS
+
+T = TypeVar("T")
 
 PARAGRAPH_SEPARATOR = "\n\n"
 
@@ -80,6 +83,12 @@ class ParsedArticle:
             for sentence in self.doc.sents
             if sentence.text.strip() and self.paragraph_of(sentence).kind == "body"
         ]
+
+    def derived(self, key: str, compute: Callable[[ParsedArticle], T]) -> T:
+        """`compute(self)`, worked out once and kept with the parse: several analysers ask."""
+        if key not in self.doc.user_data:
+            self.doc.user_data[key] = compute(self)
+        return self.doc.user_data[key]
 
     def entities_in(self, span: Span) -> list[Span]:
         """`span.ents`, without rebuilding every entity of the document on each call.

@@ -43,11 +43,7 @@ class QuotedSpan:
 
 def quoted_spans(parsed: ParsedArticle) -> tuple[QuotedSpan, ...]:
     """Every quoted stretch of the article in reading order (cached on the parse)."""
-    cached = parsed.doc.user_data.get(SPANS_KEY)
-    if cached is None:
-        cached = _scan_article(parsed)
-        parsed.doc.user_data[SPANS_KEY] = cached
-    return cached
+    return parsed.derived(SPANS_KEY, _scan_article)
 
 
 def _scan_article(parsed: ParsedArticle) -> tuple[QuotedSpan, ...]:
