@@ -136,10 +136,10 @@ def recycle(args: argparse.Namespace) -> dict:
     """
     from dataclasses import replace
 
+    from generator.analyse.brief import article_identity
     from generator.cache import BriefCache, cache_key
     from generator.config import load_settings
     from generator.ingest import read_corpus
-    from generator.slugs import slugify
     from generator.topics import load_topics
 
     settings = load_settings(args.config)
@@ -155,16 +155,7 @@ def recycle(args: argparse.Namespace) -> dict:
     cache = BriefCache(settings.cache_dir)
     fingerprint = settings.analysis_fingerprint()
     for number, article in enumerate(articles):
-        brief = replace(
-            donors[number % len(donors)],
-            source=article.source,
-            slug=slugify(article.title) or slugify(article.source),
-            content_hash=article.content_hash,
-            title=article.title,
-            publisher=article.publisher,
-            date=article.date,
-            url=article.url,
-        )
+        brief = replace(donors[number % len(donors)], **article_identity(article))
         cache.put(cache_key(article, topics, fingerprint), brief)
     return {
         "seconds": time.perf_counter() - STARTED,

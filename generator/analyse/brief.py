@@ -24,6 +24,19 @@ from generator.slugs import slugify
 SUMMARY_SENTENCES = 2
 
 
+def article_identity(article: Article) -> dict[str, str | None]:
+    """The fields a brief takes from its article as they are: what it is and where it came from."""
+    return {
+        "source": article.source,
+        "slug": slugify(article.title) or slugify(article.source),
+        "content_hash": article.content_hash,
+        "title": article.title,
+        "publisher": article.publisher,
+        "date": article.date,
+        "url": article.url,
+    }
+
+
 def analyse_article(
     article: Article, topics: Sequence[Topic], nlp: Language, claims_per_brief: int
 ) -> Brief:
@@ -37,13 +50,7 @@ def analyse_article(
         speaker_of=lambda sentence: reported_speaker(sentence, parsed, entities),
     )
     return Brief(
-        source=article.source,
-        slug=slugify(article.title) or slugify(article.source),
-        content_hash=article.content_hash,
-        title=article.title,
-        publisher=article.publisher,
-        date=article.date,
-        url=article.url,
+        **article_identity(article),
         summary=summarise(parsed, claims),
         paragraphs=article.paragraphs,
         quotes=quotes,
