@@ -24,7 +24,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from generator.cache import write_atomically
-from generator.corpus import Corpus
+from generator.corpus import Corpus, TopicCoverage
 
 PICTURES_DIR = "pictures"
 MAX_TOPICS = 10
@@ -82,11 +82,15 @@ class Picture:
 # --- what the pictures show ----------------------------------------------------------------------
 
 
+def most_covered(corpus: Corpus) -> list[TopicCoverage]:
+    """The topics both pictures show: those with most briefs, at most MAX_TOPICS."""
+    covered = [c for c in corpus.topics if c.briefs]
+    return sorted(covered, key=lambda c: (-len(c.briefs), c.topic.name))[:MAX_TOPICS]
+
+
 def map_data(corpus: Corpus) -> MapData | None:
     """The most covered topics, the people most quoted on them, and the articles they speak in."""
-    covered = sorted(
-        (c for c in corpus.topics if c.briefs), key=lambda c: (-len(c.briefs), c.topic.name)
-    )[:MAX_TOPICS]
+    covered = most_covered(corpus)
     quotes_on = Counter()
     for cover in covered:
         for speaker, count in cover.speakers:
@@ -139,9 +143,7 @@ def chart_data(corpus: Corpus) -> ChartData | None:
         first, last = int(months[0][:4]), int(months[-1][:4])
         periods = [str(year) for year in range(first, last + 1)]
         period_of = {b.source: b.date[:4] for b in dated}
-    covered = sorted(
-        (c for c in corpus.topics if c.briefs), key=lambda c: (-len(c.briefs), c.topic.name)
-    )[:MAX_TOPICS]
+    covered = most_covered(corpus)
 
     def counts(briefs) -> tuple[int, ...]:
         per_period = Counter(period_of[b.source] for b in briefs if b.source in period_of)
@@ -213,7 +215,7 @@ def drawing_code_version() -> str:
     return hashlib.sha256(code).hexdigest() + "/" + "/".join(libraries)
 
 
-def new_figure(width: float, height: float, palette: Palette):
+def new_figure(width: float, height: float):
     from matplotlib.figure import Figure
 
     figure = Figure(figsize=(width, height), dpi=72)
@@ -277,7 +279,7 @@ def draw_map(data: MapData, palette: Palette) -> str:
     positions = nx.multipartite_layout(graph, subset_key=layers, align="vertical", scale=1)
     tallest = max(len(column) for column in columns)
     with matplotlib.rc_context(style(palette)):
-        figure = new_figure(9, max(3.5, 0.36 * tallest + 1), palette)
+        figure = new_figure(9, max(3.5, 0.36 * tallest + 1))
         axes = figure.add_axes((0, 0, 1, 1))
         axes.set_axis_off()
         widths = [0.6 + 0.6 * graph.edges[edge]["weight"] for edge in graph.edges]
@@ -332,7 +334,7 @@ def draw_chart(data: ChartData, palette: Palette) -> str:
     colours = LinearSegmentedColormap.from_list("coverage", [palette.empty_cell, palette.full_cell])
     with matplotlib.rc_context(style(palette)):
         width = min(14, max(6, 2.5 + 0.45 * len(data.periods)))
-        figure = new_figure(width, 0.9 + 0.42 * len(labels), palette)
+        figure = new_figure(width, 0.9 + 0.42 * len(labels))
         axes = figure.add_subplot()
         axes.imshow(counts, cmap=colours, vmin=0, vmax=highest, aspect="auto")
         axes.set_xticks(range(len(data.periods)), data.periods, rotation=60, ha="right")
