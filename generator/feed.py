@@ -15,6 +15,7 @@ from feedgen.feed import FeedGenerator
 
 from generator import __version__
 from generator.model import Brief
+from generator.slugs import safe_url
 
 FEED_PATH = "feed.xml"
 MAX_ENTRIES = 100
@@ -51,8 +52,8 @@ def add_entry(feed: FeedGenerator, brief: Brief, base: str) -> None:
     entry.id(address if base else name_id(brief.content_hash))
     entry.title(brief.title)
     entry.link(href=address, rel="alternate")
-    if brief.url and brief.url.startswith(("http://", "https://")):
-        entry.link(href=brief.url, rel="related", title="Original article")
+    if original := safe_url(brief.url):  # the same rule as the brief page's link
+        entry.link(href=original, rel="related", title="Original article")
     entry.updated(timestamp(brief.date))
     entry.published(timestamp(brief.date))
     if brief.publisher:

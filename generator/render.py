@@ -22,6 +22,7 @@ from generator.feed import FEED_PATH, atom_feed
 from generator.memo import active_memo
 from generator.model import SCHEMA_VERSION, Brief, to_dict
 from generator.pictures import draw_pictures, periods_with_articles, speakers_by_topic
+from generator.slugs import safe_url
 
 DATA_PATH = "data/briefs.json"
 # Characters that start Markdown or extension syntax anywhere in a line: backslash-escaped.
@@ -31,7 +32,6 @@ ENTITY_SPECIALS = {"|": "&#124;", "~": "&#126;", "^": "&#94;", "=": "&#61;"}
 LINE_START_SPECIALS = re.compile(r"^([-+>:?.0-9 ])")
 # Invisible control characters; Python-Markdown also uses \x02 and \x03 as its own placeholders.
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f-\x9f]")
-SAFE_URL = re.compile(r"^https?://[^\s<>\"'`()\[\]]+$", re.IGNORECASE)
 
 
 def escape_markdown(text: object) -> str:
@@ -42,11 +42,6 @@ def escape_markdown(text: object) -> str:
     for character, entity in ENTITY_SPECIALS.items():
         value = value.replace(character, entity)
     return LINE_START_SPECIALS.sub(lambda m: f"&#{ord(m.group(1))};", value)
-
-
-def safe_url(url: str | None) -> str | None:
-    """An http(s) address fit for a link target, or None."""
-    return url if url and SAFE_URL.match(url) else None
 
 
 def front_matter(**fields: object) -> str:

@@ -1,4 +1,5 @@
-"""URL slugs: lowercase ASCII words joined by dashes; never a path separator or a dot segment."""
+"""Addresses: URL slugs (lowercase ASCII words joined by dashes; never a path separator or a dot
+segment), and which outside addresses the site may link to."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import re
 import unicodedata
 
 MAX_SLUG_LENGTH = 60
+SAFE_URL = re.compile(r"^https?://[^\s<>\"'`()\[\]]+$", re.IGNORECASE)
 
 
 def slugify(text: str, max_length: int = MAX_SLUG_LENGTH) -> str:
@@ -30,3 +32,8 @@ def unique_slugs(wanted: list[str], fallback: str = "page") -> list[str]:
         taken.add(candidate)
         result.append(candidate)
     return result
+
+
+def safe_url(url: str | None) -> str | None:
+    """An http(s) address fit for a link target, or None."""
+    return url if url and SAFE_URL.match(url) else None
