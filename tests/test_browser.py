@@ -126,6 +126,10 @@ def most_quoted_person(briefs: list[dict]) -> str:
     return max(sorted(set(speakers)), key=speakers.count)
 
 
+def most_quoted_brief(briefs: list[dict]) -> dict:
+    return max(briefs, key=lambda b: len(b["quotes"]))
+
+
 def search(reader: Reader, query: str) -> list[tuple[str, str]]:
     """(title, address) of each search result for `query`, typed into Material's search box."""
     page = reader.page
@@ -194,7 +198,7 @@ def test_a_topic_links_to_a_brief_and_the_brief_links_back(reader):
 
 
 def test_a_quotes_source_link_scrolls_to_its_paragraph(reader, briefs):
-    brief = max(briefs, key=lambda b: len(b["quotes"]))
+    brief = most_quoted_brief(briefs)
     reader.open(f"briefs/{brief['slug']}/")
     reader.screenshot("brief")
     link = reader.page.locator(".admonition.quote a[href*='#p']").first
@@ -258,25 +262,25 @@ def test_no_serious_accessibility_violations(browser, site_url, briefs, scheme):
     if not AXE_SCRIPT.exists():
         pytest.fail(f"{AXE_SCRIPT} is missing: run `make browser-deps` (npm ci in tests/browser)")
     reader = Reader(browser, site_url, color_scheme=scheme)
-    person = most_quoted_person(briefs)
     try:
+        reader.open("topics/")
+        topic = reader.links("article table a[href*='topics/']")[0]
         reader.open("people/")
-        person_page = reader.page.locator("article a", has_text=person).first
-        topics = reader.open("topics/") or reader.links("article table a[href*='topics/']")
+        person = reader.page.locator("article a", has_text=most_quoted_person(briefs)).first
         pages = {
             "home": reader.site_url,
-            "brief": f"{reader.site_url}briefs/{max(briefs, key=lambda b: len(b['quotes']))['slug']}/",
-            "topic": topics[0],
+            "brief": f"{reader.site_url}briefs/{most_quoted_brief(briefs)['slug']}/",
+            "topic": topic,
+            "person": person.evaluate("a => a.href"),
         }
-        reader.open("people/")
-        pages["person"] = person_page.evaluate("a => a.href")
+        axe = AXE_SCRIPT.read_text(encoding="utf-8")
         found = {}
         for name, path in pages.items():
             reader.page.goto(path)
             reader.page.wait_for_load_state("networkidle")
             if name == "person" and scheme == "light":
                 reader.screenshot("person")
-            reader.page.add_script_tag(content=AXE_SCRIPT.read_text(encoding="utf-8"))
+            reader.page.add_script_tag(content=axe)
             result = reader.page.evaluate("axe.run(document, {resultTypes: ['violations']})")
             found[name] = [
                 (v["id"], v["impact"], [node["target"] for node in v["nodes"]][:3])
