@@ -5,11 +5,15 @@ Everything here is cheap aggregation over finished briefs; nothing re-reads or r
 
 from __future__ import annotations
 
+import functools
 import re
+import weakref
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from typing import Any
 
+import numpy as np
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from generator.analyse.themes import APOSTROPHES, term_pattern
@@ -17,6 +21,7 @@ from generator.model import Brief, Claim, DatedEvent, Evidence, Quote, SeedProbl
 from generator.slugs import slugify, unique_slugs
 
 RELATED_BRIEFS = 3
+RELATED_BLOCK_ROWS = 512  # rows of the score matrix held at once
 NEAR_DUPLICATE_SIMILARITY = 0.5  # Jaccard overlap of content words above which claims are grouped
 WORD = re.compile(r"[\w']+")
 WORD_START = r"(?<!\w)"
@@ -79,9 +84,6 @@ class Corpus:
         ids = {match.id for match in brief.topics}
         return [coverage for coverage in self.topics if coverage.topic.id in ids]
 
-    def speakers_in(self, brief: Brief) -> list[Speaker]:
-        return [s for s in self.speakers if any(b.source == brief.source for b in s.briefs)]
-
 
 def build_corpus(
     briefs: Sequence[Brief], topics: Sequence[Topic], problems: Sequence[SeedProblem]
@@ -124,7 +126,15 @@ def assign_unique_slugs(briefs: Sequence[Brief]) -> list[Brief]:
     """Distinct slugs in source order, so two articles with the same title get two pages."""
     in_order = sorted(briefs, key=lambda b: b.source)
     slugs = unique_slugs([b.slug for b in in_order], fallback="article")
-    return [replace(brief, slug=slug) for brief, slug in zip(in_order, slugs, strict=True)]
+    return [with_slug(brief, slug) for brief, slug in zip(in_order, slugs, strict=True)]
+
+
+def with_slug(brief: Brief, slug: str) -> Brief:
+    """The brief under `slug`: the same object each build while neither changes, so that what a
+    build session remembers of a brief (by identity) stays valid."""
+    if brief.slug == slug:
+        return brief
+    return PER_BRIEF.value(brief, ("with_slug", slug), lambda: replace(brief, slug=slug))
 
 
 def canonical_names(names: Iterable[str]) -> dict[str, str]:
@@ -160,6 +170,7 @@ def collect_speakers(briefs: Sequence[Brief]) -> list[Speaker]:
     quoted = {q.speaker for b in briefs for q in b.quotes if q.speaker}
     canonical = canonical_names(people_named | quoted)
     by_name: dict[str, Speaker] = {}
+    added = _Added()
 
     def speaker(name: str, kind: str) -> Speaker:
         name = canonical.get(name, name)
@@ -173,9 +184,9 @@ def collect_speakers(briefs: Sequence[Brief]) -> list[Speaker]:
                 kind = "organisation" if quote.speaker_type == "organisation" else "person"
                 entry = speaker(quote.speaker, kind)
                 entry.quotes.append(QuoteRef(quote, brief))
-                _add_brief(entry, brief)
+                added.brief(entry, brief)
                 if quote.role:
-                    _add_role(entry, quote.role, brief)
+                    added.role(entry, quote.role, brief)
     mention_counts = Counter(
         canonical.get(e.name, e.name) for b in briefs for e in b.entities if e.type == "person"
     )
@@ -184,9 +195,9 @@ def collect_speakers(briefs: Sequence[Brief]) -> list[Speaker]:
             name = canonical.get(entity.name, entity.name)
             if name in by_name or (entity.type == "person" and mention_counts[name] >= 2):
                 entry = speaker(name, by_name[name].kind if name in by_name else "person")
-                _add_brief(entry, brief)
+                added.brief(entry, brief)
                 if entity.role:
-                    _add_role(entry, entity.role, brief)
+                    added.role(entry, entity.role, brief)
         for claim in brief.claims:
             if claim.speaker and canonical.get(claim.speaker, claim.speaker) in by_name:
                 by_name[canonical.get(claim.speaker, claim.speaker)].claims.append(
@@ -198,14 +209,22 @@ def collect_speakers(briefs: Sequence[Brief]) -> list[Speaker]:
     return ordered
 
 
-def _add_brief(entry: Speaker, brief: Brief) -> None:
-    if all(b.source != brief.source for b in entry.briefs):
-        entry.briefs.append(brief)
+class _Added:
+    """What has been added to each speaker's briefs and roles, so adding does not rescan them."""
 
+    def __init__(self) -> None:
+        self.briefs: set[tuple[str, str]] = set()  # (speaker, source)
+        self.roles: set[tuple[str, str, str]] = set()  # (speaker, role, source)
 
-def _add_role(entry: Speaker, role: str, brief: Brief) -> None:
-    if all(not (r == role and b.source == brief.source) for r, b in entry.roles):
-        entry.roles.append((role, brief))
+    def brief(self, entry: Speaker, brief: Brief) -> None:
+        if (entry.name, brief.source) not in self.briefs:
+            self.briefs.add((entry.name, brief.source))
+            entry.briefs.append(brief)
+
+    def role(self, entry: Speaker, role: str, brief: Brief) -> None:
+        if (entry.name, role, brief.source) not in self.roles:
+            self.roles.add((entry.name, role, brief.source))
+            entry.roles.append((role, brief))
 
 
 def content_words(text: str) -> frozenset[str]:
@@ -233,20 +252,11 @@ def cover_topic(
 ) -> TopicCoverage:
     on_topic = [b for b in briefs if any(m.id == topic.id for m in b.topics)]
     evidence = {b.source: next(m.evidence for m in b.topics if m.id == topic.id) for b in on_topic}
-    any_term = any_term_pattern(topic.terms)
-
-    def mentions_topic(text: str) -> bool:
-        return any_term is not None and any_term.search(text.translate(APOSTROPHES)) is not None
-
-    claims = [ClaimRef(c, b) for b in on_topic for c in b.claims if mentions_topic(c.text)]
-    quotes = []
+    claims, quotes = [], []
     for brief in on_topic:
-        evidence_paragraphs = {e.paragraph for e in evidence[brief.source]}
-        quotes += [
-            QuoteRef(q, brief)
-            for q in brief.quotes
-            if q.speaker and (q.paragraph in evidence_paragraphs or mentions_topic(q.text))
-        ]
+        claim_indexes, quote_indexes = topic_mentions(brief, topic)
+        claims += [ClaimRef(brief.claims[i], brief) for i in claim_indexes]
+        quotes += [QuoteRef(brief.quotes[i], brief) for i in quote_indexes]
     speaker_by_name = {s.name: s for s in speakers}
     counts = Counter(ref.quote.speaker for ref in quotes)
     canonical = canonical_names(speaker_by_name)
@@ -266,7 +276,55 @@ def cover_topic(
     )
 
 
-def any_term_pattern(terms: Iterable[str]) -> re.Pattern[str] | None:
+def topic_mentions(brief: Brief, topic: Topic) -> tuple[list[int], list[int]]:
+    """Which of a brief's claims name the topic, and which of its attributed quotes name it or
+    stand in a paragraph that is evidence for it (indexes into `claims` and `quotes`).
+
+    Remembered per brief object: a build session keeps unchanged briefs between builds, so an
+    edit searches the edited brief's text again, not the whole corpus's.
+    """
+    return PER_BRIEF.value(brief, ("topic_mentions", topic), lambda: _topic_mentions(brief, topic))
+
+
+def _topic_mentions(brief: Brief, topic: Topic) -> tuple[list[int], list[int]]:
+    any_term = any_term_pattern(topic.terms)
+
+    def mentions_topic(text: str) -> bool:
+        return any_term is not None and any_term.search(text.translate(APOSTROPHES)) is not None
+
+    evidence = next((m.evidence for m in brief.topics if m.id == topic.id), ())
+    evidence_paragraphs = {e.paragraph for e in evidence}
+    claims = [i for i, claim in enumerate(brief.claims) if mentions_topic(claim.text)]
+    quotes = [
+        i
+        for i, quote in enumerate(brief.quotes)
+        if quote.speaker and (quote.paragraph in evidence_paragraphs or mentions_topic(quote.text))
+    ]
+    return claims, quotes
+
+
+class PerBrief:
+    """Values derived from a brief, kept as long as that brief object lives."""
+
+    def __init__(self) -> None:
+        self._values: dict[int, dict[Hashable, Any]] = {}
+
+    def value(self, brief: Brief, key: Hashable, compute: Callable[[], Any]) -> Any:
+        values = self._values.get(id(brief))
+        if values is None:
+            values = self._values[id(brief)] = {}
+            # Forgotten when the brief dies, before its id can be given to another object.
+            weakref.finalize(brief, self._values.pop, id(brief), None)
+        if key not in values:
+            values[key] = compute()
+        return values[key]
+
+
+PER_BRIEF = PerBrief()
+
+
+@functools.cache
+def any_term_pattern(terms: tuple[str, ...]) -> re.Pattern[str] | None:
     """One pattern matching wherever any term's `term_pattern` matches (None for no terms).
 
     One search instead of one per term: a warm build checks every claim and quote against a topic.
@@ -323,37 +381,60 @@ def related_briefs(brief: Brief, briefs: Sequence[Brief]) -> list[Brief]:
 
 
 def closest_briefs(briefs: Sequence[Brief]) -> dict[str, list[Brief]]:
-    """`related_briefs` of every brief, scored through an index of who shares what.
+    """`related_briefs` of every brief, with the same scores and order, as a matrix product.
 
-    Comparing every pair of briefs grows with the square of the corpus; the index visits only
-    the briefs that share something, with the same score and order.
+    A topic or name shared by most of the corpus makes nearly every pair of briefs score, so
+    visiting pairs one by one grows with the square of the corpus in Python; numpy multiplies the
+    brief-by-feature matrix by its transpose instead, a block of rows at a time.
     """
-    topic_ids = [{m.id for m in brief.topics} for brief in briefs]
-    names = [{e.name for e in brief.entities if e.type != "place"} for brief in briefs]
-    having_topic: dict[str, list[int]] = defaultdict(list)
-    naming: dict[str, list[int]] = defaultdict(list)
-    for index in range(len(briefs)):
-        for topic_id in topic_ids[index]:
-            having_topic[topic_id].append(index)
-        for name in names[index]:
-            naming[name].append(index)
-    closest = {}
-    for index, brief in enumerate(briefs):
-        scores: Counter[int] = Counter()
-        for topic_id in topic_ids[index]:
-            for other in having_topic[topic_id]:
-                scores[other] += 2
-        for name in names[index]:
-            for other in naming[name]:
-                scores[other] += 1
-        scored = [
-            (score, briefs[other])
-            for other, score in scores.items()
-            if score > 0 and briefs[other].source != brief.source
-        ]
-        scored.sort(key=lambda item: (-item[0], item[1].slug))
-        closest[brief.source] = [other for _, other in scored[:RELATED_BRIEFS]]
+    features = shared_features(briefs)
+    count = len(briefs)
+    closest: dict[str, list[Brief]] = {brief.source: [] for brief in briefs}
+    if not features or count < 2:
+        return closest
+    having = np.zeros((count, len(features)), dtype=np.float32)
+    weights = np.zeros(len(features), dtype=np.float32)
+    for column, (weight, holders) in enumerate(features.values()):
+        having[holders, column] = 1.0
+        weights[column] = weight
+    weighted = having * weights
+    # Ties go to the earlier slug: a score is worth more than any difference in slug order.
+    slug_order = np.argsort(np.array([b.slug for b in briefs], dtype=object), kind="stable")
+    slug_bonus = np.empty(count, dtype=np.int64)
+    slug_bonus[slug_order] = np.arange(count, 0, -1)
+    for start in range(0, count, RELATED_BLOCK_ROWS):
+        block = range(start, min(start + RELATED_BLOCK_ROWS, count))
+        scores = np.rint(weighted[block.start : block.stop] @ having.T).astype(np.int64)
+        scores[np.arange(len(block)), np.arange(block.start, block.stop)] = 0  # not itself
+        ranking = np.where(scores > 0, scores * (count + 1) + slug_bonus, 0)
+        for row, index in enumerate(block):
+            closest[briefs[index].source] = [briefs[o] for o in top_columns(ranking[row])]
     return closest
+
+
+def shared_features(briefs: Sequence[Brief]) -> dict[tuple[str, str], tuple[int, list[int]]]:
+    """Topics (weight 2) and non-place names (weight 1) held by two briefs or more, with who holds
+    them; a feature of one brief adds nothing to any pair."""
+    holders: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for index, brief in enumerate(briefs):
+        for topic_id in {m.id for m in brief.topics}:
+            holders[("topic", topic_id)].append(index)
+        for name in {e.name for e in brief.entities if e.type != "place"}:
+            holders[("name", name)].append(index)
+    return {
+        feature: (2 if feature[0] == "topic" else 1, indexes)
+        for feature, indexes in sorted(holders.items())
+        if len(indexes) > 1
+    }
+
+
+def top_columns(ranking: np.ndarray) -> list[int]:
+    """The columns of the RELATED_BRIEFS highest positive values, highest first."""
+    positive = np.flatnonzero(ranking > 0)
+    if len(positive) > RELATED_BRIEFS:
+        best = np.argpartition(ranking[positive], -RELATED_BRIEFS)[-RELATED_BRIEFS:]
+        positive = positive[best]
+    return [int(c) for c in positive[np.argsort(-ranking[positive], kind="stable")]]
 
 
 @dataclass(frozen=True)
@@ -368,7 +449,7 @@ def propose_topics(briefs: Sequence[Brief], topics: Sequence[Topic]) -> list[Top
     Terms found in nearly every brief describe the whole corpus rather than a topic and are left
     out once the corpus has four briefs or more.
     """
-    any_term = any_term_pattern(term for topic in topics for term in topic.terms)
+    any_term = any_term_pattern(tuple(term for topic in topics for term in topic.terms))
     people = {
         name
         for brief in briefs

@@ -17,13 +17,13 @@ from __future__ import annotations
 import hashlib
 import io
 import pickle
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, is_dataclass
 from typing import Any
 
-from generator.corpus import Corpus
+from generator.corpus import PER_BRIEF, Corpus
 from generator.model import Brief
 
 _ACTIVE: ContextVar[RenderMemo | None] = ContextVar("render_memo", default=None)
@@ -51,7 +51,6 @@ class RenderMemo:
         self.fragments: dict[str, str] = {}
         self.rendered = 0  # pages rendered in the last build
         self.reused = 0  # pages reused in the last build
-        self._tokens: dict[int, tuple[Brief, str]] = {}
         # What each read returns in this build (its fingerprint, None if it fails), by its key.
         self._current: dict[str, str | None] = {}
         self._used_pages: set[str] = set()
@@ -61,7 +60,7 @@ class RenderMemo:
     def active(self) -> Iterator[RenderMemo]:
         """Use (and refresh) the memo for the renders inside; forget what they did not use."""
         self.rendered = self.reused = 0
-        self._tokens, self._used_pages, self._used_fragments = {}, set(), set()
+        self._used_pages, self._used_fragments = set(), set()
         self._current = {}
         reset = _ACTIVE.set(self)
         try:
@@ -70,21 +69,13 @@ class RenderMemo:
             _ACTIVE.reset(reset)
             self.pages = {k: v for k, v in self.pages.items() if k in self._used_pages}
             self.fragments = {k: v for k, v in self.fragments.items() if k in self._used_fragments}
-            self._tokens, self._current = {}, {}
+            self._current = {}
 
     # --- fingerprints --------------------------------------------------------------------------
 
     def token(self, brief: Brief) -> str:
-        """A hash of the whole brief, computed once per build."""
-        known = self._tokens.get(id(brief))
-        if known is None or known[0] is not brief:
-            buffer = io.BytesIO()
-            pickler = pickle.Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL)
-            pickler.fast = True  # no memo: equal briefs give equal bytes (see _TokenPickler)
-            pickler.dump(brief)
-            known = (brief, hashlib.sha256(buffer.getvalue()).hexdigest())
-            self._tokens[id(brief)] = known
-        return known[1]
+        """A hash of the whole brief, computed once for each brief object."""
+        return PER_BRIEF.value(brief, "memo_token", lambda: _brief_hash(brief))
 
     def fingerprint(self, value: Any) -> str:
         """A hash of a value's content; briefs inside it count by their token."""
@@ -211,8 +202,45 @@ def _wrap(memo: RenderMemo, reads: list[Read], root: str, path: tuple, value: An
         return [
             _wrap(memo, reads, root, (*path, ("index", i)), item) for i, item in enumerate(value)
         ]
+    if isinstance(value, list | tuple):
+        return _SequenceRecorder(value, record)
     record(("value",), value)
     return value
+
+
+class _SequenceRecorder(Sequence):
+    """A list or tuple whose length alone can be read (`|length`, `if items`) without the page
+    depending on every item; any other use reads, and records, the whole value."""
+
+    __slots__ = ("_record", "_recorded", "_target")
+
+    def __init__(self, target: list | tuple, record: Callable[[tuple, Any], None]) -> None:
+        self._target, self._record, self._recorded = target, record, False
+
+    def _whole(self) -> list | tuple:
+        if not self._recorded:
+            self._recorded = True
+            self._record(("value",), self._target)
+        return self._target
+
+    def __len__(self) -> int:
+        if not self._recorded:
+            self._record(("len",), len(self._target))
+        return len(self._target)
+
+    def __getitem__(self, index: Any) -> Any:
+        return self._whole()[index]
+
+    def __iter__(self) -> Iterator:
+        return iter(self._whole())
+
+    def __contains__(self, item: object) -> bool:
+        return item in self._whole()
+
+    def __eq__(self, other: object) -> bool:
+        return self._whole() == other
+
+    __hash__ = None  # type: ignore[assignment]
 
 
 class _ObjectRecorder:
@@ -265,6 +293,14 @@ class _TokenPickler(pickle.Pickler):
         self.fast = True
         # Only briefs go through Python code; everything else is pickled at C speed.
         self.dispatch_table = {Brief: lambda brief: (_brief_token, (memo.token(brief),))}
+
+
+def _brief_hash(brief: Brief) -> str:
+    buffer = io.BytesIO()
+    pickler = pickle.Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL)
+    pickler.fast = True  # no memo: equal briefs give equal bytes (see _TokenPickler)
+    pickler.dump(brief)
+    return hashlib.sha256(buffer.getvalue()).hexdigest()
 
 
 def _brief_token(token: str) -> str:

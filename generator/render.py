@@ -23,6 +23,7 @@ from generator.memo import active_memo
 from generator.model import SCHEMA_VERSION, Brief, to_dict
 from generator.pictures import draw_pictures, periods_with_articles, speakers_by_topic
 from generator.slugs import safe_url
+from generator.views import topic_parts, topic_summary
 
 DATA_PATH = "data/briefs.json"
 # Characters that start Markdown or extension syntax anywhere in a line: backslash-escaped.
@@ -133,7 +134,15 @@ def render_site(
     for brief in corpus.briefs:
         pages[f"briefs/{brief.slug}.md"] = page("brief.md.j2", root="../", brief=brief)
     for coverage in corpus.topics:
-        pages[f"topics/{coverage.topic.id}.md"] = page("topic.md.j2", root="../", cover=coverage)
+        summary = topic_summary(coverage)
+        for part in topic_parts(coverage):
+            pages[part.numbers.file] = page(
+                "topic.md.j2",
+                root="../",
+                topic=coverage.topic,
+                summary=summary if part.numbers.number == 1 else None,
+                part=part,
+            )
     for speaker in corpus.speakers:
         pages[speaker_path(speaker)] = page("speaker.md.j2", root="../", speaker=speaker)
     return pages

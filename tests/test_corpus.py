@@ -1,4 +1,14 @@
-from generator.corpus import ClaimRef, build_corpus, group_near_duplicates, propose_topics
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from generator.corpus import (
+    ClaimRef,
+    build_corpus,
+    closest_briefs,
+    group_near_duplicates,
+    propose_topics,
+    related_briefs,
+)
 from generator.model import Brief, Claim, DatedEvent, Entity, Evidence, Quote, Topic, TopicMatch
 
 
@@ -132,3 +142,31 @@ def test_canonical_names_merge_case_and_unique_surnames_only():
     assert mapping["Putin"] == "Vladimir Putin"
     assert mapping["Wang"] == "Wang"  # two longer names contain it: ambiguous, left alone
     assert mapping["Wan"] == "Wan"  # never merged into a name with a similar word
+
+
+@given(
+    holdings=st.lists(
+        st.tuples(
+            st.sets(st.sampled_from(["ports", "rail", "roads"])),
+            st.sets(st.sampled_from(["Ana Silva", "Port Authority", "Rui Costa", "Lisbon"])),
+        ),
+        min_size=1,
+        max_size=12,
+    )
+)
+@settings(max_examples=200, deadline=None)
+def test_closest_briefs_scores_and_orders_as_the_pairwise_definition(holdings):
+    """The matrix product gives what comparing every pair gives, ties broken by slug."""
+    briefs = [
+        brief(
+            f"{number:02}.txt",
+            f"Story {(number * 7) % 5} {number}",
+            topics=[TopicMatch(t, t, ()) for t in sorted(topics)],
+            entities=[Entity(n, "place" if n == "Lisbon" else "person", 1) for n in sorted(names)],
+        )
+        for number, (topics, names) in enumerate(holdings)
+    ]
+    closest = closest_briefs(briefs)
+    for one in briefs:
+        expected = related_briefs(one, briefs)
+        assert [b.source for b in closest[one.source]] == [b.source for b in expected]

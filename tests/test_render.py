@@ -76,3 +76,42 @@ def test_undated_briefs_beside_dated_ones_render_everywhere():
     assert "2024-01-02" in timeline and "Undated: [Undated story]" in timeline
     assert "Undated story" not in pages["feed.xml"]  # a dated feed leaves it out
     assert "[Undated story](briefs/undated-story.md)" in pages["index.md"]
+
+
+def test_a_long_topic_is_split_into_linked_pages_holding_each_brief_once(monkeypatch):
+    import re
+
+    from generator import views
+    from generator.corpus import build_corpus
+    from generator.model import Evidence, Topic, TopicMatch
+    from generator.render import render_site
+    from tests.test_corpus import brief
+
+    monkeypatch.setattr(views, "BRIEFS_PER_PAGE", 2)
+    ports = Topic("ports", "Ports", "Harbours and shipping.", ("harbour",))
+    briefs = [
+        brief(
+            f"{day}.txt",
+            f"Harbour story {day}",
+            f"2024-01-0{day}",
+            [TopicMatch("ports", "Ports", (Evidence("harbour", "p1", f"Harbour news {day}."),))],
+        )
+        for day in range(1, 6)
+    ]
+    pages = render_site(build_corpus(briefs, [ports], []))
+    parts = [
+        pages["topics/ports.md"],
+        pages["topics/ports.page-2.md"],
+        pages["topics/ports.page-3.md"],
+    ]
+    assert "topics/ports.page-4.md" not in pages
+    # Newest first, two a page; every brief's evidence on exactly one page.
+    evidence = [re.findall(r"Harbour news (\d)", part) for part in parts]
+    assert evidence == [["5", "4"], ["3", "2"], ["1"]]
+    # The overview (counts, whole timeline) is on the first page only; all pages link each other.
+    assert "5 briefs cover this topic, dated 2024-01-01 to 2024-01-05" in parts[0]
+    assert parts[0].count("- **2024-01-0") == 5 and "## Timeline" not in parts[1]
+    assert "Page 3 of 3: [1](ports.md) · [2](ports.page-2.md) · **3**" in parts[2]
+    assert (
+        "# Ports \\(page 2 of 3\\)" in parts[1] and "Briefs 3 to 4 on [Ports](ports.md)" in parts[1]
+    )

@@ -1,0 +1,125 @@
+"""What a long listing page gets: its entries split into pages of a bounded size, and summaries
+made of plain values (names, counts, links) rather than whole briefs.
+
+A topic that half the archive mentions would otherwise be one page of megabytes, and one edited
+brief would mean rendering all of it again: split, an edit re-renders the page that holds the
+brief, and a summary that does not change is not rendered again (see `generator.memo`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import NamedTuple
+
+from generator.corpus import ClaimRef, QuoteRef, TopicCoverage
+from generator.model import Brief, Evidence, Topic
+
+BRIEFS_PER_PAGE = 25
+
+
+class BriefLink(NamedTuple):
+    """What a link to a brief shows (the `brief_link` and `byline` macros read these fields)."""
+
+    title: str
+    slug: str
+    date: str | None
+    publisher: str | None
+
+
+def link_to(brief: Brief) -> BriefLink:
+    return BriefLink(brief.title, brief.slug, brief.date, brief.publisher)
+
+
+@dataclass(frozen=True)
+class PageNumbers:
+    """Where a page stands in a paginated listing; page 1 is `stem.md`, page n `stem.page-n.md`."""
+
+    stem: str  # path under docs/ without ".md", e.g. "topics/taiwan"
+    number: int
+    count: int
+
+    def path(self, number: int) -> str:
+        return f"{self.stem}.md" if number == 1 else f"{self.stem}.page-{number}.md"
+
+    @property
+    def file(self) -> str:
+        return self.path(self.number)
+
+    @property
+    def name(self) -> str:
+        """The file name alone, for links between pages of the same folder."""
+        return self.file.rsplit("/", 1)[-1]
+
+    def link(self, number: int) -> str:
+        return self.path(number).rsplit("/", 1)[-1]
+
+
+@dataclass(frozen=True)
+class TopicSummary:
+    """The first page's overview of a topic: counts, speakers, timeline and related topics."""
+
+    brief_count: int
+    first_date: str | None
+    last_date: str | None
+    publishers: tuple[str, ...]
+    quote_count: int
+    speakers: tuple[tuple[str, int], ...]  # (name, quotations), most first
+    timeline: tuple[BriefLink, ...]  # by date, then slug
+    related: tuple[tuple[Topic, int], ...]
+
+
+@dataclass(frozen=True)
+class TopicPart:
+    """One page's share of a topic: its briefs, and the claims, quotes and evidence they hold."""
+
+    numbers: PageNumbers
+    first: int  # position of its first brief among all the topic's briefs, from 1
+    briefs: tuple[Brief, ...]
+    claim_groups: tuple[tuple[ClaimRef, ...], ...]  # groups whose first claim is in these briefs
+    quotes: tuple[QuoteRef, ...]
+    evidence: tuple[tuple[Evidence, ...], ...]  # per brief, in the order of `briefs`
+
+
+def chunks(items: Sequence, size: int | None = None) -> list[Sequence]:
+    """`items` in consecutive runs of `size` (`BRIEFS_PER_PAGE`); one empty run when none."""
+    size = size or BRIEFS_PER_PAGE
+    return [items[start : start + size] for start in range(0, len(items), size)] or [items[:0]]
+
+
+def topic_summary(cover: TopicCoverage) -> TopicSummary:
+    dates = sorted(b.date for b in cover.briefs if b.date)
+    by_date = sorted(sorted(cover.briefs, key=lambda b: b.slug), key=lambda b: b.date or "")
+    return TopicSummary(
+        brief_count=len(cover.briefs),
+        first_date=dates[0] if dates else None,
+        last_date=dates[-1] if dates else None,
+        publishers=tuple(sorted({b.publisher for b in cover.briefs if b.publisher})),
+        quote_count=len(cover.quotes),
+        speakers=tuple((speaker.name, count) for speaker, count in cover.speakers),
+        timeline=tuple(link_to(b) for b in by_date),
+        related=tuple(cover.related),
+    )
+
+
+def topic_parts(cover: TopicCoverage) -> list[TopicPart]:
+    """The topic's briefs in pages of `BRIEFS_PER_PAGE`, in the coverage's order (newest first)."""
+    runs = chunks(cover.briefs)
+    page_of = {b.source: n for n, run in enumerate(runs) for b in run}
+    groups: list[list[tuple[ClaimRef, ...]]] = [[] for _ in runs]
+    for group in cover.claim_groups:
+        groups[page_of[group[0].brief.source]].append(tuple(group))
+    quotes: list[list[QuoteRef]] = [[] for _ in runs]
+    for ref in cover.quotes:
+        quotes[page_of[ref.brief.source]].append(ref)
+    return [
+        TopicPart(
+            numbers=PageNumbers(f"topics/{cover.topic.id}", index + 1, len(runs)),
+            first=sum(len(earlier) for earlier in runs[:index]) + 1,
+            briefs=tuple(run),
+            claim_groups=tuple(groups[index]),
+            quotes=tuple(quotes[index]),
+            evidence=tuple(cover.evidence[b.source] for b in run),
+        )
+        for index, run in enumerate(runs)
+    ]
