@@ -23,7 +23,7 @@ from generator.memo import active_memo
 from generator.model import SCHEMA_VERSION, Brief, to_dict
 from generator.pictures import draw_pictures, periods_with_articles, speakers_by_topic
 from generator.slugs import safe_url
-from generator.views import topic_parts, topic_summary
+from generator.views import brief_rows, speaker_rows, timeline_rows, topic_parts, topic_summary
 
 DATA_PATH = "data/briefs.json"
 # Characters that start Markdown or extension syntax anywhere in a line: backslash-escaped.
@@ -117,13 +117,20 @@ def render_site(
     def page(template: str, root: str = "", **values: object) -> str:
         return environment.get_template(template).render(**common, root=root, **values)
 
+    def speakers_index(kind: str) -> str:
+        rows = speaker_rows(corpus.speakers, kind)
+        return page("speakers_index.md.j2", root="../", kind=kind, rows=rows)
+
+    # Pages listing the whole corpus get only what they show, so an edit elsewhere in a brief
+    # does not make a build session render them again.
+    dated, undated, events = timeline_rows(corpus)
     pages = {
         "index.md": page("home.md.j2"),
-        "briefs/index.md": page("briefs_index.md.j2", root="../"),
+        "briefs/index.md": page("briefs_index.md.j2", root="../", rows=brief_rows(corpus.briefs)),
         "topics/index.md": page("topics_index.md.j2", root="../"),
-        "people/index.md": page("speakers_index.md.j2", root="../", kind="person"),
-        "organisations/index.md": page("speakers_index.md.j2", root="../", kind="organisation"),
-        "timeline.md": page("timeline.md.j2"),
+        "people/index.md": speakers_index("person"),
+        "organisations/index.md": speakers_index("organisation"),
+        "timeline.md": page("timeline.md.j2", dated=dated, undated=undated, events=events),
         "problems.md": page("problems.md.j2"),
         "tags.md": page("tags.md.j2"),
         DATA_PATH: briefs_json(corpus.briefs),

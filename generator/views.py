@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from generator.corpus import ClaimRef, QuoteRef, TopicCoverage
+from generator.corpus import ClaimRef, Corpus, QuoteRef, Speaker, TopicCoverage
 from generator.model import Brief, Evidence, Topic
 
 BRIEFS_PER_PAGE = 25
@@ -123,3 +123,65 @@ def topic_parts(cover: TopicCoverage) -> list[TopicPart]:
         )
         for index, run in enumerate(runs)
     ]
+
+
+class SpeakerRow(NamedTuple):
+    name: str
+    quotes: int
+    briefs: int
+    roles: tuple[str, ...]  # distinct ignoring case (as Jinja's `unique`), first spelling kept
+
+
+def speaker_rows(speakers: Sequence[Speaker], kind: str) -> tuple[SpeakerRow, ...]:
+    """The people or organisations index: what it shows of each, and nothing it does not."""
+    return tuple(
+        SpeakerRow(s.name, len(s.quotes), len(s.briefs), distinct_roles(s))
+        for s in speakers
+        if s.kind == kind
+    )
+
+
+def distinct_roles(speaker: Speaker) -> tuple[str, ...]:
+    first_spelling: dict[str, str] = {}
+    for role, _brief in speaker.roles:
+        first_spelling.setdefault(role.lower(), role)
+    return tuple(first_spelling.values())
+
+
+class BriefRow(NamedTuple):
+    link: BriefLink
+    topics: tuple[tuple[str, str], ...]  # (id, name)
+    quotes: int  # attributed quotations
+
+
+def brief_rows(briefs: Sequence[Brief]) -> tuple[BriefRow, ...]:
+    return tuple(
+        BriefRow(
+            link_to(b),
+            tuple((m.id, m.name) for m in b.topics),
+            sum(1 for q in b.quotes if q.speaker),
+        )
+        for b in briefs
+    )
+
+
+class EventRow(NamedTuple):
+    year: int
+    sentence: str
+    paragraph: str
+    brief: BriefLink
+
+
+def timeline_rows(corpus: Corpus) -> tuple[tuple[BriefLink, ...], tuple[BriefLink, ...], tuple]:
+    """The timeline page: dated briefs by date (then slug), undated briefs, and dated events."""
+    dated = sorted(
+        sorted((b for b in corpus.briefs if b.date), key=lambda b: b.slug), key=lambda b: b.date
+    )
+    return (
+        tuple(link_to(b) for b in dated),
+        tuple(link_to(b) for b in corpus.briefs if not b.date),
+        tuple(
+            EventRow(ref.event.year, ref.event.sentence, ref.event.paragraph, link_to(ref.brief))
+            for ref in corpus.events
+        ),
+    )
