@@ -23,7 +23,15 @@ from generator.memo import active_memo
 from generator.model import SCHEMA_VERSION, Brief, to_dict
 from generator.pictures import draw_pictures, periods_with_articles, speakers_by_topic
 from generator.slugs import safe_url
-from generator.views import brief_rows, speaker_rows, timeline_rows, topic_parts, topic_summary
+from generator.views import (
+    brief_rows,
+    speaker_parts,
+    speaker_rows,
+    speaker_summary,
+    timeline_rows,
+    topic_parts,
+    topic_summary,
+)
 
 DATA_PATH = "data/briefs.json"
 # Characters that start Markdown or extension syntax anywhere in a line: backslash-escaped.
@@ -151,7 +159,15 @@ def render_site(
                 part=part,
             )
     for speaker in corpus.speakers:
-        pages[speaker_path(speaker)] = page("speaker.md.j2", root="../", speaker=speaker)
+        summary = speaker_summary(speaker)
+        for part in speaker_parts(speaker, speaker_path(speaker)):
+            pages[part.numbers.file] = page(
+                "speaker.md.j2",
+                root="../",
+                name=speaker.name,
+                summary=summary if part.numbers.number == 1 else None,
+                part=part,
+            )
     return pages
 
 

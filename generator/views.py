@@ -8,12 +8,13 @@ brief, and a summary that does not change is not rendered again (see `generator.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
 from generator.corpus import ClaimRef, Corpus, QuoteRef, Speaker, TopicCoverage
-from generator.model import Brief, Evidence, Topic
+from generator.model import Brief, Evidence, Quote, Topic
 
 BRIEFS_PER_PAGE = 25
 
@@ -185,3 +186,49 @@ def timeline_rows(corpus: Corpus) -> tuple[tuple[BriefLink, ...], tuple[BriefLin
             for ref in corpus.events
         ),
     )
+
+
+@dataclass(frozen=True)
+class SpeakerSummary:
+    """The first page of a person or organisation: roles, counts, reported speech, briefs."""
+
+    roles: tuple[tuple[str, BriefLink], ...]
+    quote_count: int
+    claims: tuple[tuple[str, str, BriefLink], ...]  # (text, paragraph, brief) in reported speech
+    briefs: tuple[BriefLink, ...]  # every brief naming them
+
+
+@dataclass(frozen=True)
+class SpeakerPart:
+    """One page's share of a speaker's quotations: the briefs quoting them, with the quotes."""
+
+    numbers: PageNumbers
+    quoted: tuple[tuple[Brief, tuple[Quote, ...]], ...]
+
+
+def speaker_summary(speaker: Speaker) -> SpeakerSummary:
+    return SpeakerSummary(
+        roles=tuple((role, link_to(brief)) for role, brief in speaker.roles),
+        quote_count=len(speaker.quotes),
+        claims=tuple((r.claim.text, r.claim.paragraph, link_to(r.brief)) for r in speaker.claims),
+        briefs=tuple(link_to(brief) for brief in speaker.briefs),
+    )
+
+
+def speaker_parts(speaker: Speaker, path: str) -> list[SpeakerPart]:
+    """The briefs quoting the speaker, in the order of `speaker.briefs`, in pages of
+    `BRIEFS_PER_PAGE`; `path` is the speaker's page."""
+    quotes_by_source: dict[str, list[Quote]] = defaultdict(list)
+    for ref in speaker.quotes:
+        quotes_by_source[ref.brief.source].append(ref.quote)
+    quoted = [
+        (b, tuple(quotes_by_source[b.source]))
+        for b in speaker.briefs
+        if b.source in quotes_by_source
+    ]
+    runs = chunks(quoted)
+    stem = path.removesuffix(".md")
+    return [
+        SpeakerPart(PageNumbers(stem, index + 1, len(runs)), tuple(run))
+        for index, run in enumerate(runs)
+    ]

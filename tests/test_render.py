@@ -115,3 +115,30 @@ def test_a_long_topic_is_split_into_linked_pages_holding_each_brief_once(monkeyp
     assert (
         "# Ports \\(page 2 of 3\\)" in parts[1] and "Briefs 3 to 4 on [Ports](ports.md)" in parts[1]
     )
+
+
+def test_a_much_quoted_speaker_gets_pages_of_quotes_and_one_list_of_briefs(monkeypatch):
+    from generator import views
+    from generator.corpus import build_corpus
+    from generator.model import Quote
+    from generator.render import render_site
+    from tests.test_corpus import brief
+
+    monkeypatch.setattr(views, "BRIEFS_PER_PAGE", 2)
+    briefs = [
+        brief(
+            f"{day}.txt",
+            f"Harbour story {day}",
+            f"2024-01-0{day}",
+            quotes=[Quote(f"Ships sail on day {day}", "Ana Silva", None, "full", "p1", "person")],
+        )
+        for day in range(1, 4)
+    ]
+    pages = render_site(build_corpus(briefs, [], []))
+    first, second = pages["people/ana-silva.md"], pages["people/ana-silva.page-2.md"]
+    assert "people/ana-silva.page-3.md" not in pages
+    assert [f"day {d}" in first for d in (3, 2, 1)] == [True, True, False]
+    assert "day 1" in second and "day 3" not in second
+    assert "Quoted 3 times; named in 3 briefs." in first and first.count("- [Harbour story") == 3
+    assert "More quotations of [Ana Silva](ana-silva.md)" in second
+    assert "Page 2 of 2: [1](ana-silva.md) · **2**" in second
