@@ -1,0 +1,42 @@
+"""The plugin's page cache: a second `mkdocs build` takes converted pages from it and writes the
+same site byte for byte."""
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def mkdocs_build(project: Path) -> str:
+    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    mkdocs = Path(sys.executable).with_name("mkdocs")
+    result = subprocess.run(
+        [str(mkdocs), "build", "--strict"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env=environment,
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stderr
+
+
+def site_files(project: Path) -> dict[str, bytes]:
+    site = project / "site"
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+
+
+def test_a_second_build_reuses_converted_pages_and_writes_the_same_site(tmp_path):
+    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    shutil.copytree(ROOT / "seeds", tmp_path / "seeds")
+    shutil.copytree(ROOT / "docs" / "assets", tmp_path / "docs" / "assets")
+    first_log = mkdocs_build(tmp_path)
+    first = site_files(tmp_path)
+    second_log = mkdocs_build(tmp_path)
+    assert "0 from the page cache" in first_log
+    pages = sum(1 for name in first if name.endswith(".html") and name != "404.html")
+    assert f"0 pages converted, {pages} from the page cache" in second_log
+    assert site_files(tmp_path) == first
