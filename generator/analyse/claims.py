@@ -9,6 +9,7 @@ main facts first). Quotations are never claims; reported speech is, with its spe
 from __future__ import annotations
 
 import math
+import operator
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -69,23 +70,35 @@ def similarity(first: frozenset[str], second: frozenset[str]) -> float:
 def textrank(lemma_sets: Sequence[frozenset[str]]) -> list[float]:
     """PageRank scores of sentences over the weighted similarity graph, by power iteration."""
     count = len(lemma_sets)
-    weights = [
-        [similarity(a, b) if i != j else 0.0 for j, b in enumerate(lemma_sets)]
-        for i, a in enumerate(lemma_sets)
-    ]
-    out_totals = [sum(row) for row in weights]
+    edges = similarity_edges(lemma_sets)
+    out_totals = [sum(weight for _, weight in row) for row in edges]
     # Each sentence's incoming weights, normalised once (the same arithmetic as on every pass).
-    incoming = [
-        [(j, weights[j][i] / out_totals[j]) for j in range(count) if out_totals[j]]
-        for i in range(count)
-    ]
+    # Pairs with no lemma in common are left out: their terms would only add exact zeros.
+    sources = [[j for j, _ in row] for row in edges]
+    shares = [[weight / out_totals[j] for j, weight in row] for row in edges]
     scores = [1.0 / count] * count if count else []
     for _ in range(ITERATIONS):
         scores = [
-            (1 - DAMPING) / count + DAMPING * sum(share * scores[j] for j, share in column)
-            for column in incoming
+            (1 - DAMPING) / count
+            + DAMPING * sum(map(operator.mul, column, map(scores.__getitem__, sentences)))
+            for sentences, column in zip(sources, shares, strict=True)
         ]
     return scores
+
+
+def similarity_edges(lemma_sets: Sequence[frozenset[str]]) -> list[list[tuple[int, float]]]:
+    """Each sentence's non-zero similarities as (other sentence, weight), by the other's index.
+
+    The graph is symmetric (`similarity` is), so each pair is measured once.
+    """
+    edges: list[list[tuple[int, float]]] = [[] for _ in lemma_sets]
+    for i, first in enumerate(lemma_sets):
+        for j in range(i + 1, len(lemma_sets)):
+            weight = similarity(first, lemma_sets[j])
+            if weight:
+                edges[i].append((j, weight))
+                edges[j].append((i, weight))
+    return edges
 
 
 def rank_claims(
