@@ -38,8 +38,7 @@ class Candidate:
     position: int
 
 
-def is_quotation(sentence: Span, quotes: Sequence[Quote]) -> bool:
-    text = sentence.text
+def is_quotation(text: str, quotes: Sequence[Quote]) -> bool:
     quoted = sum(len(m.group(1)) for m in QUOTED_TEXT.finditer(text))
     if quoted > QUOTED_SHARE_LIMIT * len(text):
         return True
@@ -50,10 +49,10 @@ def candidates(parsed: ParsedArticle, quotes: Sequence[Quote]) -> list[Candidate
     found = []
     for position, sentence in enumerate(parsed.body_sentences()):
         words = [t for t in sentence if not t.is_punct and not t.is_space]
-        text = sentence.text.strip()
-        if not MIN_WORDS <= len(words) <= MAX_WORDS or text.endswith("?"):
+        text = parsed.span_text(sentence)
+        if not MIN_WORDS <= len(words) <= MAX_WORDS or text.strip().endswith("?"):
             continue
-        if is_quotation(sentence, quotes):
+        if is_quotation(text, quotes):
             continue
         lemmas = frozenset(t.lemma_.lower() for t in words if t.is_alpha and not t.is_stop)
         found.append(Candidate(sentence, parsed.paragraph_of(sentence).id, lemmas, position))
@@ -129,7 +128,7 @@ def rank_claims(
     scored.sort(key=lambda item: (item[0], item[1]), reverse=True)
     return tuple(
         Claim(
-            text=candidate.sentence.text.strip(),
+            text=parsed.span_text(candidate.sentence).strip(),
             paragraph=candidate.paragraph,
             rank=rank,
             score=score,

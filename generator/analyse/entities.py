@@ -389,7 +389,7 @@ def noun_phrase(head: Token) -> Span:
 def _extend_seated_institutions(parsed: ParsedArticle, mentions: list[Mention]) -> None:
     """ "the Chinese Embassy in Moscow" names one embassy: the place belongs to the name."""
     places = {m.start_char: m for m in mentions if m.type == "place"}
-    text = parsed.doc.text
+    text = parsed.text
     for mention in mentions:
         if mention.type != "organisation":
             continue

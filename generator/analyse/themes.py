@@ -22,10 +22,7 @@ def term_pattern(term: str) -> re.Pattern[str]:
 
 def match_topics(parsed: ParsedArticle, topics: Sequence[Topic]) -> tuple[TopicMatch, ...]:
     """Topics whose terms occur in at least `min_evidence` body sentences, with those sentences."""
-    sentences = [
-        (parsed.paragraph_of(s).id, s.text.strip(), s.text.translate(APOSTROPHES))
-        for s in parsed.body_sentences()
-    ]
+    sentences = searchable_sentences(parsed)
     matches = []
     for topic in topics:
         patterns = [(term, term_pattern(term)) for term in topic.terms]
@@ -37,3 +34,12 @@ def match_topics(parsed: ParsedArticle, topics: Sequence[Topic]) -> tuple[TopicM
         if len(evidence) >= topic.min_evidence:
             matches.append(TopicMatch(id=topic.id, name=topic.name, evidence=tuple(evidence)))
     return tuple(matches)
+
+
+def searchable_sentences(parsed: ParsedArticle) -> list[tuple[str, str, str]]:
+    """(paragraph id, sentence as quoted, sentence as terms are searched in) of each body sentence."""
+    found = []
+    for sentence in parsed.body_sentences():
+        text = parsed.span_text(sentence)
+        found.append((parsed.paragraph_of(sentence).id, text.strip(), text.translate(APOSTROPHES)))
+    return found
