@@ -9,11 +9,11 @@ main facts first). Quotations are never claims; reported speech is, with its spe
 from __future__ import annotations
 
 import math
-import operator
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+import numpy
 from spacy.tokens import Span
 
 from generator.analyse.figures import figures_in
@@ -69,20 +69,23 @@ def similarity(first: frozenset[str], second: frozenset[str]) -> float:
 def textrank(lemma_sets: Sequence[frozenset[str]]) -> list[float]:
     """PageRank scores of sentences over the weighted similarity graph, by power iteration."""
     count = len(lemma_sets)
+    if not count:
+        return []
     edges = similarity_edges(lemma_sets)
     out_totals = [sum(weight for _, weight in row) for row in edges]
-    # Each sentence's incoming weights, normalised once (the same arithmetic as on every pass).
-    # Pairs with no lemma in common are left out: their terms would only add exact zeros.
-    sources = [[j for j, _ in row] for row in edges]
-    shares = [[weight / out_totals[j] for j, weight in row] for row in edges]
-    scores = [1.0 / count] * count if count else []
+    # shares[i, j]: the part of sentence j's score that flows to sentence i on each pass.
+    shares = numpy.zeros((count, count))
+    for i, row in enumerate(edges):
+        for j, weight in row:
+            shares[i, j] = weight / out_totals[j]
+    scores = numpy.full(count, 1.0 / count)
     for _ in range(ITERATIONS):
-        scores = [
-            (1 - DAMPING) / count
-            + DAMPING * sum(map(operator.mul, column, map(scores.__getitem__, sentences)))
-            for sentences, column in zip(sources, shares, strict=True)
-        ]
-    return scores
+        # cumsum adds each row's terms one at a time, left to right, as sum() over a list does,
+        # so the scores are exactly those of the plain loop (a matrix product would reorder the
+        # additions and change the last bits, and with them the order of near-tied claims).
+        incoming = numpy.cumsum(shares * scores, axis=1)[:, -1]
+        scores = (1 - DAMPING) / count + DAMPING * incoming
+    return scores.tolist()
 
 
 def similarity_edges(lemma_sets: Sequence[frozenset[str]]) -> list[list[tuple[int, float]]]:
