@@ -119,7 +119,11 @@ def rank_claims(
     scored = []
     for candidate, rank_score in zip(pool, centrality, strict=True):
         figures = figures_in(parsed, candidate.sentence, candidate.paragraph)
-        named = {e.text for e in parsed.entities_in(candidate.sentence) if e.label_ in NAMED_LABELS}
+        named = {
+            parsed.span_text(e)
+            for e in parsed.entities_in(candidate.sentence)
+            if e.label_ in NAMED_LABELS
+        }
         signals = {
             "centrality": rank_score / top_centrality,
             "entities": min(len(named), 4) / 4,

@@ -131,7 +131,7 @@ def _clean_span(parsed: ParsedArticle, ent: Span) -> list[Mention]:
     """The ent's name(s), cut at line breaks and brackets and stripped of articles and titles."""
     kind = NER_TYPES[ent.label_]
     out = []
-    for piece in NAME_PIECE.finditer(ent.text):
+    for piece in NAME_PIECE.finditer(parsed.span_text(ent)):
         cleaned = _trim(piece.group(), kind)
         if cleaned is None:
             continue
