@@ -1,4 +1,6 @@
-from generator.analyse.claims import rank_claims, similarity, textrank
+import random
+
+from generator.analyse.claims import DAMPING, ITERATIONS, rank_claims, similarity, textrank
 from generator.analyse.figures import extract_figures
 from generator.model import Quote
 
@@ -60,6 +62,36 @@ def test_textrank_prefers_the_central_sentence():
     assert scores[0] == max(scores)
     assert scores[3] == min(scores)
     assert similarity(frozenset(), central) == 0.0
+
+
+def plain_textrank(lemma_sets):
+    """TextRank as first written: the full weight matrix and one sum per sentence and pass."""
+    count = len(lemma_sets)
+    weights = [
+        [similarity(a, b) if i != j else 0.0 for j, b in enumerate(lemma_sets)]
+        for i, a in enumerate(lemma_sets)
+    ]
+    out_totals = [sum(row) for row in weights]
+    scores = [1.0 / count] * count
+    for _ in range(ITERATIONS):
+        scores = [
+            (1 - DAMPING) / count
+            + DAMPING
+            * sum(weights[j][i] / out_totals[j] * scores[j] for j in range(count) if out_totals[j])
+            for i in range(count)
+        ]
+    return scores
+
+
+def test_textrank_scores_are_exactly_those_of_the_plain_power_iteration():
+    # Near-tied claims are ordered by these scores, so "close" is not enough: every bit counts.
+    words = [f"w{n}" for n in range(40)]
+    chooser = random.Random(7)
+    for count in (1, 2, 5, 30, 90):
+        lemma_sets = [
+            frozenset(chooser.sample(words, chooser.randint(0, 12))) for _ in range(count)
+        ]
+        assert textrank(lemma_sets) == plain_textrank(lemma_sets)
 
 
 def test_figures_keep_numbers_and_dated_years(parse):

@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+import numpy
 from spacy.tokens import Span
 
 from generator.analyse.figures import figures_in
@@ -37,8 +38,7 @@ class Candidate:
     position: int
 
 
-def is_quotation(sentence: Span, quotes: Sequence[Quote]) -> bool:
-    text = sentence.text
+def is_quotation(text: str, quotes: Sequence[Quote]) -> bool:
     quoted = sum(len(m.group(1)) for m in QUOTED_TEXT.finditer(text))
     if quoted > QUOTED_SHARE_LIMIT * len(text):
         return True
@@ -49,10 +49,10 @@ def candidates(parsed: ParsedArticle, quotes: Sequence[Quote]) -> list[Candidate
     found = []
     for position, sentence in enumerate(parsed.body_sentences()):
         words = [t for t in sentence if not t.is_punct and not t.is_space]
-        text = sentence.text.strip()
-        if not MIN_WORDS <= len(words) <= MAX_WORDS or text.endswith("?"):
+        text = parsed.span_text(sentence)
+        if not MIN_WORDS <= len(words) <= MAX_WORDS or text.strip().endswith("?"):
             continue
-        if is_quotation(sentence, quotes):
+        if is_quotation(text, quotes):
             continue
         lemmas = frozenset(t.lemma_.lower() for t in words if t.is_alpha and not t.is_stop)
         found.append(Candidate(sentence, parsed.paragraph_of(sentence).id, lemmas, position))
@@ -69,23 +69,38 @@ def similarity(first: frozenset[str], second: frozenset[str]) -> float:
 def textrank(lemma_sets: Sequence[frozenset[str]]) -> list[float]:
     """PageRank scores of sentences over the weighted similarity graph, by power iteration."""
     count = len(lemma_sets)
-    weights = [
-        [similarity(a, b) if i != j else 0.0 for j, b in enumerate(lemma_sets)]
-        for i, a in enumerate(lemma_sets)
-    ]
-    out_totals = [sum(row) for row in weights]
-    # Each sentence's incoming weights, normalised once (the same arithmetic as on every pass).
-    incoming = [
-        [(j, weights[j][i] / out_totals[j]) for j in range(count) if out_totals[j]]
-        for i in range(count)
-    ]
-    scores = [1.0 / count] * count if count else []
+    if not count:
+        return []
+    edges = similarity_edges(lemma_sets)
+    out_totals = [sum(weight for _, weight in row) for row in edges]
+    # shares[i, j]: the part of sentence j's score that flows to sentence i on each pass.
+    shares = numpy.zeros((count, count))
+    for i, row in enumerate(edges):
+        for j, weight in row:
+            shares[i, j] = weight / out_totals[j]
+    scores = numpy.full(count, 1.0 / count)
     for _ in range(ITERATIONS):
-        scores = [
-            (1 - DAMPING) / count + DAMPING * sum(share * scores[j] for j, share in column)
-            for column in incoming
-        ]
-    return scores
+        # cumsum adds each row's terms one at a time, left to right, as sum() over a list does,
+        # so the scores are exactly those of the plain loop (a matrix product would reorder the
+        # additions and change the last bits, and with them the order of near-tied claims).
+        incoming = numpy.cumsum(shares * scores, axis=1)[:, -1]
+        scores = (1 - DAMPING) / count + DAMPING * incoming
+    return scores.tolist()
+
+
+def similarity_edges(lemma_sets: Sequence[frozenset[str]]) -> list[list[tuple[int, float]]]:
+    """Each sentence's non-zero similarities as (other sentence, weight), by the other's index.
+
+    The graph is symmetric (`similarity` is), so each pair is measured once.
+    """
+    edges: list[list[tuple[int, float]]] = [[] for _ in lemma_sets]
+    for i, first in enumerate(lemma_sets):
+        for j in range(i + 1, len(lemma_sets)):
+            weight = similarity(first, lemma_sets[j])
+            if weight:
+                edges[i].append((j, weight))
+                edges[j].append((i, weight))
+    return edges
 
 
 def rank_claims(
@@ -104,7 +119,11 @@ def rank_claims(
     scored = []
     for candidate, rank_score in zip(pool, centrality, strict=True):
         figures = figures_in(parsed, candidate.sentence, candidate.paragraph)
-        named = {e.text for e in parsed.entities_in(candidate.sentence) if e.label_ in NAMED_LABELS}
+        named = {
+            parsed.span_text(e)
+            for e in parsed.entities_in(candidate.sentence)
+            if e.label_ in NAMED_LABELS
+        }
         signals = {
             "centrality": rank_score / top_centrality,
             "entities": min(len(named), 4) / 4,
@@ -116,7 +135,7 @@ def rank_claims(
     scored.sort(key=lambda item: (item[0], item[1]), reverse=True)
     return tuple(
         Claim(
-            text=candidate.sentence.text.strip(),
+            text=parsed.span_text(candidate.sentence).strip(),
             paragraph=candidate.paragraph,
             rank=rank,
             score=score,

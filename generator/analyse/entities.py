@@ -131,7 +131,7 @@ def _clean_span(parsed: ParsedArticle, ent: Span) -> list[Mention]:
     """The ent's name(s), cut at line breaks and brackets and stripped of articles and titles."""
     kind = NER_TYPES[ent.label_]
     out = []
-    for piece in NAME_PIECE.finditer(ent.text):
+    for piece in NAME_PIECE.finditer(parsed.span_text(ent)):
         cleaned = _trim(piece.group(), kind)
         if cleaned is None:
             continue
@@ -389,7 +389,7 @@ def noun_phrase(head: Token) -> Span:
 def _extend_seated_institutions(parsed: ParsedArticle, mentions: list[Mention]) -> None:
     """ "the Chinese Embassy in Moscow" names one embassy: the place belongs to the name."""
     places = {m.start_char: m for m in mentions if m.type == "place"}
-    text = parsed.doc.text
+    text = parsed.text
     for mention in mentions:
         if mention.type != "organisation":
             continue

@@ -15,13 +15,13 @@ def extract_events(parsed: ParsedArticle) -> tuple[DatedEvent, ...]:
     events = []
     for sentence in parsed.body_sentences():
         for entity in parsed.entities_in(sentence):
-            match = YEAR.search(entity.text) if entity.label_ == "DATE" else None
+            match = YEAR.search(parsed.span_text(entity)) if entity.label_ == "DATE" else None
             if match:
                 events.append(
                     DatedEvent(
                         year=int(match.group(1)),
-                        when=entity.text.strip(),
-                        sentence=sentence.text.strip(),
+                        when=parsed.span_text(entity).strip(),
+                        sentence=parsed.span_text(sentence).strip(),
                         paragraph=parsed.paragraph_of(sentence).id,
                     )
                 )

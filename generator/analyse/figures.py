@@ -30,7 +30,11 @@ def is_informative(entity: Span) -> bool:
 
 def figures_in(parsed: ParsedArticle, span: Span, paragraph_id: str) -> tuple[Figure, ...]:
     return tuple(
-        Figure(text=entity.text.strip(), kind=KIND_BY_LABEL[entity.label_], paragraph=paragraph_id)
+        Figure(
+            text=parsed.span_text(entity).strip(),
+            kind=KIND_BY_LABEL[entity.label_],
+            paragraph=paragraph_id,
+        )
         for entity in parsed.entities_in(span)
         if entity.label_ in KIND_BY_LABEL and is_informative(entity)
     )

@@ -71,18 +71,29 @@ class ParsedArticle:
         end = start + len(self.article.paragraphs[index].text)
         return self.doc.char_span(start, end, alignment_mode="expand")
 
+    @cached_property
+    def text(self) -> str:
+        """`doc.text`, which spaCy joins anew from every token on each access; the parsed text is
+        the paragraphs joined, and spaCy keeps it verbatim."""
+        return article_text(self.article)[0]
+
+    def span_text(self, span: Span) -> str:
+        """`span.text`, sliced from the text instead of joined from the span's tokens."""
+        return self.text[span.start_char : span.end_char]
+
+    @cached_property
+    def sentences(self) -> list[Span]:
+        """Sentences with any text, never crossing a paragraph break (computed once: several
+        analysis steps walk them)."""
+        return [sentence for sentence in self.doc.sents if self.span_text(sentence).strip()]
+
     def body_sentences(self) -> Iterator[Span]:
-        """Sentences of body paragraphs (headings skipped), never crossing a paragraph break."""
+        """Sentences of body paragraphs (headings skipped)."""
         return iter(self._body_sentences)
 
     @cached_property
     def _body_sentences(self) -> list[Span]:
-        # Computed once: several analysis steps walk the same sentences.
-        return [
-            sentence
-            for sentence in self.doc.sents
-            if sentence.text.strip() and self.paragraph_of(sentence).kind == "body"
-        ]
+        return [s for s in self.sentences if self.paragraph_of(s).kind == "body"]
 
     def derived(self, key: str, compute: Callable[[ParsedArticle], T]) -> T:
         """`compute(self)`, worked out once and kept with the parse: several analysers ask."""

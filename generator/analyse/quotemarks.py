@@ -10,6 +10,7 @@ the article. Single marks are the article's quotation marks only when it has no 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from generator.analyse.parse import ParsedArticle
@@ -23,6 +24,12 @@ SINGLE_OPENING = "‘"
 SINGLE_CLOSING = "’"
 STRAIGHT_SINGLE = "'"
 DOUBLE_MARKS = DOUBLE_OPENING + DOUBLE_CLOSING + STRAIGHT_DOUBLE
+SINGLE_MARKS = SINGLE_OPENING + SINGLE_CLOSING + STRAIGHT_SINGLE
+# Where a mark can stand, by style: every other character has no role, so the scan skips it.
+MARK_CANDIDATES = {
+    False: re.compile(f"[{re.escape(DOUBLE_MARKS)}]"),
+    True: re.compile(f"[{re.escape(SINGLE_MARKS)}]"),
+}
 BEFORE_OPENING = ' \t\n([{—–-/"“'  # what can precede an opening single mark
 STRIP_FROM_TEXT = " \t\n,"
 
@@ -82,8 +89,9 @@ def _pair_marks(text: str, single_style: bool) -> list[tuple[int, int | None]]:
     """(opening, closing) positions; closing is None for a mark never closed."""
     pairs: list[tuple[int, int | None]] = []
     opened: int | None = None
-    for i, char in enumerate(text):
-        role = _mark_role(text, i, char, opened is not None, single_style)
+    for candidate in MARK_CANDIDATES[single_style].finditer(text):
+        i = candidate.start()
+        role = _mark_role(text, i, candidate.group(), opened is not None, single_style)
         if role == "open":
             if opened is not None:  # a new opening mark: the last one was never closed
                 pairs.append((opened, None))
@@ -105,7 +113,7 @@ def _mark_role(text: str, i: int, char: str, is_open: bool, single_style: bool) 
         if char == STRAIGHT_DOUBLE:
             return "close" if is_open else "open"
         return None
-    if char not in SINGLE_OPENING + SINGLE_CLOSING + STRAIGHT_SINGLE:
+    if char not in SINGLE_MARKS:
         return None
     before = text[i - 1] if i else " "
     after = text[i + 1] if i + 1 < len(text) else " "

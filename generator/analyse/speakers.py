@@ -79,7 +79,7 @@ class SpeakerResolver:
         self.entities = entities
         self.mentions = article_mentions(parsed)
         self.mention_of = mention_at_token(parsed)
-        self.text = self.doc.text  # Doc.text joins every token anew on each access
+        self.text = parsed.text
         self.spans = quoted_spans(parsed)
         self.quoted = self._token_flags(s for s in self.spans if not s.user_name)
         self.user_name_at = {
@@ -88,8 +88,10 @@ class SpeakerResolver:
             if s.user_name
             for i in self._token_range(s.start, s.end)
         }
-        self.sentences = [s for s in self.doc.sents if s.text.strip()]
-        self.sentence_of = {t.i: n for n, s in enumerate(self.sentences) for t in s}
+        self.sentences = parsed.sentences
+        self.sentence_of = {
+            i: n for n, s in enumerate(self.sentences) for i in range(s.start, s.end)
+        }
         mentions_in: list[list[Mention]] = [[] for _ in self.sentences]
         for mention in self.mentions:
             n = self.sentence_of.get(mention.start)

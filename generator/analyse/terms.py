@@ -17,8 +17,11 @@ def extract_key_terms(parsed: ParsedArticle) -> tuple[str, ...]:
     phrases: Counter[str] = Counter()
     for sentence in parsed.body_sentences():
         for entity in parsed.entities_in(sentence):
-            if entity.label_ in TERM_LABELS and "\n" not in entity.text:
-                names[_strip_article(entity.text)] += 1
+            if entity.label_ not in TERM_LABELS:
+                continue
+            text = parsed.span_text(entity)
+            if "\n" not in text:
+                names[_strip_article(text)] += 1
         for chunk in parsed.noun_chunks_in(sentence):
             words = [t for t in chunk if t.dep_ not in SKIPPED_DEPENDENTS and not t.is_punct]
             if len(words) >= 2 and not any(t.ent_type_ or t.is_stop for t in words):
