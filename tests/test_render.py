@@ -71,8 +71,28 @@ def test_undated_briefs_beside_dated_ones_render_everywhere():
     from tests.test_corpus import brief
 
     briefs = [brief("a.txt", "Dated story", "2024-01-02"), brief("b.txt", "Undated story")]
-    pages = render_site(build_corpus(briefs, [], []))
+    pages = dict(render_site(build_corpus(briefs, [], [])))
     timeline = pages["timeline.md"]
     assert "2024-01-02" in timeline and "Undated: [Undated story]" in timeline
     assert "Undated story" not in pages["feed.xml"]  # a dated feed leaves it out
     assert "[Undated story](briefs/undated-story.md)" in pages["index.md"]
+
+
+def test_the_briefs_json_in_pieces_is_the_whole_document_indented():
+    import json
+
+    from generator import __version__
+    from generator.model import SCHEMA_VERSION, to_dict
+    from generator.render import briefs_json, briefs_json_pieces
+    from tests.test_corpus import brief
+
+    briefs = [brief("b.txt", "Second “story”", "2024-01-02"), brief("a.txt", "First story")]
+    for chosen in (briefs, []):
+        document = {
+            "briefs": [to_dict(b) for b in sorted(chosen, key=lambda b: b.source)],
+            "generator": __version__,
+            "schema_version": SCHEMA_VERSION,
+        }
+        expected = json.dumps(document, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+        assert briefs_json(chosen) == expected
+        assert len(list(briefs_json_pieces(chosen))) == (len(chosen) + 2 if chosen else 1)
