@@ -177,7 +177,7 @@ class SiteRun:
 
     generation: Generation
     corpus: Corpus
-    pages: dict[str, str]
+    pages: list[str]  # the path under docs/ of every page, in the order they were rendered
     written: WriteReport
 
 
@@ -188,6 +188,12 @@ def generate_site(
     generation = run_analysis(settings, executor, progress)
     corpus = build_corpus(generation.briefs, generation.topics, generation.problems)
     site = SiteInfo(name=settings.site_name, url=settings.site_url)
-    pages = render_site(corpus, site, picture_cache=settings.cache_dir)
-    written = write_pages(settings.docs_dir, pages)
+    pages: list[str] = []
+
+    def rendered():  # pages are written as they are rendered, never all held at once
+        for path, content in render_site(corpus, site, picture_cache=settings.cache_dir):
+            pages.append(path)
+            yield path, content
+
+    written = write_pages(settings.docs_dir, rendered())
     return SiteRun(generation=generation, corpus=corpus, pages=pages, written=written)

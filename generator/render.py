@@ -1,6 +1,6 @@
 """Corpus → Markdown pages through Jinja2 templates; article text is always escaped.
 
-Pages are returned as {path relative to docs/: content}; writing them is `site`'s job.
+Pages come as (path relative to docs/, content) pairs; writing them is `site`'s job.
 """
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ import functools
 import html
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -107,8 +107,9 @@ class SiteInfo:
 
 def render_site(
     corpus: Corpus, site: SiteInfo | None = None, picture_cache: Path | None = None
-) -> dict[str, str]:
-    """Every page of the site, its pictures, feed and briefs JSON, keyed by path under docs/."""
+) -> Iterator[tuple[str, str | Iterable[str]]]:
+    """Every page of the site, its pictures, feed and briefs JSON, as (path under docs/, content)
+    pairs, one at a time so that a writer holds one page at once (`dict()` gives them all)."""
     site = site or SiteInfo()
     environment = make_environment()
     pictures, picture_files = draw_pictures(corpus, picture_cache)
@@ -132,57 +133,69 @@ def render_site(
     # Pages listing the whole corpus get only what they show, so an edit elsewhere in a brief
     # does not make a build session render them again.
     dated, undated, events = timeline_rows(corpus)
-    pages = {
-        "index.md": page("home.md.j2"),
-        "briefs/index.md": page("briefs_index.md.j2", root="../", rows=brief_rows(corpus.briefs)),
-        "topics/index.md": page("topics_index.md.j2", root="../"),
-        "people/index.md": speakers_index("person"),
-        "organisations/index.md": speakers_index("organisation"),
-        "timeline.md": page("timeline.md.j2", dated=dated, undated=undated, events=events),
-        "problems.md": page("problems.md.j2"),
-        "tags.md": page("tags.md.j2"),
-        DATA_PATH: briefs_json(corpus.briefs),
-        **picture_files,
-    }
+    yield "index.md", page("home.md.j2")
+    yield "briefs/index.md", page("briefs_index.md.j2", root="../", rows=brief_rows(corpus.briefs))
+    yield "topics/index.md", page("topics_index.md.j2", root="../")
+    yield "people/index.md", speakers_index("person")
+    yield "organisations/index.md", speakers_index("organisation")
+    yield "timeline.md", page("timeline.md.j2", dated=dated, undated=undated, events=events)
+    yield "problems.md", page("problems.md.j2")
+    yield "tags.md", page("tags.md.j2")
+    yield DATA_PATH, briefs_json_pieces(corpus.briefs)
+    yield from picture_files.items()
     if feed:
-        pages[FEED_PATH] = feed
+        yield FEED_PATH, feed
     for brief in corpus.briefs:
-        pages[f"briefs/{brief.slug}.md"] = page("brief.md.j2", root="../", brief=brief)
+        yield f"briefs/{brief.slug}.md", page("brief.md.j2", root="../", brief=brief)
     for coverage in corpus.topics:
         summary = topic_summary(coverage)
         for part in topic_parts(coverage):
-            pages[part.numbers.file] = page(
-                "topic.md.j2",
-                root="../",
-                topic=coverage.topic,
-                summary=summary if part.numbers.number == 1 else None,
-                part=part,
+            yield (
+                part.numbers.file,
+                page(
+                    "topic.md.j2",
+                    root="../",
+                    topic=coverage.topic,
+                    summary=summary if part.numbers.number == 1 else None,
+                    part=part,
+                ),
             )
     for speaker in corpus.speakers:
         summary = speaker_summary(speaker)
         for part in speaker_parts(speaker, speaker_path(speaker)):
-            pages[part.numbers.file] = page(
-                "speaker.md.j2",
-                root="../",
-                name=speaker.name,
-                summary=summary if part.numbers.number == 1 else None,
-                part=part,
+            yield (
+                part.numbers.file,
+                page(
+                    "speaker.md.j2",
+                    root="../",
+                    name=speaker.name,
+                    summary=summary if part.numbers.number == 1 else None,
+                    part=part,
+                ),
             )
-    return pages
 
 
 def briefs_json(briefs: Iterable[Brief]) -> str:
-    """The briefs JSON: exactly `json.dumps(document, indent=1, sort_keys=True)`, put together
-    from each brief's own JSON, which a build session remembers between builds."""
+    """The briefs JSON: exactly `json.dumps(document, indent=1, sort_keys=True)`."""
+    return "".join(briefs_json_pieces(briefs))
+
+
+def briefs_json_pieces(briefs: Iterable[Brief]) -> Iterator[str]:
+    """The briefs JSON in pieces, one brief's JSON at a time (a large site's is hundreds of MB),
+    put together from each brief's own JSON, which a build session remembers between builds."""
     ordered = sorted(briefs, key=lambda b: b.source)
     document = {"briefs": [], "generator": __version__, "schema_version": SCHEMA_VERSION}
     text = json.dumps(document, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
     if not ordered:
-        return text
+        yield text
+        return
     # Nested two levels deep, each brief's lines are indented by two more spaces; JSON strings
     # hold no raw line breaks, so every "\n" in a fragment is a line break of the layout.
-    items = ",\n  ".join(brief_json(brief).replace("\n", "\n  ") for brief in ordered)
-    return text.replace('"briefs": []', f'"briefs": [\n  {items}\n ]', 1)
+    head, tail = text.split('"briefs": []', 1)
+    yield head + '"briefs": [\n  '
+    for number, brief in enumerate(ordered):
+        yield (",\n  " if number else "") + brief_json(brief).replace("\n", "\n  ")
+    yield "\n ]" + tail
 
 
 def brief_json(brief: Brief) -> str:

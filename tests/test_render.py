@@ -71,7 +71,7 @@ def test_undated_briefs_beside_dated_ones_render_everywhere():
     from tests.test_corpus import brief
 
     briefs = [brief("a.txt", "Dated story", "2024-01-02"), brief("b.txt", "Undated story")]
-    pages = render_site(build_corpus(briefs, [], []))
+    pages = dict(render_site(build_corpus(briefs, [], [])))
     timeline = pages["timeline.md"]
     assert "2024-01-02" in timeline and "Undated: [Undated story]" in timeline
     assert "Undated story" not in pages["feed.xml"]  # a dated feed leaves it out
@@ -98,7 +98,7 @@ def test_a_long_topic_is_split_into_linked_pages_holding_each_brief_once(monkeyp
         )
         for day in range(1, 6)
     ]
-    pages = render_site(build_corpus(briefs, [ports], []))
+    pages = dict(render_site(build_corpus(briefs, [ports], [])))
     parts = [
         pages["topics/ports.md"],
         pages["topics/ports.page-2.md"],
@@ -134,7 +134,7 @@ def test_a_much_quoted_speaker_gets_pages_of_quotes_and_one_list_of_briefs(monke
         )
         for day in range(1, 4)
     ]
-    pages = render_site(build_corpus(briefs, [], []))
+    pages = dict(render_site(build_corpus(briefs, [], [])))
     first, second = pages["people/ana-silva.md"], pages["people/ana-silva.page-2.md"]
     assert "people/ana-silva.page-3.md" not in pages
     assert [f"day {d}" in first for d in (3, 2, 1)] == [True, True, False]
@@ -142,3 +142,23 @@ def test_a_much_quoted_speaker_gets_pages_of_quotes_and_one_list_of_briefs(monke
     assert "Quoted 3 times; named in 3 briefs." in first and first.count("- [Harbour story") == 3
     assert "More quotations of [Ana Silva](ana-silva.md)" in second
     assert "Page 2 of 2: [1](ana-silva.md) · **2**" in second
+
+
+def test_the_briefs_json_in_pieces_is_the_whole_document_indented():
+    import json
+
+    from generator import __version__
+    from generator.model import SCHEMA_VERSION, to_dict
+    from generator.render import briefs_json, briefs_json_pieces
+    from tests.test_corpus import brief
+
+    briefs = [brief("b.txt", "Second “story”", "2024-01-02"), brief("a.txt", "First story")]
+    for chosen in (briefs, []):
+        document = {
+            "briefs": [to_dict(b) for b in sorted(chosen, key=lambda b: b.source)],
+            "generator": __version__,
+            "schema_version": SCHEMA_VERSION,
+        }
+        expected = json.dumps(document, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+        assert briefs_json(chosen) == expected
+        assert len(list(briefs_json_pieces(chosen))) == (len(chosen) + 2 if chosen else 1)

@@ -139,3 +139,60 @@ def test_killing_a_real_build_never_leaves_a_mixed_site(tmp_path):
         encoding="utf-8"
     )
     assert before  # the first build wrote a site
+
+
+def test_pages_written_as_a_stream_of_pieces_match_whole_ones(tmp_path):
+    docs = tmp_path / "docs"
+    write_pages(docs, {"data/big.json": "[1, 2, 3]\n", "index.md": "home\n", "old.md": "old\n"})
+    before = (docs / "data" / "big.json").stat().st_mtime_ns
+
+    def stream():  # as render_site gives them: one (path, content) at a time
+        yield "index.md", "home v2\n"
+        yield "data/big.json", iter(["[1, ", "2, ", "3]\n"])
+
+    report = write_pages(docs, stream())
+    assert report.written == ["index.md"]
+    assert report.removed == ["old.md"]  # stale pages go, as with a mapping
+    assert report.unchanged == 1
+    assert (docs / "data" / "big.json").stat().st_mtime_ns == before
+
+    for pieces, expected in [
+        (["[1, ", "2, ", "4]\n"], "[1, 2, 4]\n"),  # differs after a matching prefix
+        (["[1, 2, 4]"], "[1, 2, 4]"),  # shorter than the file
+        (["[1, 2, 4]", "", "\n, 5"], "[1, 2, 4]\n, 5"),  # longer than the file
+        ([], ""),  # empty
+    ]:
+        report = write_pages(docs, iter([("data/big.json", iter(pieces)), ("index.md", "x\n")]))
+        assert (docs / "data" / "big.json").read_text(encoding="utf-8") == expected
+        assert "data/big.json" in report.written
+    assert json.loads((docs / MANIFEST).read_text(encoding="utf-8")) == [
+        "data/big.json",
+        "index.md",
+    ]
+    assert not list(docs.rglob("*.tmp"))
+
+
+def test_a_page_given_twice_keeps_its_last_content(tmp_path):
+    docs = tmp_path / "docs"
+    report = write_pages(docs, iter([("a.md", "one\n"), ("b.md", "B\n"), ("a.md", "two\n")]))
+    assert report.written == ["a.md", "b.md"]
+    assert (docs / "a.md").read_text(encoding="utf-8") == "two\n"
+    assert not list(docs.rglob("*.tmp"))
+
+
+def test_a_render_that_fails_midway_leaves_the_old_output_and_no_staged_files(tmp_path):
+    docs = tmp_path / "docs"
+    old = {"index.md": "old home\n", "briefs/a.md": "old A\n"}
+    write_pages(docs, old)
+
+    def failing():
+        yield "index.md", "new home\n"
+        yield "briefs/a.md", iter(["new ", "A", 1])  # a piece that is not text: fails mid-page
+        yield "briefs/b.md", "new B\n"
+
+    with pytest.raises(AttributeError):
+        write_pages(docs, failing())
+    assert {
+        p.relative_to(docs).as_posix(): p.read_text(encoding="utf-8") for p in docs.rglob("*.md")
+    } == old
+    assert not list(docs.rglob("*.tmp"))
