@@ -1,4 +1,4 @@
-from generator.analyse.themes import match_topics, term_pattern
+from generator.analyse.themes import APOSTROPHES, any_term_pattern, match_topics, term_pattern
 from generator.model import Topic
 
 TOPICS = [
@@ -43,3 +43,29 @@ def test_min_evidence_counts_sentences(parse):
 def test_peaceful_is_not_peace_plan(parse):
     parsed = parse(["Officials called for peaceful dialogue and regional peace and stability."])
     assert match_topics(parsed, TOPICS) == ()
+
+
+def test_any_term_pattern_matches_where_some_term_pattern_does():
+    terms = [
+        "sanction*",
+        "oil",
+        "Kazakh*",
+        "peace plan",
+        "Russia's invasion",
+        "12-point",
+        "‘quoted’",
+    ]
+    texts = [
+        "New ſanctions were announced",  # long s: the same letter as "s" to a case-blind search
+        "KAZAKHSTAN and the \u212aazakh steppe",  # Kelvin sign, likewise a "k"
+        "turmoil, not oil-rich",
+        "a Peace-Plan",
+        "Russia’s invasion".translate(APOSTROPHES),
+        "the 12-point paper",
+        "nothing on topic here",
+        "‘quoted’ words",
+    ]
+    for text in texts:
+        expected = any(term_pattern(term).search(text) for term in terms)
+        assert bool(any_term_pattern(terms).search(text)) == expected, text
+    assert any_term_pattern(["*", "oil"]).search("anything")  # a bare wildcard matches anywhere

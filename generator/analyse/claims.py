@@ -48,7 +48,7 @@ def is_quotation(text: str, quotes: Sequence[Quote]) -> bool:
 def candidates(parsed: ParsedArticle, quotes: Sequence[Quote]) -> list[Candidate]:
     found = []
     for position, sentence in enumerate(parsed.body_sentences()):
-        words = [t for t in sentence if not t.is_punct and not t.is_space]
+        words = [t for t in parsed.tokens_of(sentence) if not t.is_punct and not t.is_space]
         text = parsed.span_text(sentence)
         if not MIN_WORDS <= len(words) <= MAX_WORDS or text.strip().endswith("?"):
             continue

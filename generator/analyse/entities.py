@@ -299,7 +299,7 @@ def _unlabelled_names(parsed: ParsedArticle, mentions: list[Mention]) -> list[Me
     covered = {i for m in mentions for i in range(m.start, m.end)}
     person_words = {w for m in mentions if m.type == "person" for w in m.text.split()}
     found = []
-    for run in _proper_noun_runs(parsed.doc, covered):
+    for run in _proper_noun_runs(parsed.tokens, covered):
         if len(run) > MAX_NAME_WORDS or not any(t.text in person_words for t in run):
             continue
         trimmed = _trim(parsed.doc[run[0].i : run[-1].i + 1].text, "person")
@@ -313,11 +313,11 @@ def _unlabelled_names(parsed: ParsedArticle, mentions: list[Mention]) -> list[Me
     return found
 
 
-def _proper_noun_runs(doc: Doc, covered: set[int]) -> list[list[Token]]:
+def _proper_noun_runs(tokens: list[Token], covered: set[int]) -> list[list[Token]]:
     """Maximal runs of adjacent capitalised proper nouns outside known mentions."""
     runs: list[list[Token]] = []
     run: list[Token] = []
-    for token in doc:
+    for token in tokens:
         joins = _name_word(token) and token.i not in covered
         if joins and run and token.i == run[-1].i + 1 and not token.is_sent_start:
             run.append(token)
@@ -338,7 +338,7 @@ def _institutional_speakers(parsed: ParsedArticle, mentions: list[Mention]) -> l
     """Institutions that speak without an NER label: "the Russian defence ministry said"."""
     covered = {i for m in mentions if m.type != "place" for i in range(m.start, m.end)}
     found = []
-    for token in parsed.doc:
+    for token in parsed.tokens:
         if token.i in covered or token.dep_ != "nsubj" or not is_speech_verb(token.head):
             continue
         name_span = institution_phrase(token)

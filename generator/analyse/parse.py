@@ -12,7 +12,7 @@ from typing import TypeVar
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from generator.model import Article, Paragraph
 from generator.settings import FALLBACK_MODELS
@@ -80,6 +80,15 @@ class ParsedArticle:
     def span_text(self, span: Span) -> str:
         """`span.text`, sliced from the text instead of joined from the span's tokens."""
         return self.text[span.start_char : span.end_char]
+
+    @cached_property
+    def tokens(self) -> list[Token]:
+        """The doc's tokens, made once: `doc[i]` and iterating a span make a new Token each time."""
+        return list(self.doc)
+
+    def tokens_of(self, span: Span) -> list[Token]:
+        """`list(span)`, from the tokens made once."""
+        return self.tokens[span.start : span.end]
 
     @cached_property
     def sentences(self) -> list[Span]:

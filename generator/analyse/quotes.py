@@ -193,7 +193,9 @@ def _tokens_between(resolver: SpeakerResolver, start: int, end: int) -> list[Tok
     if end <= start:
         return []
     span = resolver.doc.char_span(start, end, alignment_mode="contract")
-    return [t for t in span if not t.is_space] if span is not None else []
+    if span is None:
+        return []
+    return [t for t in resolver.parsed.tokens_of(span) if not t.is_space]
 
 
 def _speech_in(resolver: SpeakerResolver, tokens: Iterable[Token]) -> Speaker | None:

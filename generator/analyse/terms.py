@@ -23,7 +23,11 @@ def extract_key_terms(parsed: ParsedArticle) -> tuple[str, ...]:
             if "\n" not in text:
                 names[_strip_article(text)] += 1
         for chunk in parsed.noun_chunks_in(sentence):
-            words = [t for t in chunk if t.dep_ not in SKIPPED_DEPENDENTS and not t.is_punct]
+            words = [
+                t
+                for t in parsed.tokens_of(chunk)
+                if t.dep_ not in SKIPPED_DEPENDENTS and not t.is_punct
+            ]
             if len(words) >= 2 and not any(t.ent_type_ or t.is_stop for t in words):
                 phrases[" ".join(t.lemma_.lower() for t in words)] += 1
     # A name counts once it appears; a common noun phrase only when the article repeats it.

@@ -27,6 +27,7 @@ def any_term_pattern(terms: Iterable[str]) -> re.Pattern[str] | None:
 
     One search instead of one per term: most sentences mention none of a topic's terms.
     """
+    terms = list(terms)
     patterns = [term_pattern(term).pattern for term in terms]
     if not patterns:
         return None
@@ -34,8 +35,19 @@ def any_term_pattern(terms: Iterable[str]) -> re.Pattern[str] | None:
     # the alternatives, rather than in each, makes the search several times faster.
     if all(p.startswith(WORD_START) for p in patterns):
         alternatives = "|".join(p[len(WORD_START) :] for p in patterns)
-        return re.compile(f"{WORD_START}(?:{alternatives})", re.IGNORECASE)
+        return re.compile(f"{first_letters(terms)}{WORD_START}(?:{alternatives})", re.IGNORECASE)
     return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+
+
+def first_letters(terms: list[str]) -> str:
+    """A lookahead for the characters the terms start with ("" if one can match from nothing).
+
+    Checked before the alternatives, it lets the search pass over most positions with one test.
+    """
+    stems = [term.translate(APOSTROPHES).removesuffix("*").split() for term in terms]
+    if not all(stems):
+        return ""
+    return "(?=[" + "".join(sorted({re.escape(words[0][0]) for words in stems})) + "])"
 
 
 @functools.lru_cache(maxsize=256)
