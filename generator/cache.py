@@ -32,12 +32,23 @@ def cache_keys(
     digest_of: Callable[[Article], str] | None = None,
 ) -> list[str]:
     """`cache_key` of each article, hashing the topic knowledge once."""
+    key_of = cache_key_function(topics, fingerprint, digest_of)
+    return [key_of(article) for article in articles]
+
+
+def cache_key_function(
+    topics: Sequence[Topic],
+    fingerprint: str,
+    digest_of: Callable[[Article], str] | None = None,
+) -> Callable[[Article], str]:
+    """`cache_key` as a function of the article alone, with the topic knowledge hashed once."""
     digest_of = digest_of or article_digest
     topics_digest = digest(json.dumps(to_dict(list(topics)), sort_keys=True, ensure_ascii=False))
-    return [
-        digest(f"{SCHEMA_VERSION}\0{digest_of(article)}\0{topics_digest}\0{fingerprint}")
-        for article in articles
-    ]
+
+    def key_of(article: Article) -> str:
+        return digest(f"{SCHEMA_VERSION}\0{digest_of(article)}\0{topics_digest}\0{fingerprint}")
+
+    return key_of
 
 
 def article_digest(article: Article) -> str:

@@ -13,7 +13,7 @@ import hashlib
 import itertools
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -152,26 +152,35 @@ def read_corpus(
     """
     articles: list[Article] = []
     problems: list[SeedProblem] = []
+    for outcome in read_seeds(seeds_dir, read):
+        (problems if isinstance(outcome, SeedProblem) else articles).append(outcome)
+    return articles, problems
+
+
+def read_seeds(
+    seeds_dir: Path, read: SeedReader = read_seed_entry
+) -> Iterator[Article | SeedProblem]:
+    """`read_corpus` one seed at a time, in the same order: each seed's Article or its problem.
+
+    For a large corpus: the caller can be done with each article before the next is read.
+    """
     first_with_text: dict[str, str] = {}
     for path in discover_seeds(seeds_dir):
         entry = read(path, seeds_dir)
         result = entry.outcome
         if isinstance(result, SeedProblem):
-            problems.append(result)
+            yield result
             continue
         key = entry.text_key
         if key in first_with_text:
-            problems.append(
-                SeedProblem(
-                    source=result.source,
-                    reason=f"same text as {first_with_text[key]}",
-                    action=f"delete one of the two copies, or keep only {first_with_text[key]}",
-                )
+            yield SeedProblem(
+                source=result.source,
+                reason=f"same text as {first_with_text[key]}",
+                action=f"delete one of the two copies, or keep only {first_with_text[key]}",
             )
             continue
         first_with_text[key] = result.source
-        articles.append(result)
-    return articles, problems
+        yield result
 
 
 def read_seed(path: Path, seeds_dir: Path) -> Article | SeedProblem:

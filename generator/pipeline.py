@@ -7,14 +7,14 @@ everything after it is cheap aggregation over all briefs.
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from multiprocessing import get_context
 
-from generator.cache import BriefCache, article_digest, cache_keys
+from generator.cache import BriefCache, article_digest, cache_key_function
 from generator.corpus import Corpus, build_corpus
-from generator.ingest import SeedCache, read_corpus
+from generator.ingest import SeedCache, read_seeds
 from generator.model import Article, Brief, SeedProblem, Topic
 from generator.progress import Progress
 from generator.render import SiteInfo, render_site
@@ -52,7 +52,7 @@ def worker_count(settings: Settings) -> int:
 
 
 def analyse_articles(
-    articles: Sequence[Article],
+    articles: Iterable[Article],
     topics: Sequence[Topic],
     settings: Settings,
     executor: Executor | None = None,
@@ -60,24 +60,29 @@ def analyse_articles(
 ) -> AnalysisRun:
     """Briefs for all articles, from the cache where possible, in the order of `articles`.
 
-    `progress(done, total)` is called as each article missing from the cache is analysed.
+    Articles are taken one at a time and only those missing from the cache are kept (to be
+    analysed), so a large corpus is never held in memory whole. `progress(done, total)` is
+    called as each article missing from the cache is analysed.
     """
     session = active_session()
     cache = session.briefs if session else BriefCache(settings.cache_dir)
-    fingerprint = settings.analysis_fingerprint()
     digest = session.article_digest if session else article_digest
-    keys = cache_keys(articles, topics, fingerprint, digest)
+    key_of = cache_key_function(topics, settings.analysis_fingerprint(), digest)
     found: dict[int, Brief] = {}
-    for index, key in enumerate(keys):
+    missing: list[tuple[int, Article, str]] = []  # (position, article, cache key)
+    for index, article in enumerate(articles):
+        key = key_of(article)
         if (brief := cache.get(key)) is not None:
             found[index] = brief
-    missing = [index for index in range(len(articles)) if index not in found]
+        else:
+            missing.append((index, article, key))
     run = AnalysisRun(briefs=[], cached=len(found))
-    outcomes = _analyse(articles, missing, topics, settings, executor, progress)
-    for index, outcome in zip(missing, outcomes, strict=True):
-        article = articles[index]
+    outcomes = _analyse(
+        [article for _, article, _ in missing], topics, settings, executor, progress
+    )
+    for (index, article, key), outcome in zip(missing, outcomes, strict=True):
         if isinstance(outcome, Brief):
-            cache.put(keys[index], outcome)
+            cache.put(key, outcome)
             found[index] = outcome
             run.analysed.append(article.source)
         else:
@@ -92,23 +97,23 @@ def analyse_articles(
     return run
 
 
-def _analyse(articles, indexes, topics, settings, executor, progress) -> list[Brief | Exception]:
+def _analyse(articles, topics, settings, executor, progress) -> list[Brief | Exception]:
     args = (tuple(topics), settings.model, settings.claims_per_brief)
     report = progress or (lambda done, total: None)
-    if executor is None and (len(indexes) < MIN_ARTICLES_FOR_POOL or worker_count(settings) == 1):
+    if executor is None and (len(articles) < MIN_ARTICLES_FOR_POOL or worker_count(settings) == 1):
         outcomes = []
-        for i in indexes:
-            outcomes.append(_guarded(analyse_one, articles[i], *args))
-            report(len(outcomes), len(indexes))
+        for article in articles:
+            outcomes.append(_guarded(analyse_one, article, *args))
+            report(len(outcomes), len(articles))
         return outcomes
     own_pool = executor is None
     pool = executor or ProcessPoolExecutor(worker_count(settings), mp_context=get_context("spawn"))
     try:
-        futures = [pool.submit(analyse_one, articles[i], *args) for i in indexes]
+        futures = [pool.submit(analyse_one, article, *args) for article in articles]
         outcomes = []
         for future in futures:
             outcomes.append(_result(future))
-            report(len(outcomes), len(indexes))
+            report(len(outcomes), len(articles))
         return outcomes
     finally:
         if own_pool:
@@ -138,21 +143,23 @@ class Generation:
     problems: list[SeedProblem]
     analysed: list[str]
     cached: int
-    articles: list[Article] = field(default_factory=list)  # what was read, for a build session
 
 
 def run_analysis(
     settings: Settings, executor: Executor | None = None, progress: Progress | None = None
 ) -> Generation:
-    """Read every seed and the topic file, and analyse what changed."""
+    """Read every seed and the topic file, and analyse what changed.
+
+    Seeds are read one at a time as the analysis asks for them (see `analyse_articles`).
+    """
     session = active_session()
     reader = session.read_seed if session else seed_cache(settings).read
-    articles, problems = read_corpus(settings.seeds_dir, reader)
+    topic_problems: list[SeedProblem] = []
     try:
         topics = load_topics(settings.topics_file)
     except TopicFileError as error:
         topics = []
-        problems.append(
+        topic_problems.append(
             SeedProblem(
                 source=settings.topics_file.name,
                 reason=str(error),
@@ -160,14 +167,22 @@ def run_analysis(
                 skipped=False,
             )
         )
-    run = analyse_articles(articles, topics, settings, executor, progress)
+    seed_problems: list[SeedProblem] = []
+
+    def articles() -> Iterator[Article]:
+        for outcome in read_seeds(settings.seeds_dir, reader):
+            if isinstance(outcome, SeedProblem):
+                seed_problems.append(outcome)
+            else:
+                yield outcome
+
+    run = analyse_articles(articles(), topics, settings, executor, progress)
     return Generation(
         briefs=run.briefs,
         topics=topics,
-        problems=[*problems, *run.problems],
+        problems=[*seed_problems, *topic_problems, *run.problems],
         analysed=run.analysed,
         cached=run.cached,
-        articles=articles,
     )
 
 

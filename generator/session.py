@@ -43,17 +43,18 @@ class BuildSession:
         self._seed_cache = SeedCache(settings.cache_dir / "seeds")
         self._seeds: dict[Path, tuple[StatSignature, StatSignature, ReadSeed]] = {}
         self._digests: dict[int, tuple[Article, str]] = {}
+        self._digested: set[int] = set()  # ids of the articles digested in the current build
 
     def build(self, executor: Executor | None = None, progress: Progress | None = None):
         """Generate docs/ as `generate_site` does, reusing what earlier builds left."""
         from generator.pipeline import generate_site
 
         self.briefs.used = set()
+        self._digested = set()
         with self.active(), self.memo.active():
             run = generate_site(self.settings, executor, progress)
         self.briefs.keep_only(self.briefs.used)
-        live = {id(article) for article in run.generation.articles}
-        self._digests = {k: v for k, v in self._digests.items() if k in live}
+        self._digests = {k: v for k, v in self._digests.items() if k in self._digested}
         return run
 
     def load_model(self) -> None:
@@ -86,6 +87,7 @@ class BuildSession:
 
     def article_digest(self, article: Article) -> str:
         """`cache.article_digest`, remembered for the same Article object."""
+        self._digested.add(id(article))
         known = self._digests.get(id(article))
         if known is None or known[0] is not article:
             known = self._digests[id(article)] = (article, article_digest(article))
