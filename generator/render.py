@@ -130,6 +130,15 @@ def render_site(
         rows = speaker_rows(corpus.speakers, kind)
         return page("speakers_index.md.j2", root="../", kind=kind, rows=rows)
 
+    def paged(template: str, parts: list, summary: object, **values: object) -> Iterator:
+        """A listing split in pages: the summary goes on the first page only."""
+        for part in parts:
+            first = part.numbers.number == 1
+            content = page(
+                template, root="../", summary=summary if first else None, part=part, **values
+            )
+            yield part.numbers.file, content
+
     # Pages listing the whole corpus get only what they show, so an edit elsewhere in a brief
     # does not make a build session render them again.
     dated, undated, events = timeline_rows(corpus)
@@ -148,31 +157,11 @@ def render_site(
     for brief in corpus.briefs:
         yield f"briefs/{brief.slug}.md", page("brief.md.j2", root="../", brief=brief)
     for coverage in corpus.topics:
-        summary = topic_summary(coverage)
-        for part in topic_parts(coverage):
-            yield (
-                part.numbers.file,
-                page(
-                    "topic.md.j2",
-                    root="../",
-                    topic=coverage.topic,
-                    summary=summary if part.numbers.number == 1 else None,
-                    part=part,
-                ),
-            )
+        parts = topic_parts(coverage)
+        yield from paged("topic.md.j2", parts, topic_summary(coverage), topic=coverage.topic)
     for speaker in corpus.speakers:
-        summary = speaker_summary(speaker)
-        for part in speaker_parts(speaker, speaker_path(speaker)):
-            yield (
-                part.numbers.file,
-                page(
-                    "speaker.md.j2",
-                    root="../",
-                    name=speaker.name,
-                    summary=summary if part.numbers.number == 1 else None,
-                    part=part,
-                ),
-            )
+        parts = speaker_parts(speaker, speaker_path(speaker))
+        yield from paged("speaker.md.j2", parts, speaker_summary(speaker), name=speaker.name)
 
 
 def briefs_json(briefs: Iterable[Brief]) -> str:

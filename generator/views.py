@@ -9,7 +9,7 @@ brief, and a summary that does not change is not rendered again (see `generator.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -47,13 +47,12 @@ class PageNumbers:
     def file(self) -> str:
         return self.path(self.number)
 
-    @property
-    def name(self) -> str:
-        """The file name alone, for links between pages of the same folder."""
-        return self.file.rsplit("/", 1)[-1]
-
     def link(self, number: int) -> str:
+        """Page `number`'s file name, for links between pages of the same folder."""
         return self.path(number).rsplit("/", 1)[-1]
+
+    def title(self, name: str) -> str:
+        return name if self.number == 1 else f"{name} (page {self.number} of {self.count})"
 
 
 @dataclass(frozen=True)
@@ -82,6 +81,11 @@ class TopicPart:
     evidence: tuple[tuple[Evidence, ...], ...]  # per brief, in the order of `briefs`
 
 
+def by_date(briefs: Iterable[Brief]) -> list[Brief]:
+    """Oldest first, undated first, briefs of the same date by slug."""
+    return sorted(sorted(briefs, key=lambda b: b.slug), key=lambda b: b.date or "")
+
+
 def chunks(items: Sequence, size: int | None = None) -> list[Sequence]:
     """`items` in consecutive runs of `size` (`BRIEFS_PER_PAGE`); one empty run when none."""
     size = size or BRIEFS_PER_PAGE
@@ -90,7 +94,6 @@ def chunks(items: Sequence, size: int | None = None) -> list[Sequence]:
 
 def topic_summary(cover: TopicCoverage) -> TopicSummary:
     dates = sorted(b.date for b in cover.briefs if b.date)
-    by_date = sorted(sorted(cover.briefs, key=lambda b: b.slug), key=lambda b: b.date or "")
     return TopicSummary(
         brief_count=len(cover.briefs),
         first_date=dates[0] if dates else None,
@@ -98,7 +101,7 @@ def topic_summary(cover: TopicCoverage) -> TopicSummary:
         publishers=tuple(sorted({b.publisher for b in cover.briefs if b.publisher})),
         quote_count=len(cover.quotes),
         speakers=tuple((speaker.name, count) for speaker, count in cover.speakers),
-        timeline=tuple(link_to(b) for b in by_date),
+        timeline=tuple(link_to(b) for b in by_date(cover.briefs)),
         related=tuple(cover.related),
     )
 
@@ -175,11 +178,8 @@ class EventRow(NamedTuple):
 
 def timeline_rows(corpus: Corpus) -> tuple[tuple[BriefLink, ...], tuple[BriefLink, ...], tuple]:
     """The timeline page: dated briefs by date (then slug), undated briefs, and dated events."""
-    dated = sorted(
-        sorted((b for b in corpus.briefs if b.date), key=lambda b: b.slug), key=lambda b: b.date
-    )
     return (
-        tuple(link_to(b) for b in dated),
+        tuple(link_to(b) for b in by_date(b for b in corpus.briefs if b.date)),
         tuple(link_to(b) for b in corpus.briefs if not b.date),
         tuple(
             EventRow(ref.event.year, ref.event.sentence, ref.event.paragraph, link_to(ref.brief))
