@@ -61,14 +61,17 @@ def parse(nlp):
     return parse_paragraphs
 
 
-@pytest.fixture(scope="session")
-def built_site(tmp_path_factory) -> Path:
-    """A copy of the project's config, seeds and stylesheet, built with `mkdocs build --strict`."""
-    project = tmp_path_factory.mktemp("project")
+def copy_project(project: Path) -> Path:
+    """The project's config, seeds and hand-written assets, copied into `project`."""
     shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
     shutil.copytree(ROOT / "seeds", project / "seeds")
     # The hand-written stylesheet; MkDocs also needs docs/ to exist before the plugin fills it.
     shutil.copytree(ROOT / "docs" / "assets", project / "docs" / "assets")
+    return project
+
+
+def mkdocs_build(project: Path) -> str:
+    """`mkdocs build --strict` in `project`; fails the test on an error or warning, else its log."""
     environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     mkdocs = Path(sys.executable).with_name("mkdocs")
     result = subprocess.run(
@@ -80,4 +83,12 @@ def built_site(tmp_path_factory) -> Path:
     )
     assert result.returncode == 0, result.stderr
     assert "WARNING" not in result.stderr, result.stderr
+    return result.stderr
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    """A copy of the project's config, seeds and stylesheet, built with `mkdocs build --strict`."""
+    project = copy_project(tmp_path_factory.mktemp("project"))
+    mkdocs_build(project)
     return project

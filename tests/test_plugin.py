@@ -1,27 +1,9 @@
 """The plugin's page cache: a second `mkdocs build` takes converted pages from it and writes the
 same site byte for byte."""
 
-import os
-import shutil
-import subprocess
-import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-
-
-def mkdocs_build(project: Path) -> str:
-    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    mkdocs = Path(sys.executable).with_name("mkdocs")
-    result = subprocess.run(
-        [str(mkdocs), "build", "--strict"],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        env=environment,
-    )
-    assert result.returncode == 0, result.stderr
-    return result.stderr
+from tests.conftest import copy_project, mkdocs_build
 
 
 def site_files(project: Path) -> dict[str, bytes]:
@@ -30,9 +12,7 @@ def site_files(project: Path) -> dict[str, bytes]:
 
 
 def test_a_second_build_reuses_converted_pages_and_writes_the_same_site(tmp_path):
-    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
-    shutil.copytree(ROOT / "seeds", tmp_path / "seeds")
-    shutil.copytree(ROOT / "docs" / "assets", tmp_path / "docs" / "assets")
+    copy_project(tmp_path)
     first_log = mkdocs_build(tmp_path)
     first = site_files(tmp_path)
     second_log = mkdocs_build(tmp_path)
