@@ -74,6 +74,7 @@ def serve(args: argparse.Namespace) -> dict:
     first_started = time.perf_counter()
     session.build()
     session.load_model()  # as the plugin does in the background under serve
+    session.settle()  # as the plugin does after each build under serve
     first = time.perf_counter() - first_started
     edited = edit_one_seed(settings.seeds_dir)
     time.sleep(RACY_SECONDS)  # an editor's pause; a seed changed within it is re-hashed anyway

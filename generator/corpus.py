@@ -231,19 +231,49 @@ def content_words(text: str) -> frozenset[str]:
     return frozenset(w for w in words if w not in STOP_WORDS and len(w) > 2)
 
 
-def group_near_duplicates(claims: Sequence[ClaimRef]) -> list[list[ClaimRef]]:
-    """Claims stating the same fact in different briefs, grouped; order of first appearance."""
+def claim_words(brief: Brief) -> tuple[frozenset[str], ...]:
+    """`content_words` of each of the brief's claims, remembered per brief object."""
+    return PER_BRIEF.value(
+        brief, "claim_words", lambda: tuple(content_words(c.text) for c in brief.claims)
+    )
+
+
+def group_near_duplicates(
+    claims: Sequence[ClaimRef], words_of: Sequence[frozenset[str]] | None = None
+) -> list[list[ClaimRef]]:
+    """Claims stating the same fact in different briefs, grouped; order of first appearance.
+
+    A claim joins the first group whose first claim shares at least `NEAR_DUPLICATE_SIMILARITY`
+    of their content words (Jaccard), else starts a group. Only groups sharing a word with it
+    are compared (prefix filtering): two sets that similar share a word among the first
+    |set| - ⌊t·|set|⌋ + 1 of each, in any one fixed order of words; rarest first keeps the
+    candidates few. Comparing every group made this quadratic in a topic's claims.
+    `words_of` gives each claim's `content_words`, if known.
+    """
+    if words_of is None:
+        words_of = [content_words(ref.claim.text) for ref in claims]
+    frequency = Counter(word for words in words_of for word in words)
     groups: list[tuple[frozenset[str], list[ClaimRef]]] = []
-    for ref in claims:
-        words = content_words(ref.claim.text)
-        for group_words, members in groups:
-            union = words | group_words
-            if union and len(words & group_words) / len(union) >= NEAR_DUPLICATE_SIMILARITY:
+    by_prefix_word: dict[str, list[int]] = defaultdict(list)  # word → groups, in order made
+    for ref, words in zip(claims, words_of, strict=True):
+        prefix = _similarity_prefix(words, frequency)
+        candidates = sorted({g for word in prefix for g in by_prefix_word.get(word, ())})
+        for number in candidates:
+            group_words, members = groups[number]
+            if len(words & group_words) / len(words | group_words) >= NEAR_DUPLICATE_SIMILARITY:
                 members.append(ref)
                 break
         else:
+            for word in prefix:
+                by_prefix_word[word].append(len(groups))
             groups.append((words, [ref]))
     return [members for _, members in groups]
+
+
+def _similarity_prefix(words: frozenset[str], frequency: Counter) -> list[str]:
+    """The words two similar sets must share one of (empty sets match nothing)."""
+    ranked = sorted(words, key=lambda word: (frequency[word], word))
+    return ranked[: len(ranked) - int(NEAR_DUPLICATE_SIMILARITY * len(ranked)) + 1]
 
 
 def cover_topic(
@@ -251,10 +281,11 @@ def cover_topic(
 ) -> TopicCoverage:
     on_topic = [b for b in briefs if any(m.id == topic.id for m in b.topics)]
     evidence = {b.source: next(m.evidence for m in b.topics if m.id == topic.id) for b in on_topic}
-    claims, quotes = [], []
+    claims, claims_words, quotes = [], [], []
     for brief in on_topic:
         claim_indexes, quote_indexes = topic_mentions(brief, topic)
         claims += [ClaimRef(brief.claims[i], brief) for i in claim_indexes]
+        claims_words += [claim_words(brief)[i] for i in claim_indexes]
         quotes += [QuoteRef(brief.quotes[i], brief) for i in quote_indexes]
     speaker_by_name = {s.name: s for s in speakers}
     counts = Counter(ref.quote.speaker for ref in quotes)
@@ -264,7 +295,7 @@ def cover_topic(
         topic=topic,
         briefs=on_topic,
         evidence=evidence,
-        claim_groups=group_near_duplicates(claims),
+        claim_groups=group_near_duplicates(claims, claims_words),
         quotes=quotes,
         speakers=[
             (speaker_by_name[canonical.get(name, name)], count)

@@ -11,6 +11,7 @@ import datetime as dt
 import functools
 import hashlib
 import itertools
+import os
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -73,17 +74,25 @@ def discover_seeds(seeds_dir: Path) -> list[Path]:
     """The `.txt` and `.md` seeds under seeds_dir, recursively, sorted by relative POSIX path.
 
     Hidden files and folders (a leading dot) are skipped; sidecars and other files are not seeds.
+    Symbolic links to files count; links to folders are not followed.
     """
     if not seeds_dir.is_dir():
         return []
-    seeds = [
-        path
-        for path in seeds_dir.rglob("*")
-        if path.suffix.lower() in SEED_SUFFIXES
-        and path.is_file()
-        and not any(part.startswith(".") for part in path.relative_to(seeds_dir).parts)
-    ]
-    return sorted(seeds, key=lambda path: _source(path, seeds_dir))
+    found = [(relative, Path(seeds_dir, relative)) for relative in _seed_files(seeds_dir, "")]
+    return [path for _, path in sorted(found)]
+
+
+def _seed_files(seeds_dir: Path, folder: str) -> Iterator[str]:
+    """Relative POSIX paths of the seeds in `folder` (relative to seeds_dir) and below it."""
+    with os.scandir(seeds_dir / folder if folder else seeds_dir) as entries:
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            relative = f"{folder}/{entry.name}" if folder else entry.name
+            if entry.is_dir(follow_symlinks=False):
+                yield from _seed_files(seeds_dir, relative)
+            elif os.path.splitext(entry.name)[1].lower() in SEED_SUFFIXES and entry.is_file():
+                yield relative
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Iterator, Sequence
-from concurrent.futures import Executor, ProcessPoolExecutor
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from multiprocessing import get_context
 
@@ -61,34 +61,35 @@ def analyse_articles(
     """Briefs for all articles, from the cache where possible, in the order of `articles`.
 
     Articles are taken one at a time and only those missing from the cache are kept (to be
-    analysed), so a large corpus is never held in memory whole. `progress(done, total)` is
-    called as each article missing from the cache is analysed.
+    analysed), so a large corpus is never held in memory whole. With worker processes, each
+    is sent off as soon as it is read, so reading the seeds overlaps the analysis.
+    `progress(done, total)` is called as each article missing from the cache is analysed.
     """
     session = active_session()
     cache = session.briefs if session else BriefCache(settings.cache_dir)
     digest = session.article_digest if session else article_digest
     key_of = cache_key_function(topics, settings.analysis_fingerprint(), digest)
     found: dict[int, Brief] = {}
-    missing: list[tuple[int, Article, str]] = []  # (position, article, cache key)
-    for index, article in enumerate(articles):
-        key = key_of(article)
-        if (brief := cache.get(key)) is not None:
-            found[index] = brief
-        else:
-            missing.append((index, article, key))
+    missing: list[tuple[int, str, str]] = []  # (position, source, cache key)
+    with _Analysis(topics, settings, executor) as analysis:
+        for index, article in enumerate(articles):
+            key = key_of(article)
+            if (brief := cache.get(key)) is not None:
+                found[index] = brief
+            else:
+                missing.append((index, article.source, key))
+                analysis.add(article)
+        outcomes = analysis.outcomes(progress)
     run = AnalysisRun(briefs=[], cached=len(found))
-    outcomes = _analyse(
-        [article for _, article, _ in missing], topics, settings, executor, progress
-    )
-    for (index, article, key), outcome in zip(missing, outcomes, strict=True):
+    for (index, source, key), outcome in zip(missing, outcomes, strict=True):
         if isinstance(outcome, Brief):
             cache.put(key, outcome)
             found[index] = outcome
-            run.analysed.append(article.source)
+            run.analysed.append(source)
         else:
             run.problems.append(
                 SeedProblem(
-                    source=article.source,
+                    source=source,
                     reason=f"analysis failed: {outcome}",
                     action="report this as a bug with the file attached",
                 )
@@ -97,27 +98,52 @@ def analyse_articles(
     return run
 
 
-def _analyse(articles, topics, settings, executor, progress) -> list[Brief | Exception]:
-    args = (tuple(topics), settings.model, settings.claims_per_brief)
-    report = progress or (lambda done, total: None)
-    if executor is None and (len(articles) < MIN_ARTICLES_FOR_POOL or worker_count(settings) == 1):
-        outcomes = []
-        for article in articles:
-            outcomes.append(_guarded(analyse_one, article, *args))
-            report(len(outcomes), len(articles))
-        return outcomes
-    own_pool = executor is None
-    pool = executor or ProcessPoolExecutor(worker_count(settings), mp_context=get_context("spawn"))
-    try:
-        futures = [pool.submit(analyse_one, article, *args) for article in articles]
-        outcomes = []
-        for future in futures:
+class _Analysis:
+    """Articles to analyse, in the order added: on `executor` if one is given; else in this
+    process while they are few, and on a pool of worker processes (one per core, started once
+    `MIN_ARTICLES_FOR_POOL` have come) when there are more."""
+
+    def __init__(self, topics: Sequence[Topic], settings: Settings, executor: Executor | None):
+        self.args = (tuple(topics), settings.model, settings.claims_per_brief)
+        self.settings = settings
+        self.pool = executor
+        self.own_pool = False
+        self.waiting: list[Article] = []  # not yet sent to the pool (or none is started)
+        self.futures: list[Future] = []
+
+    def __enter__(self) -> _Analysis:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        if self.own_pool and self.pool is not None:
+            self.pool.shutdown(cancel_futures=exc_info[0] is not None)
+
+    def add(self, article: Article) -> None:
+        self.waiting.append(article)
+        if self.pool is None and self._pool_pays():
+            context = get_context("spawn")
+            self.pool = ProcessPoolExecutor(worker_count(self.settings), mp_context=context)
+            self.own_pool = True
+        if self.pool is not None:
+            for waiting in self.waiting:
+                self.futures.append(self.pool.submit(analyse_one, waiting, *self.args))
+            self.waiting = []
+
+    def _pool_pays(self) -> bool:
+        return worker_count(self.settings) > 1 and len(self.waiting) >= MIN_ARTICLES_FOR_POOL
+
+    def outcomes(self, progress: Progress | None = None) -> list[Brief | Exception]:
+        """Each article's brief, or the error analysing it raised, in the order added."""
+        report = progress or (lambda done, total: None)
+        total = len(self.futures) + len(self.waiting)
+        outcomes: list[Brief | Exception] = []
+        for future in self.futures:
             outcomes.append(_result(future))
-            report(len(outcomes), len(articles))
+            report(len(outcomes), total)
+        for article in self.waiting:
+            outcomes.append(_guarded(analyse_one, article, *self.args))
+            report(len(outcomes), total)
         return outcomes
-    finally:
-        if own_pool:
-            pool.shutdown()
 
 
 def _guarded(function, *args) -> Brief | Exception:
@@ -210,5 +236,7 @@ def generate_site(
             pages.append(path)
             yield path, content
 
-    written = write_pages(settings.docs_dir, rendered())
+    session = active_session()
+    known = session.docs_files if session else None
+    written = write_pages(settings.docs_dir, rendered(), known)
     return SiteRun(generation=generation, corpus=corpus, pages=pages, written=written)

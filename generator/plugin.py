@@ -113,6 +113,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         )
         if not self.dirty:  # a dirty build skips unchanged pages: their entries are still good
             cache.finish()
+        if self.serving and self.session is not None:
+            self.session.settle()  # while the user looks at the result
 
     def on_serve(self, server, config, builder):
         server.watch(str(self.settings.seeds_dir))

@@ -8,7 +8,7 @@ stay in memory by cache key, and pages whose inputs did not change are not rende
 
 from __future__ import annotations
 
-import os
+import gc
 import time
 from collections.abc import Iterator
 from concurrent.futures import Executor
@@ -22,13 +22,17 @@ from generator.memo import RenderMemo
 from generator.model import Article, Brief
 from generator.progress import Progress
 from generator.settings import Settings
+from generator.site import (  # noqa: F401 (RACY_SECONDS: for callers timing edits)
+    RACY_SECONDS,
+    FileSignature,
+    KnownFiles,
+    file_signature,
+    modified_recently,
+)
 
 _ACTIVE: ContextVar[BuildSession | None] = ContextVar("build_session", default=None)
-# Coarser than any file system's timestamp tick: a file changed within this long before it was
-# read could change again without its modification time changing, so it is re-read by content.
-RACY_SECONDS = 0.1
 
-StatSignature = tuple[int, int, int] | None  # size, mtime_ns, inode; None: no such file
+StatSignature = FileSignature | None  # None: no such file
 
 
 def active_session() -> BuildSession | None:
@@ -44,6 +48,7 @@ class BuildSession:
         self._seeds: dict[Path, tuple[StatSignature, StatSignature, ReadSeed]] = {}
         self._digests: dict[int, tuple[Article, str]] = {}
         self._digested: set[int] = set()  # ids of the articles digested in the current build
+        self.docs_files = KnownFiles()
 
     def build(self, executor: Executor | None = None, progress: Progress | None = None):
         """Generate docs/ as `generate_site` does, reusing what earlier builds left."""
@@ -56,6 +61,15 @@ class BuildSession:
         self.briefs.keep_only(self.briefs.used)
         self._digests = {k: v for k, v in self._digests.items() if k in self._digested}
         return run
+
+    def settle(self) -> None:
+        """Between builds: collect garbage once, then set everything alive aside from the
+        collector, so that no full collection walks the kept briefs and pages during the next
+        build (at 1,000 articles one took 0.4 s, in about every other build). Unfreezing first
+        lets this collection free what the last build dropped."""
+        gc.unfreeze()
+        gc.collect()
+        gc.freeze()
 
     def load_model(self) -> None:
         """Load the spaCy pipeline now, so the first edit does not wait for it (under serve)."""
@@ -73,7 +87,7 @@ class BuildSession:
 
     def read_seed(self, path: Path, seeds_dir: Path) -> ReadSeed:
         """A `SeedReader` that skips seeds (and sidecars) unchanged since it last read them."""
-        signature = (stat_signature(path), stat_signature(sidecar_path(path)))
+        signature = (file_signature(path), file_signature(sidecar_path(path)))
         known = self._seeds.get(path)
         if known is not None and known[:2] == signature:
             return known[2]
@@ -120,15 +134,6 @@ class MemoryBriefCache(BriefCache):
         self._kept = {k: v for k, v in self._kept.items() if k in keys}
 
 
-def stat_signature(path: Path) -> StatSignature:
-    try:
-        status = os.stat(path)
-    except OSError:
-        return None
-    return (status.st_size, status.st_mtime_ns, status.st_ino)
-
-
 def is_racy(signature: tuple[StatSignature, StatSignature], read_at_ns: int) -> bool:
     """Whether a file was modified so shortly before being read that its signature can't be trusted."""
-    limit = read_at_ns - int(RACY_SECONDS * 1e9)
-    return any(s is not None and s[1] >= limit for s in signature)
+    return any(s is not None and modified_recently(s, read_at_ns) for s in signature)

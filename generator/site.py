@@ -8,6 +8,9 @@ then a journal listing every rename and removal is written atomically; then the 
 out and deleted. A run killed before the journal exists leaves the previous output untouched (its
 staged files are swept up next time); a run killed while carrying it out is completed by the next
 run before anything else, so docs/ never stays half old and half new.
+
+A long-lived process (`mkdocs serve`) passes `KnownFiles`: a page whose content is the very
+object it last wrote or found in a file that has not changed since is not read again.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from __future__ import annotations
 import json
 import os
 import tempfile
+import time
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -58,13 +62,58 @@ def read_manifest(docs_dir: Path) -> list[str]:
 
 Content = str | Iterable[str]  # a page's text, whole or in pieces (for very large files)
 Pages = Mapping[str, Content] | Iterable[tuple[str, Content]]
+FileSignature = tuple[int, int, int]  # size, mtime_ns, inode
+# Coarser than any file system's timestamp tick: a file modified this recently could change
+# again without its signature changing, so it is not trusted until it is older.
+RACY_SECONDS = 0.1
 
 
-def write_pages(docs_dir: Path, pages: Pages) -> WriteReport:
+class KnownFiles:
+    """What docs/ holds, as far as one process knows: by page path, the content (the object
+    itself) that its file was last found or written to hold, with the file's signature then."""
+
+    def __init__(self) -> None:
+        self._known: dict[str, tuple[str, FileSignature]] = {}
+
+    def holds(self, root: Path, relative: str, content: Content) -> bool:
+        known = self._known.get(relative)
+        return (
+            known is not None
+            and known[0] is content
+            and file_signature(root / relative) == known[1]
+        )
+
+    def remember(self, root: Path, relative: str, content: Content) -> None:
+        signature = file_signature(root / relative)
+        if isinstance(content, str) and not modified_recently(signature, time.time_ns()):
+            self._known[relative] = (content, signature)
+        else:
+            self._known.pop(relative, None)
+
+    def keep_only(self, relatives: Iterable[str]) -> None:
+        self._known = {r: self._known[r] for r in relatives if r in self._known}
+
+
+def file_signature(path: Path) -> FileSignature | None:
+    try:
+        status = os.stat(path)
+    except OSError:
+        return None
+    return (status.st_size, status.st_mtime_ns, status.st_ino)
+
+
+def modified_recently(signature: FileSignature | None, now_ns: int) -> bool:
+    """Whether a file changed so shortly before `now_ns` that its signature can't be trusted
+    (a missing file is never trusted)."""
+    return signature is None or signature[1] >= now_ns - int(RACY_SECONDS * 1e9)
+
+
+def write_pages(docs_dir: Path, pages: Pages, known: KnownFiles | None = None) -> WriteReport:
     """Write `pages` ({path under docs/: content}, or (path, content) pairs as they are rendered).
 
     Pages are staged one at a time as they come, so no more than one is held in memory; a page
-    given twice keeps its last content, as a mapping would.
+    given twice keeps its last content, as a mapping would. `known` is updated with what the
+    files hold afterwards.
     """
     docs_dir.mkdir(parents=True, exist_ok=True)
     finish_interrupted_write(docs_dir)
@@ -72,11 +121,18 @@ def write_pages(docs_dir: Path, pages: Pages) -> WriteReport:
     staged_for: dict[str, Path | None] = {}  # relative path → its staged file; None: unchanged
     root = docs_dir.resolve()
     items = pages.items() if isinstance(pages, Mapping) else pages
+    unchanged: dict[str, Content] = {}  # pages whose files already hold them
     try:
         for relative, content in items:
             _discard(staged_for.pop(relative, None))
-            pieces = (content,) if isinstance(content, str) else content
-            staged_for[relative] = _stage_if_changed(docs_dir, root, relative, pieces)
+            unchanged.pop(relative, None)
+            if known is not None and known.holds(root, relative, content):
+                staged_for[relative] = None
+            else:
+                pieces = (content,) if isinstance(content, str) else content
+                staged_for[relative] = _stage_if_changed(docs_dir, root, relative, pieces)
+            if staged_for[relative] is None:
+                unchanged[relative] = content
     except BaseException:
         for staged in staged_for.values():
             _discard(staged)
@@ -100,6 +156,10 @@ def write_pages(docs_dir: Path, pages: Pages) -> WriteReport:
         journal = {"renames": renames, "removals": report.removed, "manifest": manifest}
         write_atomically(docs_dir / JOURNAL, json.dumps(journal))
         finish_interrupted_write(docs_dir)
+    if known is not None:
+        known.keep_only(unchanged)
+        for relative, content in unchanged.items():
+            known.remember(root, relative, content)
     return report
 
 
@@ -191,12 +251,14 @@ def finish_interrupted_write(docs_dir: Path) -> None:
             target_path(docs_dir, relative).unlink(missing_ok=True)
         write_atomically(docs_dir / MANIFEST, json.dumps(journal["manifest"], indent=0) + "\n")
         journal_path.unlink()
-    for stray in docs_dir.rglob(f"{STAGED_PREFIX}*.tmp"):
-        stray.unlink()
-    remove_empty_folders(docs_dir)
+    sweep(docs_dir)
 
 
-def remove_empty_folders(docs_dir: Path) -> None:
-    for folder in sorted((p for p in docs_dir.rglob("*") if p.is_dir()), reverse=True):
-        if not any(folder.iterdir()):
-            folder.rmdir()
+def sweep(docs_dir: Path) -> None:
+    """Remove stray staged files and empty folders (not docs_dir itself), in one walk."""
+    for folder, _subfolders, files in os.walk(docs_dir, topdown=False):
+        for name in files:
+            if name.startswith(STAGED_PREFIX) and name.endswith(".tmp"):
+                os.unlink(os.path.join(folder, name))
+        if folder != str(docs_dir) and not os.listdir(folder):
+            os.rmdir(folder)

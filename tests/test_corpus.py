@@ -2,9 +2,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from generator.corpus import (
+    NEAR_DUPLICATE_SIMILARITY,
     ClaimRef,
     build_corpus,
     closest_briefs,
+    content_words,
     group_near_duplicates,
     propose_topics,
     related_briefs,
@@ -106,6 +108,43 @@ def test_near_duplicate_claims_are_grouped():
     ]
     groups = group_near_duplicates(claims)
     assert [len(g) for g in groups] == [2, 1]
+
+
+def first_matching_groups(claims):
+    """The grouping's definition: each claim joins the first group it is similar enough to."""
+    groups = []
+    for ref in claims:
+        words = content_words(ref.claim.text)
+        for group_words, members in groups:
+            union = words | group_words
+            if union and len(words & group_words) / len(union) >= NEAR_DUPLICATE_SIMILARITY:
+                members.append(ref)
+                break
+        else:
+            groups.append((words, [ref]))
+    return [members for _, members in groups]
+
+
+@given(
+    st.lists(
+        st.lists(
+            st.sampled_from(["tariffs", "grain", "port", "Odesa", "exports", "record", "the"]),
+            max_size=6,
+        ),
+        max_size=30,
+    )
+)
+@settings(max_examples=300, deadline=None)
+def test_grouping_only_similar_candidates_gives_the_first_matching_group(sentences):
+    story = brief("a.txt", "A")
+    claims = [
+        ClaimRef(Claim(" ".join(words), f"p{n}", n, 1.0), story)
+        for n, words in enumerate(sentences)
+    ]
+    grouped = group_near_duplicates(claims)
+    assert [[ref.claim.paragraph for ref in g] for g in grouped] == [
+        [ref.claim.paragraph for ref in g] for g in first_matching_groups(claims)
+    ]
 
 
 def test_events_are_gathered_oldest_first():

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from dataclasses import replace
 from pathlib import Path
 
@@ -59,6 +59,36 @@ def test_progress_is_reported_for_each_analysed_article(seeds, tmp_path):
     calls.clear()
     analyse_articles(articles[:2], topics, settings, progress=lambda *call: calls.append(call))
     assert calls == []  # all from the cache: nothing to report
+
+
+class RecordingExecutor(Executor):
+    """Records what is sent to it, in order with the reading, and fails every task."""
+
+    def __init__(self, events: list[str]) -> None:
+        self.events = events
+
+    def submit(self, fn, /, *args, **kwargs):
+        self.events.append(f"sent {args[0].source}")
+        future = Future()
+        future.set_exception(RuntimeError("not run in this test"))
+        return future
+
+
+def test_each_article_goes_to_the_workers_as_soon_as_it_is_read(seeds, tmp_path):
+    articles, topics = seeds
+    events: list[str] = []
+
+    def reading():
+        for article in articles[:3]:
+            events.append(f"read {article.source}")
+            yield article
+
+    settings = Settings(cache_dir=tmp_path / "cache", workers=2)
+    run = analyse_articles(reading(), topics, settings, RecordingExecutor(events))
+    sources = [a.source for a in articles[:3]]
+    assert events == [f"{step} {source}" for source in sources for step in ("read", "sent")]
+    assert [p.source for p in run.problems] == sources  # a failed analysis is reported, per seed
+    assert all("not run in this test" in p.reason for p in run.problems)
 
 
 def test_progress_bar_is_silent_in_ci(monkeypatch, capsys):

@@ -646,6 +646,22 @@ def test_discover_seeds_finds_txt_and_md_sorted_by_relative_path(tmp_path: Path)
     assert found == ["Sub2/z.TXT", "a.md", "b.txt", "sub/c.txt", "é/é.txt"]
 
 
+def test_discover_seeds_counts_linked_files_but_does_not_follow_linked_folders(
+    tmp_path: Path,
+) -> None:
+    outside = tmp_path / "outside"
+    write(outside, "linked.txt", TEXT)
+    write(outside, "folder/inside.txt", TEXT)
+    seeds = tmp_path / "seeds"
+    write(seeds, "own.txt", TEXT)
+    write(seeds, ".draft.txt", TEXT)
+    (seeds / "link.txt").symlink_to(outside / "linked.txt")
+    (seeds / "linked-folder").symlink_to(outside / "folder", target_is_directory=True)
+    (seeds / "folder.txt").mkdir()  # a folder named like a seed is not one
+    found = [path.relative_to(seeds).as_posix() for path in discover_seeds(seeds)]
+    assert found == ["link.txt", "own.txt"]
+
+
 def test_discover_seeds_in_a_missing_folder_is_empty(tmp_path: Path) -> None:
     assert discover_seeds(tmp_path / "nowhere") == []
 

@@ -6,8 +6,10 @@ A sequence of edits goes through one session; after each, docs/ must be byte-ide
 
 from __future__ import annotations
 
+import gc
 import shutil
 import time
+import weakref
 from pathlib import Path
 
 import pytest
@@ -62,6 +64,7 @@ def test_a_session_rebuild_after_each_edit_matches_a_fresh_build(tmp_path):
         assert tree(live.docs_dir) == tree(fresh_docs), f"after {step}"
         if analysed is not None:
             assert len(run.generation.analysed) == analysed, step
+        session.settle()  # as the plugin does after each build under serve
 
     check("first build", analysed=3)
     check("nothing changed", analysed=0)
@@ -93,3 +96,22 @@ def test_a_session_rebuild_after_each_edit_matches_a_fresh_build(tmp_path):
     (seeds / f"{FIRST}.meta.yaml").write_text("title: A new title\ndate: 2023-08-09\n")
     # The new title makes copy.txt no longer a duplicate of the first seed: both are analysed.
     check("a sidecar changed", analysed=2)
+    gc.unfreeze()
+
+
+def test_settling_between_builds_frees_garbage_even_of_objects_it_set_aside(tmp_path):
+    class Node:
+        pass
+
+    session = BuildSession(Settings(seeds_dir=tmp_path, cache_dir=tmp_path / "cache"))
+    node = Node()
+    node.itself = node  # a cycle: only the collector frees it
+    alive = weakref.ref(node)
+    try:
+        session.settle()  # node is alive: set aside
+        assert gc.get_freeze_count() > 0
+        del node
+        session.settle()
+        assert alive() is None
+    finally:
+        gc.unfreeze()

@@ -4,9 +4,12 @@ from pathlib import Path
 
 import pytest
 
+import generator.site
 from generator.site import (
     JOURNAL,
     MANIFEST,
+    RACY_SECONDS,
+    KnownFiles,
     UnsafePathError,
     finish_interrupted_write,
     target_path,
@@ -29,6 +32,56 @@ def test_writes_only_changed_files_and_removes_stale_ones(tmp_path):
     assert (docs / "extra.css").read_text(encoding="utf-8") == "hand-written"  # not ours: kept
     assert json.loads((docs / MANIFEST).read_text(encoding="utf-8")) == ["briefs/a.md", "index.md"]
     assert not list(docs.rglob("*.tmp"))
+
+
+def age(path: Path, seconds: float = 10 * RACY_SECONDS) -> None:
+    """Set a file's modification time into the past, as if it was written a while ago."""
+    mtime = path.stat().st_mtime_ns - int(seconds * 1e9)
+    os.utime(path, ns=(mtime, mtime))
+
+
+def test_known_files_are_not_read_again_while_they_hold_the_same_content(tmp_path, monkeypatch):
+    docs = tmp_path / "docs"
+    home, brief = "home\n", "A\n"
+    known = KnownFiles()
+    write_pages(docs, {"index.md": home, "a.md": brief}, known)
+    for name in ("index.md", "a.md"):
+        age(docs / name)
+    compared = []
+    stage = generator.site._stage_if_changed
+    monkeypatch.setattr(
+        generator.site,
+        "_stage_if_changed",
+        lambda docs_dir, root, relative, pieces: (
+            compared.append(relative) or stage(docs_dir, root, relative, pieces)
+        ),
+    )
+    # Second build: the files were written, not yet seen unchanged, so both are compared.
+    assert write_pages(docs, {"index.md": home, "a.md": brief}, known).unchanged == 2
+    assert compared == ["index.md", "a.md"]
+    # Third: the same objects again: no file is read. An equal but new string is compared.
+    compared.clear()
+    equal_copy = "".join(["A", "\n"])
+    assert write_pages(docs, {"index.md": home, "a.md": equal_copy}, known).unchanged == 2
+    assert compared == ["a.md"]
+    # A file changed by hand is noticed by its signature and written again.
+    (docs / "index.md").write_text("edited by hand\n", encoding="utf-8")
+    compared.clear()
+    report = write_pages(docs, {"index.md": home, "a.md": equal_copy}, known)
+    assert report.written == ["index.md"] and compared == ["index.md"]
+    assert (docs / "index.md").read_text(encoding="utf-8") == home
+
+
+def test_a_file_modified_just_now_is_not_trusted_by_its_signature(tmp_path):
+    docs = tmp_path / "docs"
+    known = KnownFiles()
+    write_pages(docs, {"index.md": "home\n"}, known)
+    home = "home\n"
+    write_pages(docs, {"index.md": home}, known)  # found unchanged, but written within the tick
+    assert not known.holds(docs.resolve(), "index.md", home)
+    age(docs / "index.md")
+    write_pages(docs, {"index.md": home}, known)
+    assert known.holds(docs.resolve(), "index.md", home)
 
 
 def test_empty_folders_are_removed(tmp_path):
