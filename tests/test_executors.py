@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from generator import pipeline
+from generator.analyse.brief import analyse_parsed
 from generator.executors import SchedulerError, make_executor
 from generator.ingest import read_corpus
 from generator.pipeline import analyse_articles
@@ -68,27 +70,51 @@ class RecordingExecutor(Executor):
         self.events = events
 
     def submit(self, fn, /, *args, **kwargs):
-        self.events.append(f"sent {args[0].source}")
+        self.events.append("sent " + " ".join(article.source[:3] for article in args[0]))
         future = Future()
         future.set_exception(RuntimeError("not run in this test"))
         return future
 
 
-def test_each_article_goes_to_the_workers_as_soon_as_it_is_read(seeds, tmp_path):
+def test_each_batch_goes_to_the_workers_as_soon_as_it_is_read(seeds, tmp_path, monkeypatch):
     articles, topics = seeds
+    monkeypatch.setattr(pipeline, "PARSE_BATCH", 2)
     events: list[str] = []
 
     def reading():
-        for article in articles[:3]:
-            events.append(f"read {article.source}")
+        for article in articles:
+            events.append(f"read {article.source[:3]}")
             yield article
 
     settings = Settings(cache_dir=tmp_path / "cache", workers=2)
     run = analyse_articles(reading(), topics, settings, RecordingExecutor(events))
-    sources = [a.source for a in articles[:3]]
-    assert events == [f"{step} {source}" for source in sources for step in ("read", "sent")]
-    assert [p.source for p in run.problems] == sources  # a failed analysis is reported, per seed
+    assert [a.source[:3] for a in articles] == ["000", "001", "002", "003", "004"]
+    assert events == [
+        *("read 000", "read 001", "sent 000 001"),
+        *("read 002", "read 003", "sent 002 003"),
+        *("read 004", "sent 004"),  # the last, partial batch once reading is done
+    ]
+    assert [p.source for p in run.problems] == [a.source for a in articles]  # each reported
     assert all("not run in this test" in p.reason for p in run.problems)
+
+
+def test_a_failing_article_fails_alone_in_its_batch(seeds, monkeypatch):
+    articles, topics = seeds
+    broken = articles[1].source
+
+    def analyse(parsed, topics, claims):
+        if parsed.article.source == broken:
+            raise ValueError("no sentences")
+        return analyse_parsed(parsed, topics, claims)
+
+    monkeypatch.setattr("generator.analyse.brief.analyse_parsed", analyse)
+    outcomes = pipeline.analyse_batch(articles[:3], topics, Settings().model, 6)
+    assert [type(o).__name__ for o in outcomes] == ["Brief", "RuntimeError", "Brief"]
+    assert str(outcomes[1]) == "no sentences"
+    alone = [
+        pipeline.analyse_one(a, topics, Settings().model, 6) for a in (articles[0], articles[2])
+    ]
+    assert briefs_json([outcomes[0], outcomes[2]]) == briefs_json(alone)  # same as one by one
 
 
 def test_progress_bar_is_silent_in_ci(monkeypatch, capsys):

@@ -40,7 +40,12 @@ def article_identity(article: Article) -> dict[str, str | None]:
 def analyse_article(
     article: Article, topics: Sequence[Topic], nlp: Language, claims_per_brief: int
 ) -> Brief:
-    parsed = parse_article(article, nlp)
+    return analyse_parsed(parse_article(article, nlp), topics, claims_per_brief)
+
+
+def analyse_parsed(parsed: ParsedArticle, topics: Sequence[Topic], claims_per_brief: int) -> Brief:
+    """`analyse_article` of an article already parsed (`parse_article`, `parse_articles`)."""
+    article = parsed.article
     entities = extract_entities(parsed)
     quotes = extract_quotes(parsed, entities)
     claims = rank_claims(
