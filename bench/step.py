@@ -67,7 +67,8 @@ def serve(args: argparse.Namespace) -> dict:
     Reports the second build: its generator time, what it re-analysed, re-rendered and wrote.
     """
     from generator.config import load_settings
-    from generator.session import RACY_SECONDS, BuildSession
+    from generator.session import BuildSession
+    from generator.site import RACY_SECONDS
 
     settings = load_settings(args.config, workers=args.workers)
     session = BuildSession(settings)

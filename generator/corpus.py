@@ -284,8 +284,9 @@ def cover_topic(
     claims, claims_words, quotes = [], [], []
     for brief in on_topic:
         claim_indexes, quote_indexes = topic_mentions(brief, topic)
+        words = claim_words(brief)
         claims += [ClaimRef(brief.claims[i], brief) for i in claim_indexes]
-        claims_words += [claim_words(brief)[i] for i in claim_indexes]
+        claims_words += [words[i] for i in claim_indexes]
         quotes += [QuoteRef(brief.quotes[i], brief) for i in quote_indexes]
     speaker_by_name = {s.name: s for s in speakers}
     counts = Counter(ref.quote.speaker for ref in quotes)

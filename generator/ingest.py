@@ -84,7 +84,7 @@ def discover_seeds(seeds_dir: Path) -> list[Path]:
 
 def _seed_files(seeds_dir: Path, folder: str) -> Iterator[str]:
     """Relative POSIX paths of the seeds in `folder` (relative to seeds_dir) and below it."""
-    with os.scandir(seeds_dir / folder if folder else seeds_dir) as entries:
+    with os.scandir(seeds_dir / folder) as entries:
         for entry in entries:
             if entry.name.startswith("."):
                 continue

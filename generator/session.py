@@ -22,13 +22,7 @@ from generator.memo import RenderMemo
 from generator.model import Article, Brief
 from generator.progress import Progress
 from generator.settings import Settings
-from generator.site import (  # noqa: F401 (RACY_SECONDS: for callers timing edits)
-    RACY_SECONDS,
-    FileSignature,
-    KnownFiles,
-    file_signature,
-    modified_recently,
-)
+from generator.site import FileSignature, KnownFiles, file_signature, modified_recently
 
 _ACTIVE: ContextVar[BuildSession | None] = ContextVar("build_session", default=None)
 

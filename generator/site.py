@@ -121,7 +121,8 @@ def write_pages(docs_dir: Path, pages: Pages, known: KnownFiles | None = None) -
     staged_for: dict[str, Path | None] = {}  # relative path → its staged file; None: unchanged
     root = docs_dir.resolve()
     items = pages.items() if isinstance(pages, Mapping) else pages
-    unchanged: dict[str, Content] = {}  # pages whose files already hold them
+    # Pages whose files already hold them, for `known` only: without it, no page is kept.
+    unchanged: dict[str, Content] = {}
     try:
         for relative, content in items:
             _discard(staged_for.pop(relative, None))
@@ -131,7 +132,7 @@ def write_pages(docs_dir: Path, pages: Pages, known: KnownFiles | None = None) -
             else:
                 pieces = (content,) if isinstance(content, str) else content
                 staged_for[relative] = _stage_if_changed(docs_dir, root, relative, pieces)
-            if staged_for[relative] is None:
+            if known is not None and staged_for[relative] is None:
                 unchanged[relative] = content
     except BaseException:
         for staged in staged_for.values():
