@@ -9,7 +9,9 @@ import functools
 import re
 import weakref
 from collections import Counter, defaultdict
-from collections.abc import Callable, Hashable, Iterable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -53,12 +55,15 @@ class Speaker:
 
 @dataclass
 class TopicCoverage:
+    """What the corpus says on a topic. Not changed once made (views are derived from it once
+    per object), but not frozen: the memo reads it field by field (`generator.memo._is_rich`)."""
+
     topic: Topic
     briefs: list[Brief]
     evidence: dict[str, tuple[Evidence, ...]]  # by brief source
     claim_groups: list[list[ClaimRef]]
     quotes: list[QuoteRef]
-    speakers: list[tuple[Speaker, int]]
+    speakers: list[tuple[str, int]]  # (speaker's name, quotations on the topic), most first
     related: list[tuple[Topic, int]]
 
 
@@ -84,20 +89,55 @@ class Corpus:
         return [coverage for coverage in self.topics if coverage.topic.id in ids]
 
 
+class CorpusMemo:
+    """What a build session keeps of the last corpus: each topic's coverage by what it was made
+    of, and each speaker. A build that makes one of the same parts gets the earlier object, so
+    that what is derived from it (views, their fingerprints: `PER_OBJECT`, `generator.memo`) is
+    derived once, and an edit costs what it touched."""
+
+    def __init__(self) -> None:
+        self.coverage: dict[Hashable, TopicCoverage] = {}
+        self.speakers: dict[str, tuple[tuple, Speaker]] = {}  # name → (signature, speaker)
+
+    @contextmanager
+    def active(self) -> Iterator[CorpusMemo]:
+        reset = _ACTIVE_MEMO.set(self)
+        try:
+            yield self
+        finally:
+            _ACTIVE_MEMO.reset(reset)
+
+
+_ACTIVE_MEMO: ContextVar[CorpusMemo | None] = ContextVar("corpus_memo", default=None)
+
+
 def build_corpus(
     briefs: Sequence[Brief], topics: Sequence[Topic], problems: Sequence[SeedProblem]
 ) -> Corpus:
+    memo = _ACTIVE_MEMO.get() or CorpusMemo()
     briefs = assign_unique_slugs(briefs)
     ordered = sorted(briefs, key=lambda b: b.title.casefold())
     ordered = sorted(ordered, key=lambda b: b.date or "", reverse=True)
     ordered = [b for b in ordered if b.date] + [b for b in ordered if not b.date]
-    speakers = collect_speakers(ordered)
+    speakers = reuse_speakers(collect_speakers(ordered), memo)
     pages = {speaker.name: speaker_path(speaker) for speaker in speakers}
-    coverage = [cover_topic(topic, ordered, speakers) for topic in topics]
-    link_related_topics(coverage)
+    on_topic = briefs_by_topic(ordered, topics)
+    related = related_topics(topics, on_topic)
+    speaker_canonical = canonical_names(pages)
+
+    def speaker_name(name: str) -> str | None:
+        name = speaker_canonical.get(name, name)
+        return name if name in pages else None
+
+    coverage, memo.coverage = memo.coverage, {}
     return Corpus(
         briefs=ordered,
-        topics=coverage,
+        topics=[
+            reuse_coverage(
+                topic, on_topic[topic.id], related[topic.id], speaker_name, coverage, memo
+            )
+            for topic in topics
+        ],
         speakers=speakers,
         problems=sorted(problems, key=lambda p: p.source),
         related=symmetric_related(ordered),
@@ -107,6 +147,89 @@ def build_corpus(
             [e.name for b in ordered for e in b.entities]
             + [q.speaker for b in ordered for q in b.quotes if q.speaker]
         ),
+    )
+
+
+def briefs_by_topic(briefs: Sequence[Brief], topics: Sequence[Topic]) -> dict[str, list[Brief]]:
+    """The briefs on each topic, in the order of `briefs`."""
+    on_topic: dict[str, list[Brief]] = {topic.id: [] for topic in topics}
+    for brief in briefs:
+        for topic_id in dict.fromkeys(m.id for m in brief.topics):
+            if topic_id in on_topic:
+                on_topic[topic_id].append(brief)
+    return on_topic
+
+
+def related_topics(
+    topics: Sequence[Topic], on_topic: Mapping[str, Sequence[Brief]]
+) -> dict[str, list[tuple[Topic, int]]]:
+    """Topics sharing briefs are related; the more shared, the closer."""
+    sources = {topic.id: {b.source for b in on_topic[topic.id]} for topic in topics}
+    related = {}
+    for topic in topics:
+        shared = [
+            (other, len(sources[topic.id] & sources[other.id]))
+            for other in topics
+            if other is not topic
+        ]
+        related[topic.id] = sorted(
+            [(other, n) for other, n in shared if n], key=lambda item: (-item[1], item[0].name)
+        )
+    return related
+
+
+def reuse_coverage(
+    topic: Topic,
+    briefs: Sequence[Brief],
+    related: list[tuple[Topic, int]],
+    speaker_name: Callable[[str], str | None],
+    earlier: Mapping[Hashable, TopicCoverage],
+    memo: CorpusMemo,
+) -> TopicCoverage:
+    """`cover_topic`, or the coverage of the last build if it was made of the same parts: the
+    same brief objects (a brief's content never changes), related topics and speaker names."""
+    quoted = sorted({b.quotes[i].speaker for b in briefs for i in topic_mentions(b, topic)[1]})
+    parts = (
+        topic,
+        tuple(related),
+        tuple(map(id, briefs)),  # the earlier coverage holds these briefs: no id is reused
+        tuple((name, speaker_name(name)) for name in quoted),
+    )
+    coverage = earlier.get(parts)
+    if coverage is None:
+        coverage = cover_topic(topic, briefs, related, speaker_name)
+    memo.coverage[parts] = coverage
+    return coverage
+
+
+def reuse_speakers(speakers: list[Speaker], memo: CorpusMemo) -> list[Speaker]:
+    """The speakers, each replaced by the last build's object if it holds the same things."""
+    earlier, memo.speakers = memo.speakers, {}
+    reused = []
+    for speaker in speakers:
+        signature = speaker_signature(speaker)
+        known = earlier.get(speaker.name)
+        if known is not None and known[0] == signature:
+            speaker = known[1]
+        memo.speakers[speaker.name] = (signature, speaker)
+        reused.append(speaker)
+    return reused
+
+
+def speaker_signature(speaker: Speaker) -> tuple:
+    """Every field, with the briefs and the claims, quotes and roles from them by identity
+    (alive as long as the speaker holding them is, so no id is reused meanwhile)."""
+    return (
+        speaker.name,
+        speaker.slug,
+        speaker.kind,
+        tuple([id(ref.quote) for ref in speaker.quotes]),
+        tuple([id(ref.brief) for ref in speaker.quotes]),
+        tuple([id(ref.claim) for ref in speaker.claims]),
+        tuple([id(ref.brief) for ref in speaker.claims]),
+        tuple([role for role, _ in speaker.roles]),
+        tuple([id(brief) for _, brief in speaker.roles]),
+        tuple(map(id, speaker.briefs)),
     )
 
 
@@ -133,7 +256,7 @@ def with_slug(brief: Brief, slug: str) -> Brief:
     build session remembers of a brief (by identity) stays valid."""
     if brief.slug == slug:
         return brief
-    return PER_BRIEF.value(brief, ("with_slug", slug), lambda: replace(brief, slug=slug))
+    return PER_OBJECT.value(brief, ("with_slug", slug), lambda: replace(brief, slug=slug))
 
 
 def canonical_names(names: Iterable[str]) -> dict[str, str]:
@@ -233,7 +356,7 @@ def content_words(text: str) -> frozenset[str]:
 
 def claim_words(brief: Brief) -> tuple[frozenset[str], ...]:
     """`content_words` of each of the brief's claims, remembered per brief object."""
-    return PER_BRIEF.value(
+    return PER_OBJECT.value(
         brief, "claim_words", lambda: tuple(content_words(c.text) for c in brief.claims)
     )
 
@@ -277,33 +400,31 @@ def _similarity_prefix(words: frozenset[str], frequency: Counter) -> list[str]:
 
 
 def cover_topic(
-    topic: Topic, briefs: Sequence[Brief], speakers: Sequence[Speaker]
+    topic: Topic,
+    briefs: Sequence[Brief],
+    related: list[tuple[Topic, int]],
+    speaker_name: Callable[[str], str | None],
 ) -> TopicCoverage:
-    on_topic = [b for b in briefs if any(m.id == topic.id for m in b.topics)]
-    evidence = {b.source: next(m.evidence for m in b.topics if m.id == topic.id) for b in on_topic}
+    """What `briefs` (those on the topic) say on it; `speaker_name` gives the speaker page's name
+    for a quoted name, None if there is none."""
+    evidence = {b.source: next(m.evidence for m in b.topics if m.id == topic.id) for b in briefs}
     claims, claims_words, quotes = [], [], []
-    for brief in on_topic:
+    for brief in briefs:
         claim_indexes, quote_indexes = topic_mentions(brief, topic)
         words = claim_words(brief)
         claims += [ClaimRef(brief.claims[i], brief) for i in claim_indexes]
         claims_words += [words[i] for i in claim_indexes]
         quotes += [QuoteRef(brief.quotes[i], brief) for i in quote_indexes]
-    speaker_by_name = {s.name: s for s in speakers}
     counts = Counter(ref.quote.speaker for ref in quotes)
-    canonical = canonical_names(speaker_by_name)
     ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
     return TopicCoverage(
         topic=topic,
-        briefs=on_topic,
+        briefs=list(briefs),
         evidence=evidence,
         claim_groups=group_near_duplicates(claims, claims_words),
         quotes=quotes,
-        speakers=[
-            (speaker_by_name[canonical.get(name, name)], count)
-            for name, count in ranked
-            if canonical.get(name, name) in speaker_by_name
-        ],
-        related=[],
+        speakers=[(name, count) for raw, count in ranked if (name := speaker_name(raw))],
+        related=related,
     )
 
 
@@ -314,7 +435,7 @@ def topic_mentions(brief: Brief, topic: Topic) -> tuple[list[int], list[int]]:
     Remembered per brief object: a build session keeps unchanged briefs between builds, so an
     edit searches the edited brief's text again, not the whole corpus's.
     """
-    return PER_BRIEF.value(brief, ("topic_mentions", topic), lambda: _topic_mentions(brief, topic))
+    return PER_OBJECT.value(brief, ("topic_mentions", topic), lambda: _topic_mentions(brief, topic))
 
 
 def _topic_mentions(brief: Brief, topic: Topic) -> tuple[list[int], list[int]]:
@@ -334,42 +455,29 @@ def _topic_mentions(brief: Brief, topic: Topic) -> tuple[list[int], list[int]]:
     return claims, quotes
 
 
-class PerBrief:
-    """Values derived from a brief, kept as long as that brief object lives."""
+class PerObject:
+    """Values derived from an object that does not change (a brief, a topic's coverage), kept as
+    long as that object lives: a build session keeps unchanged ones from build to build."""
 
     def __init__(self) -> None:
         self._values: dict[int, dict[Hashable, Any]] = {}
 
-    def value(self, brief: Brief, key: Hashable, compute: Callable[[], Any]) -> Any:
-        values = self._values.get(id(brief))
+    def value(self, source: object, key: Hashable, compute: Callable[[], Any]) -> Any:
+        values = self._values.get(id(source))
         if values is None:
-            values = self._values[id(brief)] = {}
-            # Forgotten when the brief dies, before its id can be given to another object.
-            weakref.finalize(brief, self._values.pop, id(brief), None)
+            values = self._values[id(source)] = {}
+            # Forgotten when the object dies, before its id can be given to another object.
+            weakref.finalize(source, self._values.pop, id(source), None)
         if key not in values:
             values[key] = compute()
         return values[key]
 
 
-PER_BRIEF = PerBrief()
+PER_OBJECT = PerObject()
 
 
 # Compiled once per set of terms: the corpus checks every brief against each topic.
 cached_term_pattern = functools.cache(any_term_pattern)
-
-
-def link_related_topics(coverage: Sequence[TopicCoverage]) -> None:
-    """Topics sharing briefs are related; the more shared, the closer."""
-    sources = {c.topic.id: {b.source for b in c.briefs} for c in coverage}
-    for entry in coverage:
-        shared = [
-            (other.topic, len(sources[entry.topic.id] & sources[other.topic.id]))
-            for other in coverage
-            if other is not entry
-        ]
-        entry.related = sorted(
-            [(topic, n) for topic, n in shared if n], key=lambda item: (-item[1], item[0].name)
-        )
 
 
 def symmetric_related(briefs: Sequence[Brief]) -> dict[str, list[Brief]]:

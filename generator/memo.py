@@ -14,6 +14,7 @@ The memo is active only inside `RenderMemo.active()`; outside it, templates rend
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import io
 import pickle
@@ -23,14 +24,17 @@ from contextvars import ContextVar
 from dataclasses import dataclass, is_dataclass
 from typing import Any
 
-from generator.corpus import PER_BRIEF, Corpus
+from generator.corpus import PER_OBJECT, Corpus
 from generator.model import Brief
+from generator.views import STABLE_VIEWS
 
 _ACTIVE: ContextVar[RenderMemo | None] = ContextVar("render_memo", default=None)
 
 Step = tuple  # ("attr", name) | ("item", key) | ("get", key, default) | ("call", args, kwargs) | ("index", i)
-# (key of the read, context name, path, final operation, fingerprint of what it returned)
-Read = tuple[str, str, tuple[Step, ...], tuple, str]
+Read = tuple[str, tuple[Step, ...], tuple]  # context name, path, final operation
+ReadKey = Read | bytes  # the read itself, or a digest of it when it holds more than plain values
+Print = object  # what a read returned, as compared between builds (see `RenderMemo.print_of`)
+_GONE = object()  # what replaying a read gives when what it read is gone: equal to nothing
 
 
 def active_memo() -> RenderMemo | None:
@@ -39,7 +43,7 @@ def active_memo() -> RenderMemo | None:
 
 @dataclass
 class PageEntry:
-    reads: list[Read]
+    reads: frozenset[ReadKey]
     output: str
 
 
@@ -51,17 +55,23 @@ class RenderMemo:
         self.fragments: dict[str, str] = {}
         self.rendered = 0  # pages rendered in the last build
         self.reused = 0  # pages reused in the last build
-        # What each read returns in this build (its fingerprint, None if it fails), by its key.
-        self._current: dict[str, str | None] = {}
+        # Every read of the remembered pages, with what it returned when it was last recorded.
+        self._recorded: dict[ReadKey, tuple[Read, Print]] = {}
+        # In the current build: the reads replayed or recorded so far, and those that changed.
+        self._checked: set[ReadKey] = set()
+        self._changed: set[ReadKey] = set()
+        self._stable: dict[int, tuple[Any, bytes]] = {}  # id → (view, its fingerprint)
         self._used_pages: set[str] = set()
         self._used_fragments: set[str] = set()
+        self._used_stable: set[int] = set()
+        self._picklers: list[_TokenPickler] = []
 
     @contextmanager
     def active(self) -> Iterator[RenderMemo]:
         """Use (and refresh) the memo for the renders inside; forget what they did not use."""
         self.rendered = self.reused = 0
-        self._used_pages, self._used_fragments = set(), set()
-        self._current = {}
+        self._used_pages, self._used_fragments, self._used_stable = set(), set(), set()
+        self._checked, self._changed = set(), set()
         reset = _ACTIVE.set(self)
         try:
             yield self
@@ -69,24 +79,51 @@ class RenderMemo:
             _ACTIVE.reset(reset)
             self.pages = {k: v for k, v in self.pages.items() if k in self._used_pages}
             self.fragments = {k: v for k, v in self.fragments.items() if k in self._used_fragments}
-            self._current = {}
+            self._stable = {k: v for k, v in self._stable.items() if k in self._used_stable}
+            # Every read of a page still remembered was replayed or recorded in this build.
+            self._recorded = {k: v for k, v in self._recorded.items() if k in self._checked}
+            self._checked, self._changed = set(), set()
 
     # --- fingerprints --------------------------------------------------------------------------
 
     def token(self, brief: Brief) -> str:
         """A hash of the whole brief, computed once for each brief object."""
-        return PER_BRIEF.value(brief, "memo_token", lambda: _brief_hash(brief))
+        return PER_OBJECT.value(brief, "memo_token", lambda: _brief_hash(brief))
 
-    def fingerprint(self, value: Any) -> str:
-        """A hash of a value's content; briefs inside it count by their token."""
-        buffer = io.BytesIO()
-        _TokenPickler(buffer, self).dump(value)
-        return hashlib.sha256(buffer.getvalue()).hexdigest()
+    def fingerprint(self, value: Any) -> bytes:
+        """A hash of a value's content; briefs inside it count by their token, and views that a
+        build session keeps from one build to the next (`STABLE_VIEWS`) are hashed once each."""
+        # A pickler is made once and used again; one is taken from the pool while it pickles,
+        # as pickling a view fingerprints the view with another.
+        pickler = self._picklers.pop() if self._picklers else _TokenPickler(self)
+        try:
+            return pickler.fingerprint(value)
+        finally:
+            self._picklers.append(pickler)
+
+    def stable_token(self, view: Any) -> bytes:
+        """The fingerprint of a view, computed once for each view object."""
+        self._used_stable.add(id(view))
+        known = self._stable.get(id(view))
+        if known is None or known[0] is not view:
+            fields = tuple(getattr(view, f.name) for f in dataclasses.fields(view))
+            known = self._stable[id(view)] = (view, self.fingerprint((type(view).__name__, fields)))
+        return known[1]
+
+    def print_of(self, value: Any) -> Print:
+        """What a read returned, in a form to compare: names and paths (most reads) as they are,
+        anything else by fingerprint. Typed, so that 1 and True do not look the same."""
+        kind = type(value)
+        if value is None or kind is str:
+            return value
+        if kind is int or kind is bool:
+            return (kind, value)
+        return self.fingerprint(value)
 
     # --- briefs' JSON --------------------------------------------------------------------------
 
-    def fragment(self, brief: Brief, make: Callable[[], str]) -> str:
-        key = self.token(brief)
+    def fragment(self, brief: Brief, variant: str, make: Callable[[], str]) -> str:
+        key = f"{self.token(brief)}{variant}"
         self._used_fragments.add(key)
         if key not in self.fragments:
             self.fragments[key] = make()
@@ -95,46 +132,70 @@ class RenderMemo:
     # --- pages ---------------------------------------------------------------------------------
 
     def page(self, name: str, context: dict[str, Any], render: Callable[[dict], str]) -> str:
+        """The page `render` makes of `context`, reused if an earlier build made it of the same
+        own values and every read it made of the shared ones returns what it did then.
+
+        The shared values (by name) are assumed to be the same objects for all pages of a build.
+        """
         shared = {k: v for k, v in context.items() if _is_shared(v)}
         own = {k: v for k, v in context.items() if k not in shared}
-        key = hashlib.sha256(f"{name}\0{self.fingerprint(sorted(own.items()))}".encode())
+        key = hashlib.sha256(name.encode() + b"\0" + self.fingerprint(sorted(own.items())))
         key = key.hexdigest()
         self._used_pages.add(key)
         entry = self.pages.get(key)
-        if entry is not None and all(self._replays(read, shared) for read in entry.reads):
+        if entry is not None and self._still_valid(entry.reads, shared):
             self.reused += 1
             return entry.output
-        reads: list[Read] = []
+        reads: set[ReadKey] = set()
         watched = {k: _wrap(self, reads, k, (), v) for k, v in shared.items()}
         output = render({**own, **watched})
-        self.pages[key] = PageEntry(reads, output)
+        self.pages[key] = PageEntry(frozenset(reads), output)
         self.rendered += 1
         return output
 
-    def _replays(self, read: Read, shared: dict[str, Any]) -> bool:
-        """Whether the read returns what it did; many pages make the same reads, so once each."""
-        key = read[0]
-        if key not in self._current:
-            self._current[key] = self._replay(read, shared)
-        return self._current[key] == read[4]
+    def _still_valid(self, reads: frozenset[ReadKey], shared: dict[str, Any]) -> bool:
+        """Whether every read returns what it did; many pages make the same reads, so each is
+        replayed once a build."""
+        for key in reads - self._checked:
+            read, recorded = self._recorded[key]
+            self._checked.add(key)
+            if self._replay(read, shared) != recorded:
+                self._changed.add(key)
+        return reads.isdisjoint(self._changed)
 
-    def _replay(self, read: Read, shared: dict[str, Any]) -> str | None:
-        _key, root, path, operation, _fingerprint = read
+    def _replay(self, read: Read, shared: dict[str, Any]) -> Print:
+        root, path, operation = read
         if root not in shared:
-            return None
+            return _GONE
         try:
             value = shared[root]
             for step in path:
                 value = _step(value, step)
-            return self.fingerprint(_finish(value, operation))
+            return self.print_of(_finish(value, operation))
         except Exception:  # what was read is gone: render again
-            return None
+            return _GONE
 
-    def record(self, reads: list[Read], root: str, path: tuple, operation: tuple, result) -> None:
-        key = self.fingerprint((root, path, operation))
-        fingerprint = self.fingerprint(result)
-        self._current[key] = fingerprint  # read from this build's corpus
-        reads.append((key, root, path, operation, fingerprint))
+    def record(self, reads: set[ReadKey], root: str, path: tuple, operation: tuple, result) -> None:
+        read = (root, path, operation)
+        key = read if _is_plain(read) else self.fingerprint(read)
+        printed = self.print_of(result)  # read from this build's values
+        if key not in self._checked:
+            self._checked.add(key)
+            earlier = self._recorded.get(key)
+            # Pages rendered before, and not yet checked in this build, hold the earlier print.
+            if earlier is not None and earlier[1] != printed:
+                self._changed.add(key)
+        self._recorded[key] = (read, printed)
+        reads.add(key)
+
+
+def _is_plain(value: Any) -> bool:
+    """Whether a read is made of strings, whole numbers, None and tuples only: then it is its
+    own key (compared by value, and cheap), else its fingerprint is."""
+    kind = type(value)
+    if kind is tuple:
+        return all(_is_plain(item) for item in value)
+    return value is None or kind is str or kind is int
 
 
 def _is_shared(value: Any) -> bool:
@@ -180,7 +241,7 @@ def _finish(value: Any, operation: tuple) -> Any:
     raise ValueError(operation)
 
 
-def _wrap(memo: RenderMemo, reads: list[Read], root: str, path: tuple, value: Any) -> Any:
+def _wrap(memo: RenderMemo, reads: set[ReadKey], root: str, path: tuple, value: Any) -> Any:
     """`value` as the template should see it, recording what it reads of it."""
 
     def record(operation: tuple, result: Any) -> None:
@@ -286,13 +347,22 @@ class _MappingRecorder(Mapping):
 
 
 class _TokenPickler(pickle.Pickler):
-    def __init__(self, file: io.BytesIO, memo: RenderMemo) -> None:
-        super().__init__(file, protocol=pickle.HIGHEST_PROTOCOL)
+    def __init__(self, memo: RenderMemo) -> None:
+        self._buffer = io.BytesIO()
+        super().__init__(self._buffer, protocol=pickle.HIGHEST_PROTOCOL)
         # No memo: with it, the bytes would depend on which equal strings happen to be one object
         # (an equal picture or brief built anew would look changed). Nothing pickled here is cyclic.
         self.fast = True
-        # Only briefs go through Python code; everything else is pickled at C speed.
-        self.dispatch_table = {Brief: lambda brief: (_brief_token, (memo.token(brief),))}
+        # Only briefs and stable views go through Python code; the rest is pickled at C speed.
+        self.dispatch_table = {Brief: lambda brief: (_token, (memo.token(brief),))}
+        for view in STABLE_VIEWS:
+            self.dispatch_table[view] = lambda value: (_token, (memo.stable_token(value),))
+
+    def fingerprint(self, value: Any) -> bytes:
+        self._buffer.seek(0)
+        self._buffer.truncate()
+        self.dump(value)
+        return hashlib.sha256(self._buffer.getbuffer()).digest()
 
 
 def _brief_hash(brief: Brief) -> str:
@@ -303,5 +373,5 @@ def _brief_hash(brief: Brief) -> str:
     return hashlib.sha256(buffer.getvalue()).hexdigest()
 
 
-def _brief_token(token: str) -> str:
+def _token(token: str | bytes) -> str | bytes:
     return token

@@ -91,21 +91,22 @@ def most_covered(corpus: Corpus) -> list[TopicCoverage]:
 def map_data(corpus: Corpus) -> MapData | None:
     """The most covered topics, the people most quoted on them, and the articles they speak in."""
     covered = most_covered(corpus)
+    kinds = {speaker.name: speaker.kind for speaker in corpus.speakers}
     quotes_on = Counter()
     for cover in covered:
-        for speaker, count in cover.speakers:
-            if speaker.kind == "person":
-                quotes_on[speaker.name] += count
+        for name, count in cover.speakers:
+            if kinds[name] == "person":
+                quotes_on[name] += count
     people = [name for name, _ in sorted(quotes_on.items(), key=lambda i: (-i[1], i[0]))]
     people = people[:MAX_PEOPLE]
     if not covered or not people:
         return None
     topic_ids = {c.topic.id for c in covered}
     speaks_on = [
-        (speaker.name, cover.topic.id, count)
+        (name, cover.topic.id, count)
         for cover in covered
-        for speaker, count in cover.speakers
-        if speaker.name in people
+        for name, count in cover.speakers
+        if name in people
     ]
     quoting = Counter()
     for speaker in corpus.speakers:

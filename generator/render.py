@@ -25,6 +25,7 @@ from generator.pictures import draw_pictures, periods_with_articles, speakers_by
 from generator.slugs import safe_url
 from generator.views import (
     brief_rows,
+    links_to,
     speaker_parts,
     speaker_rows,
     speaker_summary,
@@ -34,6 +35,7 @@ from generator.views import (
 )
 
 DATA_PATH = "data/briefs.json"
+LATEST_BRIEFS = 20  # on the home page
 # Characters that start Markdown or extension syntax anywhere in a line: backslash-escaped.
 MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#!])")
 # Characters that start HTML or extension syntax that a backslash does not neutralise: entities.
@@ -142,7 +144,7 @@ def render_site(
     # Pages listing the whole corpus get only what they show, so an edit elsewhere in a brief
     # does not make a build session render them again.
     dated, undated, events = timeline_rows(corpus)
-    yield "index.md", page("home.md.j2")
+    yield "index.md", page("home.md.j2", latest=links_to(corpus.briefs[:LATEST_BRIEFS]))
     yield "briefs/index.md", page("briefs_index.md.j2", root="../", rows=brief_rows(corpus.briefs))
     yield "topics/index.md", page("topics_index.md.j2", root="../")
     yield "people/index.md", speakers_index("person")
@@ -155,7 +157,10 @@ def render_site(
     if feed:
         yield FEED_PATH, feed
     for brief in corpus.briefs:
-        yield f"briefs/{brief.slug}.md", page("brief.md.j2", root="../", brief=brief)
+        related = links_to(corpus.related[brief.source])
+        covered = tuple((c.topic.id, c.topic.name) for c in corpus.topics_of(brief))
+        values = {"brief": brief, "related": related, "covered": covered}
+        yield f"briefs/{brief.slug}.md", page("brief.md.j2", root="../", **values)
     for coverage in corpus.topics:
         parts = topic_parts(coverage)
         yield from paged("topic.md.j2", parts, topic_summary(coverage), topic=coverage.topic)
@@ -183,17 +188,21 @@ def briefs_json_pieces(briefs: Iterable[Brief]) -> Iterator[str]:
     head, tail = text.split('"briefs": []', 1)
     yield head + '"briefs": [\n  '
     for number, brief in enumerate(ordered):
-        yield (",\n  " if number else "") + brief_json(brief).replace("\n", "\n  ")
+        if number:
+            yield ",\n  "
+        yield brief_json(brief, indent="  ")
     yield "\n ]" + tail
 
 
-def brief_json(brief: Brief) -> str:
-    """One brief as indented JSON, as it stands at the top level of a document."""
+def brief_json(brief: Brief, indent: str = "") -> str:
+    """One brief as indented JSON, as it stands at the top level of a document, each line after
+    the first indented by `indent` more; the same object for the same brief in a build session."""
     memo = active_memo()
     if memo is not None:
-        return memo.fragment(brief, lambda: _brief_json(brief))
-    return _brief_json(brief)
+        return memo.fragment(brief, indent, lambda: _brief_json(brief, indent))
+    return _brief_json(brief, indent)
 
 
-def _brief_json(brief: Brief) -> str:
-    return json.dumps(to_dict(brief), ensure_ascii=False, indent=1, sort_keys=True)
+def _brief_json(brief: Brief, indent: str) -> str:
+    text = json.dumps(to_dict(brief), ensure_ascii=False, indent=1, sort_keys=True)
+    return text.replace("\n", "\n" + indent) if indent else text

@@ -17,6 +17,7 @@ from contextvars import ContextVar
 from pathlib import Path
 
 from generator.cache import BriefCache, article_digest
+from generator.corpus import CorpusMemo
 from generator.ingest import ReadSeed, SeedCache, sidecar_path
 from generator.memo import RenderMemo
 from generator.model import Article, Brief
@@ -37,6 +38,7 @@ class BuildSession:
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
         self.memo = RenderMemo()
+        self.corpus_memo = CorpusMemo()
         self.briefs = MemoryBriefCache(settings.cache_dir)
         self._seed_cache = SeedCache(settings.cache_dir / "seeds")
         self._seeds: dict[Path, tuple[StatSignature, StatSignature, ReadSeed]] = {}
@@ -50,7 +52,7 @@ class BuildSession:
 
         self.briefs.used = set()
         self._digested = set()
-        with self.active(), self.memo.active():
+        with self.active(), self.corpus_memo.active(), self.memo.active():
             run = generate_site(self.settings, executor, progress)
         self.briefs.keep_only(self.briefs.used)
         self._digests = {k: v for k, v in self._digests.items() if k in self._digested}

@@ -9,8 +9,9 @@ out and deleted. A run killed before the journal exists leaves the previous outp
 staged files are swept up next time); a run killed while carrying it out is completed by the next
 run before anything else, so docs/ never stays half old and half new.
 
-A long-lived process (`mkdocs serve`) passes `KnownFiles`: a page whose content is the very
-object it last wrote or found in a file that has not changed since is not read again.
+A long-lived process (`mkdocs serve`) passes `KnownFiles`: a page whose file has not changed
+since the process last wrote or found it is compared with what it knows the file holds, in
+memory, instead of reading the file again.
 """
 
 from __future__ import annotations
@@ -70,22 +71,24 @@ RACY_SECONDS = 0.1
 
 class KnownFiles:
     """What docs/ holds, as far as one process knows: by page path, the content (the object
-    itself) that its file was last found or written to hold, with the file's signature then."""
+    itself: a string, or a tuple of pieces) that its file was last found or written to hold,
+    with the file's signature then."""
 
     def __init__(self) -> None:
-        self._known: dict[str, tuple[str, FileSignature]] = {}
+        self._known: dict[str, tuple[Content, FileSignature]] = {}
+        # Whether this process's last write finished: then it left no staged file to sweep up.
+        self.finished = False
 
-    def holds(self, root: Path, relative: str, content: Content) -> bool:
+    def content_of(self, root: Path, relative: str) -> Content | None:
+        """What the file holds, if it has not changed since; None if that is not known."""
         known = self._known.get(relative)
-        return (
-            known is not None
-            and known[0] is content
-            and file_signature(root / relative) == known[1]
-        )
+        if known is None or file_signature(root / relative) != known[1]:
+            return None
+        return known[0]
 
     def remember(self, root: Path, relative: str, content: Content) -> None:
         signature = file_signature(root / relative)
-        if isinstance(content, str) and not modified_recently(signature, time.time_ns()):
+        if isinstance(content, str | tuple) and not modified_recently(signature, time.time_ns()):
             self._known[relative] = (content, signature)
         else:
             self._known.pop(relative, None)
@@ -112,11 +115,15 @@ def write_pages(docs_dir: Path, pages: Pages, known: KnownFiles | None = None) -
     """Write `pages` ({path under docs/: content}, or (path, content) pairs as they are rendered).
 
     Pages are staged one at a time as they come, so no more than one is held in memory; a page
-    given twice keeps its last content, as a mapping would. `known` is updated with what the
-    files hold afterwards.
+    given twice keeps its last content, as a mapping would. With `known`, a page whose file is
+    known to hold some content is compared with that in memory rather than with the file (a page
+    in pieces is then held whole, as a tuple of them: pieces that a build session keeps anyway),
+    and `known` is updated with what the files hold afterwards.
     """
     docs_dir.mkdir(parents=True, exist_ok=True)
-    finish_interrupted_write(docs_dir)
+    finish_interrupted_write(docs_dir, swept=known is not None and known.finished)
+    if known is not None:
+        known.finished = False
     report = WriteReport()
     staged_for: dict[str, Path | None] = {}  # relative path → its staged file; None: unchanged
     root = docs_dir.resolve()
@@ -127,11 +134,16 @@ def write_pages(docs_dir: Path, pages: Pages, known: KnownFiles | None = None) -
         for relative, content in items:
             _discard(staged_for.pop(relative, None))
             unchanged.pop(relative, None)
-            if known is not None and known.holds(root, relative, content):
+            held = None if known is None else known.content_of(root, relative)
+            if known is not None and not isinstance(content, str):
+                content = tuple(content)
+            pieces = (content,) if isinstance(content, str) else content
+            if held is None:
+                staged_for[relative] = _stage_if_changed(docs_dir, root, relative, pieces)
+            elif held is content or held == content:
                 staged_for[relative] = None
             else:
-                pieces = (content,) if isinstance(content, str) else content
-                staged_for[relative] = _stage_if_changed(docs_dir, root, relative, pieces)
+                staged_for[relative] = _stage(docs_dir, relative, pieces)
             if known is not None and staged_for[relative] is None:
                 unchanged[relative] = content
     except BaseException:
@@ -156,11 +168,12 @@ def write_pages(docs_dir: Path, pages: Pages, known: KnownFiles | None = None) -
     if renames or report.removed or read_manifest(docs_dir) != manifest:
         journal = {"renames": renames, "removals": report.removed, "manifest": manifest}
         write_atomically(docs_dir / JOURNAL, json.dumps(journal))
-        finish_interrupted_write(docs_dir)
+        finish_interrupted_write(docs_dir, swept=not report.removed)
     if known is not None:
         known.keep_only(unchanged)
         for relative, content in unchanged.items():
             known.remember(root, relative, content)
+        known.finished = True
     return report
 
 
@@ -196,6 +209,20 @@ def _stage_if_changed(
             raise
         staged.stream.close()
         return staged.path
+
+
+def _stage(docs_dir: Path, relative: str, pieces: Iterable[str]) -> Path:
+    """A staged file holding the page (known to differ from the current file)."""
+    staged = _StagedFile(docs_dir, relative, None, 0)
+    try:
+        for piece in pieces:
+            staged.stream.write(piece.encode("utf-8"))
+    except BaseException:
+        staged.stream.close()
+        _discard(staged.path)
+        raise
+    staged.stream.close()
+    return staged.path
 
 
 @contextmanager
@@ -239,8 +266,10 @@ def _discard(staged: Path | None) -> None:
         staged.unlink(missing_ok=True)
 
 
-def finish_interrupted_write(docs_dir: Path) -> None:
-    """Carry out a journal left by a run that was stopped, then sweep up stray staged files."""
+def finish_interrupted_write(docs_dir: Path, swept: bool = False) -> None:
+    """Carry out a journal left by a run that was stopped, then sweep up stray staged files and
+    empty folders; `swept`: there are none unless the journal leaves some (a walk of docs/ is
+    not free: a build session skips it after a write of its own that finished)."""
     journal_path = docs_dir / JOURNAL
     if journal_path.exists():
         journal = json.loads(journal_path.read_text(encoding="utf-8"))
@@ -252,7 +281,9 @@ def finish_interrupted_write(docs_dir: Path) -> None:
             target_path(docs_dir, relative).unlink(missing_ok=True)
         write_atomically(docs_dir / MANIFEST, json.dumps(journal["manifest"], indent=0) + "\n")
         journal_path.unlink()
-    sweep(docs_dir)
+        swept = swept and not journal["removals"]
+    if not swept:
+        sweep(docs_dir)
 
 
 def sweep(docs_dir: Path) -> None:

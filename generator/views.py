@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from generator.corpus import ClaimRef, Corpus, QuoteRef, Speaker, TopicCoverage
+from generator.corpus import PER_OBJECT, Corpus, Speaker, TopicCoverage
 from generator.model import Brief, Evidence, Quote, Topic
 
 BRIEFS_PER_PAGE = 25
@@ -29,7 +29,26 @@ class BriefLink(NamedTuple):
 
 
 def link_to(brief: Brief) -> BriefLink:
-    return BriefLink(brief.title, brief.slug, brief.date, brief.publisher)
+    return PER_OBJECT.value(
+        brief, "link", lambda: BriefLink(brief.title, brief.slug, brief.date, brief.publisher)
+    )
+
+
+def links_to(briefs: Iterable[Brief]) -> tuple[BriefLink, ...]:
+    return tuple(link_to(brief) for brief in briefs)
+
+
+class ClaimLine(NamedTuple):
+    """A claim as a listing shows it: its words, and where it stands."""
+
+    text: str
+    paragraph: str
+    brief: BriefLink
+
+
+class QuoteLine(NamedTuple):
+    quote: Quote
+    brief: BriefLink
 
 
 @dataclass(frozen=True)
@@ -75,9 +94,9 @@ class TopicPart:
 
     numbers: PageNumbers
     first: int  # position of its first brief among all the topic's briefs, from 1
-    briefs: tuple[Brief, ...]
-    claim_groups: tuple[tuple[ClaimRef, ...], ...]  # groups whose first claim is in these briefs
-    quotes: tuple[QuoteRef, ...]
+    briefs: tuple[BriefLink, ...]
+    claim_groups: tuple[tuple[ClaimLine, ...], ...]  # groups whose first claim is in these briefs
+    quotes: tuple[QuoteLine, ...]
     evidence: tuple[tuple[Evidence, ...], ...]  # per brief, in the order of `briefs`
 
 
@@ -93,6 +112,11 @@ def chunks(items: Sequence, size: int | None = None) -> list[Sequence]:
 
 
 def topic_summary(cover: TopicCoverage) -> TopicSummary:
+    """Made once per coverage object (a build session keeps unchanged ones)."""
+    return PER_OBJECT.value(cover, "summary", lambda: _topic_summary(cover))
+
+
+def _topic_summary(cover: TopicCoverage) -> TopicSummary:
     dates = sorted(b.date for b in cover.briefs if b.date)
     return TopicSummary(
         brief_count=len(cover.briefs),
@@ -100,27 +124,33 @@ def topic_summary(cover: TopicCoverage) -> TopicSummary:
         last_date=dates[-1] if dates else None,
         publishers=tuple(sorted({b.publisher for b in cover.briefs if b.publisher})),
         quote_count=len(cover.quotes),
-        speakers=tuple((speaker.name, count) for speaker, count in cover.speakers),
-        timeline=tuple(link_to(b) for b in by_date(cover.briefs)),
+        speakers=tuple(cover.speakers),
+        timeline=links_to(by_date(cover.briefs)),
         related=tuple(cover.related),
     )
 
 
 def topic_parts(cover: TopicCoverage) -> list[TopicPart]:
-    """The topic's briefs in pages of `BRIEFS_PER_PAGE`, in the coverage's order (newest first)."""
+    """The topic's briefs in pages of `BRIEFS_PER_PAGE`, in the coverage's order (newest first);
+    made once per coverage object."""
+    return PER_OBJECT.value(cover, "parts", lambda: _topic_parts(cover))
+
+
+def _topic_parts(cover: TopicCoverage) -> list[TopicPart]:
     runs = chunks(cover.briefs)
     page_of = {b.source: n for n, run in enumerate(runs) for b in run}
-    groups: list[list[tuple[ClaimRef, ...]]] = [[] for _ in runs]
+    groups: list[list[tuple[ClaimLine, ...]]] = [[] for _ in runs]
     for group in cover.claim_groups:
-        groups[page_of[group[0].brief.source]].append(tuple(group))
-    quotes: list[list[QuoteRef]] = [[] for _ in runs]
+        lines = tuple(ClaimLine(r.claim.text, r.claim.paragraph, link_to(r.brief)) for r in group)
+        groups[page_of[group[0].brief.source]].append(lines)
+    quotes: list[list[QuoteLine]] = [[] for _ in runs]
     for ref in cover.quotes:
-        quotes[page_of[ref.brief.source]].append(ref)
+        quotes[page_of[ref.brief.source]].append(QuoteLine(ref.quote, link_to(ref.brief)))
     return [
         TopicPart(
             numbers=PageNumbers(f"topics/{cover.topic.id}", index + 1, len(runs)),
             first=sum(len(earlier) for earlier in runs[:index]) + 1,
-            briefs=tuple(run),
+            briefs=links_to(run),
             claim_groups=tuple(groups[index]),
             quotes=tuple(quotes[index]),
             evidence=tuple(cover.evidence[b.source] for b in run),
@@ -179,8 +209,8 @@ class EventRow(NamedTuple):
 def timeline_rows(corpus: Corpus) -> tuple[tuple[BriefLink, ...], tuple[BriefLink, ...], tuple]:
     """The timeline page: dated briefs by date (then slug), undated briefs, and dated events."""
     return (
-        tuple(link_to(b) for b in by_date(b for b in corpus.briefs if b.date)),
-        tuple(link_to(b) for b in corpus.briefs if not b.date),
+        links_to(by_date(b for b in corpus.briefs if b.date)),
+        links_to(b for b in corpus.briefs if not b.date),
         tuple(
             EventRow(ref.event.year, ref.event.sentence, ref.event.paragraph, link_to(ref.brief))
             for ref in corpus.events
@@ -203,26 +233,35 @@ class SpeakerPart:
     """One page's share of a speaker's quotations: the briefs quoting them, with the quotes."""
 
     numbers: PageNumbers
-    quoted: tuple[tuple[Brief, tuple[Quote, ...]], ...]
+    quoted: tuple[tuple[BriefLink, tuple[Quote, ...]], ...]
 
 
 def speaker_summary(speaker: Speaker) -> SpeakerSummary:
+    """Made once per speaker object (a build session keeps unchanged ones)."""
+    return PER_OBJECT.value(speaker, "summary", lambda: _speaker_summary(speaker))
+
+
+def _speaker_summary(speaker: Speaker) -> SpeakerSummary:
     return SpeakerSummary(
         roles=tuple((role, link_to(brief)) for role, brief in speaker.roles),
         quote_count=len(speaker.quotes),
         claims=tuple((r.claim.text, r.claim.paragraph, link_to(r.brief)) for r in speaker.claims),
-        briefs=tuple(link_to(brief) for brief in speaker.briefs),
+        briefs=links_to(speaker.briefs),
     )
 
 
 def speaker_parts(speaker: Speaker, path: str) -> list[SpeakerPart]:
     """The briefs quoting the speaker, in the order of `speaker.briefs`, in pages of
-    `BRIEFS_PER_PAGE`; `path` is the speaker's page."""
+    `BRIEFS_PER_PAGE`; `path` is the speaker's page. Made once per speaker object and path."""
+    return PER_OBJECT.value(speaker, ("parts", path), lambda: _speaker_parts(speaker, path))
+
+
+def _speaker_parts(speaker: Speaker, path: str) -> list[SpeakerPart]:
     quotes_by_source: dict[str, list[Quote]] = defaultdict(list)
     for ref in speaker.quotes:
         quotes_by_source[ref.brief.source].append(ref.quote)
     quoted = [
-        (b, tuple(quotes_by_source[b.source]))
+        (link_to(b), tuple(quotes_by_source[b.source]))
         for b in speaker.briefs
         if b.source in quotes_by_source
     ]
@@ -232,3 +271,8 @@ def speaker_parts(speaker: Speaker, path: str) -> list[SpeakerPart]:
         SpeakerPart(PageNumbers(stem, index + 1, len(runs)), tuple(run))
         for index, run in enumerate(runs)
     ]
+
+
+# Frozen views a build session may keep from one build to the next: the memo hashes each object
+# once (`RenderMemo.stable_token`) instead of on every build.
+STABLE_VIEWS = (TopicSummary, TopicPart, SpeakerSummary, SpeakerPart)
