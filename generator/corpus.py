@@ -13,7 +13,7 @@ from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Seq
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -188,7 +188,7 @@ def reuse_coverage(
 ) -> TopicCoverage:
     """`cover_topic`, or the coverage of the last build if it was made of the same parts: the
     same brief objects (a brief's content never changes), related topics and speaker names."""
-    quoted = sorted({b.quotes[i].speaker for b in briefs for i in topic_mentions(b, topic)[1]})
+    quoted = sorted({ref.quote.speaker for b in briefs for ref in topic_share(b, topic).quotes})
     parts = (
         topic,
         tuple(related),
@@ -410,11 +410,10 @@ def cover_topic(
     evidence = {b.source: next(m.evidence for m in b.topics if m.id == topic.id) for b in briefs}
     claims, claims_words, quotes = [], [], []
     for brief in briefs:
-        claim_indexes, quote_indexes = topic_mentions(brief, topic)
-        words = claim_words(brief)
-        claims += [ClaimRef(brief.claims[i], brief) for i in claim_indexes]
-        claims_words += [words[i] for i in claim_indexes]
-        quotes += [QuoteRef(brief.quotes[i], brief) for i in quote_indexes]
+        share = topic_share(brief, topic)
+        claims += share.claims
+        claims_words += share.claims_words
+        quotes += share.quotes
     counts = Counter(ref.quote.speaker for ref in quotes)
     ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
     return TopicCoverage(
@@ -426,6 +425,29 @@ def cover_topic(
         speakers=[(name, count) for raw, count in ranked if (name := speaker_name(raw))],
         related=related,
     )
+
+
+class TopicShare(NamedTuple):
+    """What one brief brings to a topic's coverage."""
+
+    claims: tuple[ClaimRef, ...]
+    claims_words: tuple[frozenset[str], ...]  # `content_words` of each claim
+    quotes: tuple[QuoteRef, ...]
+
+
+def topic_share(brief: Brief, topic: Topic) -> TopicShare:
+    """The brief's claims and quotes on the topic, remembered per brief object."""
+
+    def share() -> TopicShare:
+        claim_indexes, quote_indexes = topic_mentions(brief, topic)
+        words = claim_words(brief)
+        return TopicShare(
+            tuple(ClaimRef(brief.claims[i], brief) for i in claim_indexes),
+            tuple(words[i] for i in claim_indexes),
+            tuple(QuoteRef(brief.quotes[i], brief) for i in quote_indexes),
+        )
+
+    return PER_OBJECT.value(brief, ("topic_share", topic), share)
 
 
 def topic_mentions(brief: Brief, topic: Topic) -> tuple[list[int], list[int]]:
@@ -533,8 +555,8 @@ def closest_briefs(briefs: Sequence[Brief]) -> dict[str, list[Brief]]:
         scores = np.rint(weighted[block.start : block.stop] @ having.T).astype(np.int64)
         scores[np.arange(len(block)), np.arange(block.start, block.stop)] = 0  # not itself
         ranking = np.where(scores > 0, scores * (count + 1) + slug_bonus, 0)
-        for row, index in enumerate(block):
-            closest[briefs[index].source] = [briefs[o] for o in top_columns(ranking[row])]
+        for index, columns in zip(block, top_columns(ranking), strict=True):
+            closest[briefs[index].source] = [briefs[o] for o in columns]
     return closest
 
 
@@ -543,10 +565,8 @@ def shared_features(briefs: Sequence[Brief]) -> dict[tuple[str, str], tuple[int,
     them; a feature of one brief adds nothing to any pair."""
     holders: dict[tuple[str, str], list[int]] = defaultdict(list)
     for index, brief in enumerate(briefs):
-        for topic_id in {m.id for m in brief.topics}:
-            holders[("topic", topic_id)].append(index)
-        for name in {e.name for e in brief.entities if e.type != "place"}:
-            holders[("name", name)].append(index)
+        for feature in brief_features(brief):
+            holders[feature].append(index)
     return {
         feature: (2 if feature[0] == "topic" else 1, indexes)
         for feature, indexes in sorted(holders.items())
@@ -554,13 +574,30 @@ def shared_features(briefs: Sequence[Brief]) -> dict[tuple[str, str], tuple[int,
     }
 
 
-def top_columns(ranking: np.ndarray) -> list[int]:
-    """The columns of the RELATED_BRIEFS highest positive values, highest first."""
-    positive = np.flatnonzero(ranking > 0)
-    if len(positive) > RELATED_BRIEFS:
-        best = np.argpartition(ranking[positive], -RELATED_BRIEFS)[-RELATED_BRIEFS:]
-        positive = positive[best]
-    return [int(c) for c in positive[np.argsort(-ranking[positive], kind="stable")]]
+def brief_features(brief: Brief) -> tuple[tuple[str, str], ...]:
+    """The brief's topics and non-place names, remembered per brief object."""
+
+    def features() -> tuple[tuple[str, str], ...]:
+        topics = dict.fromkeys(("topic", m.id) for m in brief.topics)
+        names = dict.fromkeys(("name", e.name) for e in brief.entities if e.type != "place")
+        return (*topics, *names)
+
+    return PER_OBJECT.value(brief, "features", features)
+
+
+def top_columns(ranking: np.ndarray) -> list[list[int]]:
+    """For each row, the columns of its RELATED_BRIEFS highest positive values, highest first
+    (positive values are distinct: the slug bonus breaks every tie)."""
+    keep = min(RELATED_BRIEFS, ranking.shape[1])
+    top = np.argpartition(ranking, -keep, axis=1)[:, -keep:]
+    values = np.take_along_axis(ranking, top, axis=1)
+    order = np.argsort(-values, axis=1, kind="stable")
+    top = np.take_along_axis(top, order, axis=1).tolist()
+    values = np.take_along_axis(values, order, axis=1).tolist()
+    return [
+        [column for column, value in zip(columns, row, strict=True) if value > 0]
+        for columns, row in zip(top, values, strict=True)
+    ]
 
 
 @dataclass(frozen=True)

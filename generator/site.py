@@ -87,6 +87,14 @@ class KnownFiles:
         return known[0]
 
     def remember(self, root: Path, relative: str, content: Content) -> None:
+        """That the file holds `content`, if its signature can be trusted; for a file that
+        `content_of` has just found unchanged, its signature then stays."""
+        known = self._known.get(relative)
+        if known is not None and known[0] is not content and known[0] == content:
+            self._known[relative] = (content, known[1])
+            return
+        if known is not None and known[0] is content:
+            return
         signature = file_signature(root / relative)
         if isinstance(content, str | tuple) and not modified_recently(signature, time.time_ns()):
             self._known[relative] = (content, signature)
