@@ -98,6 +98,19 @@ class CorpusMemo:
     def __init__(self) -> None:
         self.coverage: dict[Hashable, TopicCoverage] = {}
         self.speakers: dict[str, tuple[tuple, Speaker]] = {}  # name → (signature, speaker)
+        # Views (see `generator.views`) by what they were made of: of the last build, this one.
+        self._views: dict[Hashable, tuple[Any, object]] = {}
+        self._views_now: dict[Hashable, tuple[Any, object]] = {}
+
+    def next_build(self) -> None:
+        self._views, self._views_now = self._views_now, {}
+
+    def view(self, parts: Hashable, make: Callable[[], Any], holds: object = None) -> Any:
+        """The view the last build made of the same `parts`, or a new one from `make`.
+        `holds`: what must stay alive while it is kept, if `parts` names objects by id."""
+        known = self._views.get(parts) or self._views_now.get(parts) or (make(), holds)
+        self._views_now[parts] = known
+        return known[0]
 
     @contextmanager
     def active(self) -> Iterator[CorpusMemo]:
@@ -111,10 +124,22 @@ class CorpusMemo:
 _ACTIVE_MEMO: ContextVar[CorpusMemo | None] = ContextVar("corpus_memo", default=None)
 
 
+def kept_value(value: Hashable) -> Any:
+    """`value`, or under a build session an equal value it kept from the last build."""
+    return kept_view(value, lambda: value)
+
+
+def kept_view(parts: Hashable, make: Callable[[], Any], holds: object = None) -> Any:
+    """`make()`, or under a build session the equal view it kept (`CorpusMemo.view`)."""
+    memo = _ACTIVE_MEMO.get()
+    return make() if memo is None else memo.view(parts, make, holds)
+
+
 def build_corpus(
     briefs: Sequence[Brief], topics: Sequence[Topic], problems: Sequence[SeedProblem]
 ) -> Corpus:
     memo = _ACTIVE_MEMO.get() or CorpusMemo()
+    memo.next_build()
     briefs = assign_unique_slugs(briefs)
     ordered = sorted(briefs, key=lambda b: b.title.casefold())
     ordered = sorted(ordered, key=lambda b: b.date or "", reverse=True)

@@ -65,12 +65,15 @@ class RenderMemo:
         self._used_fragments: set[str] = set()
         self._used_stable: set[int] = set()
         self._picklers: list[_TokenPickler] = []
+        self._keys: dict[tuple, tuple[str, list]] = {}  # pages' keys by their own values' ids
+        self._used_keys: set[tuple] = set()
 
     @contextmanager
     def active(self) -> Iterator[RenderMemo]:
         """Use (and refresh) the memo for the renders inside; forget what they did not use."""
         self.rendered = self.reused = 0
         self._used_pages, self._used_fragments, self._used_stable = set(), set(), set()
+        self._used_keys = set()
         self._checked, self._changed = set(), set()
         reset = _ACTIVE.set(self)
         try:
@@ -80,6 +83,7 @@ class RenderMemo:
             self.pages = {k: v for k, v in self.pages.items() if k in self._used_pages}
             self.fragments = {k: v for k, v in self.fragments.items() if k in self._used_fragments}
             self._stable = {k: v for k, v in self._stable.items() if k in self._used_stable}
+            self._keys = {k: v for k, v in self._keys.items() if k in self._used_keys}
             # Every read of a page still remembered was replayed or recorded in this build.
             self._recorded = {k: v for k, v in self._recorded.items() if k in self._checked}
             self._checked, self._changed = set(), set()
@@ -138,9 +142,8 @@ class RenderMemo:
         The shared values (by name) are assumed to be the same objects for all pages of a build.
         """
         shared = {k: v for k, v in context.items() if _is_shared(v)}
-        own = {k: v for k, v in context.items() if k not in shared}
-        key = hashlib.sha256(name.encode() + b"\0" + self.fingerprint(sorted(own.items())))
-        key = key.hexdigest()
+        own = sorted((k, v) for k, v in context.items() if k not in shared)
+        key = self._page_key(name, own)
         self._used_pages.add(key)
         entry = self.pages.get(key)
         if entry is not None and self._still_valid(entry.reads, shared):
@@ -148,10 +151,22 @@ class RenderMemo:
             return entry.output
         reads: set[ReadKey] = set()
         watched = {k: _wrap(self, reads, k, (), v) for k, v in shared.items()}
-        output = render({**own, **watched})
+        output = render({**dict(own), **watched})
         self.pages[key] = PageEntry(frozenset(reads), output)
         self.rendered += 1
         return output
+
+    def _page_key(self, name: str, own: list[tuple[str, Any]]) -> str:
+        """The page's key: its template and the fingerprint of its own values, computed once
+        for the same value objects (a build session keeps unchanged views)."""
+        by_identity = (name, *((k, id(v)) for k, v in own))
+        self._used_keys.add(by_identity)
+        known = self._keys.get(by_identity)
+        if known is None:
+            digest = hashlib.sha256(name.encode() + b"\0" + self.fingerprint(own)).hexdigest()
+            # The values are kept with the key, so no id in it is given to another object.
+            known = self._keys[by_identity] = (digest, [v for _, v in own])
+        return known[0]
 
     def _still_valid(self, reads: frozenset[ReadKey], shared: dict[str, Any]) -> bool:
         """Whether every read returns what it did; many pages make the same reads, so each is

@@ -17,7 +17,7 @@ import jinja2
 import yaml
 
 from generator import __version__
-from generator.corpus import Corpus, speaker_path
+from generator.corpus import Corpus, kept_value, speaker_path
 from generator.feed import FEED_PATH, atom_feed
 from generator.memo import active_memo
 from generator.model import SCHEMA_VERSION, Brief, to_dict
@@ -157,8 +157,10 @@ def render_site(
     if feed:
         yield FEED_PATH, feed
     for brief in corpus.briefs:
-        related = links_to(corpus.related[brief.source])
-        covered = tuple((c.topic.id, c.topic.name) for c in corpus.topics_of(brief))
+        # Equal values kept from the last build (by a build session) are the same objects, so
+        # the memo fingerprints the page's own values once.
+        related = kept_value(links_to(corpus.related[brief.source]))
+        covered = kept_value(tuple((c.topic.id, c.topic.name) for c in corpus.topics_of(brief)))
         values = {"brief": brief, "related": related, "covered": covered}
         yield f"briefs/{brief.slug}.md", page("brief.md.j2", root="../", **values)
     for coverage in corpus.topics:

@@ -13,7 +13,16 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from generator.corpus import PER_OBJECT, Corpus, Speaker, TopicCoverage
+from generator.corpus import (
+    PER_OBJECT,
+    ClaimRef,
+    Corpus,
+    QuoteRef,
+    Speaker,
+    TopicCoverage,
+    kept_value,
+    kept_view,
+)
 from generator.model import Brief, Evidence, Quote, Topic
 
 BRIEFS_PER_PAGE = 25
@@ -112,8 +121,10 @@ def chunks(items: Sequence, size: int | None = None) -> list[Sequence]:
 
 
 def topic_summary(cover: TopicCoverage) -> TopicSummary:
-    """Made once per coverage object (a build session keeps unchanged ones)."""
-    return PER_OBJECT.value(cover, "summary", lambda: _topic_summary(cover))
+    """Made once per coverage object (a build session keeps unchanged ones), and an equal one
+    kept from the last build if there is one."""
+
+    return PER_OBJECT.value(cover, "summary", lambda: kept_value(_topic_summary(cover)))
 
 
 def _topic_summary(cover: TopicCoverage) -> TopicSummary:
@@ -139,24 +150,44 @@ def topic_parts(cover: TopicCoverage) -> list[TopicPart]:
 def _topic_parts(cover: TopicCoverage) -> list[TopicPart]:
     runs = chunks(cover.briefs)
     page_of = {b.source: n for n, run in enumerate(runs) for b in run}
-    groups: list[list[tuple[ClaimLine, ...]]] = [[] for _ in runs]
+    groups: list[list[list[ClaimRef]]] = [[] for _ in runs]
     for group in cover.claim_groups:
-        lines = tuple(ClaimLine(r.claim.text, r.claim.paragraph, link_to(r.brief)) for r in group)
-        groups[page_of[group[0].brief.source]].append(lines)
-    quotes: list[list[QuoteLine]] = [[] for _ in runs]
+        groups[page_of[group[0].brief.source]].append(group)
+    quotes: list[list[QuoteRef]] = [[] for _ in runs]
     for ref in cover.quotes:
-        quotes[page_of[ref.brief.source]].append(QuoteLine(ref.quote, link_to(ref.brief)))
-    return [
-        TopicPart(
-            numbers=PageNumbers(f"topics/{cover.topic.id}", index + 1, len(runs)),
-            first=sum(len(earlier) for earlier in runs[:index]) + 1,
-            briefs=links_to(run),
-            claim_groups=tuple(groups[index]),
-            quotes=tuple(quotes[index]),
-            evidence=tuple(cover.evidence[b.source] for b in run),
+        quotes[page_of[ref.brief.source]].append(ref)
+    parts = []
+    for index, run in enumerate(runs):
+        numbers = PageNumbers(f"topics/{cover.topic.id}", index + 1, len(runs))
+        first = sum(len(earlier) for earlier in runs[:index]) + 1
+        evidence = tuple(cover.evidence[b.source] for b in run)
+
+        def make(index=index, run=run, numbers=numbers, first=first, evidence=evidence):
+            return TopicPart(
+                numbers=numbers,
+                first=first,
+                briefs=links_to(run),
+                claim_groups=tuple(
+                    tuple(ClaimLine(r.claim.text, r.claim.paragraph, link_to(r.brief)) for r in g)
+                    for g in groups[index]
+                ),
+                quotes=tuple(QuoteLine(r.quote, link_to(r.brief)) for r in quotes[index]),
+                evidence=evidence,
+            )
+
+        # An edit touches few of a topic's pages: the others are kept (so hashed) once.
+        made_of = (
+            numbers,
+            first,
+            tuple(map(id, run)),
+            tuple(tuple((id(r.claim), id(r.brief)) for r in g) for g in groups[index]),
+            tuple((id(r.quote), id(r.brief)) for r in quotes[index]),
+            tuple(map(id, evidence)),
         )
-        for index, run in enumerate(runs)
-    ]
+        # The ids stay unique while the briefs holding those claims, quotes and evidence live.
+        holds = (run, [r.brief for g in groups[index] for r in g])
+        parts.append(kept_view(("topic part", made_of), make, holds))
+    return parts
 
 
 class SpeakerRow(NamedTuple):
@@ -237,8 +268,10 @@ class SpeakerPart:
 
 
 def speaker_summary(speaker: Speaker) -> SpeakerSummary:
-    """Made once per speaker object (a build session keeps unchanged ones)."""
-    return PER_OBJECT.value(speaker, "summary", lambda: _speaker_summary(speaker))
+    """Made once per speaker object (a build session keeps unchanged ones), and an equal one
+    kept from the last build if there is one."""
+
+    return PER_OBJECT.value(speaker, "summary", lambda: kept_value(_speaker_summary(speaker)))
 
 
 def _speaker_summary(speaker: Speaker) -> SpeakerSummary:
