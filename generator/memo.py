@@ -9,6 +9,11 @@ fingerprint of what it returned. Next time, the page is reused only if replaying
 read on the new corpus returns the same thing: nothing has to list what a template depends on,
 so a template that starts reading something new is tracked without further ado.
 
+What keeps an unchanged page cheap: a read is replayed once a build however many pages made it
+(a page is valid when none of its reads is among those that changed); a read returning a name or
+a path is compared as it is, without hashing; and a page's own values that are the very objects
+of the last build (views a build session keeps: `corpus.CorpusMemo`) are not hashed again.
+
 The memo is active only inside `RenderMemo.active()`; outside it, templates render as always.
 """
 
