@@ -28,7 +28,7 @@ def record(cls: Record) -> Record:
     per brief were some 40 % of it. The pickled state is the tuple of field values; a state
     pickled as a dict, before slots, still loads (the bench recycles old caches' briefs).
     """
-    # weakref_slot: a build session remembers values per brief object (corpus.PER_BRIEF).
+    # weakref_slot: a build session remembers values per brief object (corpus.PER_OBJECT).
     cls = dataclass(frozen=True, slots=True, weakref_slot=True)(cls)
     names = tuple(f.name for f in dataclasses.fields(cls))
     intern, set_field, short = sys.intern, object.__setattr__, SHARED_STRING_LENGTH
