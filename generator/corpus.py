@@ -90,26 +90,24 @@ class Corpus:
 
 
 class CorpusMemo:
-    """What a build session keeps of the last corpus: each topic's coverage by what it was made
-    of, and each speaker. A build that makes one of the same parts gets the earlier object, so
-    that what is derived from it (views, their fingerprints: `PER_OBJECT`, `generator.memo`) is
-    derived once, and an edit costs what it touched."""
+    """What a build session keeps of the last corpus: topic coverage, speakers and views (see
+    `generator.views`) by what they were made of. A build that makes one of the same parts gets
+    the earlier object, so that what is derived from it (views, their fingerprints: `PER_OBJECT`,
+    `generator.memo`) is derived once, and an edit costs what it touched."""
 
     def __init__(self) -> None:
-        self.coverage: dict[Hashable, TopicCoverage] = {}
-        self.speakers: dict[str, tuple[tuple, Speaker]] = {}  # name → (signature, speaker)
-        # Views (see `generator.views`) by what they were made of: of the last build, this one.
-        self._views: dict[Hashable, tuple[Any, object]] = {}
-        self._views_now: dict[Hashable, tuple[Any, object]] = {}
+        # By what they were made of: of the last build, and of this one.
+        self._kept: dict[Hashable, tuple[Any, object]] = {}
+        self._kept_now: dict[Hashable, tuple[Any, object]] = {}
 
     def next_build(self) -> None:
-        self._views, self._views_now = self._views_now, {}
+        self._kept, self._kept_now = self._kept_now, {}
 
     def view(self, parts: Hashable, make: Callable[[], Any], holds: object = None) -> Any:
-        """The view the last build made of the same `parts`, or a new one from `make`.
+        """The object the last build made of the same `parts`, or a new one from `make`.
         `holds`: what must stay alive while it is kept, if `parts` names objects by id."""
-        known = self._views.get(parts) or self._views_now.get(parts) or (make(), holds)
-        self._views_now[parts] = known
+        known = self._kept.get(parts) or self._kept_now.get(parts) or (make(), holds)
+        self._kept_now[parts] = known
         return known[0]
 
     @contextmanager
@@ -138,13 +136,14 @@ def kept_view(parts: Hashable, make: Callable[[], Any], holds: object = None) ->
 def build_corpus(
     briefs: Sequence[Brief], topics: Sequence[Topic], problems: Sequence[SeedProblem]
 ) -> Corpus:
-    memo = _ACTIVE_MEMO.get() or CorpusMemo()
-    memo.next_build()
+    memo = _ACTIVE_MEMO.get()
+    if memo is not None:
+        memo.next_build()
     briefs = assign_unique_slugs(briefs)
     ordered = sorted(briefs, key=lambda b: b.title.casefold())
     ordered = sorted(ordered, key=lambda b: b.date or "", reverse=True)
     ordered = [b for b in ordered if b.date] + [b for b in ordered if not b.date]
-    speakers = reuse_speakers(collect_speakers(ordered), memo)
+    speakers = [reuse_speaker(speaker) for speaker in collect_speakers(ordered)]
     pages = {speaker.name: speaker_path(speaker) for speaker in speakers}
     on_topic = briefs_by_topic(ordered, topics)
     related = related_topics(topics, on_topic)
@@ -154,13 +153,10 @@ def build_corpus(
         name = speaker_canonical.get(name, name)
         return name if name in pages else None
 
-    coverage, memo.coverage = memo.coverage, {}
     return Corpus(
         briefs=ordered,
         topics=[
-            reuse_coverage(
-                topic, on_topic[topic.id], related[topic.id], speaker_name, coverage, memo
-            )
+            reuse_coverage(topic, on_topic[topic.id], related[topic.id], speaker_name)
             for topic in topics
         ],
         speakers=speakers,
@@ -208,11 +204,11 @@ def reuse_coverage(
     briefs: Sequence[Brief],
     related: list[tuple[Topic, int]],
     speaker_name: Callable[[str], str | None],
-    earlier: Mapping[Hashable, TopicCoverage],
-    memo: CorpusMemo,
 ) -> TopicCoverage:
     """`cover_topic`, or the coverage of the last build if it was made of the same parts: the
     same brief objects (a brief's content never changes), related topics and speaker names."""
+    if _ACTIVE_MEMO.get() is None:  # nothing kept: no need to say what it is made of
+        return cover_topic(topic, briefs, related, speaker_name)
     quoted = sorted({ref.quote.speaker for b in briefs for ref in topic_share(b, topic).quotes})
     parts = (
         topic,
@@ -220,25 +216,14 @@ def reuse_coverage(
         tuple(map(id, briefs)),  # the earlier coverage holds these briefs: no id is reused
         tuple((name, speaker_name(name)) for name in quoted),
     )
-    coverage = earlier.get(parts)
-    if coverage is None:
-        coverage = cover_topic(topic, briefs, related, speaker_name)
-    memo.coverage[parts] = coverage
-    return coverage
+    return kept_view(("coverage", parts), lambda: cover_topic(topic, briefs, related, speaker_name))
 
 
-def reuse_speakers(speakers: list[Speaker], memo: CorpusMemo) -> list[Speaker]:
-    """The speakers, each replaced by the last build's object if it holds the same things."""
-    earlier, memo.speakers = memo.speakers, {}
-    reused = []
-    for speaker in speakers:
-        signature = speaker_signature(speaker)
-        known = earlier.get(speaker.name)
-        if known is not None and known[0] == signature:
-            speaker = known[1]
-        memo.speakers[speaker.name] = (signature, speaker)
-        reused.append(speaker)
-    return reused
+def reuse_speaker(speaker: Speaker) -> Speaker:
+    """The speaker, or the last build's object if it holds the same things."""
+    if _ACTIVE_MEMO.get() is None:
+        return speaker
+    return kept_view(("speaker", speaker_signature(speaker)), lambda: speaker)
 
 
 def speaker_signature(speaker: Speaker) -> tuple:

@@ -65,10 +65,8 @@ class RenderMemo:
         # In the current build: the reads replayed or recorded so far, and those that changed.
         self._checked: set[ReadKey] = set()
         self._changed: set[ReadKey] = set()
-        self._stable: dict[int, tuple[Any, bytes]] = {}  # id → (view, its fingerprint)
         self._used_pages: set[str] = set()
         self._used_fragments: set[str] = set()
-        self._used_stable: set[int] = set()
         self._picklers: list[_TokenPickler] = []
         self._keys: dict[tuple, tuple[str, list]] = {}  # pages' keys by their own values' ids
         self._used_keys: set[tuple] = set()
@@ -77,8 +75,7 @@ class RenderMemo:
     def active(self) -> Iterator[RenderMemo]:
         """Use (and refresh) the memo for the renders inside; forget what they did not use."""
         self.rendered = self.reused = 0
-        self._used_pages, self._used_fragments, self._used_stable = set(), set(), set()
-        self._used_keys = set()
+        self._used_pages, self._used_fragments, self._used_keys = set(), set(), set()
         self._checked, self._changed = set(), set()
         reset = _ACTIVE.set(self)
         try:
@@ -87,7 +84,6 @@ class RenderMemo:
             _ACTIVE.reset(reset)
             self.pages = {k: v for k, v in self.pages.items() if k in self._used_pages}
             self.fragments = {k: v for k, v in self.fragments.items() if k in self._used_fragments}
-            self._stable = {k: v for k, v in self._stable.items() if k in self._used_stable}
             self._keys = {k: v for k, v in self._keys.items() if k in self._used_keys}
             # Every read of a page still remembered was replayed or recorded in this build.
             self._recorded = {k: v for k, v in self._recorded.items() if k in self._checked}
@@ -112,12 +108,12 @@ class RenderMemo:
 
     def stable_token(self, view: Any) -> bytes:
         """The fingerprint of a view, computed once for each view object."""
-        self._used_stable.add(id(view))
-        known = self._stable.get(id(view))
-        if known is None or known[0] is not view:
+
+        def fingerprint() -> bytes:
             fields = tuple(getattr(view, f.name) for f in dataclasses.fields(view))
-            known = self._stable[id(view)] = (view, self.fingerprint((type(view).__name__, fields)))
-        return known[1]
+            return self.fingerprint((type(view).__name__, fields))
+
+        return PER_OBJECT.value(view, "memo_token", fingerprint)
 
     def print_of(self, value: Any) -> Print:
         """What a read returned, in a form to compare: names and paths (most reads) as they are,
@@ -131,8 +127,8 @@ class RenderMemo:
 
     # --- briefs' JSON --------------------------------------------------------------------------
 
-    def fragment(self, brief: Brief, variant: str, make: Callable[[], str]) -> str:
-        key = f"{self.token(brief)}{variant}"
+    def fragment(self, brief: Brief, make: Callable[[], str]) -> str:
+        key = self.token(brief)
         self._used_fragments.add(key)
         if key not in self.fragments:
             self.fragments[key] = make()

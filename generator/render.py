@@ -185,26 +185,26 @@ def briefs_json_pieces(briefs: Iterable[Brief]) -> Iterator[str]:
     if not ordered:
         yield text
         return
-    # Nested two levels deep, each brief's lines are indented by two more spaces; JSON strings
-    # hold no raw line breaks, so every "\n" in a fragment is a line break of the layout.
     head, tail = text.split('"briefs": []', 1)
     yield head + '"briefs": [\n  '
     for number, brief in enumerate(ordered):
         if number:
             yield ",\n  "
-        yield brief_json(brief, indent="  ")
+        yield brief_json(brief)
     yield "\n ]" + tail
 
 
-def brief_json(brief: Brief, indent: str = "") -> str:
-    """One brief as indented JSON, as it stands at the top level of a document, each line after
-    the first indented by `indent` more; the same object for the same brief in a build session."""
+def brief_json(brief: Brief) -> str:
+    """One brief's JSON as it stands in the document's list of briefs (its first line not
+    indented); the same object for the same brief in a build session."""
     memo = active_memo()
     if memo is not None:
-        return memo.fragment(brief, indent, lambda: _brief_json(brief, indent))
-    return _brief_json(brief, indent)
+        return memo.fragment(brief, lambda: _brief_json(brief))
+    return _brief_json(brief)
 
 
-def _brief_json(brief: Brief, indent: str) -> str:
+def _brief_json(brief: Brief) -> str:
+    # Nested two levels deep, each line is indented by two more spaces; JSON strings hold no raw
+    # line breaks, so every "\n" is a line break of the layout.
     text = json.dumps(to_dict(brief), ensure_ascii=False, indent=1, sort_keys=True)
-    return text.replace("\n", "\n" + indent) if indent else text
+    return text.replace("\n", "\n  ")

@@ -80,20 +80,20 @@ class KnownFiles:
         self.finished = False
 
     def content_of(self, root: Path, relative: str) -> Content | None:
-        """What the file holds, if it has not changed since; None if that is not known."""
+        """What the file holds, if it has not changed since; None if that is not known (what
+        was known of a file changed since is forgotten)."""
         known = self._known.get(relative)
-        if known is None or file_signature(root / relative) != known[1]:
-            return None
-        return known[0]
+        if known is not None and file_signature(root / relative) != known[1]:
+            del self._known[relative]
+            known = None
+        return None if known is None else known[0]
 
     def remember(self, root: Path, relative: str, content: Content) -> None:
-        """That the file holds `content`, if its signature can be trusted; for a file that
-        `content_of` has just found unchanged, its signature then stays."""
+        """That the file holds `content`, if its signature can be trusted; a file that
+        `content_of` has just found unchanged, holding equal content, keeps its signature."""
         known = self._known.get(relative)
-        if known is not None and known[0] is not content and known[0] == content:
+        if known is not None and known[0] == content:
             self._known[relative] = (content, known[1])
-            return
-        if known is not None and known[0] is content:
             return
         signature = file_signature(root / relative)
         if isinstance(content, str | tuple) and not modified_recently(signature, time.time_ns()):
@@ -148,7 +148,7 @@ def write_pages(docs_dir: Path, pages: Pages, known: KnownFiles | None = None) -
             pieces = (content,) if isinstance(content, str) else content
             if held is None:
                 staged_for[relative] = _stage_if_changed(docs_dir, root, relative, pieces)
-            elif held is content or held == content:
+            elif held == content:
                 staged_for[relative] = None
             else:
                 staged_for[relative] = _stage(docs_dir, relative, pieces)
