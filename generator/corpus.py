@@ -209,13 +209,13 @@ def reuse_coverage(
     same brief objects (a brief's content never changes), related topics and speaker names."""
     if _ACTIVE_MEMO.get() is None:  # nothing kept: no need to say what it is made of
         return cover_topic(topic, briefs, related, speaker_name)
-    quoted = sorted({ref.quote.speaker for b in briefs for ref in topic_share(b, topic).quotes})
-    parts = (
-        topic,
-        tuple(related),
-        tuple(map(id, briefs)),  # the earlier coverage holds these briefs: no id is reused
-        tuple((name, speaker_name(name)) for name in quoted),
+    ids = tuple(map(id, briefs))  # the kept views hold these briefs: no id is reused meanwhile
+    quoted = kept_view(
+        ("quoted", topic, ids),
+        lambda: sorted({ref.quote.speaker for b in briefs for ref in topic_share(b, topic).quotes}),
+        holds=briefs,
     )
+    parts = (topic, tuple(related), ids, tuple((name, speaker_name(name)) for name in quoted))
     return kept_view(("coverage", parts), lambda: cover_topic(topic, briefs, related, speaker_name))
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
+from datetime import UTC, datetime
 
 from feedgen.feed import FeedGenerator
 
@@ -62,9 +63,10 @@ def add_entry(feed: FeedGenerator, brief: Brief, base: str) -> None:
         entry.summary(brief.summary)
 
 
-def timestamp(date: str) -> str:
-    """An ISO date as the start of that day in UTC (articles carry dates, not times)."""
-    return f"{date}T00:00:00+00:00"
+def timestamp(date: str) -> datetime:
+    """An ISO date as the start of that day in UTC (articles carry dates, not times); given as a
+    datetime, feedgen need not parse it."""
+    return datetime.fromisoformat(date).replace(tzinfo=UTC)
 
 
 def name_id(name: str) -> str:

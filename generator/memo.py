@@ -70,6 +70,7 @@ class RenderMemo:
         self._picklers: list[_TokenPickler] = []
         self._keys: dict[tuple, tuple[str, list]] = {}  # pages' keys by their own values' ids
         self._used_keys: set[tuple] = set()
+        self._replayed_on: dict[str, Any] | None = None  # the shared values replayed on
 
     @contextmanager
     def active(self) -> Iterator[RenderMemo]:
@@ -77,6 +78,7 @@ class RenderMemo:
         self.rendered = self.reused = 0
         self._used_pages, self._used_fragments, self._used_keys = set(), set(), set()
         self._checked, self._changed = set(), set()
+        self._replayed_on = None
         reset = _ACTIVE.set(self)
         try:
             yield self
@@ -88,6 +90,7 @@ class RenderMemo:
             # Every read of a page still remembered was replayed or recorded in this build.
             self._recorded = {k: v for k, v in self._recorded.items() if k in self._checked}
             self._checked, self._changed = set(), set()
+            self._replayed_on = None
 
     # --- fingerprints --------------------------------------------------------------------------
 
@@ -170,13 +173,17 @@ class RenderMemo:
         return known[0]
 
     def _still_valid(self, reads: frozenset[ReadKey], shared: dict[str, Any]) -> bool:
-        """Whether every read returns what it did; many pages make the same reads, so each is
-        replayed once a build."""
-        for key in reads - self._checked:
-            read, recorded = self._recorded[key]
-            self._checked.add(key)
-            if self._replay(read, shared) != recorded:
-                self._changed.add(key)
+        """Whether every read returns what it did. Many pages make the same reads, so the first
+        page of a build replays every read remembered, once, and a page is then valid when none
+        of its reads changed (a set test costing the few changed reads, not the page's reads)."""
+        if self._replayed_on is None:
+            self._replayed_on = shared
+            for key, (read, recorded) in self._recorded.items():
+                self._checked.add(key)
+                if self._replay(read, shared) != recorded:
+                    self._changed.add(key)
+        elif not _same_values(shared, self._replayed_on):  # not what the reads were replayed on
+            return False
         return reads.isdisjoint(self._changed)
 
     def _replay(self, read: Read, shared: dict[str, Any]) -> Print:
@@ -203,6 +210,10 @@ class RenderMemo:
                 self._changed.add(key)
         self._recorded[key] = (read, printed)
         reads.add(key)
+
+
+def _same_values(first: dict[str, Any], second: dict[str, Any]) -> bool:
+    return first.keys() == second.keys() and all(v is second[k] for k, v in first.items())
 
 
 def _is_plain(value: Any) -> bool:

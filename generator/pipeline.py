@@ -11,6 +11,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from multiprocessing import get_context
+from pathlib import Path
 
 from generator.cache import BriefCache, article_digest, cache_key_function
 from generator.corpus import Corpus, build_corpus
@@ -25,6 +26,7 @@ from generator.topics import TopicFileError, load_topics
 
 # Below this many articles to analyse, starting worker processes costs more than it saves.
 MIN_ARTICLES_FOR_POOL = 8
+PARSES_DIR = "parses"  # under cache_dir: paragraph parses (`analyse.parse.ParagraphStore`)
 # Articles parsed together (`nlp.pipe`): faster than one by one; each parse holds ~20 MB.
 PARSE_BATCH = 8
 
@@ -46,16 +48,23 @@ def analyse_one(article: Article, topics: Sequence[Topic], model: str, claims: i
 
 
 def analyse_batch(
-    articles: Sequence[Article], topics: Sequence[Topic], model: str, claims: int
+    articles: Sequence[Article],
+    topics: Sequence[Topic],
+    model: str,
+    claims: int,
+    parses_dir: Path | None = None,
 ) -> list[Brief | Exception]:
     """Each article's brief, or what went wrong with it, in whichever process runs this: the
-    batch is parsed together, and a failure stays with its own article."""
+    batch is parsed together, and a failure stays with its own article. `parses_dir`: where
+    paragraph parses are kept between runs (`ParagraphStore`), if anywhere."""
     from generator.analyse.brief import analyse_parsed
-    from generator.analyse.parse import load_pipeline, parse_articles
+    from generator.analyse.parse import ParagraphStore, load_pipeline, parse_articles
 
     outcomes: list[Brief | Exception] = []
     try:
-        for parsed in parse_articles(articles, load_pipeline(model)):
+        nlp = load_pipeline(model)
+        store = ParagraphStore(parses_dir, nlp) if parses_dir is not None else None
+        for parsed in parse_articles(articles, nlp, store):
             outcomes.append(_guarded(analyse_parsed, parsed, topics, claims))
     except Exception:  # spaCy failed on a text of the batch: the rest one at a time
         for article in articles[len(outcomes) :]:
@@ -126,7 +135,10 @@ class _Analysis:
     goes to the pool as soon as it is full."""
 
     def __init__(self, topics: Sequence[Topic], settings: Settings, executor: Executor | None):
-        self.args = (tuple(topics), settings.model, settings.claims_per_brief)
+        # Paragraph parses are kept on this machine's disk, so not for an executor that may run
+        # elsewhere (a Dask cluster).
+        parses_dir = settings.cache_dir / PARSES_DIR if executor is None else None
+        self.args = (tuple(topics), settings.model, settings.claims_per_brief, parses_dir)
         self.settings = settings
         self.pool = executor
         self.own_pool = False
@@ -213,7 +225,7 @@ def run_analysis(
     reader = session.read_seed if session else seed_cache(settings).read
     topic_problems: list[SeedProblem] = []
     try:
-        topics = load_topics(settings.topics_file)
+        topics = (session.load_topics if session else load_topics)(settings.topics_file)
     except TopicFileError as error:
         topics = []
         topic_problems.append(

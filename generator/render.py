@@ -17,7 +17,7 @@ import jinja2
 import yaml
 
 from generator import __version__
-from generator.corpus import Corpus, kept_value, speaker_path
+from generator.corpus import Corpus, kept_value, kept_view, speaker_path
 from generator.feed import FEED_PATH, atom_feed
 from generator.memo import active_memo
 from generator.model import SCHEMA_VERSION, Brief, to_dict
@@ -115,7 +115,12 @@ def render_site(
     site = site or SiteInfo()
     environment = make_environment()
     pictures, picture_files = draw_pictures(corpus, picture_cache)
-    feed = atom_feed(corpus.briefs, site.name, site.url)
+    # Kept by a build session while the briefs are the same objects (a brief never changes).
+    feed = kept_view(
+        ("feed", site, tuple(map(id, corpus.briefs))),
+        lambda: atom_feed(corpus.briefs, site.name, site.url),
+        holds=corpus.briefs,
+    )
     common = {
         "corpus": corpus,
         "speaker_pages": corpus.speaker_pages,

@@ -20,10 +20,11 @@ from generator.cache import BriefCache, article_digest
 from generator.corpus import CorpusMemo
 from generator.ingest import ReadSeed, SeedCache, sidecar_path
 from generator.memo import RenderMemo
-from generator.model import Article, Brief
+from generator.model import Article, Brief, Topic
 from generator.progress import Progress
 from generator.settings import Settings
 from generator.site import FileSignature, KnownFiles, file_signature, modified_recently
+from generator.topics import load_topics
 
 _ACTIVE: ContextVar[BuildSession | None] = ContextVar("build_session", default=None)
 
@@ -44,6 +45,7 @@ class BuildSession:
         self._seeds: dict[Path, tuple[StatSignature, StatSignature, ReadSeed]] = {}
         self._digests: dict[int, tuple[Article, str]] = {}
         self._digested: set[int] = set()  # ids of the articles digested in the current build
+        self._topics: tuple[StatSignature, list[Topic]] | None = None
         self.docs_files = KnownFiles()
 
     def build(self, executor: Executor | None = None, progress: Progress | None = None):
@@ -94,6 +96,18 @@ class BuildSession:
         else:
             self._seeds.pop(path, None)
         return entry
+
+    def load_topics(self, path: Path) -> list[Topic]:
+        """`topics.load_topics`, skipped while the file is unchanged (a topic file that cannot
+        be used is read again each time, to report it)."""
+        signature = file_signature(path)
+        if self._topics is not None and self._topics[0] == signature:
+            return self._topics[1]
+        started = time.time_ns()
+        topics = load_topics(path)
+        racy = is_racy((signature, None), started)
+        self._topics = None if racy else (signature, topics)
+        return topics
 
     def article_digest(self, article: Article) -> str:
         """`cache.article_digest`, remembered for the same Article object."""

@@ -136,12 +136,11 @@ def write_pages(docs_dir: Path, pages: Pages, known: KnownFiles | None = None) -
     staged_for: dict[str, Path | None] = {}  # relative path → its staged file; None: unchanged
     root = docs_dir.resolve()
     items = pages.items() if isinstance(pages, Mapping) else pages
-    # Pages whose files already hold them, for `known` only: without it, no page is kept.
-    unchanged: dict[str, Content] = {}
+    # What each page's file holds once written, for `known` only: without it, no page is kept.
+    held_after: dict[str, Content] = {}
     try:
         for relative, content in items:
             _discard(staged_for.pop(relative, None))
-            unchanged.pop(relative, None)
             held = None if known is None else known.content_of(root, relative)
             if known is not None and not isinstance(content, str):
                 content = tuple(content)
@@ -152,8 +151,8 @@ def write_pages(docs_dir: Path, pages: Pages, known: KnownFiles | None = None) -
                 staged_for[relative] = None
             else:
                 staged_for[relative] = _stage(docs_dir, relative, pieces)
-            if known is not None and staged_for[relative] is None:
-                unchanged[relative] = content
+            if known is not None:
+                held_after[relative] = content
     except BaseException:
         for staged in staged_for.values():
             _discard(staged)
@@ -178,8 +177,10 @@ def write_pages(docs_dir: Path, pages: Pages, known: KnownFiles | None = None) -
         write_atomically(docs_dir / JOURNAL, json.dumps(journal))
         finish_interrupted_write(docs_dir, swept=not report.removed)
     if known is not None:
-        known.keep_only(unchanged)
-        for relative, content in unchanged.items():
+        # Files written early enough in the run are trusted by their signature next time, so
+        # a page changed in every build (the briefs JSON) is not read back to be compared.
+        known.keep_only(held_after)
+        for relative, content in held_after.items():
             known.remember(root, relative, content)
         known.finished = True
     return report

@@ -82,6 +82,12 @@ def test_known_files_are_compared_in_memory_not_read_again(tmp_path, monkeypatch
     # (a.md, just written, is not trusted yet: it is compared with the file.)
     assert report.written == ["index.md"] and compared == ["index.md", "a.md"]
     assert (docs / "index.md").read_text(encoding="utf-8") == home
+    # A file written long enough before the write finished is trusted as written.
+    monkeypatch.setattr(generator.site, "RACY_SECONDS", 0)
+    write_pages(docs, {"index.md": home, "a.md": "C\n"}, known)
+    compared.clear()
+    assert write_pages(docs, {"index.md": home, "a.md": "C\n"}, known).unchanged == 2
+    assert compared == []
 
 
 def test_a_file_modified_just_now_is_not_trusted_by_its_signature(tmp_path):

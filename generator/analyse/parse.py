@@ -4,22 +4,44 @@ from __future__ import annotations
 
 import bisect
 import functools
+import hashlib
 import importlib.util
+import inspect
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property
+from pathlib import Path
 from typing import TypeVar
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, DocBin, Span, Token
 
+from generator.cache import write_atomically
 from generator.model import Article, Paragraph
 from generator.settings import FALLBACK_MODELS
 
 T = TypeVar("T")
 
 PARAGRAPH_SEPARATOR = "\n\n"
+PIPE_BATCH = 64  # paragraphs parsed together by `nlp.pipe`
+# What a stored paragraph parse keeps: every annotation the analysis reads.
+STORED_ATTRIBUTES = (
+    "ORTH",
+    "NORM",
+    "TAG",
+    "POS",
+    "MORPH",
+    "LEMMA",
+    "HEAD",
+    "DEP",
+    "SENT_START",
+    "ENT_IOB",
+    "ENT_TYPE",
+    "ENT_KB_ID",
+    "ENT_ID",
+    "SPACY",
+)
 
 
 class ModelNotFoundError(RuntimeError):
@@ -156,14 +178,88 @@ def article_text(article: Article) -> tuple[str, list[int]]:
 
 
 def parse_article(article: Article, nlp: Language) -> ParsedArticle:
+    return next(parse_articles([article], nlp))
+
+
+def parse_articles(
+    articles: Sequence[Article], nlp: Language, store: ParagraphStore | None = None
+) -> Iterator[ParsedArticle]:
+    """`parse_article` of each. Each paragraph is parsed on its own, so that an edit to one
+    paragraph leaves the others' parses as they were: with a `store`, an article's paragraphs
+    parsed before are taken from it and only new ones parsed. The paragraphs to parse are
+    parsed together by `nlp.pipe`, each on its own (a batch gives the same parses)."""
+    texts = [paragraph_texts(article) for article in articles]
+    known = [store.get(a.source) if store else {} for a in articles]
+    fresh = {t: None for ts, k in zip(texts, known, strict=True) for t in ts if t not in k}
+    parsed = dict(zip(fresh, nlp.pipe(fresh, batch_size=PIPE_BATCH), strict=True))
+    for article, paragraphs, kept in zip(articles, texts, known, strict=True):
+        docs = [kept[text] if text in kept else parsed[text] for text in paragraphs]
+        if store is not None and any(text not in kept for text in paragraphs):
+            store.put(article.source, docs)
+        yield joined_parse(article, docs, nlp)
+
+
+def paragraph_texts(article: Article) -> list[str]:
+    """What spaCy parses: each paragraph, all but the last followed by the paragraph separator
+    (the joined parses' text is then `article_text`)."""
+    texts = [p.text + PARAGRAPH_SEPARATOR for p in article.paragraphs]
+    if texts:
+        texts[-1] = article.paragraphs[-1].text
+    return texts
+
+
+def joined_parse(article: Article, paragraph_docs: Sequence[Doc], nlp: Language) -> ParsedArticle:
+    """The article's parse made of its paragraphs' parses, in order."""
     text, starts = article_text(article)
-    return ParsedArticle(article=article, doc=nlp(text), paragraph_starts=starts)
+    if not paragraph_docs:
+        return ParsedArticle(article=article, doc=nlp.make_doc(text), paragraph_starts=starts)
+    # Without the tensor, which stored parses lack and the analysis never reads.
+    doc = Doc.from_docs(list(paragraph_docs), ensure_whitespace=False, exclude=["tensor"])
+    return ParsedArticle(article=article, doc=doc, paragraph_starts=starts)
 
 
-def parse_articles(articles: Sequence[Article], nlp: Language) -> Iterator[ParsedArticle]:
-    """`parse_article` of each, parsed together by `nlp.pipe` (a batch parses about 10 % faster
-    than one text at a time here, and gives the same parse: each text is parsed on its own)."""
-    texts = [article_text(article) for article in articles]
-    docs = nlp.pipe((text for text, _ in texts), batch_size=max(1, len(articles)))
-    for article, (_, starts), doc in zip(articles, texts, docs, strict=True):
-        yield ParsedArticle(article=article, doc=doc, paragraph_starts=starts)
+class ParagraphStore:
+    """Paragraph parses on disk, one file per article source (a spaCy `DocBin` of its
+    paragraphs' parses), for one pipeline: parsing is the cost of analysis, and an edit seldom
+    touches more than a paragraph. A parse depends on the paragraph's text and the pipeline
+    only, so a kept one is what parsing again would give (`tests/test_parse.py` checks it).
+
+    Files that cannot be read (missing, truncated, written by another spaCy) are misses."""
+
+    def __init__(self, directory: Path, nlp: Language) -> None:
+        self.directory = directory / pipeline_key(nlp)
+        self.vocab = nlp.vocab
+
+    def path_for(self, source: str) -> Path:
+        key = hashlib.sha256(source.encode("utf-8")).hexdigest()
+        return self.directory / key[:2] / f"{key}.spacy"
+
+    def get(self, source: str) -> dict[str, Doc]:
+        """The source's paragraph parses last stored, by paragraph text."""
+        try:
+            stored = DocBin().from_bytes(self.path_for(source).read_bytes())
+            return {doc.text: doc for doc in stored.get_docs(self.vocab)}
+        except Exception:  # missing or unreadable: parse again
+            return {}
+
+    def put(self, source: str, docs: Sequence[Doc]) -> None:
+        stored = DocBin(attrs=STORED_ATTRIBUTES, docs=docs)
+        path = self.path_for(source)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_atomically(path, stored.to_bytes())
+
+
+@functools.cache
+def pipeline_key(nlp: Language) -> str:
+    """What a stored parse was made with: spaCy, the model and its version, the components and
+    this module's own component."""
+    made_with = (
+        spacy.__version__,
+        nlp.meta.get("lang"),
+        nlp.meta.get("name"),
+        nlp.meta.get("version"),
+        tuple(nlp.pipe_names),
+        inspect.getsource(paragraph_boundaries),
+        STORED_ATTRIBUTES,
+    )
+    return hashlib.sha256(repr(made_with).encode("utf-8")).hexdigest()[:16]
