@@ -164,9 +164,9 @@ def build_corpus(
         related=symmetric_related(ordered),
         speaker_pages=pages,
         events=dated_events(ordered),
-        canonical=canonical_names(
-            [e.name for b in ordered for e in b.entities]
-            + [q.speaker for b in ordered for q in b.quotes if q.speaker]
+        canonical=kept_canonical_names(
+            {e.name for b in ordered for e in b.entities}
+            | {q.speaker for b in ordered for q in b.quotes if q.speaker}
         ),
     )
 
@@ -296,11 +296,17 @@ def canonical_names(names: Iterable[str]) -> dict[str, str]:
     return mapping
 
 
+def kept_canonical_names(names: set[str]) -> dict[str, str]:
+    """`canonical_names`, or under a build session the mapping it made of the same names."""
+    names = frozenset(names)
+    return kept_view(("canonical", names), lambda: canonical_names(names))
+
+
 def collect_speakers(briefs: Sequence[Brief]) -> list[Speaker]:
     """People quoted or named in two or more briefs, and organisations quoted."""
     people_named = {e.name for b in briefs for e in b.entities if e.type == "person"}
     quoted = {q.speaker for b in briefs for q in b.quotes if q.speaker}
-    canonical = canonical_names(people_named | quoted)
+    canonical = kept_canonical_names(people_named | quoted)
     by_name: dict[str, Speaker] = {}
     added = _Added()
 
@@ -386,14 +392,16 @@ def group_near_duplicates(
     if words_of is None:
         words_of = [content_words(ref.claim.text) for ref in claims]
     frequency = Counter(word for words in words_of for word in words)
+    rank = {word: n for n, word in enumerate(sorted(frequency, key=lambda w: (frequency[w], w)))}
     groups: list[tuple[frozenset[str], list[ClaimRef]]] = []
     by_prefix_word: dict[str, list[int]] = defaultdict(list)  # word → groups, in order made
     for ref, words in zip(claims, words_of, strict=True):
-        prefix = _similarity_prefix(words, frequency)
+        prefix = _similarity_prefix(words, rank)
         candidates = sorted({g for word in prefix for g in by_prefix_word.get(word, ())})
         for number in candidates:
             group_words, members = groups[number]
-            if len(words & group_words) / len(words | group_words) >= NEAR_DUPLICATE_SIMILARITY:
+            shared = len(words & group_words)
+            if shared / (len(words) + len(group_words) - shared) >= NEAR_DUPLICATE_SIMILARITY:
                 members.append(ref)
                 break
         else:
@@ -403,9 +411,10 @@ def group_near_duplicates(
     return [members for _, members in groups]
 
 
-def _similarity_prefix(words: frozenset[str], frequency: Counter) -> list[str]:
-    """The words two similar sets must share one of (empty sets match nothing)."""
-    ranked = sorted(words, key=lambda word: (frequency[word], word))
+def _similarity_prefix(words: frozenset[str], rank: dict[str, int]) -> list[str]:
+    """The words two similar sets must share one of (empty sets match nothing), in the order
+    `rank` gives every word (rarest first)."""
+    ranked = sorted(words, key=rank.__getitem__)
     return ranked[: len(ranked) - int(NEAR_DUPLICATE_SIMILARITY * len(ranked)) + 1]
 
 

@@ -28,8 +28,7 @@ def atom_feed(
     briefs: Sequence[Brief], site_name: str, site_url: str | None, max_entries: int = MAX_ENTRIES
 ) -> str | None:
     """The Atom document, or None when no brief has a date."""
-    dated = sorted((b for b in briefs if b.date), key=lambda b: (b.date, b.slug), reverse=True)
-    dated = dated[:max_entries]
+    dated = feed_briefs(briefs, max_entries)
     if not dated:
         return None
     base = site_url.rstrip("/") + "/" if site_url else ""
@@ -45,6 +44,12 @@ def atom_feed(
     for brief in dated:
         add_entry(feed, brief, base)
     return feed.atom_str(pretty=True).decode("utf-8")
+
+
+def feed_briefs(briefs: Sequence[Brief], max_entries: int = MAX_ENTRIES) -> list[Brief]:
+    """The briefs the feed lists: the newest dated ones, newest first."""
+    dated = sorted((b for b in briefs if b.date), key=lambda b: (b.date, b.slug), reverse=True)
+    return dated[:max_entries]
 
 
 def add_entry(feed: FeedGenerator, brief: Brief, base: str) -> None:

@@ -18,7 +18,7 @@ import yaml
 
 from generator import __version__
 from generator.corpus import Corpus, kept_value, kept_view, speaker_path
-from generator.feed import FEED_PATH, atom_feed
+from generator.feed import FEED_PATH, atom_feed, feed_briefs
 from generator.memo import active_memo
 from generator.model import SCHEMA_VERSION, Brief, to_dict
 from generator.pictures import draw_pictures, periods_with_articles, speakers_by_topic
@@ -115,11 +115,12 @@ def render_site(
     site = site or SiteInfo()
     environment = make_environment()
     pictures, picture_files = draw_pictures(corpus, picture_cache)
-    # Kept by a build session while the briefs are the same objects (a brief never changes).
+    # Kept by a build session while it lists the same brief objects (a brief never changes).
+    in_feed = feed_briefs(corpus.briefs)
     feed = kept_view(
-        ("feed", site, tuple(map(id, corpus.briefs))),
-        lambda: atom_feed(corpus.briefs, site.name, site.url),
-        holds=corpus.briefs,
+        ("feed", site, tuple(map(id, in_feed))),
+        lambda: atom_feed(in_feed, site.name, site.url),
+        holds=in_feed,
     )
     common = {
         "corpus": corpus,

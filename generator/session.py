@@ -42,7 +42,8 @@ class BuildSession:
         self.corpus_memo = CorpusMemo()
         self.briefs = MemoryBriefCache(settings.cache_dir)
         self._seed_cache = SeedCache(settings.cache_dir / "seeds")
-        self._seeds: dict[Path, tuple[StatSignature, StatSignature, ReadSeed]] = {}
+        # By seed path: its signature and its sidecar's, what reading it gave, the sidecar's path.
+        self._seeds: dict[Path, tuple[StatSignature, StatSignature, ReadSeed, str]] = {}
         self._digests: dict[int, tuple[Article, str]] = {}
         self._digested: set[int] = set()  # ids of the articles digested in the current build
         self._topics: tuple[StatSignature, list[Topic]] | None = None
@@ -85,14 +86,15 @@ class BuildSession:
 
     def read_seed(self, path: Path, seeds_dir: Path) -> ReadSeed:
         """A `SeedReader` that skips seeds (and sidecars) unchanged since it last read them."""
-        signature = (file_signature(path), file_signature(sidecar_path(path)))
         known = self._seeds.get(path)
+        sidecar = known[3] if known is not None else str(sidecar_path(path))
+        signature = (file_signature(path), file_signature(sidecar))
         if known is not None and known[:2] == signature:
             return known[2]
         started = time.time_ns()
         entry = self._seed_cache.read(path, seeds_dir)
         if not is_racy(signature, started):
-            self._seeds[path] = (*signature, entry)
+            self._seeds[path] = (*signature, entry, sidecar)
         else:
             self._seeds.pop(path, None)
         return entry

@@ -83,7 +83,7 @@ class KnownFiles:
         """What the file holds, if it has not changed since; None if that is not known (what
         was known of a file changed since is forgotten)."""
         known = self._known.get(relative)
-        if known is not None and file_signature(root / relative) != known[1]:
+        if known is not None and file_signature(os.path.join(root, relative)) != known[1]:
             del self._known[relative]
             known = None
         return None if known is None else known[0]
@@ -95,7 +95,7 @@ class KnownFiles:
         if known is not None and known[0] == content:
             self._known[relative] = (content, known[1])
             return
-        signature = file_signature(root / relative)
+        signature = file_signature(os.path.join(root, relative))
         if isinstance(content, str | tuple) and not modified_recently(signature, time.time_ns()):
             self._known[relative] = (content, signature)
         else:
@@ -105,7 +105,7 @@ class KnownFiles:
         self._known = {r: self._known[r] for r in relatives if r in self._known}
 
 
-def file_signature(path: Path) -> FileSignature | None:
+def file_signature(path: Path | str) -> FileSignature | None:
     try:
         status = os.stat(path)
     except OSError:
