@@ -143,7 +143,7 @@ def build_corpus(
     ordered = sorted(briefs, key=lambda b: b.title.casefold())
     ordered = sorted(ordered, key=lambda b: b.date or "", reverse=True)
     ordered = [b for b in ordered if b.date] + [b for b in ordered if not b.date]
-    speakers = [reuse_speaker(speaker) for speaker in collect_speakers(ordered)]
+    speakers = kept_speakers(ordered)
     pages = {speaker.name: speaker_path(speaker) for speaker in speakers}
     on_topic = briefs_by_topic(ordered, topics)
     related = related_topics(topics, on_topic)
@@ -219,28 +219,63 @@ def reuse_coverage(
     return kept_view(("coverage", parts), lambda: cover_topic(topic, briefs, related, speaker_name))
 
 
-def reuse_speaker(speaker: Speaker) -> Speaker:
-    """The speaker, or the last build's object if it holds the same things."""
-    if _ACTIVE_MEMO.get() is None:
-        return speaker
-    return kept_view(("speaker", speaker_signature(speaker)), lambda: speaker)
+def kept_speakers(briefs: Sequence[Brief]) -> list[Speaker]:
+    """`collect_speakers`, or under a build session what it kept of the last build.
+
+    Who the speakers are, and what each holds, depends only on what each brief says about
+    speakers (`speaker_footprint`), in order: while that is unchanged (most edits), the speakers
+    are made from the last build's answer, kept as positions in `briefs`; a speaker holding the
+    same brief objects as then is the last build's object."""
+    if _ACTIVE_MEMO.get() is None:  # nothing kept
+        return collect_speakers(briefs)
+    footprints = tuple(map(speaker_footprint, briefs))
+    plans = kept_view(("speaker plans", footprints), lambda: speaker_plans(briefs))
+    return [
+        kept_view(
+            ("speaker", plan, tuple([id(briefs[i]) for i in plan.positions])),
+            lambda plan=plan: plan.speaker(briefs),  # the speaker holds the briefs it names
+        )
+        for plan in plans
+    ]
 
 
-def speaker_signature(speaker: Speaker) -> tuple:
-    """Every field, with the briefs and the claims, quotes and roles from them by identity
-    (alive as long as the speaker holding them is, so no id is reused meanwhile)."""
-    return (
-        speaker.name,
-        speaker.slug,
-        speaker.kind,
-        tuple([id(ref.quote) for ref in speaker.quotes]),
-        tuple([id(ref.brief) for ref in speaker.quotes]),
-        tuple([id(ref.claim) for ref in speaker.claims]),
-        tuple([id(ref.brief) for ref in speaker.claims]),
-        tuple([role for role, _ in speaker.roles]),
-        tuple([id(brief) for _, brief in speaker.roles]),
-        tuple(map(id, speaker.briefs)),
-    )
+def speaker_footprint(brief: Brief) -> tuple:
+    """Everything `collect_speakers` reads of a brief, remembered per brief object."""
+
+    def footprint() -> tuple:
+        return (
+            brief.source,
+            tuple((q.speaker, q.speaker_type, q.role) for q in brief.quotes),
+            tuple((e.name, e.type, e.role) for e in brief.entities),
+            tuple(c.speaker for c in brief.claims),
+        )
+
+    return PER_OBJECT.value(brief, "speaker_footprint", footprint)
+
+
+@dataclass(frozen=True)
+class SpeakerPlan:
+    """A speaker as positions: of briefs in the corpus's list, of quotes and claims in a brief."""
+
+    name: str
+    slug: str
+    kind: str
+    quotes: tuple[tuple[int, int], ...]  # (brief, quote)
+    claims: tuple[tuple[int, int], ...]  # (brief, claim)
+    roles: tuple[tuple[str, int], ...]  # (role, brief)
+    briefs: tuple[int, ...]
+    positions: tuple[int, ...]  # every brief named above, once
+
+    def speaker(self, briefs: Sequence[Brief]) -> Speaker:
+        return Speaker(
+            name=self.name,
+            slug=self.slug,
+            kind=self.kind,
+            quotes=[QuoteRef(briefs[b].quotes[q], briefs[b]) for b, q in self.quotes],
+            claims=[ClaimRef(briefs[b].claims[c], briefs[b]) for b, c in self.claims],
+            roles=[(role, briefs[b]) for role, b in self.roles],
+            briefs=[briefs[b] for b in self.briefs],
+        )
 
 
 def dated_events(briefs: Sequence[Brief]) -> list[EventRef]:
@@ -304,65 +339,73 @@ def kept_canonical_names(names: set[str]) -> dict[str, str]:
 
 def collect_speakers(briefs: Sequence[Brief]) -> list[Speaker]:
     """People quoted or named in two or more briefs, and organisations quoted."""
+    return [plan.speaker(briefs) for plan in speaker_plans(briefs)]
+
+
+def speaker_plans(briefs: Sequence[Brief]) -> list[SpeakerPlan]:
+    """`collect_speakers`, as positions in `briefs`: each speaker's quotes, roles and briefs
+    (those quoting them first, then those naming them), and claims reported from them."""
     people_named = {e.name for b in briefs for e in b.entities if e.type == "person"}
     quoted = {q.speaker for b in briefs for q in b.quotes if q.speaker}
     canonical = kept_canonical_names(people_named | quoted)
-    by_name: dict[str, Speaker] = {}
-    added = _Added()
+    by_name: dict[str, _Collected] = {}
 
-    def speaker(name: str, kind: str) -> Speaker:
-        name = canonical.get(name, name)
+    def speaker(name: str, kind: str) -> _Collected:
         if name not in by_name:
-            by_name[name] = Speaker(name=name, slug="", kind=kind)
+            by_name[name] = _Collected(name, kind)
         return by_name[name]
 
-    for brief in briefs:
-        for quote in brief.quotes:
+    for position, brief in enumerate(briefs):
+        for index, quote in enumerate(brief.quotes):
             if quote.speaker:
                 kind = "organisation" if quote.speaker_type == "organisation" else "person"
-                entry = speaker(quote.speaker, kind)
-                entry.quotes.append(QuoteRef(quote, brief))
-                added.brief(entry, brief)
-                if quote.role:
-                    added.role(entry, quote.role, brief)
+                entry = speaker(canonical.get(quote.speaker, quote.speaker), kind)
+                entry.quotes.append((position, index))
+                entry.add(position, quote.role)
     mention_counts = Counter(
         canonical.get(e.name, e.name) for b in briefs for e in b.entities if e.type == "person"
     )
-    for brief in briefs:
+    for position, brief in enumerate(briefs):
         for entity in brief.entities:
             name = canonical.get(entity.name, entity.name)
             if name in by_name or (entity.type == "person" and mention_counts[name] >= 2):
                 entry = speaker(name, by_name[name].kind if name in by_name else "person")
-                added.brief(entry, brief)
-                if entity.role:
-                    added.role(entry, entity.role, brief)
-        for claim in brief.claims:
-            if claim.speaker and canonical.get(claim.speaker, claim.speaker) in by_name:
-                by_name[canonical.get(claim.speaker, claim.speaker)].claims.append(
-                    ClaimRef(claim, brief)
-                )
+                entry.add(position, entity.role)
+        for index, claim in enumerate(brief.claims):
+            if claim.speaker and (name := canonical.get(claim.speaker, claim.speaker)) in by_name:
+                by_name[name].claims.append((position, index))
     ordered = sorted(by_name.values(), key=lambda s: (s.kind, s.name.casefold()))
-    for entry, slug in zip(ordered, unique_slugs([slugify(s.name) for s in ordered]), strict=True):
-        entry.slug = slug
-    return ordered
+    slugs = unique_slugs([slugify(s.name) for s in ordered])
+    return [entry.plan(slug) for entry, slug in zip(ordered, slugs, strict=True)]
 
 
-class _Added:
-    """What has been added to each speaker's briefs and roles, so adding does not rescan them."""
+class _Collected:
+    """A speaker while `speaker_plans` collects it: each brief and each (role, brief) once."""
 
-    def __init__(self) -> None:
-        self.briefs: set[tuple[str, str]] = set()  # (speaker, source)
-        self.roles: set[tuple[str, str, str]] = set()  # (speaker, role, source)
+    def __init__(self, name: str, kind: str) -> None:
+        self.name, self.kind = name, kind
+        self.quotes: list[tuple[int, int]] = []
+        self.claims: list[tuple[int, int]] = []
+        self.roles: dict[tuple[str, int], None] = {}
+        self.briefs: dict[int, None] = {}
 
-    def brief(self, entry: Speaker, brief: Brief) -> None:
-        if (entry.name, brief.source) not in self.briefs:
-            self.briefs.add((entry.name, brief.source))
-            entry.briefs.append(brief)
+    def add(self, position: int, role: str | None) -> None:
+        self.briefs.setdefault(position)
+        if role:
+            self.roles.setdefault((role, position))
 
-    def role(self, entry: Speaker, role: str, brief: Brief) -> None:
-        if (entry.name, role, brief.source) not in self.roles:
-            self.roles.add((entry.name, role, brief.source))
-            entry.roles.append((role, brief))
+    def plan(self, slug: str) -> SpeakerPlan:
+        every = {b for b, _ in self.quotes} | {b for b, _ in self.claims} | set(self.briefs)
+        return SpeakerPlan(
+            name=self.name,
+            slug=slug,
+            kind=self.kind,
+            quotes=tuple(self.quotes),
+            claims=tuple(self.claims),
+            roles=tuple(self.roles),
+            briefs=tuple(self.briefs),
+            positions=tuple(sorted(every)),
+        )
 
 
 def content_words(text: str) -> frozenset[str]:
@@ -522,12 +565,25 @@ cached_term_pattern = functools.cache(any_term_pattern)
 
 
 def symmetric_related(briefs: Sequence[Brief]) -> dict[str, list[Brief]]:
-    """Each brief's closest briefs, plus every brief that lists it, so every link has a way back."""
-    related = closest_briefs(briefs)
-    for brief in briefs:
-        for other in related[brief.source]:
-            if all(b.source != brief.source for b in related[other.source]):
-                related[other.source].append(brief)
+    """Each brief's closest briefs, plus every brief that lists it, so every link has a way back.
+
+    Which they are depends only on each brief's features and slug, in order: a build session
+    keeps the answer (as positions) while those are unchanged, as they are after most edits."""
+    made_of = (tuple(map(brief_features, briefs)), tuple(b.slug for b in briefs))
+    positions = kept_view(("related", made_of), lambda: related_positions(briefs))
+    return {
+        brief.source: [briefs[i] for i in row] for brief, row in zip(briefs, positions, strict=True)
+    }
+
+
+def related_positions(briefs: Sequence[Brief]) -> list[list[int]]:
+    """`symmetric_related` as positions in `briefs`."""
+    position = {brief.source: i for i, brief in enumerate(briefs)}
+    related = [[position[o.source] for o in row] for row in closest_briefs(briefs).values()]
+    for i in range(len(briefs)):
+        for j in related[i]:
+            if i not in related[j]:
+                related[j].append(i)
     return related
 
 
