@@ -244,7 +244,6 @@ def speaker_footprint(brief: Brief) -> tuple:
 
     def footprint() -> tuple:
         return (
-            brief.source,
             tuple((q.speaker, q.speaker_type, q.role) for q in brief.quotes),
             tuple((e.name, e.type, e.role) for e in brief.entities),
             tuple(c.speaker for c in brief.claims),
@@ -578,8 +577,7 @@ def symmetric_related(briefs: Sequence[Brief]) -> dict[str, list[Brief]]:
 
 def related_positions(briefs: Sequence[Brief]) -> list[list[int]]:
     """`symmetric_related` as positions in `briefs`."""
-    position = {brief.source: i for i, brief in enumerate(briefs)}
-    related = [[position[o.source] for o in row] for row in closest_briefs(briefs).values()]
+    related = closest_positions(briefs)
     for i in range(len(briefs)):
         for j in related[i]:
             if i not in related[j]:
@@ -604,7 +602,15 @@ def related_briefs(brief: Brief, briefs: Sequence[Brief]) -> list[Brief]:
 
 
 def closest_briefs(briefs: Sequence[Brief]) -> dict[str, list[Brief]]:
-    """`related_briefs` of every brief, with the same scores and order, as a matrix product.
+    """`related_briefs` of every brief, with the same scores and order, by source."""
+    return {
+        brief.source: [briefs[o] for o in row]
+        for brief, row in zip(briefs, closest_positions(briefs), strict=True)
+    }
+
+
+def closest_positions(briefs: Sequence[Brief]) -> list[list[int]]:
+    """`closest_briefs` as positions in `briefs`, worked out as a matrix product.
 
     A topic or name shared by most of the corpus makes nearly every pair of briefs score, so
     visiting pairs one by one grows with the square of the corpus in Python; numpy multiplies the
@@ -612,7 +618,7 @@ def closest_briefs(briefs: Sequence[Brief]) -> dict[str, list[Brief]]:
     """
     features = shared_features(briefs)
     count = len(briefs)
-    closest: dict[str, list[Brief]] = {brief.source: [] for brief in briefs}
+    closest: list[list[int]] = [[] for _ in briefs]
     if not features or count < 2:
         return closest
     having = np.zeros((count, len(features)), dtype=np.float32)
@@ -630,8 +636,7 @@ def closest_briefs(briefs: Sequence[Brief]) -> dict[str, list[Brief]]:
         scores = np.rint(weighted[block.start : block.stop] @ having.T).astype(np.int64)
         scores[np.arange(len(block)), np.arange(block.start, block.stop)] = 0  # not itself
         ranking = np.where(scores > 0, scores * (count + 1) + slug_bonus, 0)
-        for index, columns in zip(block, top_columns(ranking), strict=True):
-            closest[briefs[index].source] = [briefs[o] for o in columns]
+        closest[block.start : block.stop] = top_columns(ranking)
     return closest
 
 

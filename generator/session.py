@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import gc
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import Executor
 from contextlib import contextmanager
 from contextvars import ContextVar
 from pathlib import Path
+from typing import TypeVar
 
 from generator.cache import BriefCache, article_digest
 from generator.corpus import CorpusMemo
@@ -27,6 +28,7 @@ from generator.site import FileSignature, KnownFiles, file_signature, modified_r
 from generator.topics import load_topics
 
 _ACTIVE: ContextVar[BuildSession | None] = ContextVar("build_session", default=None)
+T = TypeVar("T")
 
 StatSignature = FileSignature | None  # None: no such file
 
@@ -42,11 +44,12 @@ class BuildSession:
         self.corpus_memo = CorpusMemo()
         self.briefs = MemoryBriefCache(settings.cache_dir)
         self._seed_cache = SeedCache(settings.cache_dir / "seeds")
-        # By seed path: its signature and its sidecar's, what reading it gave, the sidecar's path.
-        self._seeds: dict[Path, tuple[StatSignature, StatSignature, ReadSeed, str]] = {}
+        # What reading a file gave, by its path, with the signatures of the files read then.
+        self._seeds: dict[Path, tuple[tuple[StatSignature, StatSignature], ReadSeed]] = {}
+        self._sidecars: dict[Path, str] = {}  # by seed path
+        self._topics: dict[Path, tuple[tuple[StatSignature, None], list[Topic]]] = {}
         self._digests: dict[int, tuple[Article, str]] = {}
         self._digested: set[int] = set()  # ids of the articles digested in the current build
-        self._topics: tuple[StatSignature, list[Topic]] | None = None
         self.docs_files = KnownFiles()
 
     def build(self, executor: Executor | None = None, progress: Progress | None = None):
@@ -86,30 +89,35 @@ class BuildSession:
 
     def read_seed(self, path: Path, seeds_dir: Path) -> ReadSeed:
         """A `SeedReader` that skips seeds (and sidecars) unchanged since it last read them."""
-        known = self._seeds.get(path)
-        sidecar = known[3] if known is not None else str(sidecar_path(path))
+        sidecar = self._sidecars.get(path)
+        if sidecar is None:
+            sidecar = self._sidecars[path] = str(sidecar_path(path))
         signature = (file_signature(path), file_signature(sidecar))
-        if known is not None and known[:2] == signature:
-            return known[2]
-        started = time.time_ns()
-        entry = self._seed_cache.read(path, seeds_dir)
-        if not is_racy(signature, started):
-            self._seeds[path] = (*signature, entry, sidecar)
-        else:
-            self._seeds.pop(path, None)
-        return entry
+        return self._read_unless_unchanged(
+            self._seeds, path, signature, lambda: self._seed_cache.read(path, seeds_dir)
+        )
 
     def load_topics(self, path: Path) -> list[Topic]:
         """`topics.load_topics`, skipped while the file is unchanged (a topic file that cannot
         be used is read again each time, to report it)."""
-        signature = file_signature(path)
-        if self._topics is not None and self._topics[0] == signature:
-            return self._topics[1]
+        signature = (file_signature(path), None)
+        return self._read_unless_unchanged(self._topics, path, signature, lambda: load_topics(path))
+
+    def _read_unless_unchanged(
+        self, known: dict[Path, tuple], key: Path, signature: tuple, read: Callable[[], T]
+    ) -> T:
+        """What `read()` gave when the files it reads had `signature`, or `read()` now, kept
+        unless the files changed too recently to trust their signature."""
+        entry = known.get(key)
+        if entry is not None and entry[0] == signature:
+            return entry[1]
         started = time.time_ns()
-        topics = load_topics(path)
-        racy = is_racy((signature, None), started)
-        self._topics = None if racy else (signature, topics)
-        return topics
+        value = read()
+        if is_racy(signature, started):
+            known.pop(key, None)
+        else:
+            known[key] = (signature, value)
+        return value
 
     def article_digest(self, article: Article) -> str:
         """`cache.article_digest`, remembered for the same Article object."""
