@@ -7,7 +7,7 @@ per process) and analyses many articles.
 
 from __future__ import annotations
 
-from concurrent.futures import Executor, Future, ProcessPoolExecutor
+from concurrent.futures import Executor, Future, ProcessPoolExecutor, ThreadPoolExecutor
 from multiprocessing import get_context
 
 LOCAL = "local"
@@ -36,6 +36,12 @@ def make_executor(scheduler: str | None, workers: int) -> Executor | None:
         f"unknown scheduler {scheduler!r}: use 'local' or a Dask scheduler address such as "
         "tcp://127.0.0.1:8786"
     )
+
+
+def runs_here(executor: Executor | None) -> bool:
+    """Whether work given to `executor` runs on this machine (None: the pipeline's own
+    processes), so that it may use this machine's files (the cache folder)."""
+    return executor is None or isinstance(executor, ProcessPoolExecutor | ThreadPoolExecutor)
 
 
 class DaskExecutor(Executor):

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from generator.cache import BriefCache, article_digest, cache_key_function
 from generator.corpus import Corpus, build_corpus
+from generator.executors import runs_here
 from generator.ingest import SeedCache, read_seeds
 from generator.model import Article, Brief, SeedProblem, Topic
 from generator.progress import Progress
@@ -135,9 +136,8 @@ class _Analysis:
     goes to the pool as soon as it is full."""
 
     def __init__(self, topics: Sequence[Topic], settings: Settings, executor: Executor | None):
-        # Paragraph parses are kept on this machine's disk, so not for an executor that may run
-        # elsewhere (a Dask cluster).
-        parses_dir = settings.cache_dir / PARSES_DIR if executor is None else None
+        # Paragraph parses are kept on this machine's disk: not for a Dask cluster's workers.
+        parses_dir = settings.cache_dir / PARSES_DIR if runs_here(executor) else None
         self.args = (tuple(topics), settings.model, settings.claims_per_brief, parses_dir)
         self.settings = settings
         self.pool = executor

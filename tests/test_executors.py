@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from concurrent.futures import Executor, Future, ProcessPoolExecutor
+from concurrent.futures import Executor, Future, ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import replace
 from pathlib import Path
 
@@ -61,6 +61,32 @@ def test_progress_is_reported_for_each_analysed_article(seeds, tmp_path):
     calls.clear()
     analyse_articles(articles[:2], topics, settings, progress=lambda *call: calls.append(call))
     assert calls == []  # all from the cache: nothing to report
+
+
+class ElsewhereExecutor(Executor):
+    """An executor of unknown locality (as a Dask cluster's is), running tasks in threads here."""
+
+    def __init__(self) -> None:
+        self.pool = ThreadPoolExecutor(1)
+
+    def submit(self, fn, /, *args, **kwargs):
+        return self.pool.submit(fn, *args, **kwargs)
+
+    def shutdown(self, wait: bool = True, *, cancel_futures: bool = False) -> None:
+        self.pool.shutdown(wait=wait)
+
+
+def test_paragraph_parses_are_kept_only_by_executors_running_on_this_machine(seeds, tmp_path):
+    articles, topics = seeds
+    stored = {}
+    for name, executor in (("local", ThreadPoolExecutor(1)), ("elsewhere", ElsewhereExecutor())):
+        settings = Settings(cache_dir=tmp_path / name, workers=2)
+        with executor:
+            briefs = analyse_articles(articles[:1], topics, settings, executor).briefs
+        stored[name] = (briefs_json(briefs), list((tmp_path / name).glob("parses/**/*.spacy")))
+    assert len(stored["local"][1]) == 1
+    assert stored["elsewhere"][1] == []
+    assert stored["local"][0] == stored["elsewhere"][0]
 
 
 class RecordingExecutor(Executor):
