@@ -25,11 +25,13 @@ from generator.pictures import draw_pictures, periods_with_articles, speakers_by
 from generator.slugs import safe_url
 from generator.views import (
     brief_rows,
+    event_rows,
     links_to,
+    row_parts,
     speaker_parts,
     speaker_rows,
     speaker_summary,
-    timeline_rows,
+    timeline_summary,
     topic_parts,
     topic_summary,
 )
@@ -134,28 +136,33 @@ def render_site(
     def page(template: str, root: str = "", **values: object) -> str:
         return environment.get_template(template).render(**common, root=root, **values)
 
-    def speakers_index(kind: str) -> str:
-        rows = speaker_rows(corpus.speakers, kind)
-        return page("speakers_index.md.j2", root="../", kind=kind, rows=rows)
-
-    def paged(template: str, parts: list, summary: object, **values: object) -> Iterator:
+    def paged(
+        template: str, parts: list, summary: object, root: str = "../", **values: object
+    ) -> Iterator[tuple[str, str]]:
         """A listing split in pages: the summary goes on the first page only."""
         for part in parts:
             first = part.numbers.number == 1
             content = page(
-                template, root="../", summary=summary if first else None, part=part, **values
+                template, root=root, summary=summary if first else None, part=part, **values
             )
             yield part.numbers.file, content
 
+    def speakers_index(kind: str, folder: str) -> Iterator[tuple[str, str]]:
+        rows = speaker_rows(corpus.speakers, kind)
+        parts = row_parts(rows, f"{folder}/index")
+        yield from paged("speakers_index.md.j2", parts, len(rows), kind=kind)
+
     # Pages listing the whole corpus get only what they show, so an edit elsewhere in a brief
-    # does not make a build session render them again.
-    dated, undated, events = timeline_rows(corpus)
+    # does not make a build session render them again; and they come in pages of a bounded
+    # size, so an edit that does change a row renders one page of a hundred rows again.
     yield "index.md", page("home.md.j2", latest=links_to(corpus.briefs[:LATEST_BRIEFS]))
-    yield "briefs/index.md", page("briefs_index.md.j2", root="../", rows=brief_rows(corpus.briefs))
+    briefs_parts = row_parts(brief_rows(corpus.briefs), "briefs/index")
+    yield from paged("briefs_index.md.j2", briefs_parts, len(corpus.briefs))
     yield "topics/index.md", page("topics_index.md.j2", root="../")
-    yield "people/index.md", speakers_index("person")
-    yield "organisations/index.md", speakers_index("organisation")
-    yield "timeline.md", page("timeline.md.j2", dated=dated, undated=undated, events=events)
+    yield from speakers_index("person", "people")
+    yield from speakers_index("organisation", "organisations")
+    events = row_parts(event_rows(corpus), "timeline")
+    yield from paged("timeline.md.j2", events, timeline_summary(corpus), root="")
     yield "problems.md", page("problems.md.j2")
     yield "tags.md", page("tags.md.j2")
     yield DATA_PATH, briefs_json_pieces(corpus.briefs)

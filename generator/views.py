@@ -23,9 +23,12 @@ from generator.corpus import (
     kept_value,
     kept_view,
 )
-from generator.model import Brief, Evidence, Quote, Topic
+from generator.model import Brief, Claim, Evidence, Quote, Topic
 
-BRIEFS_PER_PAGE = 25
+BRIEFS_PER_PAGE = 25  # on a topic's or a speaker's pages
+ROWS_PER_PAGE = 100  # on a site-wide index: briefs, people, organisations, events
+OTHERS_SHOWN = 5  # briefs linked from a claim or role that many give; the rest counted
+SPEAKERS_SHOWN = 20  # on a topic's first page, most quoted first; the rest counted
 
 
 class BriefLink(NamedTuple):
@@ -53,6 +56,58 @@ class ClaimLine(NamedTuple):
     text: str
     paragraph: str
     brief: BriefLink
+
+
+class OtherClaim(NamedTuple):
+    """Where else a claim stands (its words are those of the group's first claim, or nearly)."""
+
+    paragraph: str
+    brief: BriefLink
+
+
+class ClaimGroupLine(NamedTuple):
+    """A claim and the briefs repeating it: the first few linked, the others counted."""
+
+    first: ClaimLine
+    others: tuple[OtherClaim, ...]  # at most OTHERS_SHOWN
+    more: int  # briefs repeating it beyond those linked
+
+
+def claim_group_line(group: Sequence[ClaimRef]) -> ClaimGroupLine:
+    head, *rest = group
+    shown = rest[:OTHERS_SHOWN]
+    linked = {id(head.brief), *(id(r.brief) for r in shown)}
+    more = len({id(r.brief) for r in rest[OTHERS_SHOWN:]} - linked)
+    return ClaimGroupLine(
+        ClaimLine(head.claim.text, head.claim.paragraph, link_to(head.brief)),
+        tuple(OtherClaim(r.claim.paragraph, link_to(r.brief)) for r in shown),
+        more,
+    )
+
+
+class MonthRow(NamedTuple):
+    """A month of coverage in a timeline: how many briefs, and the listing page that holds the
+    newest of them."""
+
+    month: str  # "2023-03" (or the year alone, for a date given as a year)
+    briefs: int
+    page: int
+
+
+def months_of(briefs: Sequence[Brief], per_page: int) -> tuple[MonthRow, ...]:
+    """The months of the dated `briefs` (in their listing's order), newest first; `per_page`:
+    how many briefs a page of that listing holds."""
+    counts: dict[str, int] = {}
+    first_at: dict[str, int] = {}
+    for position, brief in enumerate(briefs):
+        if brief.date:
+            month = brief.date[:7]
+            counts[month] = counts.get(month, 0) + 1
+            first_at.setdefault(month, position)
+    return tuple(
+        MonthRow(month, counts[month], first_at[month] // per_page + 1)
+        for month in sorted(counts, reverse=True)
+    )
 
 
 class QuoteLine(NamedTuple):
@@ -92,8 +147,13 @@ class TopicSummary:
     last_date: str | None
     publishers: tuple[str, ...]
     quote_count: int
-    speakers: tuple[tuple[str, int], ...]  # (name, quotations), most first
-    timeline: tuple[BriefLink, ...]  # by date, then slug
+    speakers: tuple[tuple[str, int], ...]  # (name, quotations), most first, SPEAKERS_SHOWN
+    other_speakers: int  # quoted on the topic beyond those shown
+    # The timeline: each brief by date when the topic has one page, else the months (newest
+    # first) with the page listing each month's newest brief.
+    timeline: tuple[BriefLink, ...]
+    months: tuple[MonthRow, ...]
+    undated: int  # briefs without a date
     related: tuple[tuple[Topic, int], ...]
 
 
@@ -104,7 +164,7 @@ class TopicPart:
     numbers: PageNumbers
     first: int  # position of its first brief among all the topic's briefs, from 1
     briefs: tuple[BriefLink, ...]
-    claim_groups: tuple[tuple[ClaimLine, ...], ...]  # groups whose first claim is in these briefs
+    claim_groups: tuple[ClaimGroupLine, ...]  # groups whose first claim is in these briefs
     quotes: tuple[QuoteLine, ...]
     evidence: tuple[tuple[Evidence, ...], ...]  # per brief, in the order of `briefs`
 
@@ -135,8 +195,13 @@ def _topic_summary(cover: TopicCoverage) -> TopicSummary:
         last_date=dates[-1] if dates else None,
         publishers=tuple(sorted({b.publisher for b in cover.briefs if b.publisher})),
         quote_count=len(cover.quotes),
-        speakers=tuple(cover.speakers),
-        timeline=links_to(by_date(cover.briefs)),
+        speakers=tuple(cover.speakers[:SPEAKERS_SHOWN]),
+        other_speakers=max(0, len(cover.speakers) - SPEAKERS_SHOWN),
+        timeline=links_to(by_date(cover.briefs)) if len(cover.briefs) <= BRIEFS_PER_PAGE else (),
+        months=months_of(cover.briefs, BRIEFS_PER_PAGE)
+        if len(cover.briefs) > BRIEFS_PER_PAGE
+        else (),
+        undated=sum(1 for b in cover.briefs if not b.date),
         related=tuple(cover.related),
     )
 
@@ -167,10 +232,7 @@ def _topic_parts(cover: TopicCoverage) -> list[TopicPart]:
                 numbers=numbers,
                 first=first,
                 briefs=links_to(run),
-                claim_groups=tuple(
-                    tuple(ClaimLine(r.claim.text, r.claim.paragraph, link_to(r.brief)) for r in g)
-                    for g in groups[index]
-                ),
+                claim_groups=tuple(claim_group_line(g) for g in groups[index]),
                 quotes=tuple(QuoteLine(r.quote, link_to(r.brief)) for r in quotes[index]),
                 evidence=evidence,
             )
@@ -199,11 +261,14 @@ class SpeakerRow(NamedTuple):
 
 def speaker_rows(speakers: Sequence[Speaker], kind: str) -> tuple[SpeakerRow, ...]:
     """The people or organisations index: what it shows of each, and nothing it does not."""
-    return tuple(
-        SpeakerRow(s.name, len(s.quotes), len(s.briefs), distinct_roles(s))
-        for s in speakers
-        if s.kind == kind
+    return tuple(speaker_row(s) for s in speakers if s.kind == kind)
+
+
+def speaker_row(speaker: Speaker) -> SpeakerRow:
+    make = lambda: SpeakerRow(  # noqa: E731
+        speaker.name, len(speaker.quotes), len(speaker.briefs), distinct_roles(speaker)
     )
+    return PER_OBJECT.value(speaker, "row", make)
 
 
 def distinct_roles(speaker: Speaker) -> tuple[str, ...]:
@@ -220,14 +285,31 @@ class BriefRow(NamedTuple):
 
 
 def brief_rows(briefs: Sequence[Brief]) -> tuple[BriefRow, ...]:
-    return tuple(
-        BriefRow(
-            link_to(b),
-            tuple((m.id, m.name) for m in b.topics),
-            sum(1 for q in b.quotes if q.speaker),
-        )
-        for b in briefs
-    )
+    return tuple(PER_OBJECT.value(b, "row", lambda b=b: _brief_row(b)) for b in briefs)
+
+
+def _brief_row(brief: Brief) -> BriefRow:
+    topics = tuple((m.id, m.name) for m in brief.topics)
+    return BriefRow(link_to(brief), topics, sum(1 for q in brief.quotes if q.speaker))
+
+
+@dataclass(frozen=True)
+class RowPart:
+    """One page of a site-wide index: its rows, and where they stand."""
+
+    numbers: PageNumbers
+    first: int  # position of its first row among all, from 1
+    rows: tuple
+
+
+def row_parts(rows: Sequence, stem: str) -> list[RowPart]:
+    """`rows` in pages of `ROWS_PER_PAGE`, page 1 at `stem.md`; under a build session an equal
+    page of the last build is the same object (so an edit re-renders the page it changed)."""
+    runs = chunks(rows, ROWS_PER_PAGE)
+    return [
+        kept_value(RowPart(PageNumbers(stem, n + 1, len(runs)), n * ROWS_PER_PAGE + 1, tuple(run)))
+        for n, run in enumerate(runs)
+    ]
 
 
 class EventRow(NamedTuple):
@@ -237,34 +319,62 @@ class EventRow(NamedTuple):
     brief: BriefLink
 
 
-def timeline_rows(corpus: Corpus) -> tuple[tuple[BriefLink, ...], tuple[BriefLink, ...], tuple]:
-    """The timeline page: dated briefs by date (then slug), undated briefs, and dated events."""
-    return (
-        links_to(by_date(b for b in corpus.briefs if b.date)),
-        links_to(b for b in corpus.briefs if not b.date),
-        tuple(
-            EventRow(ref.event.year, ref.event.sentence, ref.event.paragraph, link_to(ref.brief))
-            for ref in corpus.events
-        ),
+@dataclass(frozen=True)
+class TimelineSummary:
+    """The first page of the site's timeline: every brief by date while the briefs index has one
+    page; beyond, the coverage by month (each month's page in the briefs index)."""
+
+    dated: tuple[BriefLink, ...]  # oldest first, on a site of one page of briefs
+    undated: tuple[BriefLink, ...]  # the same
+    months: tuple[MonthRow, ...]  # newest first, on a larger site
+    undated_count: int
+    undated_page: int  # the page of the briefs index where the undated briefs begin
+
+
+def timeline_summary(corpus: Corpus) -> TimelineSummary:
+    """`corpus.briefs` is the briefs index's order (newest first, undated last), which the
+    month rows link to."""
+    briefs = corpus.briefs
+    undated = [b for b in briefs if not b.date]
+    undated_page = (len(briefs) - len(undated)) // ROWS_PER_PAGE + 1
+    if len(briefs) <= ROWS_PER_PAGE:
+        dated = links_to(by_date(b for b in briefs if b.date))
+        summary = TimelineSummary(dated, links_to(undated), (), len(undated), undated_page)
+    else:
+        months = months_of(briefs, ROWS_PER_PAGE)
+        summary = TimelineSummary((), (), months, len(undated), undated_page)
+    return kept_value(summary)
+
+
+def event_rows(corpus: Corpus) -> tuple[EventRow, ...]:
+    """The dated events of every brief, oldest first."""
+    return tuple(
+        EventRow(ref.event.year, ref.event.sentence, ref.event.paragraph, link_to(ref.brief))
+        for ref in corpus.events
     )
 
 
 @dataclass(frozen=True)
 class SpeakerSummary:
-    """The first page of a person or organisation: roles, counts, reported speech, briefs."""
+    """The first page of a person or organisation: the roles given them, and counts."""
 
-    roles: tuple[tuple[str, BriefLink], ...]
+    # Each role once (ignoring case, first spelling): the first briefs giving it (OTHERS_SHOWN),
+    # and how many more do.
+    roles: tuple[tuple[str, tuple[BriefLink, ...], int], ...]
     quote_count: int
-    claims: tuple[tuple[str, str, BriefLink], ...]  # (text, paragraph, brief) in reported speech
-    briefs: tuple[BriefLink, ...]  # every brief naming them
+    brief_count: int  # briefs naming them
 
 
 @dataclass(frozen=True)
 class SpeakerPart:
-    """One page's share of a speaker's quotations: the briefs quoting them, with the quotes."""
+    """One page's share of a speaker's briefs: those briefs, with what each quotes of the
+    speaker and the claims it attributes to them in reported speech."""
 
     numbers: PageNumbers
-    quoted: tuple[tuple[BriefLink, tuple[Quote, ...]], ...]
+    first: int  # position of its first brief among all the speaker's briefs, from 1
+    briefs: tuple[BriefLink, ...]
+    quoted: tuple[tuple[BriefLink, tuple[Quote, ...]], ...]  # those of `briefs` quoting them
+    claims: tuple[tuple[str, str, BriefLink], ...]  # (text, paragraph, brief) in `briefs`
 
 
 def speaker_summary(speaker: Speaker) -> SpeakerSummary:
@@ -275,37 +385,60 @@ def speaker_summary(speaker: Speaker) -> SpeakerSummary:
 
 
 def _speaker_summary(speaker: Speaker) -> SpeakerSummary:
+    spelling: dict[str, str] = {}
+    givers: dict[str, dict[int, Brief]] = defaultdict(dict)  # role → briefs giving it
+    for role, brief in speaker.roles:
+        spelling.setdefault(role.lower(), role)
+        givers[role.lower()].setdefault(id(brief), brief)
+    roles = []
+    for key, role in spelling.items():
+        briefs = list(givers[key].values())
+        roles.append((role, links_to(briefs[:OTHERS_SHOWN]), len(briefs[OTHERS_SHOWN:])))
     return SpeakerSummary(
-        roles=tuple((role, link_to(brief)) for role, brief in speaker.roles),
+        roles=tuple(roles),
         quote_count=len(speaker.quotes),
-        claims=tuple((r.claim.text, r.claim.paragraph, link_to(r.brief)) for r in speaker.claims),
-        briefs=links_to(speaker.briefs),
+        brief_count=len(speaker_briefs(speaker)),
     )
 
 
+def speaker_briefs(speaker: Speaker) -> list[Brief]:
+    """Every brief naming the speaker, quoting them or reporting what they said, in the order
+    of `speaker.briefs`."""
+    briefs = {id(b): b for b in speaker.briefs}
+    for ref in (*speaker.quotes, *speaker.claims):
+        briefs.setdefault(id(ref.brief), ref.brief)
+    return list(briefs.values())
+
+
 def speaker_parts(speaker: Speaker, path: str) -> list[SpeakerPart]:
-    """The briefs quoting the speaker, in the order of `speaker.briefs`, in pages of
-    `BRIEFS_PER_PAGE`; `path` is the speaker's page. Made once per speaker object and path."""
+    """The speaker's briefs (`speaker_briefs`) in pages of `BRIEFS_PER_PAGE`; `path` is the
+    speaker's page. Made once per speaker object and path."""
     return PER_OBJECT.value(speaker, ("parts", path), lambda: _speaker_parts(speaker, path))
 
 
 def _speaker_parts(speaker: Speaker, path: str) -> list[SpeakerPart]:
-    quotes_by_source: dict[str, list[Quote]] = defaultdict(list)
+    quotes: dict[int, list[Quote]] = defaultdict(list)
     for ref in speaker.quotes:
-        quotes_by_source[ref.brief.source].append(ref.quote)
-    quoted = [
-        (link_to(b), tuple(quotes_by_source[b.source]))
-        for b in speaker.briefs
-        if b.source in quotes_by_source
-    ]
-    runs = chunks(quoted)
+        quotes[id(ref.brief)].append(ref.quote)
+    claims: dict[int, list[Claim]] = defaultdict(list)
+    for ref in speaker.claims:
+        claims[id(ref.brief)].append(ref.claim)
+    runs = chunks(speaker_briefs(speaker))
     stem = path.removesuffix(".md")
     return [
-        SpeakerPart(PageNumbers(stem, index + 1, len(runs)), tuple(run))
+        SpeakerPart(
+            numbers=PageNumbers(stem, index + 1, len(runs)),
+            first=index * BRIEFS_PER_PAGE + 1,
+            briefs=links_to(run),
+            quoted=tuple((link_to(b), tuple(quotes[id(b)])) for b in run if id(b) in quotes),
+            claims=tuple(
+                (claim.text, claim.paragraph, link_to(b)) for b in run for claim in claims[id(b)]
+            ),
+        )
         for index, run in enumerate(runs)
     ]
 
 
 # Frozen views a build session may keep from one build to the next: the memo hashes each object
 # once (`RenderMemo.stable_token`) instead of on every build.
-STABLE_VIEWS = (TopicSummary, TopicPart, SpeakerSummary, SpeakerPart)
+STABLE_VIEWS = (TopicSummary, TopicPart, SpeakerSummary, SpeakerPart, RowPart, TimelineSummary)

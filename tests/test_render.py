@@ -93,7 +93,7 @@ def test_a_long_topic_is_split_into_linked_pages_holding_each_brief_once(monkeyp
         brief(
             f"{day}.txt",
             f"Harbour story {day}",
-            f"2024-01-0{day}",
+            f"2024-0{1 + day // 3}-0{day}",  # days 1-2 in January, 3-5 in February
             [TopicMatch("ports", "Ports", (Evidence("harbour", "p1", f"Harbour news {day}."),))],
         )
         for day in range(1, 6)
@@ -108,39 +108,166 @@ def test_a_long_topic_is_split_into_linked_pages_holding_each_brief_once(monkeyp
     # Newest first, two a page; every brief's evidence on exactly one page.
     evidence = [re.findall(r"Harbour news (\d)", part) for part in parts]
     assert evidence == [["5", "4"], ["3", "2"], ["1"]]
-    # The overview (counts, whole timeline) is on the first page only; all pages link each other.
-    assert "5 briefs cover this topic, dated 2024-01-01 to 2024-01-05" in parts[0]
-    assert parts[0].count("- **2024-01-0") == 5 and "## Timeline" not in parts[1]
+    # The overview (counts, timeline by month) is on the first page only: each month links the
+    # page holding its newest brief; all pages link each other.
+    assert "5 briefs cover this topic, dated 2024-01-01 to 2024-02-05" in parts[0]
+    assert (
+        "| 2024-02 | 3 | [page 1](ports.md) |\n| 2024-01 | 2 | [page 2](ports.page-2.md) |"
+        in (parts[0])
+    )
+    assert "## Timeline" not in parts[1] and "Who speaks" not in parts[1]
     assert "Page 3 of 3: [1](ports.md) · [2](ports.page-2.md) · **3**" in parts[2]
     assert (
         "# Ports \\(page 2 of 3\\)" in parts[1] and "Briefs 3 to 4 on [Ports](ports.md)" in parts[1]
     )
 
 
-def test_a_much_quoted_speaker_gets_pages_of_quotes_and_one_list_of_briefs(monkeypatch):
+def test_a_topic_of_one_page_lists_its_briefs_by_date_in_the_timeline():
+    from generator.corpus import build_corpus
+    from generator.render import render_site
+    from tests.test_corpus import PORTS, brief, on
+
+    briefs = [
+        brief("b.txt", "Later", "2024-03-01", [on(PORTS)]),
+        brief("a.txt", "Sooner", "2024-01-01", [on(PORTS)]),
+    ]
+    page = dict(render_site(build_corpus(briefs, [PORTS], [])))["topics/ports.md"]
+    timeline = page.split("## Timeline", 1)[1]
+    assert timeline.index("**2024-01-01** — [Sooner]") < timeline.index("**2024-03-01** — [Later]")
+    assert "| Month |" not in page
+
+
+def test_a_claim_repeated_across_many_briefs_links_a_few_and_counts_the_rest(monkeypatch):
+    from generator import views
+    from generator.corpus import build_corpus
+    from generator.model import Claim
+    from generator.render import render_site
+    from tests.test_corpus import PORTS, brief, on
+
+    monkeypatch.setattr(views, "OTHERS_SHOWN", 2)
+    claim = Claim("The harbour reopened to ships on Monday after the storm.", "p2", 1, 1.0)
+    briefs = [
+        brief(f"{n}.txt", f"Story {n}", f"2024-01-0{n}", [on(PORTS)], claims=[claim])
+        for n in range(1, 7)
+    ]
+    page = dict(render_site(build_corpus(briefs, [PORTS], [])))["topics/ports.md"]
+    claims = page.split("## Claims", 1)[1].split("## Quotes", 1)[0]
+    lines = [line for line in claims.splitlines() if line.startswith("- ")]
+    assert len(lines) == 1  # one group: the newest brief's claim, two others linked, three counted
+    assert lines[0].count("The harbour reopened") == 1 and lines[0].count("; also [Story") == 2
+    assert "[Story 6](../briefs/story-6.md) [¶ 2](../briefs/story-6.md#p2)" in lines[0]
+    assert lines[0].endswith("; and 3 more briefs")
+
+
+def test_a_topic_quoting_many_people_names_the_most_quoted_and_counts_the_rest(monkeypatch):
     from generator import views
     from generator.corpus import build_corpus
     from generator.model import Quote
     from generator.render import render_site
+    from tests.test_corpus import PORTS, brief, on
+
+    monkeypatch.setattr(views, "SPEAKERS_SHOWN", 2)
+    names = ["Ana Silva", "Ben Okoro", "Cai Wen", "Dana Levi"]
+    quotes = [
+        Quote(f"The harbour is busy, says speaker {n}", name, None, "full", "p1", "person")
+        for n, name in enumerate(names)
+        for _ in range(4 - n)  # Ana Silva quoted most
+    ]
+    briefs = [brief("a.txt", "Story", "2024-01-01", [on(PORTS)], quotes=quotes)]
+    page = dict(render_site(build_corpus(briefs, [PORTS], [])))["topics/ports.md"]
+    speaks = page.split("## Who speaks", 1)[1].split("##", 1)[0]
+    assert "[Ana Silva]" in speaks and "[Ben Okoro]" in speaks and "Cai Wen" not in speaks
+    assert "- and 2 more, quoted on the pages below" in speaks
+    assert "[Dana Levi](../people/dana-levi.md)" in page  # still linked from the quotes
+
+
+def test_site_wide_lists_come_in_pages_holding_each_row_once(monkeypatch):
+    import re
+
+    from generator import views
+    from generator.corpus import build_corpus
+    from generator.model import DatedEvent, Quote
+    from generator.render import render_site
+    from tests.test_corpus import brief
+
+    monkeypatch.setattr(views, "ROWS_PER_PAGE", 2)
+    briefs = [
+        brief(
+            f"{n}.txt",
+            f"Story {n}",
+            f"2024-0{1 + n // 3}-0{n}" if n else None,  # 0 undated; 1-2 January; 3-4 February
+            quotes=[Quote("Ships sail again", f"Person {n}", None, "full", "p1", "person")],
+            events=[
+                DatedEvent(2000 + n, str(2000 + n), f"In {2000 + n} the port opened ({n}).", "p1")
+            ],
+        )
+        for n in range(5)
+    ]
+    pages = dict(render_site(build_corpus(briefs, [], [])))
+    listing = ["briefs/index.md", "briefs/index.page-2.md", "briefs/index.page-3.md"]
+    assert "briefs/index.page-4.md" not in pages
+    rows = [re.findall(r"\[Story (\d)\]", pages[path]) for path in listing]
+    assert rows == [["4", "3"], ["2", "1"], ["0"]]  # newest first, undated last
+    assert "5 briefs, newest first." in pages[listing[0]]
+    assert "Briefs 3 to 4 of [the briefs](index.md)" in pages[listing[1]]
+    assert "Page 2 of 3: [1](index.md) · **2** · [3](index.page-3.md)" in pages[listing[1]]
+    people = [
+        pages["people/index.md"],
+        pages["people/index.page-2.md"],
+        pages["people/index.page-3.md"],
+    ]
+    named = [re.findall(r"\[Person (\d)\]", page) for page in people]
+    assert [len(n) for n in named] == [2, 2, 1]
+    assert sorted(name for page in named for name in page) == ["0", "1", "2", "3", "4"]
+    assert "5 people: everyone quoted" in people[0]
+    timeline = [pages["timeline.md"], pages["timeline.page-2.md"], pages["timeline.page-3.md"]]
+    events = [re.findall(r"the port opened \\\((\d)\\\)", page) for page in timeline]
+    assert events == [["0", "1"], ["2", "3"], ["4"]]  # oldest year first
+    # The first page: each month linked to the page of the briefs list holding its newest brief.
+    assert "| 2024-02 | 2 | [page 1](briefs/index.md) |" in timeline[0]
+    assert "| 2024-01 | 2 | [page 2](briefs/index.page-2.md) |" in timeline[0]
+    assert (
+        "Undated: 1 brief, at the end of the [list of briefs](briefs/index.page-3.md)"
+        in (timeline[0])
+    )
+    assert "## The coverage" not in timeline[1] and "# Timeline (page 2 of 3)" in timeline[1]
+
+
+def test_a_much_quoted_speaker_gets_pages_of_their_briefs_with_quotes_and_claims(monkeypatch):
+    from generator import views
+    from generator.corpus import build_corpus
+    from generator.model import Claim, Quote
+    from generator.render import render_site
     from tests.test_corpus import brief
 
     monkeypatch.setattr(views, "BRIEFS_PER_PAGE", 2)
+    monkeypatch.setattr(views, "OTHERS_SHOWN", 2)
+    role = "harbour master"
     briefs = [
         brief(
             f"{day}.txt",
             f"Harbour story {day}",
             f"2024-01-0{day}",
-            quotes=[Quote(f"Ships sail on day {day}", "Ana Silva", None, "full", "p1", "person")],
+            quotes=[Quote(f"Ships sail on day {day}", "Ana Silva", role, "full", "p1", "person")],
+            claims=[Claim(f"Ana Silva said tugs work on day {day}.", "p2", 1, 1.0, "Ana Silva")],
         )
         for day in range(1, 4)
     ]
     pages = dict(render_site(build_corpus(briefs, [], [])))
     first, second = pages["people/ana-silva.md"], pages["people/ana-silva.page-2.md"]
+    # A role many briefs give: the first few linked, the others counted.
+    assert "- harbour master — [Harbour story 3]" in first
+    assert first.count("[Harbour story 2](../briefs/harbour-story-2.md); and 1 more brief") == 1
+    # Reported speech stands on the page of its brief.
+    assert [f"tugs work on day {d}" in first for d in (3, 2, 1)] == [True, True, False]
+    assert "tugs work on day 1" in second and "tugs work on day 3" not in second
     assert "people/ana-silva.page-3.md" not in pages
     assert [f"day {d}" in first for d in (3, 2, 1)] == [True, True, False]
     assert "day 1" in second and "day 3" not in second
-    assert "Quoted 3 times; named in 3 briefs." in first and first.count("- [Harbour story") == 3
-    assert "More quotations of [Ana Silva](ana-silva.md)" in second
+    # Each page lists its own briefs naming the speaker; the counts are on the first page.
+    assert "Quoted 3 times; named in 3 briefs." in first and "Quoted" not in second
+    assert first.count("- [Harbour story") == 2 and second.count("- [Harbour story") == 1
+    assert "Briefs 3 to 3 naming [Ana Silva](ana-silva.md)" in second
     assert "Page 2 of 2: [1](ana-silva.md) · **2**" in second
 
 
