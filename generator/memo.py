@@ -9,6 +9,11 @@ fingerprint of what it returned. Next time, the page is reused only if replaying
 read on the new corpus returns the same thing: nothing has to list what a template depends on,
 so a template that starts reading something new is tracked without further ado.
 
+A page found unchanged comes back as a `KeptPage`: its digest, not its text, which the memo does
+not keep (a serving process would otherwise hold the whole site in memory); the writer compares
+the digest with what it knows the page's file holds, and renders the page again only if it needs
+the text after all (the file changed behind its back).
+
 What keeps an unchanged page cheap: a read is replayed once a build however many pages made it
 (a page is valid when none of its reads is among those that changed); a read returning a name or
 a path is compared as it is, without hashing; and a page's own values that are the very objects
@@ -49,7 +54,24 @@ def active_memo() -> RenderMemo | None:
 @dataclass
 class PageEntry:
     reads: frozenset[ReadKey]
-    output: str
+    digest: bytes  # `page_digest` of what it rendered
+
+
+def page_digest(text: str) -> bytes:
+    """What identifies a page's text (in a `KeptPage`, and for `site.KnownFiles`)."""
+    return hashlib.sha256(text.encode("utf-8")).digest()
+
+
+@dataclass(frozen=True, slots=True)
+class KeptPage:
+    """A page the memo found unchanged since it was last rendered: the digest of its text, and
+    how to render it again, should its text be needed."""
+
+    digest: bytes
+    render: Callable[[], str]
+
+    def text(self) -> str:
+        return self.render()
 
 
 class RenderMemo:
@@ -57,7 +79,7 @@ class RenderMemo:
 
     def __init__(self) -> None:
         self.pages: dict[str, PageEntry] = {}
-        self.fragments: dict[str, str] = {}
+        self.fragments: dict[str, bytes] = {}  # briefs' JSON, UTF-8 (half the memory of str)
         self.rendered = 0  # pages rendered in the last build
         self.reused = 0  # pages reused in the last build
         # Every read of the remembered pages, with what it returned when it was last recorded.
@@ -130,18 +152,21 @@ class RenderMemo:
 
     # --- briefs' JSON --------------------------------------------------------------------------
 
-    def fragment(self, brief: Brief, make: Callable[[], str]) -> str:
+    def fragment(self, brief: Brief, make: Callable[[], str]) -> bytes:
+        """The brief's JSON, UTF-8 encoded, made once for equal briefs."""
         key = self.token(brief)
         self._used_fragments.add(key)
         if key not in self.fragments:
-            self.fragments[key] = make()
+            self.fragments[key] = make().encode("utf-8")
         return self.fragments[key]
 
     # --- pages ---------------------------------------------------------------------------------
 
-    def page(self, name: str, context: dict[str, Any], render: Callable[[dict], str]) -> str:
-        """The page `render` makes of `context`, reused if an earlier build made it of the same
-        own values and every read it made of the shared ones returns what it did then.
+    def page(
+        self, name: str, context: dict[str, Any], render: Callable[[dict], str]
+    ) -> str | KeptPage:
+        """The page `render` makes of `context`; a `KeptPage` if an earlier build made it of the
+        same own values and every read it made of the shared ones returns what it did then.
 
         The shared values (by name) are assumed to be the same objects for all pages of a build.
         """
@@ -152,11 +177,11 @@ class RenderMemo:
         entry = self.pages.get(key)
         if entry is not None and self._still_valid(entry.reads, shared):
             self.reused += 1
-            return entry.output
+            return KeptPage(entry.digest, lambda: render(context))
         reads: set[ReadKey] = set()
         watched = {k: _wrap(self, reads, k, (), v) for k, v in shared.items()}
         output = render({**dict(own), **watched})
-        self.pages[key] = PageEntry(frozenset(reads), output)
+        self.pages[key] = PageEntry(frozenset(reads), page_digest(output))
         self.rendered += 1
         return output
 

@@ -19,9 +19,10 @@ import yaml
 from generator import __version__
 from generator.corpus import Corpus, kept_value, kept_view, speaker_path
 from generator.feed import FEED_PATH, atom_feed, feed_briefs
-from generator.memo import active_memo
+from generator.memo import KeptPage, active_memo
 from generator.model import SCHEMA_VERSION, Brief, to_dict
 from generator.pictures import draw_pictures, periods_with_articles, speakers_by_topic
+from generator.site import Content
 from generator.slugs import safe_url
 from generator.views import (
     brief_rows,
@@ -72,9 +73,10 @@ def escaped_value(value: object) -> object:
 
 
 class RememberedTemplate(jinja2.Template):
-    """A template whose pages a build session's `RenderMemo` remembers (see generator.memo)."""
+    """A template whose pages a build session's `RenderMemo` remembers (see generator.memo):
+    under it, a page found unchanged is a `KeptPage`."""
 
-    def render(self, *args: object, **values: object) -> str:
+    def render(self, *args: object, **values: object) -> str | KeptPage:  # type: ignore[override]
         memo = active_memo()
         if memo is None or args:
             return super().render(*args, **values)
@@ -111,7 +113,7 @@ class SiteInfo:
 
 def render_site(
     corpus: Corpus, site: SiteInfo | None = None, picture_cache: Path | None = None
-) -> Iterator[tuple[str, str | Iterable[str]]]:
+) -> Iterator[tuple[str, Content]]:
     """Every page of the site, its pictures, feed and briefs JSON, as (path under docs/, content)
     pairs, one at a time so that a writer holds one page at once (`dict()` gives them all)."""
     site = site or SiteInfo()
@@ -133,12 +135,12 @@ def render_site(
         "schema_version": SCHEMA_VERSION,
     }
 
-    def page(template: str, root: str = "", **values: object) -> str:
+    def page(template: str, root: str = "", **values: object) -> str | KeptPage:
         return environment.get_template(template).render(**common, root=root, **values)
 
     def paged(
         template: str, parts: list, summary: object, root: str = "../", **values: object
-    ) -> Iterator[tuple[str, str]]:
+    ) -> Iterator[tuple[str, Content]]:
         """A listing split in pages: the summary goes on the first page only."""
         for part in parts:
             first = part.numbers.number == 1
@@ -147,7 +149,7 @@ def render_site(
             )
             yield part.numbers.file, content
 
-    def speakers_index(kind: str, folder: str) -> Iterator[tuple[str, str]]:
+    def speakers_index(kind: str, folder: str) -> Iterator[tuple[str, Content]]:
         rows = speaker_rows(corpus.speakers, kind)
         parts = row_parts(rows, f"{folder}/index")
         yield from paged("speakers_index.md.j2", parts, len(rows), kind=kind)
@@ -207,9 +209,9 @@ def briefs_json_pieces(briefs: Iterable[Brief]) -> Iterator[str]:
     yield "\n ]" + tail
 
 
-def brief_json(brief: Brief) -> str:
+def brief_json(brief: Brief) -> str | bytes:
     """One brief's JSON as it stands in the document's list of briefs (its first line not
-    indented); the same object for the same brief in a build session."""
+    indented); in a build session, UTF-8 encoded and the same object for the same brief."""
     memo = active_memo()
     if memo is not None:
         return memo.fragment(brief, lambda: _brief_json(brief))

@@ -10,8 +10,9 @@ staged files are swept up next time); a run killed while carrying it out is comp
 run before anything else, so docs/ never stays half old and half new.
 
 A long-lived process (`mkdocs serve`) passes `KnownFiles`: a page whose file has not changed
-since the process last wrote or found it is compared with what it knows the file holds, in
-memory, instead of reading the file again.
+since the process last wrote or found it is compared with what it knows the file holds (a digest
+of the text; the pieces themselves for a page in pieces), in memory, instead of reading the file
+again. A page its render memo found unchanged (`memo.KeptPage`) is then not even rendered.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from generator.cache import write_atomically
+from generator.memo import KeptPage, page_digest
 
 MANIFEST = ".briefing-manifest.json"
 JOURNAL = ".briefing-journal.json"
@@ -61,8 +63,11 @@ def read_manifest(docs_dir: Path) -> list[str]:
         return []
 
 
-Content = str | Iterable[str]  # a page's text, whole or in pieces (for very large files)
+# A page's text, whole or in pieces (for very large files; a piece may be UTF-8 already), or a
+# page a build session's render memo found unchanged.
+Content = str | KeptPage | Iterable[str | bytes]
 Pages = Mapping[str, Content] | Iterable[tuple[str, Content]]
+Held = bytes | tuple[str | bytes, ...]  # what a file is known to hold: see `KnownFiles`
 FileSignature = tuple[int, int, int]  # size, mtime_ns, inode
 # Coarser than any file system's timestamp tick: a file modified this recently could change
 # again without its signature changing, so it is not trusted until it is older.
@@ -70,16 +75,16 @@ RACY_SECONDS = 0.1
 
 
 class KnownFiles:
-    """What docs/ holds, as far as one process knows: by page path, the content (the object
-    itself: a string, or a tuple of pieces) that its file was last found or written to hold,
-    with the file's signature then."""
+    """What docs/ holds, as far as one process knows: by page path, what its file was last found
+    or written to hold (a whole page's `page_digest`; a page in pieces, the tuple of pieces,
+    which a build session keeps anyway), with the file's signature then."""
 
     def __init__(self) -> None:
-        self._known: dict[str, tuple[Content, FileSignature]] = {}
+        self._known: dict[str, tuple[Held, FileSignature]] = {}
         # Whether this process's last write finished: then it left no staged file to sweep up.
         self.finished = False
 
-    def content_of(self, root: Path, relative: str) -> Content | None:
+    def held_by(self, root: Path, relative: str) -> Held | None:
         """What the file holds, if it has not changed since; None if that is not known (what
         was known of a file changed since is forgotten)."""
         known = self._known.get(relative)
@@ -88,16 +93,15 @@ class KnownFiles:
             known = None
         return None if known is None else known[0]
 
-    def remember(self, root: Path, relative: str, content: Content) -> None:
-        """That the file holds `content`, if its signature can be trusted; a file that
-        `content_of` has just found unchanged, holding equal content, keeps its signature."""
+    def remember(self, root: Path, relative: str, held: Held) -> None:
+        """That the file holds `held`, if its signature can be trusted; a file that `held_by`
+        has just found unchanged, holding the same, keeps its signature."""
         known = self._known.get(relative)
-        if known is not None and known[0] == content:
-            self._known[relative] = (content, known[1])
+        if known is not None and known[0] == held:
             return
         signature = file_signature(os.path.join(root, relative))
-        if isinstance(content, str | tuple) and not modified_recently(signature, time.time_ns()):
-            self._known[relative] = (content, signature)
+        if not modified_recently(signature, time.time_ns()):
+            self._known[relative] = (held, signature)
         else:
             self._known.pop(relative, None)
 
@@ -126,7 +130,8 @@ def write_pages(docs_dir: Path, pages: Pages, known: KnownFiles | None = None) -
     given twice keeps its last content, as a mapping would. With `known`, a page whose file is
     known to hold some content is compared with that in memory rather than with the file (a page
     in pieces is then held whole, as a tuple of them: pieces that a build session keeps anyway),
-    and `known` is updated with what the files hold afterwards.
+    and `known` is updated with what the files hold afterwards. A `KeptPage` is rendered again
+    only when its file is not known to hold it.
     """
     docs_dir.mkdir(parents=True, exist_ok=True)
     finish_interrupted_write(docs_dir, swept=known is not None and known.finished)
@@ -136,23 +141,30 @@ def write_pages(docs_dir: Path, pages: Pages, known: KnownFiles | None = None) -
     staged_for: dict[str, Path | None] = {}  # relative path → its staged file; None: unchanged
     root = docs_dir.resolve()
     items = pages.items() if isinstance(pages, Mapping) else pages
-    # What each page's file holds once written, for `known` only: without it, no page is kept.
-    held_after: dict[str, Content] = {}
+    # What each page's file holds once written, for `known` only.
+    held_after: dict[str, Held] = {}
     try:
         for relative, content in items:
             _discard(staged_for.pop(relative, None))
-            held = None if known is None else known.content_of(root, relative)
+            held = None if known is None else known.held_by(root, relative)
+            if isinstance(content, KeptPage):
+                if held is not None and held == content.digest:
+                    staged_for[relative] = None
+                    held_after[relative] = held
+                    continue
+                content = content.text()
             if known is not None and not isinstance(content, str):
                 content = tuple(content)
             pieces = (content,) if isinstance(content, str) else content
+            now_held = None if known is None else _held(content)
             if held is None:
                 staged_for[relative] = _stage_if_changed(docs_dir, root, relative, pieces)
-            elif held == content:
+            elif held == now_held:
                 staged_for[relative] = None
             else:
                 staged_for[relative] = _stage(docs_dir, relative, pieces)
-            if known is not None:
-                held_after[relative] = content
+            if now_held is not None:
+                held_after[relative] = now_held
     except BaseException:
         for staged in staged_for.values():
             _discard(staged)
@@ -180,14 +192,22 @@ def write_pages(docs_dir: Path, pages: Pages, known: KnownFiles | None = None) -
         # Files written early enough in the run are trusted by their signature next time, so
         # a page changed in every build (the briefs JSON) is not read back to be compared.
         known.keep_only(held_after)
-        for relative, content in held_after.items():
-            known.remember(root, relative, content)
+        for relative, held in held_after.items():
+            known.remember(root, relative, held)
         known.finished = True
     return report
 
 
+def _held(content: str | tuple[str | bytes, ...]) -> Held:
+    return page_digest(content) if isinstance(content, str) else content
+
+
+def _encoded(piece: str | bytes) -> bytes:
+    return piece if isinstance(piece, bytes) else piece.encode("utf-8")
+
+
 def _stage_if_changed(
-    docs_dir: Path, root: Path, relative: str, pieces: Iterable[str]
+    docs_dir: Path, root: Path, relative: str, pieces: Iterable[str | bytes]
 ) -> Path | None:
     """A staged file holding the page, or None when the page's file already holds it.
 
@@ -200,7 +220,7 @@ def _stage_if_changed(
         staged: _StagedFile | None = None
         try:
             for piece in pieces:
-                data = piece.encode("utf-8")
+                data = _encoded(piece)
                 if staged is None and current is not None and current.read(len(data)) == data:
                     matched += len(data)
                     continue
@@ -220,12 +240,12 @@ def _stage_if_changed(
         return staged.path
 
 
-def _stage(docs_dir: Path, relative: str, pieces: Iterable[str]) -> Path:
+def _stage(docs_dir: Path, relative: str, pieces: Iterable[str | bytes]) -> Path:
     """A staged file holding the page (known to differ from the current file)."""
     staged = _StagedFile(docs_dir, relative, None, 0)
     try:
         for piece in pieces:
-            staged.stream.write(piece.encode("utf-8"))
+            staged.stream.write(_encoded(piece))
     except BaseException:
         staged.stream.close()
         _discard(staged.path)

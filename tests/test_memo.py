@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import jinja2
 
-from generator.memo import RenderMemo
+from generator.memo import KeptPage, RenderMemo, page_digest
 from generator.views import PageNumbers
 
 TEMPLATE = jinja2.Environment(undefined=jinja2.StrictUndefined).from_string(
@@ -14,7 +14,13 @@ TEMPLATE = jinja2.Environment(undefined=jinja2.StrictUndefined).from_string(
 
 
 def render(memo: RenderMemo, **context) -> str:
-    return memo.page("page", context, lambda values: TEMPLATE.render(**values))
+    """The page's text; for a page the memo kept, the text its digest stands for."""
+    page = memo.page("page", context, lambda values: TEMPLATE.render(**values))
+    if isinstance(page, KeptPage):
+        text = page.text()
+        assert page.digest == page_digest(text)
+        return text
+    return page
 
 
 def test_a_page_is_reused_until_what_it_read_changes():

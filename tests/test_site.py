@@ -5,6 +5,7 @@ from pathlib import Path
 import pytest
 
 import generator.site
+from generator.memo import KeptPage, page_digest
 from generator.site import (
     JOURNAL,
     MANIFEST,
@@ -96,10 +97,34 @@ def test_a_file_modified_just_now_is_not_trusted_by_its_signature(tmp_path):
     write_pages(docs, {"index.md": "home\n"}, known)
     home = "home\n"
     write_pages(docs, {"index.md": home}, known)  # found unchanged, but written within the tick
-    assert known.content_of(docs.resolve(), "index.md") is None
+    assert known.held_by(docs.resolve(), "index.md") is None
     age(docs / "index.md")
     write_pages(docs, {"index.md": home}, known)
-    assert known.content_of(docs.resolve(), "index.md") is home
+    assert known.held_by(docs.resolve(), "index.md") == page_digest(home)
+
+
+def test_a_kept_page_is_rendered_again_only_if_its_file_is_not_known_to_hold_it(tmp_path):
+    docs = tmp_path / "docs"
+    known = KnownFiles()
+    renders = []
+
+    def kept(text: str) -> KeptPage:
+        return KeptPage(page_digest(text), lambda: renders.append(text) or text)
+
+    write_pages(docs, {"index.md": "home\n"}, known)
+    age(docs / "index.md")
+    write_pages(docs, {"index.md": "home\n"}, known)  # now trusted by its signature
+    assert write_pages(docs, {"index.md": kept("home\n")}, known).unchanged == 1
+    assert renders == []
+    # Edited by hand: the kept page's text is needed, so it is rendered and written again.
+    (docs / "index.md").write_text("edited by hand\n", encoding="utf-8")
+    report = write_pages(docs, {"index.md": kept("home\n")}, known)
+    assert report.written == ["index.md"] and renders == ["home\n"]
+    assert (docs / "index.md").read_text(encoding="utf-8") == "home\n"
+    # Without known files (no build session), a kept page is written from its text.
+    other = tmp_path / "other"
+    write_pages(other, {"index.md": kept("home\n")})
+    assert (other / "index.md").read_text(encoding="utf-8") == "home\n"
 
 
 def test_empty_folders_are_removed(tmp_path):
