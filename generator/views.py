@@ -266,7 +266,7 @@ def speaker_rows(speakers: Sequence[Speaker], kind: str) -> tuple[SpeakerRow, ..
 
 def speaker_row(speaker: Speaker) -> SpeakerRow:
     make = lambda: SpeakerRow(  # noqa: E731
-        speaker.name, len(speaker.quotes), len(speaker.briefs), distinct_roles(speaker)
+        speaker.name, len(speaker.quotes), len(speaker_briefs(speaker)), distinct_roles(speaker)
     )
     return PER_OBJECT.value(speaker, "row", make)
 
@@ -402,8 +402,8 @@ def _speaker_summary(speaker: Speaker) -> SpeakerSummary:
 
 
 def speaker_briefs(speaker: Speaker) -> list[Brief]:
-    """Every brief naming the speaker, quoting them or reporting what they said, in the order
-    of `speaker.briefs`."""
+    """Every brief naming the speaker, quoting them or reporting what they said: those quoting
+    them first (`speaker.briefs`' order), each group newest first."""
     briefs = {id(b): b for b in speaker.briefs}
     for ref in (*speaker.quotes, *speaker.claims):
         briefs.setdefault(id(ref.brief), ref.brief)

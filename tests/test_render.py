@@ -267,7 +267,7 @@ def test_a_much_quoted_speaker_gets_pages_of_their_briefs_with_quotes_and_claims
     # Each page lists its own briefs naming the speaker; the counts are on the first page.
     assert "Quoted 3 times; named in 3 briefs." in first and "Quoted" not in second
     assert first.count("- [Harbour story") == 2 and second.count("- [Harbour story") == 1
-    assert "Briefs 3 to 3 naming [Ana Silva](ana-silva.md)" in second
+    assert "Briefs 3 to 3 naming [Ana Silva](ana-silva.md): those quoting them first" in second
     assert "Page 2 of 2: [1](ana-silva.md) · **2**" in second
 
 
