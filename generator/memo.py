@@ -75,11 +75,10 @@ class KeptPage:
 
 
 class RenderMemo:
-    """Pages (by template and own values) and briefs' JSON (by brief) from earlier builds."""
+    """Pages (by template and own values) from earlier builds, by digest."""
 
     def __init__(self) -> None:
         self.pages: dict[str, PageEntry] = {}
-        self.fragments: dict[str, bytes] = {}  # briefs' JSON, UTF-8 (half the memory of str)
         self.rendered = 0  # pages rendered in the last build
         self.reused = 0  # pages reused in the last build
         # Every read of the remembered pages, with what it returned when it was last recorded.
@@ -88,7 +87,6 @@ class RenderMemo:
         self._checked: set[ReadKey] = set()
         self._changed: set[ReadKey] = set()
         self._used_pages: set[str] = set()
-        self._used_fragments: set[str] = set()
         self._picklers: list[_TokenPickler] = []
         self._keys: dict[tuple, tuple[str, list]] = {}  # pages' keys by their own values' ids
         self._used_keys: set[tuple] = set()
@@ -98,7 +96,7 @@ class RenderMemo:
     def active(self) -> Iterator[RenderMemo]:
         """Use (and refresh) the memo for the renders inside; forget what they did not use."""
         self.rendered = self.reused = 0
-        self._used_pages, self._used_fragments, self._used_keys = set(), set(), set()
+        self._used_pages, self._used_keys = set(), set()
         self._checked, self._changed = set(), set()
         self._replayed_on = None
         reset = _ACTIVE.set(self)
@@ -107,7 +105,6 @@ class RenderMemo:
         finally:
             _ACTIVE.reset(reset)
             self.pages = {k: v for k, v in self.pages.items() if k in self._used_pages}
-            self.fragments = {k: v for k, v in self.fragments.items() if k in self._used_fragments}
             self._keys = {k: v for k, v in self._keys.items() if k in self._used_keys}
             # Every read of a page still remembered was replayed or recorded in this build.
             self._recorded = {k: v for k, v in self._recorded.items() if k in self._checked}
@@ -149,16 +146,6 @@ class RenderMemo:
         if kind is int or kind is bool:
             return (kind, value)
         return self.fingerprint(value)
-
-    # --- briefs' JSON --------------------------------------------------------------------------
-
-    def fragment(self, brief: Brief, make: Callable[[], str]) -> bytes:
-        """The brief's JSON, UTF-8 encoded, made once for equal briefs."""
-        key = self.token(brief)
-        self._used_fragments.add(key)
-        if key not in self.fragments:
-            self.fragments[key] = make().encode("utf-8")
-        return self.fragments[key]
 
     # --- pages ---------------------------------------------------------------------------------
 

@@ -22,7 +22,7 @@ from generator.feed import FEED_PATH, atom_feed, feed_briefs
 from generator.memo import KeptPage, active_memo
 from generator.model import SCHEMA_VERSION, Brief, to_dict
 from generator.pictures import draw_pictures, periods_with_articles, speakers_by_topic
-from generator.site import Content
+from generator.site import Content, Piece
 from generator.slugs import safe_url
 from generator.views import (
     brief_rows,
@@ -191,9 +191,10 @@ def briefs_json(briefs: Iterable[Brief]) -> str:
     return "".join(briefs_json_pieces(briefs))
 
 
-def briefs_json_pieces(briefs: Iterable[Brief]) -> Iterator[str]:
-    """The briefs JSON in pieces, one brief's JSON at a time (a large site's is hundreds of MB),
-    put together from each brief's own JSON, which a build session remembers between builds."""
+def briefs_json_pieces(briefs: Iterable[Brief]) -> Iterator[str | Piece]:
+    """The briefs JSON in pieces (a large site's is hundreds of MB): its head, each brief's JSON
+    (after a separator but for the first), its tail. In a build session a brief's piece is a
+    `site.Piece` named by the brief's hash: its JSON is made once, then copied from the file."""
     ordered = sorted(briefs, key=lambda b: b.source)
     document = {"briefs": [], "generator": __version__, "schema_version": SCHEMA_VERSION}
     text = json.dumps(document, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
@@ -203,19 +204,17 @@ def briefs_json_pieces(briefs: Iterable[Brief]) -> Iterator[str]:
     head, tail = text.split('"briefs": []', 1)
     yield head + '"briefs": [\n  '
     for number, brief in enumerate(ordered):
-        if number:
-            yield ",\n  "
-        yield brief_json(brief)
+        yield brief_json(brief, ",\n  " if number else "")
     yield "\n ]" + tail
 
 
-def brief_json(brief: Brief) -> str | bytes:
-    """One brief's JSON as it stands in the document's list of briefs (its first line not
-    indented); in a build session, UTF-8 encoded and the same object for the same brief."""
+def brief_json(brief: Brief, before: str = "") -> str | Piece:
+    """`before` and one brief's JSON as it stands in the document's list of briefs (its first
+    line not indented); in a build session, a `Piece` named by them."""
     memo = active_memo()
-    if memo is not None:
-        return memo.fragment(brief, lambda: _brief_json(brief))
-    return _brief_json(brief)
+    if memo is None:
+        return before + _brief_json(brief)
+    return Piece(before + memo.token(brief), lambda: before + _brief_json(brief))
 
 
 def _brief_json(brief: Brief) -> str:

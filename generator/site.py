@@ -21,11 +21,11 @@ import json
 import os
 import tempfile
 import time
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, NamedTuple
 
 from generator.cache import write_atomically
 from generator.memo import KeptPage, page_digest
@@ -63,11 +63,31 @@ def read_manifest(docs_dir: Path) -> list[str]:
         return []
 
 
-# A page's text, whole or in pieces (for very large files; a piece may be UTF-8 already), or a
-# page a build session's render memo found unchanged.
-Content = str | KeptPage | Iterable[str | bytes]
+@dataclass(frozen=True, slots=True)
+class Piece:
+    """A piece of a page that a build session names by `key` (which stands for its text): the
+    writer copies it from the page's file when it knows where the file holds it, and calls
+    `make` for the text otherwise, so the session need not keep the text in memory."""
+
+    key: str
+    make: Callable[[], str]
+
+
+# A page's text, whole or in pieces (for very large files), or a page a build session's render
+# memo found unchanged.
+Content = str | KeptPage | Iterable[str | bytes | Piece]
 Pages = Mapping[str, Content] | Iterable[tuple[str, Content]]
-Held = bytes | tuple[str | bytes, ...]  # what a file is known to hold: see `KnownFiles`
+
+
+class HeldPieces(NamedTuple):
+    """What a file written in pieces holds: each piece's key (a plain piece stands for itself),
+    and where in the file each keyed piece is, as (offset, length) in bytes."""
+
+    keys: tuple[str | bytes, ...]
+    spans: dict[str, tuple[int, int]]
+
+
+Held = bytes | HeldPieces  # what a file is known to hold: see `KnownFiles`
 FileSignature = tuple[int, int, int]  # size, mtime_ns, inode
 # Coarser than any file system's timestamp tick: a file modified this recently could change
 # again without its signature changing, so it is not trusted until it is older.
@@ -76,8 +96,8 @@ RACY_SECONDS = 0.1
 
 class KnownFiles:
     """What docs/ holds, as far as one process knows: by page path, what its file was last found
-    or written to hold (a whole page's `page_digest`; a page in pieces, the tuple of pieces,
-    which a build session keeps anyway), with the file's signature then."""
+    or written to hold (a whole page's `page_digest`; for a page in pieces, `HeldPieces`), with
+    the file's signature then."""
 
     def __init__(self) -> None:
         self._known: dict[str, tuple[Held, FileSignature]] = {}
@@ -153,18 +173,18 @@ def write_pages(docs_dir: Path, pages: Pages, known: KnownFiles | None = None) -
                     held_after[relative] = held
                     continue
                 content = content.text()
-            if known is not None and not isinstance(content, str):
-                content = tuple(content)
-            pieces = (content,) if isinstance(content, str) else content
-            now_held = None if known is None else _held(content)
-            if held is None:
+            if known is None:
+                pieces = (content,) if isinstance(content, str) else content
                 staged_for[relative] = _stage_if_changed(docs_dir, root, relative, pieces)
-            elif held == now_held:
-                staged_for[relative] = None
+                continue
+            if isinstance(content, str):
+                staged_for[relative], held_after[relative] = _write_whole(
+                    docs_dir, root, relative, content, held
+                )
             else:
-                staged_for[relative] = _stage(docs_dir, relative, pieces)
-            if now_held is not None:
-                held_after[relative] = now_held
+                staged_for[relative], held_after[relative] = _write_pieces(
+                    docs_dir, root, relative, tuple(content), held
+                )
     except BaseException:
         for staged in staged_for.values():
             _discard(staged)
@@ -198,16 +218,106 @@ def write_pages(docs_dir: Path, pages: Pages, known: KnownFiles | None = None) -
     return report
 
 
-def _held(content: str | tuple[str | bytes, ...]) -> Held:
-    return page_digest(content) if isinstance(content, str) else content
+def _write_whole(
+    docs_dir: Path, root: Path, relative: str, text: str, held: Held | None
+) -> tuple[Path | None, Held]:
+    """The staged file for a whole page (None if unchanged), and what its file then holds."""
+    digest = page_digest(text)
+    if held is None:
+        return _stage_if_changed(docs_dir, root, relative, (text,)), digest
+    return (None if held == digest else _stage(docs_dir, relative, (text,))), digest
 
 
-def _encoded(piece: str | bytes) -> bytes:
+def _write_pieces(
+    docs_dir: Path, root: Path, relative: str, pieces: tuple, held: Held | None
+) -> tuple[Path | None, HeldPieces]:
+    """The staged file for a page in pieces (None if unchanged), and what its file then holds.
+    Keyed pieces the file is known to hold are copied from it; the others are made."""
+    keys = tuple(piece.key if isinstance(piece, Piece) else piece for piece in pieces)
+    if isinstance(held, HeldPieces) and held.keys == keys:
+        return None, held
+    spans: dict[str, tuple[int, int]] = {}
+    if not isinstance(held, HeldPieces):  # not known: compare with the file as it comes
+        staged = _stage_if_changed(docs_dir, root, relative, _made(pieces, spans))
+        return staged, HeldPieces(keys, spans)
+    staged = _StagedFile(docs_dir, relative, None, 0)
+    try:
+        with _open_current(root, relative) as current:
+            _copy_or_make(pieces, held.spans, current, staged.stream, spans)
+    except BaseException:
+        staged.stream.close()
+        _discard(staged.path)
+        raise
+    staged.stream.close()
+    return staged.path, HeldPieces(keys, spans)
+
+
+def _made(pieces: Iterable, spans: dict[str, tuple[int, int]]) -> Iterator[bytes]:
+    """Each piece's bytes (keyed pieces made), noting where each keyed one stands in `spans`."""
+    offset = 0
+    for piece in pieces:
+        data = _encoded(piece)
+        if isinstance(piece, Piece):
+            spans[piece.key] = (offset, len(data))
+        offset += len(data)
+        yield data
+
+
+def _copy_or_make(
+    pieces: Iterable,
+    spans_before: dict[str, tuple[int, int]],
+    current: BinaryIO | None,
+    stream: BinaryIO,
+    spans: dict[str, tuple[int, int]],
+) -> None:
+    """Write the pieces to `stream`: keyed pieces `current` holds (at `spans_before`) copied
+    from it, consecutive ones in one run; the others encoded. `spans` gets where each keyed
+    piece now stands."""
+    offset = 0
+    run_start, run_length = 0, 0  # a run of `current` still to copy
+
+    def copy_run() -> None:
+        current.seek(run_start)
+        remaining = run_length
+        while remaining:
+            block = current.read(min(remaining, COPY_BLOCK))
+            if not block:
+                raise OSError(f"{current.name} is shorter than it was written")
+            stream.write(block)
+            remaining -= len(block)
+
+    for piece in pieces:
+        span = spans_before.get(piece.key) if isinstance(piece, Piece) else None
+        if span is not None and current is not None:
+            if run_length and run_start + run_length == span[0]:
+                run_length += span[1]
+            else:
+                if run_length:
+                    copy_run()
+                run_start, run_length = span
+            length = span[1]
+        else:
+            if run_length:
+                copy_run()
+                run_length = 0
+            data = _encoded(piece)
+            stream.write(data)
+            length = len(data)
+        if isinstance(piece, Piece):
+            spans[piece.key] = (offset, length)
+        offset += length
+    if run_length:
+        copy_run()
+
+
+def _encoded(piece: str | bytes | Piece) -> bytes:
+    if isinstance(piece, Piece):
+        piece = piece.make()
     return piece if isinstance(piece, bytes) else piece.encode("utf-8")
 
 
 def _stage_if_changed(
-    docs_dir: Path, root: Path, relative: str, pieces: Iterable[str | bytes]
+    docs_dir: Path, root: Path, relative: str, pieces: Iterable[str | bytes | Piece]
 ) -> Path | None:
     """A staged file holding the page, or None when the page's file already holds it.
 
@@ -240,7 +350,7 @@ def _stage_if_changed(
         return staged.path
 
 
-def _stage(docs_dir: Path, relative: str, pieces: Iterable[str | bytes]) -> Path:
+def _stage(docs_dir: Path, relative: str, pieces: Iterable[str | bytes | Piece]) -> Path:
     """A staged file holding the page (known to differ from the current file)."""
     staged = _StagedFile(docs_dir, relative, None, 0)
     try:

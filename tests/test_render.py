@@ -288,5 +288,5 @@ def test_the_briefs_json_in_pieces_is_the_whole_document_indented():
         }
         expected = json.dumps(document, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
         assert briefs_json(chosen) == expected
-        # head, each brief (and a separator before all but the first), tail
-        assert len(list(briefs_json_pieces(chosen))) == (2 * len(chosen) + 1 if chosen else 1)
+        # head, each brief (after a separator but for the first), tail
+        assert len(list(briefs_json_pieces(chosen))) == (len(chosen) + 2 if chosen else 1)

@@ -11,6 +11,7 @@ from generator.site import (
     MANIFEST,
     RACY_SECONDS,
     KnownFiles,
+    Piece,
     UnsafePathError,
     finish_interrupted_write,
     target_path,
@@ -101,6 +102,41 @@ def test_a_file_modified_just_now_is_not_trusted_by_its_signature(tmp_path):
     age(docs / "index.md")
     write_pages(docs, {"index.md": home}, known)
     assert known.held_by(docs.resolve(), "index.md") == page_digest(home)
+
+
+def test_keyed_pieces_are_copied_from_the_file_that_holds_them_and_made_only_when_new(
+    tmp_path, monkeypatch
+):
+    monkeypatch.setattr(generator.site, "RACY_SECONDS", 0)  # files trusted as soon as written
+    docs = tmp_path / "docs"
+    known = KnownFiles()
+    made = []
+
+    def piece(key: str, text: str) -> Piece:
+        return Piece(key, lambda: made.append(key) or text)
+
+    def page(*middle: Piece) -> list:
+        return ["[", *middle, "]\n"]
+
+    a, b, c = piece("a", "alpha,"), piece("b", "beta,"), piece("c", "gamma")
+    write_pages(docs, {"data.json": page(a, b, c)}, known)
+    assert made == ["a", "b", "c"]
+    made.clear()
+    assert write_pages(docs, {"data.json": page(a, b, c)}, known).unchanged == 1
+    assert made == []  # the same keys: nothing made, nothing read
+    # One piece changed (a new key): only it is made; the others come from the file.
+    report = write_pages(docs, {"data.json": page(a, piece("b2", "BETA!,"), c)}, known)
+    assert report.written == ["data.json"] and made == ["b2"]
+    assert (docs / "data.json").read_text(encoding="utf-8") == "[alpha,BETA!,gamma]\n"
+    # Pieces dropped and reordered are copied from where the file holds them.
+    made.clear()
+    write_pages(docs, {"data.json": page(c, a)}, known)
+    assert made == [] and (docs / "data.json").read_text(encoding="utf-8") == "[gammaalpha,]\n"
+    # A file edited by hand is not copied from: every piece is made again.
+    (docs / "data.json").write_text("[tampered]\n", encoding="utf-8")
+    write_pages(docs, {"data.json": page(a, c)}, known)
+    assert made == ["a", "c"]
+    assert (docs / "data.json").read_text(encoding="utf-8") == "[alpha,gamma]\n"
 
 
 def test_a_kept_page_is_rendered_again_only_if_its_file_is_not_known_to_hold_it(tmp_path):
