@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from multiprocessing import get_context
 from pathlib import Path
 
-from generator.cache import BriefCache, article_digest, cache_key_function
+from generator.cache import BriefCache, article_digest, cache_key_function, digest
 from generator.corpus import Corpus, build_corpus
 from generator.executors import runs_here
 from generator.ingest import SeedCache, read_seeds
@@ -21,12 +21,13 @@ from generator.model import Article, Brief, SeedProblem, Topic
 from generator.progress import Progress
 from generator.render import SiteInfo, render_site
 from generator.session import active_session
-from generator.settings import Settings
-from generator.site import WriteReport, write_pages
+from generator.settings import Settings, package_hash
+from generator.site import WriteReport, pages_if_unchanged, record_written, write_pages
 from generator.topics import TopicFileError, load_topics
 
 # Below this many articles to analyse, starting worker processes costs more than it saves.
 MIN_ARTICLES_FOR_POOL = 8
+WRITTEN_DIR = "written"  # under cache_dir: what docs/ was last written from (`written_state_file`)
 PARSES_DIR = "parses"  # under cache_dir: paragraph parses (`analyse.parse.ParagraphStore`)
 # Articles parsed together (`nlp.pipe`): faster than one by one; each parse holds ~20 MB.
 PARSE_BATCH = 8
@@ -38,6 +39,7 @@ class AnalysisRun:
     problems: list[SeedProblem] = field(default_factory=list)
     analysed: list[str] = field(default_factory=list)  # sources analysed afresh (cache misses)
     cached: int = 0
+    brief_keys: list[str] = field(default_factory=list)  # each brief's cache key, in order
 
 
 def analyse_one(article: Article, topics: Sequence[Topic], model: str, claims: int) -> Brief:
@@ -101,10 +103,12 @@ def analyse_articles(
     digest = session.article_digest if session else article_digest
     key_of = cache_key_function(topics, settings.analysis_fingerprint(), digest)
     found: dict[int, Brief] = {}
+    keys: list[str] = []  # by position
     missing: list[tuple[int, str, str]] = []  # (position, source, cache key)
     with _Analysis(topics, settings, executor) as analysis:
         for index, article in enumerate(articles):
             key = key_of(article)
+            keys.append(key)
             if (brief := cache.get(key)) is not None:
                 found[index] = brief
             else:
@@ -126,6 +130,7 @@ def analyse_articles(
                 )
             )
     run.briefs = [found[index] for index in sorted(found)]
+    run.brief_keys = [keys[index] for index in sorted(found)]
     return run
 
 
@@ -212,6 +217,7 @@ class Generation:
     problems: list[SeedProblem]
     analysed: list[str]
     cached: int
+    brief_keys: list[str]  # each brief's cache key: a brief is a pure function of it
 
 
 def run_analysis(
@@ -252,6 +258,7 @@ def run_analysis(
         problems=[*seed_problems, *topic_problems, *run.problems],
         analysed=run.analysed,
         cached=run.cached,
+        brief_keys=run.brief_keys,
     )
 
 
@@ -260,7 +267,7 @@ class SiteRun:
     """The outcome of generating the site's Markdown: what was analysed and written."""
 
     generation: Generation
-    corpus: Corpus
+    corpus: Corpus | None  # None when docs/ was found to hold the pages already
     pages: list[str]  # the path under docs/ of every page, in the order they were rendered
     written: WriteReport
 
@@ -268,10 +275,19 @@ class SiteRun:
 def generate_site(
     settings: Settings, executor: Executor | None = None, progress: Progress | None = None
 ) -> SiteRun:
-    """Seeds → docs/: analyse what changed, rebuild the corpus pages, write what differs."""
+    """Seeds → docs/: analyse what changed, rebuild the corpus pages, write what differs.
+
+    Outside a build session, a run whose inputs (`site_inputs`) are those docs/ was last written
+    from, with every file as written, stops after the analysis: the pages would come out the same.
+    """
     generation = run_analysis(settings, executor, progress)
-    corpus = build_corpus(generation.briefs, generation.topics, generation.problems)
     site = SiteInfo(name=settings.site_name, url=settings.site_url)
+    session = active_session()
+    inputs = site_inputs(generation, site)
+    state_file = written_state_file(settings)
+    if session is None and (kept := pages_if_unchanged(settings.docs_dir, state_file, inputs)):
+        return SiteRun(generation, None, kept, WriteReport(unchanged=len(set(kept))))
+    corpus = build_corpus(generation.briefs, generation.topics, generation.problems)
     pages: list[str] = []
 
     def rendered():  # pages are written as they are rendered, never all held at once
@@ -279,7 +295,28 @@ def generate_site(
             pages.append(path)
             yield path, content
 
-    session = active_session()
     known = session.docs_files if session else None
     written = write_pages(settings.docs_dir, rendered(), known)
+    if session is None:  # a session's writes make the state noted before fail, as any write does
+        record_written(settings.docs_dir, state_file, inputs, pages)
     return SiteRun(generation=generation, corpus=corpus, pages=pages, written=written)
+
+
+def written_state_file(settings: Settings) -> Path:
+    """Where the state of the last write into this docs/ is noted (`site.record_written`)."""
+    docs_dir = str(settings.docs_dir.resolve())
+    return settings.cache_dir / WRITTEN_DIR / f"{digest(docs_dir)[:16]}.json"
+
+
+def site_inputs(generation: Generation, site: SiteInfo) -> str:
+    """A digest of all the pages are made from: the briefs (by their cache keys, which cover
+    each article, the topic file and the analysis), the topics, the problems, the site's name and
+    address, and the generator's whole code and templates."""
+    parts = (
+        package_hash(),
+        repr(site),
+        repr(generation.topics),
+        repr(generation.problems),
+        *generation.brief_keys,
+    )
+    return digest("\0".join(parts))

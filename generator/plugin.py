@@ -64,12 +64,17 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         return config
 
     def on_pre_build(self, config) -> None:
-        if self.session is None or self.session.settings != self.settings:
-            self.session = BuildSession(self.settings)
         try:
-            run = self.session.build()
-            if self.serving:  # load spaCy while the user reads, not when they save a seed
+            if self.serving:
+                if self.session is None or self.session.settings != self.settings:
+                    self.session = BuildSession(self.settings)
+                run = self.session.build()
+                # Load spaCy while the user reads, not when they save a seed.
                 threading.Thread(target=self.session.load_model, daemon=True).start()
+            else:  # one build: nothing to keep for a next one, and docs/ may hold it already
+                from generator.pipeline import generate_site
+
+                run = generate_site(self.settings)
         except Exception as error:
             raise PluginError(f"briefing: the site could not be generated: {error}") from error
         generation = run.generation

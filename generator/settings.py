@@ -73,6 +73,19 @@ def ingest_code_hash() -> str:
 
 
 @functools.cache
+def package_hash() -> str:
+    """Hash of every file of this package (code, templates, data), and their paths."""
+    package = Path(__file__).resolve().parent
+    digest = hashlib.sha256()
+    for path in sorted(package.rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts:
+            content = path.read_bytes()
+            digest.update(f"{path.relative_to(package).as_posix()}\0{len(content)}\0".encode())
+            digest.update(content)
+    return digest.hexdigest()
+
+
+@functools.cache
 def code_hash(*names: str) -> str:
     """Hash of the named files and folders (their `.py` files) of this package, and their paths."""
     package = Path(__file__).resolve().parent

@@ -17,6 +17,7 @@ again. A page its render memo found unchanged (`memo.KeptPage`) is then not even
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import tempfile
@@ -216,6 +217,58 @@ def write_pages(docs_dir: Path, pages: Pages, known: KnownFiles | None = None) -
             known.remember(root, relative, held)
         known.finished = True
     return report
+
+
+def record_written(docs_dir: Path, state_file: Path, inputs: str, pages: list[str]) -> None:
+    """Note in `state_file` (outside docs/, which must be the same for the same inputs) that
+    docs/ now holds `pages` as made from `inputs` (a digest of all they are made from), with each
+    file's signature; and, for a file too recent for its signature to be trusted, a digest of its
+    bytes. Any write to docs/ since makes `pages_if_unchanged` fail."""
+    root = docs_dir.resolve()
+    now = time.time_ns()
+    files: dict[str, list] = {}
+    for relative in sorted(set(pages)):
+        signature = file_signature(os.path.join(root, relative))
+        if signature is None:
+            state_file.unlink(missing_ok=True)
+            return
+        files[relative] = [*signature]
+        if modified_recently(signature, now):
+            files[relative].append(_file_digest(root / relative))
+    state = {"docs_dir": str(root), "inputs": inputs, "pages": pages, "files": files}
+    state_file.parent.mkdir(parents=True, exist_ok=True)
+    write_atomically(state_file, json.dumps(state, separators=(",", ":")))
+
+
+def pages_if_unchanged(docs_dir: Path, state_file: Path, inputs: str) -> list[str] | None:
+    """The pages of the last write, if it was made from `inputs` and every file it wrote still
+    holds what it wrote (by signature, or by digest where that was noted); else None."""
+    if (docs_dir / JOURNAL).exists():
+        return None
+    try:
+        state = json.loads(state_file.read_text(encoding="utf-8"))
+        root = docs_dir.resolve()
+        if (state["docs_dir"], state["inputs"]) != (str(root), inputs):
+            return None
+        if sorted(state["files"]) != read_manifest(docs_dir):
+            return None
+        for relative, (*signature, digest) in (
+            (relative, entry if len(entry) == 4 else [*entry, None])
+            for relative, entry in state["files"].items()
+        ):
+            path = os.path.join(root, relative)
+            if file_signature(path) != tuple(signature):
+                return None
+            if digest is not None and _file_digest(Path(path)) != digest:
+                return None
+        return list(state["pages"])
+    except (OSError, ValueError, TypeError, KeyError):
+        return None
+
+
+def _file_digest(path: Path) -> str:
+    with open(path, "rb") as stream:
+        return hashlib.file_digest(stream, "sha256").hexdigest()
 
 
 def _write_whole(

@@ -14,6 +14,8 @@ from generator.site import (
     Piece,
     UnsafePathError,
     finish_interrupted_write,
+    pages_if_unchanged,
+    record_written,
     target_path,
     write_pages,
 )
@@ -347,3 +349,50 @@ def test_a_render_that_fails_midway_leaves_the_old_output_and_no_staged_files(tm
         p.relative_to(docs).as_posix(): p.read_text(encoding="utf-8") for p in docs.rglob("*.md")
     } == old
     assert not list(docs.rglob("*.tmp"))
+
+
+def test_the_state_of_a_write_holds_while_no_file_changes_and_the_inputs_are_the_same(tmp_path):
+    docs = tmp_path / "docs"
+    pages = {"index.md": "home\n", "briefs/a.md": "A\n"}
+    write_pages(docs, pages)
+    for name in pages:
+        age(docs / name)
+    record_written(docs, tmp_path / "state.json", "inputs-1", list(pages))
+    assert pages_if_unchanged(docs, tmp_path / "state.json", "inputs-1") == list(pages)
+    assert pages_if_unchanged(docs, tmp_path / "state.json", "inputs-2") is None
+    (docs / "briefs" / "a.md").write_text("B\n", encoding="utf-8")  # a hand edit
+    assert pages_if_unchanged(docs, tmp_path / "state.json", "inputs-1") is None
+    write_pages(docs, pages)  # the generator puts it back, which changes its signature
+    assert pages_if_unchanged(docs, tmp_path / "state.json", "inputs-1") is None
+    record_written(docs, tmp_path / "state.json", "inputs-1", list(pages))
+    (docs / "index.md").unlink()
+    assert pages_if_unchanged(docs, tmp_path / "state.json", "inputs-1") is None
+
+
+def test_a_file_too_recent_to_trust_its_signature_is_checked_by_its_bytes(tmp_path):
+    docs = tmp_path / "docs"
+    write_pages(docs, {"index.md": "home\n", "a.md": "A\n"})
+    age(docs / "a.md")
+    record_written(
+        docs, tmp_path / "state.json", "inputs", ["index.md", "a.md"]
+    )  # index.md was written just now
+    assert pages_if_unchanged(docs, tmp_path / "state.json", "inputs") == ["index.md", "a.md"]
+    # Changed in place within the same tick: size, modification time and inode stay the same.
+    page = docs / "index.md"
+    status = page.stat()
+    with open(page, "r+", encoding="utf-8") as stream:
+        stream.write("HOME\n")
+    os.utime(page, ns=(status.st_atime_ns, status.st_mtime_ns))
+    assert (page.stat().st_ino, page.stat().st_size) == (status.st_ino, status.st_size)
+    assert pages_if_unchanged(docs, tmp_path / "state.json", "inputs") is None
+    write_pages(docs, {"index.md": "home\n"})
+    record_written(docs, tmp_path / "state.json", "inputs", ["index.md"])
+    assert pages_if_unchanged(docs, tmp_path / "state.json", "inputs") == ["index.md"]
+
+
+def test_no_state_holds_while_a_write_is_unfinished(tmp_path):
+    docs = tmp_path / "docs"
+    write_pages(docs, {"index.md": "home\n"})
+    record_written(docs, tmp_path / "state.json", "inputs", ["index.md"])
+    (docs / JOURNAL).write_text('{"renames": [], "removals": [], "manifest": []}')
+    assert pages_if_unchanged(docs, tmp_path / "state.json", "inputs") is None
