@@ -18,12 +18,12 @@ import argparse
 import json
 import os
 import platform
-import resource
 import shutil
 import subprocess
 import sys
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -92,56 +92,74 @@ class PeakSampler(threading.Thread):
             self.stopped.wait(self.interval)
 
 
-def measured(command: list[str], cwd: Path, log: Path, timeout: float | None = None) -> dict:
-    """Run `command`, timing it and sampling its tree's memory; its JSON result line, if any.
+class RunningStep:
+    """One step's process, started: timed, its tree's memory sampled, its CPU time its own.
 
-    A step that fails, or is stopped after `timeout` seconds, is recorded as such (with its time
-    and peak memory so far) and the run goes on.
+    CPU seconds come from `os.wait4` on the step's process (its own and its reaped children's),
+    so steps running at the same time (`--together`) are each charged only their own.
     """
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "NO_MKDOCS_2_WARNING": "1"}
-    env.pop("CI", None)
-    cpu_before = _children_cpu_seconds()
-    load_before = os.getloadavg()[0]
-    started = time.perf_counter()
-    outcome: dict = {}
-    with log.open("w") as output:
-        process = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=output)
-        sampler = PeakSampler(process.pid)
-        sampler.start()
-        try:
-            stdout, _ = process.communicate(timeout=timeout)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            stdout, _ = process.communicate()
-            outcome["stopped_after"] = timeout
-        sampler.stopped.set()
-        sampler.join()
-    wall = time.perf_counter() - started
-    cpu = _children_cpu_seconds() - cpu_before
-    if process.returncode != 0 and "stopped_after" not in outcome:
-        outcome["failed"] = process.returncode
-        print(f" failed ({process.returncode}); see {log}", file=sys.stderr, end="")
-    lines = stdout.decode().strip().splitlines()
-    if lines and lines[-1].startswith("{") and not outcome:
-        outcome = json.loads(lines[-1])
-    return {
-        **outcome,
-        "wall_seconds": wall,
-        "cpu_seconds": cpu,
-        "peak_rss": sampler.peak,
-        "load_average": [load_before, os.getloadavg()[0]],
-    }
+
+    def __init__(self, command: list[str], cwd: Path, log: Path, timeout: float | None) -> None:
+        env = {**os.environ, "PYTHONPATH": str(ROOT), "NO_MKDOCS_2_WARNING": "1"}
+        env.pop("CI", None)
+        self.log, self.stdout_path = log, log.with_suffix(".stdout")
+        self.load_before = os.getloadavg()[0]
+        self.started = time.perf_counter()
+        with log.open("w") as errors, self.stdout_path.open("w") as output:
+            self.process = subprocess.Popen(command, cwd=cwd, env=env, stdout=output, stderr=errors)
+        self.sampler = PeakSampler(self.process.pid)
+        self.sampler.start()
+        self.stopped_after: float | None = None
+        self.timer = threading.Timer(timeout, self._stop, (timeout,)) if timeout else None
+        if self.timer:
+            self.timer.start()
+        # Waited for in a thread of its own, so that its end time is its own when steps run
+        # together and another one is finished first.
+        self.waiter = threading.Thread(target=self._wait, daemon=True)
+        self.waiter.start()
+
+    def _wait(self) -> None:
+        _pid, status, self.usage = os.wait4(self.process.pid, 0)
+        self.wall = time.perf_counter() - self.started
+        self.process.returncode = os.waitstatus_to_exitcode(status)
+
+    def _stop(self, timeout: float) -> None:
+        self.stopped_after = timeout
+        self.process.kill()
+
+    def finish(self) -> dict:
+        """Wait for the step; its JSON result line, if any, with time, CPU and memory.
+
+        A step that fails, or is stopped after its timeout, is recorded as such (with its time
+        and peak memory so far) and the run goes on.
+        """
+        self.waiter.join()
+        wall, usage = self.wall, self.usage
+        if self.timer:
+            self.timer.cancel()
+        self.sampler.stopped.set()
+        self.sampler.join()
+        outcome: dict = {}
+        if self.stopped_after is not None:
+            outcome["stopped_after"] = self.stopped_after
+        elif self.process.returncode != 0:
+            outcome["failed"] = self.process.returncode
+            print(f" failed ({self.process.returncode}); see {self.log}", file=sys.stderr, end="")
+        lines = self.stdout_path.read_text(encoding="utf-8").strip().splitlines()
+        if lines and lines[-1].startswith("{") and not outcome:
+            outcome = json.loads(lines[-1])
+        return {
+            **outcome,
+            "wall_seconds": wall,
+            "cpu_seconds": usage.ru_utime + usage.ru_stime,
+            "peak_rss": self.sampler.peak,
+            "load_average": [self.load_before, os.getloadavg()[0]],
+        }
 
 
 def finished(step: dict | None) -> dict | None:
     """The step's results if it ran to the end, else None (a failed or stopped step decides nothing)."""
     return None if step is None or "failed" in step or "stopped_after" in step else step
-
-
-def _children_cpu_seconds() -> float:
-    """CPU time of all finished child processes (and the children they waited for)."""
-    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return usage.ru_utime + usage.ru_stime
 
 
 # --- one corpus size ---------------------------------------------------------------------------
@@ -183,12 +201,54 @@ class Project:
         return docs
 
     def edit_one_seed(self) -> str:
-        return edit_one_seed(self.seeds)
+        self.edited = edit_one_seed(self.seeds)
+        return self.edited
 
 
 def generator_step(project: Project, *extra: str) -> list[str]:
     python = sys.executable
     return [python, "-m", "bench.step", "generate", "--config", str(project.config), *extra]
+
+
+def step_commands(project: Project, donor: Path | None) -> dict[str, Callable[[], list[str]]]:
+    """For each step, what prepares it (an edit, an empty docs folder) and returns its command."""
+    python = sys.executable
+    mkdocs = str(Path(python).with_name("mkdocs"))
+
+    def recycle() -> list[str]:
+        return [
+            python,
+            "-m",
+            "bench.step",
+            RECYCLE,
+            "--config",
+            str(project.config),
+            "--donor",
+            str(donor),
+        ]
+
+    def edit() -> list[str]:
+        project.edit_one_seed()
+        return generator_step(project)
+
+    def cold2() -> list[str]:
+        docs = project.reset_docs("docs-two")
+        cache = project.root / "cache" / "two"
+        return generator_step(
+            project, "--workers", "2", "--cache-dir", str(cache), "--docs-dir", str(docs)
+        )
+
+    return {
+        RECYCLE: recycle,
+        "cold": lambda: generator_step(project),
+        "warm": lambda: generator_step(project),
+        "edit": edit,
+        # edits (another word of) the same seed, inside one process
+        "serve": lambda: [python, "-m", "bench.step", "serve", "--config", str(project.config)],
+        "mkdocs": lambda: [mkdocs, "build", "--quiet", "--config-file", str(project.config)],
+        "floor": lambda: [python, "-m", "bench.step", "floor", "--seeds", str(project.seeds)],
+        "cold2": cold2,
+    }
 
 
 def run_size(
@@ -198,43 +258,35 @@ def run_size(
     random_seed: int,
     donor: Path | None = None,
     timeout: float | None = None,
+    together: frozenset[str] = frozenset(),
 ) -> dict:
+    """Run `steps` on a fresh corpus of `size` articles, in their fixed order; the steps named in
+    `together` all start at the first one's turn and run at the same time (one core each)."""
     project = Project(workdir / f"n{size}")
     print(f"## N = {size}: writing the corpus into {project.root}", file=sys.stderr, flush=True)
     project.create(size, random_seed)
     logs = project.root / "logs"
     logs.mkdir()
+    commands = step_commands(project, donor)
     results: dict[str, dict] = {}
-
-    def step(name: str, command: list[str]) -> None:
-        print(f"   {name} …", file=sys.stderr, end="", flush=True)
-        results[name] = measured(command, project.root, logs / f"{name}.log", timeout)
-        print(f" {results[name]['wall_seconds']:.1f} s", file=sys.stderr, flush=True)
-
-    python = sys.executable
-    if RECYCLE in steps:
-        command = [python, "-m", "bench.step", RECYCLE, "--config", str(project.config)]
-        step(RECYCLE, [*command, "--donor", str(donor)])
-    if "cold" in steps:
-        step("cold", generator_step(project))
-    if "warm" in steps:
-        step("warm", generator_step(project))
-    if "edit" in steps:
-        edited = project.edit_one_seed()
-        step("edit", generator_step(project))
-        results["edit"]["edited"] = edited
-    if "serve" in steps:  # edits (another word of) the same seed, inside one process
-        step("serve", [python, "-m", "bench.step", "serve", "--config", str(project.config)])
-    if "mkdocs" in steps:
-        mkdocs = str(Path(python).with_name("mkdocs"))
-        step("mkdocs", [mkdocs, "build", "--quiet", "--config-file", str(project.config)])
-    if "floor" in steps:
-        step("floor", [python, "-m", "bench.step", "floor", "--seeds", str(project.seeds)])
-    if "cold2" in steps:
-        docs = project.reset_docs("docs-two")
-        cache = project.root / "cache" / "two"
-        extra = ["--workers", "2", "--cache-dir", str(cache), "--docs-dir", str(docs)]
-        step("cold2", generator_step(project, *extra))
+    for name in (RECYCLE, *STEPS):
+        if name not in steps or name in results:
+            continue
+        group = [other for other in (RECYCLE, *STEPS) if other in together and other in steps]
+        group = group if name in group else [name]
+        print(f"   {' + '.join(group)} …", file=sys.stderr, end="", flush=True)
+        running = {
+            member: RunningStep(commands[member](), project.root, logs / f"{member}.log", timeout)
+            for member in group
+        }
+        for member, process in running.items():
+            results[member] = process.finish()
+            if len(group) > 1:
+                results[member]["together_with"] = [other for other in group if other != member]
+        if "edit" in group:
+            results["edit"]["edited"] = project.edited
+        seconds = ", ".join(f"{results[member]['wall_seconds']:.1f} s" for member in group)
+        print(f" {seconds}", file=sys.stderr, flush=True)
     return {"size": size, "steps": results}
 
 
@@ -339,6 +391,9 @@ def markdown(result: dict) -> str:
         if name not in steps:
             continue
         step = steps[name]
+        label = names[name]
+        if step.get("together_with"):
+            label += f" (at the same time as {', '.join(step['together_with'])})"
         if not finished(step):
             why = (
                 f"stopped after {step['stopped_after']:g} s"
@@ -346,7 +401,7 @@ def markdown(result: dict) -> str:
                 else f"failed ({step['failed']})"
             )
             lines.append(
-                f"| {names[name]} | {why} | {step['wall_seconds']:.2f} | {step['cpu_seconds']:.1f} "
+                f"| {label} | {why} | {step['wall_seconds']:.2f} | {step['cpu_seconds']:.1f} "
                 f"|  |  | {step['peak_rss'] / 2**20:,.0f} MiB |  |"
             )
             continue
@@ -356,7 +411,7 @@ def markdown(result: dict) -> str:
         main = step.get("peak_rss_self")
         main_text = f"{main / 2**20:,.0f} MiB" if main else ""
         lines.append(
-            f"| {names[name]} | {seconds:.2f} | {step['wall_seconds']:.2f} | {step['cpu_seconds']:.1f} "
+            f"| {label} | {seconds:.2f} | {step['wall_seconds']:.2f} | {step['cpu_seconds']:.1f} "
             f"| {analysed} | {rate} "
             f"| {step['peak_rss'] / 2**20:,.0f} MiB | {main_text} |"
         )
@@ -400,11 +455,18 @@ def main(argv: list[str] | None = None) -> int:
         help=f"with --steps {RECYCLE},…: the cache_dir of a smaller cold run whose briefs fill "
         "the cache, for sizes too large to analyse cold (e.g. WORKDIR/n1000/cache/one)",
     )
+    parser.add_argument(
+        "--together",
+        default="",
+        help="steps to run at the same time, one core each, comma-separated (e.g. cold,floor at "
+        "10,000, where each takes about an hour)",
+    )
     args = parser.parse_args(argv)
+    together = frozenset(filter(None, args.together.split(",")))
     steps = list(STEPS) if args.steps == "all" else args.steps.split(",")
     if RECYCLE in steps and not args.donor:
         parser.error(f"--steps {RECYCLE} needs --donor")
-    unknown = set(steps) - {*STEPS, RECYCLE}
+    unknown = (set(steps) | together) - {*STEPS, RECYCLE}
     if unknown:
         parser.error(f"unknown step(s): {', '.join(sorted(unknown))}")
     report = {
@@ -418,7 +480,7 @@ def main(argv: list[str] | None = None) -> int:
     }
     for size in (int(text) for text in args.sizes.split(",")):
         result = run_size(
-            size, steps, args.workdir, args.random_seed, args.donor, args.step_timeout
+            size, steps, args.workdir, args.random_seed, args.donor, args.step_timeout, together
         )
         result["verdicts"] = judge(size, result["steps"])
         report["results"].append(result)

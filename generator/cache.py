@@ -89,14 +89,34 @@ class BriefCache(PickleStore):
     kind = Brief
 
 
+def _process_umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+# Read once at import: setting the umask to read it is not safe while other threads create files.
+NEW_FILE_MODE = 0o666 & ~_process_umask()
+
+
+def new_staged_file(directory: Path, prefix: str) -> tuple[int, Path]:
+    """A new empty file in `directory`, open for writing, to be renamed into place once written.
+
+    It gets the permissions of any new file: mkstemp's 0600 would leave docs/ unreadable to the
+    web server or the colleague who publishes it."""
+    handle, staged = tempfile.mkstemp(dir=directory, prefix=prefix, suffix=".tmp")
+    os.fchmod(handle, NEW_FILE_MODE)
+    return handle, Path(staged)
+
+
 def write_atomically(path: Path, content: str | bytes) -> None:
     """Write through a temporary file and rename, so a reader never sees half a file."""
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    handle, temporary = new_staged_file(path.parent, prefix=f".{path.name}.")
     data = content.encode("utf-8") if isinstance(content, str) else content
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
         os.replace(temporary, path)
     except BaseException:
-        Path(temporary).unlink(missing_ok=True)
+        temporary.unlink(missing_ok=True)
         raise

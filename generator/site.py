@@ -20,7 +20,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import tempfile
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
@@ -28,7 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO, NamedTuple
 
-from generator.cache import write_atomically
+from generator.cache import new_staged_file, write_atomically
 from generator.memo import KeptPage, page_digest
 
 MANIFEST = ".briefing-manifest.json"
@@ -442,8 +441,7 @@ class _StagedFile:
     ) -> None:
         target = target_path(docs_dir, relative)
         target.parent.mkdir(parents=True, exist_ok=True)
-        handle, staged = tempfile.mkstemp(dir=target.parent, prefix=STAGED_PREFIX, suffix=".tmp")
-        self.path = Path(staged)
+        handle, self.path = new_staged_file(target.parent, prefix=STAGED_PREFIX)
         self.stream = os.fdopen(handle, "wb")
         if current is not None and matched:
             current.seek(0)

@@ -4,7 +4,9 @@ from pathlib import Path
 
 import pytest
 
+import generator.cache
 import generator.site
+from generator.cache import write_atomically
 from generator.memo import KeptPage, page_digest
 from generator.site import (
     JOURNAL,
@@ -36,6 +38,30 @@ def test_writes_only_changed_files_and_removes_stale_ones(tmp_path):
     assert (docs / "extra.css").read_text(encoding="utf-8") == "hand-written"  # not ours: kept
     assert json.loads((docs / MANIFEST).read_text(encoding="utf-8")) == ["briefs/a.md", "index.md"]
     assert not list(docs.rglob("*.tmp"))
+
+
+def test_written_files_get_the_permissions_of_any_new_file(tmp_path):
+    docs = tmp_path / "docs"
+    write_pages(docs, {"index.md": "home\n", "briefs/a.md": "A\n"})
+    write_atomically(tmp_path / "state.json", "{}")
+    (tmp_path / "plain").write_text("made the ordinary way", encoding="utf-8")
+    expected = (tmp_path / "plain").stat().st_mode & 0o777
+    for path in (
+        docs / "index.md",
+        docs / "briefs" / "a.md",
+        docs / MANIFEST,
+        tmp_path / "state.json",
+    ):
+        assert path.stat().st_mode & 0o777 == expected, path
+
+
+def test_the_mode_of_new_files_follows_the_umask():
+    mask = os.umask(0o027)
+    try:
+        assert generator.cache._process_umask() == 0o027
+    finally:
+        os.umask(mask)
+    assert os.umask(mask) == mask  # left as it was
 
 
 def age(path: Path, seconds: float = 10 * RACY_SECONDS) -> None:
