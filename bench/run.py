@@ -257,7 +257,7 @@ def run_size(
     workdir: Path,
     random_seed: int,
     donor: Path | None = None,
-    timeout: float | None = None,
+    timeouts: dict[str, float] | None = None,
     together: frozenset[str] = frozenset(),
 ) -> dict:
     """Run `steps` on a fresh corpus of `size` articles, in their fixed order; the steps named in
@@ -268,6 +268,11 @@ def run_size(
     logs = project.root / "logs"
     logs.mkdir()
     commands = step_commands(project, donor)
+    timeouts = timeouts or {}
+
+    def timeout_of(name: str) -> float | None:
+        return timeouts.get(name, timeouts.get(""))
+
     results: dict[str, dict] = {}
     for name in (RECYCLE, *STEPS):
         if name not in steps or name in results:
@@ -276,7 +281,9 @@ def run_size(
         group = group if name in group else [name]
         print(f"   {' + '.join(group)} …", file=sys.stderr, end="", flush=True)
         running = {
-            member: RunningStep(commands[member](), project.root, logs / f"{member}.log", timeout)
+            member: RunningStep(
+                commands[member](), project.root, logs / f"{member}.log", timeout_of(member)
+            )
             for member in group
         }
         for member, process in running.items():
@@ -446,8 +453,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--output", type=Path, default=RESULTS)
     parser.add_argument(
         "--step-timeout",
-        type=float,
-        help="stop a step after this many seconds and record it as stopped (e.g. mkdocs at 10,000)",
+        action="append",
+        default=[],
+        metavar="[STEP=]SECONDS",
+        help="stop a step after this many seconds and record it as stopped; STEP=SECONDS for one "
+        "step (e.g. --step-timeout 1200 --step-timeout cold=5400 at 10,000)",
     )
     parser.add_argument(
         "--donor",
@@ -463,10 +473,14 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
     together = frozenset(filter(None, args.together.split(",")))
+    timeouts = {
+        name: float(seconds)
+        for name, _, seconds in (entry.rpartition("=") for entry in args.step_timeout)
+    }
     steps = list(STEPS) if args.steps == "all" else args.steps.split(",")
     if RECYCLE in steps and not args.donor:
         parser.error(f"--steps {RECYCLE} needs --donor")
-    unknown = (set(steps) | together) - {*STEPS, RECYCLE}
+    unknown = (set(steps) | together | set(timeouts) - {""}) - {*STEPS, RECYCLE}
     if unknown:
         parser.error(f"unknown step(s): {', '.join(sorted(unknown))}")
     report = {
@@ -480,7 +494,7 @@ def main(argv: list[str] | None = None) -> int:
     }
     for size in (int(text) for text in args.sizes.split(",")):
         result = run_size(
-            size, steps, args.workdir, args.random_seed, args.donor, args.step_timeout, together
+            size, steps, args.workdir, args.random_seed, args.donor, timeouts, together
         )
         result["verdicts"] = judge(size, result["steps"])
         report["results"].append(result)
