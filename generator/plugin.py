@@ -10,6 +10,7 @@ import hashlib
 import json
 import logging
 import threading
+from contextlib import nullcontext
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
@@ -18,10 +19,15 @@ from mkdocs.config import config_options as options
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
+from watchdog.events import FileSystemEventHandler
 
 from generator.cache import PickleStore
 from generator.session import BuildSession
 from generator.settings import Settings
+from generator.watch import DocsWatch
+
+# Touched to ask `mkdocs serve` for a rebuild (in the cache folder, which MkDocs does not publish).
+TRIGGER = "serve-trigger"
 
 log = logging.getLogger("mkdocs.plugins.briefing")
 
@@ -41,11 +47,13 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     session: BuildSession | None = None
     serving = False
     dirty = False
+    docs_watch: DocsWatch | None = None
 
     def on_startup(self, *, command, dirty) -> None:
         # Defining on_startup makes MkDocs keep this plugin object across the rebuilds of
         # `mkdocs serve`, and with it the build session: what did not change is not redone.
         self.session = None
+        self.docs_watch = None
         self.serving = command == "serve"
         self.dirty = dirty
 
@@ -68,7 +76,10 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             if self.serving:
                 if self.session is None or self.session.settings != self.settings:
                     self.session = BuildSession(self.settings)
-                run = self.session.build()
+                with self.docs_watch.writing() if self.docs_watch else nullcontext():
+                    run = self.session.build()
+                    if self.docs_watch:
+                        self.docs_watch.wrote([*run.written.written, *run.written.removed])
                 # Load spaCy while the user reads, not when they save a seed.
                 threading.Thread(target=self.session.load_model, daemon=True).start()
             else:  # one build: nothing to keep for a next one, and docs/ may hold it already
@@ -122,6 +133,16 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             self.session.settle()  # while the user looks at the result
 
     def on_serve(self, server, config, builder):
+        # MkDocs' own watch of docs/ would start a second build for the files each build writes.
+        docs_dir = str(self.settings.docs_dir)
+        self.docs_watch = DocsWatch(self.settings.docs_dir, self.settings.cache_dir / TRIGGER)
+        self.docs_watch.prepare_trigger()
+        server.unwatch(docs_dir)
+        handler = FileSystemEventHandler()
+        handler.on_any_event = self.docs_watch.on_any_event
+        server.observer.schedule(handler, docs_dir, recursive=True)
+        server.watch(str(self.docs_watch.trigger))
+        log.info("briefing: watching docs/ for changes the generator did not make")
         server.watch(str(self.settings.seeds_dir))
         if not self.settings.topics_file.is_relative_to(self.settings.seeds_dir):
             server.watch(str(self.settings.topics_file))

@@ -1,4 +1,5 @@
-"""`mkdocs serve` keeps running when a seed turns bad, shows it, and recovers when it is fixed."""
+"""`mkdocs serve` keeps running when a seed turns bad, shows it, and recovers when it is fixed;
+an edit is one build, whatever the generator writes into docs/ for it."""
 
 from __future__ import annotations
 
@@ -9,6 +10,8 @@ import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -42,7 +45,10 @@ def wait_for(condition, seconds: float = 90) -> bool:
     return False
 
 
-def test_serve_survives_a_bad_seed_and_recovers(tmp_path):
+@contextmanager
+def served_project(tmp_path: Path) -> Iterator[tuple[str, Path, subprocess.Popen]]:
+    """`mkdocs serve` of a project of one seed: its address, the file it logs to, the process
+    (still running at the end)."""
     seeds = tmp_path / "seeds"
     seeds.mkdir()
     shutil.copy(ROOT / "seeds" / SEED, seeds / SEED)
@@ -50,15 +56,51 @@ def test_serve_survives_a_bad_seed_and_recovers(tmp_path):
     shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
     (tmp_path / "docs").mkdir()
     port = free_port()
-    base = f"http://127.0.0.1:{port}"
-    server = subprocess.Popen(
-        [str(Path(sys.executable).with_name("mkdocs")), "serve", "-a", f"127.0.0.1:{port}"],
-        cwd=tmp_path,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-    )
+    log = tmp_path / "serve.log"
+    with log.open("wb") as log_stream:
+        server = subprocess.Popen(
+            [str(Path(sys.executable).with_name("mkdocs")), "serve", "-a", f"127.0.0.1:{port}"],
+            cwd=tmp_path,
+            stdout=subprocess.DEVNULL,
+            stderr=log_stream,
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        )
     try:
+        yield f"http://127.0.0.1:{port}", log, server
+        assert server.poll() is None
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            server.kill()
+
+
+def builds_logged(log: Path) -> int:
+    return log.read_text(encoding="utf-8").count("Building documentation")
+
+
+def test_an_edit_is_one_build_and_a_hand_written_page_still_rebuilds(tmp_path):
+    with served_project(tmp_path) as (base, log, _server):
+        assert wait_for(lambda: "Does China Quietly" in fetch(f"{base}/briefs/"))
+        assert wait_for(lambda: "Serving on" in log.read_text(encoding="utf-8"))
+        seed = tmp_path / "seeds" / SEED
+        text = seed.read_text(encoding="utf-8")
+        seed.write_text(text.replace("Does China Quietly", "Does Beijing Quietly", 1), "utf-8")
+        assert wait_for(lambda: "Does Beijing Quietly" in fetch(f"{base}/briefs/"))
+        # The rebuild wrote pages into docs/; MkDocs' own watch would now start a second build.
+        time.sleep(5)
+        assert builds_logged(log) == 2  # the first build and the edit's
+
+        notes = tmp_path / "docs" / "topics" / "hand-notes.md"
+        notes.write_text("# Hand notes\n\nWritten by an editor.\n", encoding="utf-8")
+        assert wait_for(lambda: "Written by an editor." in fetch(f"{base}/topics/hand-notes/"))
+        assert builds_logged(log) == 3
+
+
+def test_serve_survives_a_bad_seed_and_recovers(tmp_path):
+    with served_project(tmp_path) as (base, _log, server):
+        seeds = tmp_path / "seeds"
         assert wait_for(lambda: "nothing was skipped" in fetch(f"{base}/problems/"))
         (seeds / "broken.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(300))
         assert wait_for(lambda: "broken.txt" in fetch(f"{base}/problems/"))
@@ -70,10 +112,3 @@ def test_serve_survives_a_bad_seed_and_recovers(tmp_path):
         )
         assert wait_for(lambda: "nothing was skipped" in fetch(f"{base}/problems/"))
         assert wait_for(lambda: "Harbour reopens" in fetch(f"{base}/briefs/"))
-        assert server.poll() is None
-    finally:
-        server.terminate()
-        try:
-            server.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            server.kill()
