@@ -34,7 +34,7 @@ from bench.step import edit_one_seed
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results" / "latest.json"
-STEPS = ("cold", "warm", "edit", "serve", "mkdocs", "floor", "cold2")
+STEPS = ("cold", "warm", "edit", "serve", "mkdocs", "site", "site-dirty", "floor", "cold2")
 # Not in "all": fills the cache from a smaller run's briefs instead of a cold run (see --donor).
 RECYCLE = "recycle"
 GB = 1024**3
@@ -179,10 +179,18 @@ class Project:
     def seeds(self) -> Path:
         return self.root / "seeds"
 
-    def create(self, size: int, random_seed: int) -> None:
+    def create(self, size: int, random_seed: int, keep_cache: bool = False) -> None:
+        """A new project; `keep_cache`: with the caches of the last one of this size (the
+        corpus is made again byte for byte, so its briefs are still good)."""
+        kept = self.root.parent / f".{self.root.name}-cache"
+        if keep_cache and (self.root / "cache").exists():
+            shutil.rmtree(kept, ignore_errors=True)
+            (self.root / "cache").rename(kept)
         if self.root.exists():
             shutil.rmtree(self.root)
         self.root.mkdir(parents=True)
+        if kept.exists():
+            kept.rename(self.root / "cache")
         make_corpus(size, self.seeds, random_seed=random_seed)
         config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
         data = yaml.safe_load(config)
@@ -246,6 +254,18 @@ def step_commands(project: Project, donor: Path | None) -> dict[str, Callable[[]
         # edits (another word of) the same seed, inside one process
         "serve": lambda: [python, "-m", "bench.step", "serve", "--config", str(project.config)],
         "mkdocs": lambda: [mkdocs, "build", "--quiet", "--config-file", str(project.config)],
+        "site": lambda: [
+            python,
+            "-m",
+            "bench.step",
+            "mkdocs-serve",
+            "--config",
+            str(project.config),
+        ],
+        "site-dirty": lambda: [
+            *[python, "-m", "bench.step", "mkdocs-serve", "--config", str(project.config)],
+            "--dirty",
+        ],
         "floor": lambda: [python, "-m", "bench.step", "floor", "--seeds", str(project.seeds)],
         "cold2": cold2,
     }
@@ -259,12 +279,13 @@ def run_size(
     donor: Path | None = None,
     timeouts: dict[str, float] | None = None,
     together: frozenset[str] = frozenset(),
+    keep_cache: bool = False,
 ) -> dict:
     """Run `steps` on a fresh corpus of `size` articles, in their fixed order; the steps named in
     `together` all start at the first one's turn and run at the same time (one core each)."""
     project = Project(workdir / f"n{size}")
     print(f"## N = {size}: writing the corpus into {project.root}", file=sys.stderr, flush=True)
-    project.create(size, random_seed)
+    project.create(size, random_seed, keep_cache)
     logs = project.root / "logs"
     logs.mkdir()
     commands = step_commands(project, donor)
@@ -354,7 +375,20 @@ def judge(size: int, steps: dict[str, dict]) -> list[tuple[str, str, str]]:
                 verdict(passed) + suffix,
             )
         )
-    generating = [step for name, step in steps.items() if name != "mkdocs"]
+    for name in ("site", "site-dirty"):
+        if site := finished(steps.get(name)):
+            verdicts.append(
+                (
+                    f"(info) {'`mkdocs serve --dirty`' if site['dirty'] else '`mkdocs serve`'}: "
+                    "one edit until the browsers reload",
+                    f"{site['seconds']:.2f} s (MkDocs {site['mkdocs_built_in']} s), "
+                    f"{site['builds_after_edit']} build(s), page updated: {site['page_updated']}",
+                    "",
+                )
+            )
+    generating = [
+        step for name, step in steps.items() if name not in ("mkdocs", "site", "site-dirty")
+    ]
     if size >= 10000 and generating:
         peak = max(step["peak_rss"] for step in generating)
         verdicts.append(
@@ -390,6 +424,8 @@ def markdown(result: dict) -> str:
         "edit": "one seed edited (fresh process)",
         "serve": "one seed edited, rebuilt in the serving process",
         "mkdocs": "`mkdocs build` (plugin runs the generator warm)",
+        "site": "`mkdocs serve`: one seed edited, until the browsers reload",
+        "site-dirty": "`mkdocs serve --dirty`: one seed edited, until the browsers reload",
         "floor": "floor: bare `nlp.pipe` (load + pipe)",
         "cold2": "cold, 2 worker processes",
         RECYCLE: "cache filled with recycled briefs (not a cold run)",
@@ -471,6 +507,11 @@ def main(argv: list[str] | None = None) -> int:
         help="steps to run at the same time, one core each, comma-separated (e.g. cold,floor at "
         "10,000, where each takes about an hour)",
     )
+    parser.add_argument(
+        "--keep-cache",
+        action="store_true",
+        help="keep each size's caches from the last run (so steps after cold can run alone)",
+    )
     args = parser.parse_args(argv)
     together = frozenset(filter(None, args.together.split(",")))
     timeouts = {
@@ -478,6 +519,8 @@ def main(argv: list[str] | None = None) -> int:
         for name, _, seconds in (entry.rpartition("=") for entry in args.step_timeout)
     }
     steps = list(STEPS) if args.steps == "all" else args.steps.split(",")
+    if args.keep_cache and {"cold", "cold2"} & set(steps):
+        parser.error("--keep-cache: cold steps need an empty cache")
     if RECYCLE in steps and not args.donor:
         parser.error(f"--steps {RECYCLE} needs --donor")
     unknown = (set(steps) | together | set(timeouts) - {""}) - {*STEPS, RECYCLE}
@@ -494,7 +537,14 @@ def main(argv: list[str] | None = None) -> int:
     }
     for size in (int(text) for text in args.sizes.split(",")):
         result = run_size(
-            size, steps, args.workdir, args.random_seed, args.donor, timeouts, together
+            size,
+            steps,
+            args.workdir,
+            args.random_seed,
+            args.donor,
+            timeouts,
+            together,
+            args.keep_cache,
         )
         result["verdicts"] = judge(size, result["steps"])
         report["results"].append(result)

@@ -2,6 +2,7 @@
 
 usage: python -m bench.step generate --config mkdocs.yml [--workers N] [--cache-dir D] [--docs-dir D]
        python -m bench.step serve --config mkdocs.yml
+       python -m bench.step mkdocs-serve --config mkdocs.yml [--dirty]
        python -m bench.step floor --seeds DIR [--model M] [--batch-size B]
        python -m bench.step recycle --config mkdocs.yml --donor CACHE_DIR
 
@@ -12,8 +13,14 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
+import signal
+import socket
+import subprocess
 import sys
+import threading
 import time
+import urllib.request
 from pathlib import Path
 
 STARTED = time.perf_counter()
@@ -99,11 +106,125 @@ def serve(args: argparse.Namespace) -> dict:
 
 def edit_one_seed(seeds_dir: Path) -> str:
     """Change one word of the middle article, as an editor fixing a typo would."""
-    seeds = sorted(seeds_dir.glob("*.txt"))
-    seed = seeds[len(seeds) // 2]
+    return edit_one_seed_showing(seeds_dir)[0]
+
+
+def edit_one_seed_showing(seeds_dir: Path) -> tuple[str, str]:
+    """`edit_one_seed`, and the words around the change (which its brief's page now shows)."""
+    seed = middle_seed(seeds_dir)
     text = seed.read_text(encoding="utf-8")
-    seed.write_text(text.replace(" the ", " this ", 1), encoding="utf-8")
-    return seed.name
+    edited = text.replace(" the ", " this ", 1)
+    seed.write_text(edited, encoding="utf-8")
+    at = text.find(" the ")
+    around = re.search(r"\w+ this \w+", edited[max(0, at - 40) : at + 40])
+    return seed.name, around.group(0) if around else ""
+
+
+def middle_seed(seeds_dir: Path) -> Path:
+    seeds = sorted(seeds_dir.glob("*.txt"))
+    return seeds[len(seeds) // 2]
+
+
+def mkdocs_serve(args: argparse.Namespace) -> dict:
+    """`mkdocs serve` itself, as a user runs it: the time from saving one edited seed until the
+    server has rebuilt the site and tells the browsers to reload (the generator and MkDocs)."""
+    port = _free_port()
+    command = [str(Path(sys.executable).with_name("mkdocs")), "serve", "--dev-addr"]
+    command += [f"127.0.0.1:{port}", "--config-file", str(args.config)]
+    # MkDocs warns at every dirty build, which strict mode (this project's) turns into an error.
+    command += ["--dirty", "--no-strict"] if args.dirty else []
+    server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    lines = _TimedLines(server.stderr)
+    try:
+        started = time.perf_counter()
+        first_build = lines.wait_for("Serving on", after=started, timeout=args.timeout)
+        settings = _settings(args.config)
+        slug = _slug_of(settings.docs_dir, middle_seed(settings.seeds_dir).name)
+        page = f"http://127.0.0.1:{port}/briefs/{slug}/"
+        before = _fetch(page)
+        edited = time.perf_counter()
+        seed, around = edit_one_seed_showing(settings.seeds_dir)
+        reloaded = lines.wait_for("Reloading browsers", after=edited, timeout=args.timeout)
+        time.sleep(args.settle)  # a second build, if the first one's writes started it, shows now
+        after = _fetch(page)
+    finally:
+        server.send_signal(signal.SIGINT)
+        try:
+            server.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            server.kill()
+    built_in = [
+        float(seconds) for seconds in lines.matches(r"Documentation built in ([\d.]+)", edited)
+    ]
+    return {
+        "seconds": reloaded - edited,
+        "first_build_seconds": first_build - started,
+        "edited": seed,
+        "builds_after_edit": len(lines.matches("Building documentation", edited)),
+        "mkdocs_built_in": built_in[0] if built_in else None,
+        "page_updated": bool(around) and after.count(around) > before.count(around),
+        "dirty": args.dirty,
+    }
+
+
+class _TimedLines:
+    """The lines a process writes to a stream, each with the time it was read, read in a thread."""
+
+    def __init__(self, stream) -> None:
+        self.lines: list[tuple[float, str]] = []
+        self.ended = False
+        self.arrived = threading.Condition()
+        threading.Thread(target=self._read, args=(stream,), daemon=True).start()
+
+    def _read(self, stream) -> None:
+        for raw in stream:
+            with self.arrived:
+                self.lines.append((time.perf_counter(), raw.decode("utf-8", "replace")))
+                self.arrived.notify_all()
+        with self.arrived:
+            self.ended = True
+            self.arrived.notify_all()
+
+    def wait_for(self, text: str, after: float, timeout: float) -> float:
+        """When a line holding `text` was read, after the time `after`."""
+        deadline = time.perf_counter() + timeout
+        with self.arrived:
+            while True:
+                for read_at, line in self.lines:
+                    if read_at >= after and text in line:
+                        return read_at
+                remaining = deadline - time.perf_counter()
+                if remaining <= 0 or self.ended:
+                    tail = "".join(line for _, line in self.lines[-5:])
+                    raise TimeoutError(f"no {text!r} within {timeout:g} s; the last lines:\n{tail}")
+                self.arrived.wait(remaining)
+
+    def matches(self, pattern: str, after: float) -> list[str]:
+        with self.arrived:
+            found = [re.search(pattern, line) for read_at, line in self.lines if read_at >= after]
+        return [match.group(1) if match.groups() else match.group(0) for match in found if match]
+
+
+def _settings(config: Path):
+    from generator.config import load_settings
+
+    return load_settings(config)
+
+
+def _slug_of(docs_dir: Path, seed: str) -> str:
+    briefs = json.loads((docs_dir / "data" / "briefs.json").read_text(encoding="utf-8"))["briefs"]
+    return next(brief["slug"] for brief in briefs if brief["source"] == seed)
+
+
+def _fetch(url: str) -> str:
+    with urllib.request.urlopen(url, timeout=30) as response:
+        return response.read().decode("utf-8")
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
 
 
 def floor(args: argparse.Namespace) -> dict:
@@ -178,6 +299,11 @@ def main(argv: list[str] | None = None) -> int:
     serve_step = steps.add_parser("serve")
     serve_step.add_argument("--config", type=Path, required=True)
     serve_step.add_argument("--workers", type=int)
+    site_step = steps.add_parser("mkdocs-serve")
+    site_step.add_argument("--config", type=Path, required=True)
+    site_step.add_argument("--dirty", action="store_true", help="run `mkdocs serve --dirty`")
+    site_step.add_argument("--timeout", type=float, default=3600, help="for each build")
+    site_step.add_argument("--settle", type=float, default=5, help="seconds to wait after")
     floor_step = steps.add_parser("floor")
     floor_step.add_argument("--seeds", type=Path, required=True)
     floor_step.add_argument("--model", default="en_core_web_sm")
@@ -187,7 +313,13 @@ def main(argv: list[str] | None = None) -> int:
     recycle_step.add_argument("--config", type=Path, required=True)
     recycle_step.add_argument("--donor", type=Path, required=True, help="a cache_dir to reuse")
     args = parser.parse_args(argv)
-    steps_by_name = {"generate": generate, "serve": serve, "floor": floor, "recycle": recycle}
+    steps_by_name = {
+        "generate": generate,
+        "serve": serve,
+        "mkdocs-serve": mkdocs_serve,
+        "floor": floor,
+        "recycle": recycle,
+    }
     result = steps_by_name[args.step](args)
     result["peak_rss_self"] = peak_rss_self()
     print(json.dumps(result))
