@@ -137,6 +137,13 @@ class PageNumbers:
     def title(self, name: str) -> str:
         return name if self.number == 1 else f"{name} (page {self.number} of {self.count})"
 
+    @property
+    def search(self) -> dict[str, bool] | None:
+        """Front matter for the search index: a listing's further pages stay out of it. What
+        they hold (quotes, claims, rows of links) stands on the briefs' own pages, which search
+        finds; indexing it again made the index a quarter larger and the build slower."""
+        return None if self.number == 1 else {"exclude": True}
+
 
 @dataclass(frozen=True)
 class TopicSummary:

@@ -131,3 +131,14 @@ def test_people_and_briefs_link_both_ways_and_no_page_is_an_orphan(built_site):
     linked_to = set().union(*links.values())
     orphans = [name for name in pages if name not in linked_to and name != "."]
     assert orphans == []
+
+
+def test_search_finds_the_articles_text_but_not_the_boilerplate_removed_from_it(built_site):
+    index = json.loads((built_site / "site" / "search" / "search_index.json").read_text("utf-8"))
+    briefs = json.loads((built_site / "docs" / "data" / "briefs.json").read_text("utf-8"))
+    assert sum(len(brief["removed"]) for brief in briefs["briefs"]) >= 5
+    sections = {entry["location"].split("#")[-1] for entry in index["docs"]}
+    assert "removed-as-publisher-boilerplate" not in sections
+    assert {"article-text", "quotes", "key-claims"} <= sections
+    indexed = "\n".join(entry["text"] for entry in index["docs"])
+    assert briefs["briefs"][0]["paragraphs"][3]["text"][:60] in indexed

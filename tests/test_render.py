@@ -1,5 +1,6 @@
 import markdown
 import pytest
+import yaml
 
 from generator.render import escape_markdown, front_matter, safe_url
 
@@ -231,6 +232,12 @@ def test_site_wide_lists_come_in_pages_holding_each_row_once(monkeypatch):
         in (timeline[0])
     )
     assert "## The coverage" not in timeline[1] and "# Timeline (page 2 of 3)" in timeline[1]
+    # Further pages repeat what the briefs' own pages hold: they stay out of the search index.
+    listings = [path for path in pages if path.endswith(".md") and path != "problems.md"]
+    assert sum(".page-" in path for path in listings) >= 6
+    for path in listings:
+        front = yaml.safe_load(pages[path].split("---\n", 2)[1])
+        assert (front.get("search") == {"exclude": True}) == (".page-" in path), path
 
 
 def test_a_much_quoted_speaker_gets_pages_of_their_briefs_with_quotes_and_claims(monkeypatch):
