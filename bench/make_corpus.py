@@ -2,8 +2,8 @@
 
 usage: .venv/bin/python -m bench.make_corpus N OUT_DIR [--seeds seeds] [--random-seed 1]
 
-Each article is built from runs of real paragraphs of the seeds (so spaCy parses real prose, with
-its quotations and attributions), with the people in it renamed to invented people, a headline
+Each article is built from runs of real sentences of the seeds, cut into paragraphs anew (so spaCy
+parses real prose, with its quotations and attributions, and articles share no whole paragraphs), with the people in it renamed to invented people, a headline
 from the seeds' headlines, publisher boilerplate of one of the seeds' house styles (promo lines,
 captions, "Hide Ad" lines, related headlines, copyright and comment footers) and a sidecar
 `NAME.meta.yaml` with a date. Lengths vary from 300 to 3,000 words. The same N and random seed
@@ -54,6 +54,7 @@ class Seed:
     article: Article
     body: list[str]  # body paragraphs, in order
     headings: list[str]
+    sentences: list[str] = field(default_factory=list)  # of the body, in order (spaCy's)
     header: list[str] = field(default_factory=list)  # boilerplate above the first paragraph
     between: list[str] = field(default_factory=list)  # boilerplate between paragraphs
     footer: list[str] = field(default_factory=list)  # boilerplate after the last paragraph
@@ -89,15 +90,19 @@ def load_seeds(seeds_dir: Path) -> list[Seed]:
     return seeds
 
 
-def find_people(seeds: list[Seed]) -> list[str]:
-    """Full names (two or three capitalised words) spaCy's NER finds as people in the seeds."""
+def find_people_and_sentences(seeds: list[Seed]) -> list[str]:
+    """Full names (two or three capitalised words) spaCy's NER finds as people in the seeds,
+    most frequent first; and each seed's `sentences` (spaCy's, within its paragraphs)."""
     from generator.analyse.parse import load_pipeline
     from generator.settings import DEFAULT_MODEL
 
     nlp = load_pipeline(DEFAULT_MODEL)
     counts: dict[str, int] = {}
     texts = ["\n\n".join(seed.body) for seed in seeds]
-    for doc in nlp.pipe(texts):
+    for seed, doc in zip(seeds, nlp.pipe(texts), strict=True):
+        seed.sentences = [
+            text for sentence in doc.sents if (text := sentence.text.strip()) and "\n" not in text
+        ]
         for entity in doc.ents:
             words = entity.text.removesuffix("’s").removesuffix("'s").split()
             if entity.label_ != "PERSON" or not 2 <= len(words) <= 3:
@@ -150,11 +155,9 @@ def compose_article(
     body: list[str] = []
     while word_count(body) < target:
         seed = rng.choice(seeds)
-        start = rng.randrange(len(seed.body))
-        run = seed.body[start : start + rng.randint(2, 6)]
         if body and seed.headings and rng.random() < 0.15:
             body.append("\n" + rng.choice(seed.headings))
-        body.extend(run)
+        body.extend(paragraph_run(seed, rng))
         if style.between and rng.random() < 0.3:
             body.append(rng.choice(style.between))
     lines = [rename(rng.choice(headlines)), ""]
@@ -167,6 +170,23 @@ def compose_article(
         lines += [rename(paragraph), ""]
     lines += style.footer
     return "\n".join(lines).rstrip() + "\n"
+
+
+def paragraph_run(seed: Seed, rng: random.Random) -> list[str]:
+    """2 to 6 paragraphs of 1 to 4 consecutive sentences of the seed: its own prose in its own
+    order, but cut into paragraphs anew, so that articles do not share whole paragraphs. (Runs
+    of the seed's own paragraphs made a fifth of the paragraphs of 8 articles parsed together
+    repeats, which a parser parses once and bare `nlp.pipe` over the texts does not.)"""
+    start = rng.randrange(len(seed.sentences))
+    paragraphs = []
+    for _ in range(rng.randint(2, 6)):
+        size = rng.randint(1, 4)
+        sentences = seed.sentences[start : start + size]
+        if not sentences:
+            break
+        paragraphs.append(" ".join(sentences))
+        start += size
+    return paragraphs
 
 
 def sidecar(rng: random.Random, publisher: str | None) -> str:
@@ -184,7 +204,7 @@ def make_corpus(
     """Write `count` articles and the topic file into out_dir (emptied first); return the articles."""
     seeds = load_seeds(seeds_dir)
     rng = random.Random(random_seed)
-    people = find_people(seeds)
+    people = find_people_and_sentences(seeds)
     cast = invented_cast(rng)
     headlines = [seed.article.title for seed in seeds]
     headlines += [text for seed in seeds for text in seed.between if len(text.split()) >= 6]

@@ -466,7 +466,10 @@ def markdown(result: dict) -> str:
         lines.append(
             f"Floor: spaCy load {floor['load_seconds']:.2f} s, `nlp.pipe` (batch_size={floor['batch_size']}) "
             f"{floor['pipe_seconds']:.2f} s "
-            f"({floor['tokens'] / floor['pipe_seconds']:,.0f} tokens/s)."
+            f"({floor['tokens'] / floor['pipe_seconds']:,.0f} tokens/s). Of the articles' "
+            f"{floor['paragraphs']:,} paragraphs, {floor['repeated_in_batch']:,} "
+            f"({floor['repeated_in_batch'] / max(floor['paragraphs'], 1):.1%}) repeat one of "
+            "their batch of articles, which the generator parses once."
         )
     loads = [load for step in steps.values() for load in step["load_average"]]
     lines.append("")

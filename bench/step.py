@@ -240,6 +240,7 @@ def floor(args: argparse.Namespace) -> dict:
     tokens = sum(len(doc) for doc in nlp.pipe(texts, batch_size=args.batch_size))
     done = time.perf_counter()
     return {
+        **repeated_paragraphs(articles),
         "seconds": done - loading,
         "load_seconds": parsing - loading,
         "pipe_seconds": done - parsing,
@@ -248,6 +249,24 @@ def floor(args: argparse.Namespace) -> dict:
         "tokens": tokens,
         "words": sum(len(text.split()) for text in texts),
     }
+
+
+def repeated_paragraphs(articles: list) -> dict[str, int]:
+    """The article's paragraphs, and how many repeat one of the same batch of articles: the
+    generator parses those once (bare `nlp.pipe` over the texts parses them all), so a corpus
+    with many of them flatters the generator's ratio to the floor."""
+    from generator.analyse.parse import paragraph_texts
+    from generator.pipeline import PARSE_BATCH
+
+    ordered = sorted(articles, key=lambda article: article.source)
+    total = repeated = 0
+    for start in range(0, len(ordered), PARSE_BATCH):
+        texts = [
+            t for article in ordered[start : start + PARSE_BATCH] for t in paragraph_texts(article)
+        ]
+        total += len(texts)
+        repeated += len(texts) - len(set(texts))
+    return {"paragraphs": total, "repeated_in_batch": repeated}
 
 
 def recycle(args: argparse.Namespace) -> dict:

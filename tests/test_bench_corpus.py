@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from bench.make_corpus import FIRST_NAMES, MAX_WORDS, MIN_WORDS, make_corpus
+from bench.step import repeated_paragraphs
 from generator.ingest import read_corpus
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -48,3 +49,14 @@ def test_the_same_seed_gives_the_same_corpus(corpus, tmp_path):
     make_corpus(12, again, ROOT / "seeds", random_seed=7)
     for path in sorted(corpus.iterdir()):
         assert (again / path.name).read_bytes() == path.read_bytes()
+
+
+def test_articles_share_few_whole_paragraphs(corpus):
+    # A parser parses a paragraph repeated within its batch once; bare nlp.pipe parses it again,
+    # so a corpus of repeated paragraphs would flatter the generator against the floor.
+    articles, _ = read_corpus(corpus)
+    counts = repeated_paragraphs(articles)
+    assert counts["paragraphs"] > 200
+    assert counts["repeated_in_batch"] / counts["paragraphs"] < 0.08
+    bodies = [p.text for a in articles for p in a.paragraphs if len(p.text.split()) >= 20]
+    assert len(set(bodies)) / len(bodies) > 0.95
