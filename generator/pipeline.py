@@ -111,6 +111,8 @@ def analyse_articles(
             keys.append(key)
             if (brief := cache.get(key)) is not None:
                 found[index] = brief
+                if session:
+                    session.share_text(article, brief)
             else:
                 missing.append((index, article.source, key))
                 analysis.add(article)

@@ -116,3 +116,24 @@ def test_settling_between_builds_frees_garbage_even_of_objects_it_set_aside(tmp_
         assert alive() is None
     finally:
         gc.unfreeze()
+
+
+@pytest.mark.slow
+def test_a_session_holds_each_articles_text_once(tmp_path):
+    seeds = tmp_path / "seeds"
+    shutil.copytree(SEEDS, seeds)
+    settings = Settings(
+        seeds_dir=seeds,
+        topics_file=seeds / "topics.yaml",
+        cache_dir=tmp_path / "cache",
+        docs_dir=tmp_path / "docs",
+        workers=1,
+    )
+    BuildSession(settings).build()  # fills the brief cache
+    session = BuildSession(settings)
+    briefs = {brief.source: brief for brief in session.build().generation.briefs}
+    kept = [entry.outcome for _signature, entry in session._seeds.values()]
+    assert len(kept) == len(briefs) == 5
+    for article in kept:  # the brief, from the cache, is a copy: the article now holds its text
+        assert article.paragraphs is briefs[article.source].paragraphs
+        assert article.removed is briefs[article.source].removed
