@@ -14,7 +14,6 @@ from __future__ import annotations
 import argparse
 import json
 import re
-import signal
 import socket
 import subprocess
 import sys
@@ -148,7 +147,7 @@ def mkdocs_serve(args: argparse.Namespace) -> dict:
         time.sleep(args.settle)  # a second build, if the first one's writes started it, shows now
         after = _fetch(page)
     finally:
-        server.send_signal(signal.SIGINT)
+        server.terminate()  # on SIGINT it waits for its server thread, which runs on
         try:
             server.wait(timeout=60)
         except subprocess.TimeoutExpired:
