@@ -11,11 +11,16 @@ IDLE = "import time; time.sleep(1.5); print('{\"seconds\": 1.5}')"
 
 
 def test_steps_run_together_are_each_charged_their_own_cpu_time_and_end(tmp_path):
-    busy = RunningStep([sys.executable, "-c", BUSY], tmp_path, tmp_path / "busy.log", None)
-    idle = RunningStep([sys.executable, "-c", IDLE], tmp_path, tmp_path / "idle.log", None)
-    idle_result, busy_result = idle.finish(), busy.finish()  # the one that ends last, first
+    def start(name: str, *command: str) -> RunningStep:
+        return RunningStep(list(command), tmp_path, tmp_path / f"{name}.log", None)
+
+    busy = start("busy", sys.executable, "-c", BUSY)
+    idle = start("idle", sys.executable, "-c", IDLE)
+    quick = start("quick", "true")
+    # Collected in the order they end last: each still gets its own CPU time and end.
+    idle_result, busy_result, quick_result = idle.finish(), busy.finish(), quick.finish()
     assert busy_result["cpu_seconds"] >= 0.5 > idle_result["cpu_seconds"]
-    assert busy_result["wall_seconds"] < idle_result["wall_seconds"]
+    assert quick_result["wall_seconds"] < 1.5 <= idle_result["wall_seconds"]
     assert idle_result["seconds"] == 1.5  # its JSON line
     assert idle_result["peak_rss"] > 0
 
