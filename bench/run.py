@@ -218,27 +218,19 @@ class Project:
         return self.edited
 
 
+def bench_step(name: str, *arguments: str) -> list[str]:
+    """The command of one `bench.step` step."""
+    return [sys.executable, "-m", "bench.step", name, *arguments]
+
+
 def generator_step(project: Project, *extra: str) -> list[str]:
-    python = sys.executable
-    return [python, "-m", "bench.step", "generate", "--config", str(project.config), *extra]
+    return bench_step("generate", "--config", str(project.config), *extra)
 
 
 def step_commands(project: Project, donor: Path | None) -> dict[str, Callable[[], list[str]]]:
     """For each step, what prepares it (an edit, an empty docs folder) and returns its command."""
-    python = sys.executable
-    mkdocs = str(Path(python).with_name("mkdocs"))
-
-    def recycle() -> list[str]:
-        return [
-            python,
-            "-m",
-            "bench.step",
-            RECYCLE,
-            "--config",
-            str(project.config),
-            "--donor",
-            str(donor),
-        ]
+    mkdocs = str(Path(sys.executable).with_name("mkdocs"))
+    config = str(project.config)
 
     def edit() -> list[str]:
         project.edit_one_seed()
@@ -252,26 +244,16 @@ def step_commands(project: Project, donor: Path | None) -> dict[str, Callable[[]
         )
 
     return {
-        RECYCLE: recycle,
+        RECYCLE: lambda: bench_step(RECYCLE, "--config", config, "--donor", str(donor)),
         "cold": lambda: generator_step(project),
         "warm": lambda: generator_step(project),
         "edit": edit,
         # edits (another word of) the same seed, inside one process
-        "serve": lambda: [python, "-m", "bench.step", "serve", "--config", str(project.config)],
-        "mkdocs": lambda: [mkdocs, "build", "--quiet", "--config-file", str(project.config)],
-        "site": lambda: [
-            python,
-            "-m",
-            "bench.step",
-            "mkdocs-serve",
-            "--config",
-            str(project.config),
-        ],
-        "site-dirty": lambda: [
-            *[python, "-m", "bench.step", "mkdocs-serve", "--config", str(project.config)],
-            "--dirty",
-        ],
-        "floor": lambda: [python, "-m", "bench.step", "floor", "--seeds", str(project.seeds)],
+        "serve": lambda: bench_step("serve", "--config", config),
+        "mkdocs": lambda: [mkdocs, "build", "--quiet", "--config-file", config],
+        "site": lambda: bench_step("mkdocs-serve", "--config", config),
+        "site-dirty": lambda: bench_step("mkdocs-serve", "--config", config, "--dirty"),
+        "floor": lambda: bench_step("floor", "--seeds", str(project.seeds)),
         "cold2": cold2,
     }
 

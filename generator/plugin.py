@@ -134,9 +134,9 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
 
     def on_serve(self, server, config, builder):
         # MkDocs' own watch of docs/ would start a second build for the files each build writes.
-        docs_dir = str(self.settings.docs_dir)
         self.docs_watch = DocsWatch(self.settings.docs_dir, self.settings.cache_dir / TRIGGER)
         self.docs_watch.prepare_trigger()
+        docs_dir = str(self.docs_watch.docs_dir)
         server.unwatch(docs_dir)
         handler = FileSystemEventHandler()
         handler.on_any_event = self.docs_watch.on_any_event
