@@ -12,6 +12,7 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from generator.dates import date_line, find_dates
 from generator.model import RemovedText
 
 # The reason codes a RemovedText can carry.
@@ -29,6 +30,23 @@ DATELINE = "dateline"  # "(Bloomberg) —" taken off the start of a paragraph th
 RELATED = "related-headline"  # a link to another story, often printed twice
 DUPLICATE = "duplicate"  # a paragraph printed again; the first copy stays
 TAGS = "tags"  # a list of topic words: "Russia China Ukraine Putin"
+ADDRESS = "address"  # a bare web address, or a link whose text is one
+METADATA = (
+    "metadata-line"  # a scraper's or dataset's field: "Published : …", "## URL", "@highlight"
+)
+DATE_LINE = (
+    "date-line"  # a line that is only a date or time: "Apr 8th 2020", "13:32 EST, 6 March 2014"
+)
+HIGHLIGHT = "highlight"  # a dataset's or publisher's summary bullet, kept apart from the text
+EDITOR_NOTE = "editor-note"  # "Editor's note: …", "This story has been updated …"
+PUBLICATION_NOTE = "publication-note"  # "This article was originally published by …"
+SEPARATOR = "separator"  # a line of punctuation only ("---", "***") or an end mark ("-end-")
+CONTACT = "contact"  # a press contact: "Media contact", a phone number, an e-mail address
+END_MATTER = "end-matter"  # what a release prints under its end mark ("###", "-30-", "-end-")
+SITE_NOTICE = "site-notice"  # the site speaking of itself: "This page is archived …"
+SIGN_OFF = "sign-off"  # a broadcaster's closing line: "I'm Jane Doe."
+PUBLISHER_NAME = "publisher-name"  # the publisher's name alone on a line
+LICENCE = "licence"  # "Public Domain", "Licensed under CC BY 4.0", "… is licensed under CC BY 2.0"
 REASONS = (
     AD,
     PROMO,
@@ -44,6 +62,19 @@ REASONS = (
     RELATED,
     DUPLICATE,
     TAGS,
+    ADDRESS,
+    METADATA,
+    DATE_LINE,
+    HIGHLIGHT,
+    EDITOR_NOTE,
+    PUBLICATION_NOTE,
+    SEPARATOR,
+    CONTACT,
+    END_MATTER,
+    SITE_NOTICE,
+    SIGN_OFF,
+    PUBLISHER_NAME,
+    LICENCE,
 )
 
 # Page furniture next to which a caption-like line is taken for a caption too.
@@ -154,6 +185,11 @@ _AD_LINES = frozenset(
         "scroll to continue",
         "scroll to continue with content",
         "advertisement scroll to continue",
+        "scroll down for video",
+        "scroll down for videos",
+        "watch the video",
+        "video",
+        "listen to this article",
     }
 )
 
@@ -167,7 +203,7 @@ _UPDATE_NOTE = re.compile(
 )
 _ASSISTANCE = re.compile(r"^[-‐–—―~]*\s*with assistance from\b", re.IGNORECASE)
 _STAFF_CREDIT = re.compile(
-    r"^(?:additional )?(?:reporting|editing|writing|compiled|produced) by\b[^.]*(?:;|$)",
+    r"^\(?(?:additional )?(?:reporting|editing|writing|compiled|produced) by\b[^.]*(?:;|\)?\.?$)",
     re.IGNORECASE,
 )
 _CONTRIBUTED = re.compile(
@@ -175,7 +211,8 @@ _CONTRIBUTED = re.compile(
 )
 _NAME = r"[A-Z][\w'’.-]*"
 _BYLINE = re.compile(
-    rf"^By\s+{_NAME}(?:\s+{_NAME}){{0,3}}(?:\s*(?:,|and|&)\s*{_NAME}(?:\s+{_NAME}){{0,3}})*$"
+    rf"^[Bb][Yy]\s+{_NAME}(?:\s+{_NAME}){{0,3}}(?:\s*(?:,|and|&)\s*{_NAME}(?:\s+{_NAME}){{0,3}})*$"
+    rf"|^{_NAME}(?:\s+{_NAME}){{1,3}}\s+[|/]\s+{_NAME}(?:\s+{_NAME}){{0,5}}$"
 )
 _READING_TIME = re.compile(r"^\d+\s*(?:-\s*)?(?:min|mins|minutes?)(?:\s+read)?$", re.IGNORECASE)
 _PROMO_START = re.compile(
@@ -184,10 +221,12 @@ _PROMO_START = re.compile(
     r"|download (?:the|our)\b|follow us\b|click here\b|tap here\b|learn more\b|read more\b"
     r"|listen now\b|don[’']t miss\b|join (?:us|our)\b"
     r"|visit\b.{1,60}\bnow\b"
+    r"|follow\b.{1,60}\bon (?:twitter|x|facebook|instagram|threads|bluesky|linkedin|tiktok)\b"
     r"|more (?:stories|articles|news|videos?|coverage|reporting) (?:like this|from|on|at)\b)",
     re.IGNORECASE,
 )
 _PROMO_MAX_WORDS = 25
+_READ_MORE = re.compile(r"^read more\b", re.IGNORECASE)
 # A call to action speaks to the reader, or is a bare phrase; a reported sentence that happens to
 # start with "Sign up" ("Sign up rates fell, officials said.") does neither.
 _TO_THE_READER = re.compile(
@@ -199,8 +238,59 @@ _CREDIT_TAIL = re.compile(
     r"(?:\b(?:Photo|Photograph|Picture|Image|Illustration|Video|Graphic)s?(?:\s+[Cc]redit)?\s*:\s*"
     r"(?P<name>[A-Z0-9][^!?:()]{0,80}?)"
     r"|\((?:Photo|Photograph|Picture|Image|Credit|Source)s?(?:\s+[Cc]redit)?\s*:[^()]{1,80}\)"
-    r"|\bvia Getty Images|\bGetty Images)\s*$"
+    r"|\bvia Getty Images|\bGetty Images"
+    r"|\b(?:Photo|Photograph|Picture|Image|Illustration)s?(?:\s+credit)?\s+(?:by|courtesy of|via)\s+"
+    r"(?P<by>[A-Z][^!?:()]{0,100}?)"
+    r"|\b(?:is )?licensed under (?:a )?(?:CC|Creative Commons)[\w .-]{0,40}"
+    r"|\bCC[ -]BY(?:[- ][A-Z]{2})*(?: \d\.\d)?\.?)\s*$"
 )
+_LICENCE_LINE = re.compile(
+    r"^(?:public domain|(?:this (?:work|article|story|content) is )?licensed under\b.{0,80}"
+    r"|creative commons\b.{0,80}|cc[ -]by(?:-[a-z]{2})*(?: \d\.\d)?(?: license)?)\.?$",
+    re.IGNORECASE,
+)
+_CREDIT_LABEL = re.compile(r"^(?:(?:image|photo|picture|video) )?credits?\s*:", re.IGNORECASE)
+_END_MARK = re.compile(r"^[-–—#*\s]*(?:end|ends|30|xxx)?[-–—#*\s]*$", re.IGNORECASE)
+_CONTACT_LINE = re.compile(
+    r"^(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\+?[\d(][\d() .-]{6,}\d|[\s/,;|]|or|and|tel|phone|e-?mail)+"
+    r"\.?$",
+    re.IGNORECASE,
+)
+_CONTACT_START = re.compile(
+    r"^(?:for (?:further|more) information\b.{0,80}\bcontact\b|(?:media|press|news) "
+    r"(?:contacts?|inquiries|enquiries)\b|contact:)",
+    re.IGNORECASE,
+)
+_SITE_NOTICE = re.compile(
+    r"^(?:this (?:page|article|story) (?:is|has been) archived\b"
+    r"|articles (?:presented|published|posted|appearing) (?:on|in)\b"
+    r"|.{0,120}\b(?:our archival policy|external links may no longer|this page (?:is|was))\b)",
+    re.IGNORECASE,
+)
+_SIGN_OFF = re.compile(
+    rf"^I[’']m {_NAME}(?: {_NAME}){{0,3}}\.(?:\s+And I[’']m {_NAME}(?: {_NAME}){{0,3}}\.)?$"
+)
+_SELF_DESCRIPTION = re.compile(
+    r"^[A-Z][\w&.’' -]{1,50}(?:,[^,]{1,80},)? is (?:a|an|the) [\w ,-]{0,60}?"
+    r"(?:newsroom|news (?:organi[sz]ation|service|agency|outlet|site|website|platform)"
+    r"|media (?:organi[sz]ation|outlet)|publication|newsletter|magazine|non-?profit)\b",
+)
+_NEWSLETTER = re.compile(
+    r"^(?:welcome to (?:the|this|our|issue)\b.{0,80}\b(?:issue|edition|newsletter)\b"
+    r"|this (?:issue|edition) of\b.{1,60}\b(?:was|has been|is) (?:assembled|compiled|edited|written|"
+    r"produced|put together)\b"
+    r"|(?:want|would you like) to\b.{0,80}\?"
+    r"|do you have (?:information|a tip|tips|a story)\b)",
+    re.IGNORECASE,
+)
+# A picture described: "This image of …", "Pictured: …", "Jane Doe, left, and John Roe …".
+_CAPTION_SHAPE = re.compile(
+    r"^(?:(?:this|the|above|top|below) (?:image|photo|photograph|picture|illustration|graphic)"
+    r" (?:of|shows|depicts)\b|(?:pictured|above|top|left|right)\s*:)"
+    r"|, (?:left|right|center|centre|second from (?:left|right)),",
+    re.IGNORECASE,
+)
+_WIKI_TEMPLATE = re.compile(r"^(?:\{\{[^{}]*\}\}\s*)+$")
 _COMMENT_HEADER = re.compile(
     r"^(?:comment(?:ing)? guidelines|community guidelines|comments?(?: \(\d+\))?|\d+ comments?"
     r"|join the (?:conversation|discussion)|have your say|leave a comment)$",
@@ -220,6 +310,37 @@ _DATELINE = re.compile(
     r"\((?P<agency>[A-Z][A-Za-z&.' -]{0,40})\)\s*[-–—]{1,2}\s*"
 )
 _TAG_PREFIX = re.compile(r"^(?:tags|topics|related topics|filed under)\s*:", re.IGNORECASE)
+_ADDRESS = re.compile(r"^[<(]?(?:https?://|www\.)\S+?[>)]?$", re.IGNORECASE)
+# Field names of scrapers' and datasets' records, printed as a label line ("## URL") or before
+# their value ("Published : 2024-07-26"): the record's furniture, never the article's words.
+_FIELD_NAMES = (
+    r"urls?|links?|source url|title|headline|published(?: on| at| date)?|updated(?: on| at)?"
+    r"|last updated|first published|posted(?: on| at)?|date(?:line)?|authors?|byline|tags"
+    r"|keywords|categor(?:y|ies)|section|abstract|highlights|description|excerpt|image|caption"
+    r"|language|lang"
+)
+_FIELD_LABEL = re.compile(rf"^(?:{_FIELD_NAMES})\s*[:.]?$", re.IGNORECASE)
+_FIELD_VALUE = re.compile(rf"^(?:{_FIELD_NAMES})\s*:", re.IGNORECASE)
+_DATASET_MARKER = re.compile(r"^@(?:highlight|summary|abstract|title|body|article)\s*$", re.I)
+_EDITOR_NOTE = re.compile(
+    r"^\(?\s*(?:editor[’']?s[’']? notes?|note to (?:editors|readers)|correction|clarification)"
+    r"\s*[:—–-]"
+    r"|^(?:this|the) (?:story|article|report|post|piece)(?: and (?:its |the )?headline)? "
+    r"(?:has|have|was|were) (?:been )?(?:updated|corrected|amended|changed|edited)\b",
+    re.IGNORECASE,
+)
+_PUBLICATION_NOTE = re.compile(
+    r"^\(?(?:this|the) (?:article|story|piece|report|post|analysis|interview|essay|commentary"
+    r"|version|feature)\b.{0,160}?\b(?:(?:was |is |has been |first |originally )+"
+    r"(?:published|appeared|posted|ran|produced)|republished|reprinted|(?:featured|contained) in "
+    r"this article|is part of)",
+    re.IGNORECASE,
+)
+_JOINED_TAGS = re.compile(r"^(?:[A-Z][a-z]+(?:[-&][A-Z]?[a-z]+)*){3,}$")
+_BYLINE_DATED = re.compile(
+    rf"^By\s+{_NAME}(?:\s+{_NAME}){{0,4}}(?:\s*(?:,|and|&)\s*{_NAME}(?:\s+{_NAME}){{0,4}})*"
+    r"\s*[|,–—•·-]"
+)
 
 
 def _line_reason(text: str) -> str | None:
@@ -244,25 +365,76 @@ def _line_reason(text: str) -> str | None:
         return COMMENT_FOOTER
     if words <= 80 and _COMMENT_POLICY.search(text) and _COMMENT_TALK.search(text):
         return COMMENT_FOOTER
+    unbracketed = text.strip().lstrip("[(").rstrip("])")
     if (
         words <= _PROMO_MAX_WORDS
-        and _PROMO_START.match(text)
-        and (not text.rstrip().endswith(".") or _TO_THE_READER.search(text))
+        and _PROMO_START.match(unbracketed)
+        and (
+            not text.rstrip().endswith(".")
+            or _TO_THE_READER.search(text)
+            or _READ_MORE.match(unbracketed)
+        )
     ):
         return PROMO
     credit = _CREDIT_TAIL.search(text)
-    if credit and _is_credit_name(credit.group("name")):
+    if credit and _is_credit_name(credit.group("name") or credit.group("by")):
         return CREDIT if not text[: credit.start()].strip() else CAPTION
     if words >= 4 and is_printed_twice(text):
         return CAPTION
+    if words <= 80 and _CAPTION_SHAPE.search(text) and not re.search('[“”"]', text):
+        return CAPTION
     if words <= 40 and _TAG_PREFIX.match(text):
+        return TAGS
+    return _record_reason(text, words)
+
+
+def _record_reason(text: str, words: int) -> str | None:
+    """Scraper, dataset and editorial furniture: addresses, record fields, dates, notes."""
+    if not _WORD.search(text) or (words <= 2 and _END_MARK.match(text)):
+        return SEPARATOR
+    if _WIKI_TEMPLATE.match(text):
+        return METADATA if not date_line(text) else DATE_LINE
+    if words <= 20 and _CONTACT_LINE.match(text):
+        return CONTACT
+    if words <= 40 and _CONTACT_START.match(text):
+        return CONTACT
+    if words <= 20 and (_LICENCE_LINE.match(text) or _CREDIT_LABEL.match(text)):
+        return LICENCE if _LICENCE_LINE.match(text) else CREDIT
+    if words <= 60 and _SITE_NOTICE.match(text):
+        return SITE_NOTICE
+    if words <= 12 and _SIGN_OFF.match(text):
+        return SIGN_OFF
+    if words <= 80 and _SELF_DESCRIPTION.match(text):
+        return PUBLICATION_NOTE
+    if words <= 60 and _NEWSLETTER.match(text):
+        return PROMO
+    if _ADDRESS.match(text):
+        return ADDRESS
+    if _DATASET_MARKER.match(text) or _FIELD_LABEL.match(text):
+        return METADATA
+    if words <= 60 and _FIELD_VALUE.match(text):
+        return METADATA
+    if date_line(text):
+        return DATE_LINE
+    if words <= 20 and _BYLINE_DATED.match(text) and find_dates(text):
+        return BYLINE
+    if words <= 80 and (_EDITOR_NOTE.match(text) or _PUBLICATION_NOTE.match(text)):
+        return EDITOR_NOTE if _EDITOR_NOTE.match(text) else PUBLICATION_NOTE
+    if _JOINED_TAGS.match(text):
         return TAGS
     return None
 
 
 def _is_credit_name(name: str | None) -> bool:
-    """A photographer or agency named after "Photo:" is a few words, not a sentence."""
-    return name is None or (word_count(name) <= 8 and not name.rstrip().endswith("."))
+    """A photographer or agency named after "Photo:" is a few words, not a sentence (a licence
+    after it, "…, CC BY 2.0.", is part of the credit)."""
+    if name is None:
+        return True
+    name = _LICENCE_TAIL.sub("", name)
+    return word_count(name) <= 12 and not name.rstrip().endswith(".")
+
+
+_LICENCE_TAIL = re.compile(r",?\s*\bCC[ -]BY\b.*$")
 
 
 def _is_tag_list(text: str) -> bool:
@@ -385,14 +557,52 @@ def _find_headline(page: _Page, known_title: str | None) -> tuple[int | None, in
     if (
         second is not None
         and _is_kicker(first_text)
-        and not page.units[first].heading
-        and is_headline_like(page.units[second].text, min_words=4, max_words=40)
+        and (not page.units[first].heading or page.units[second].heading)
+        and (
+            is_headline_like(page.units[second].text, min_words=4, max_words=40)
+            or page.units[second].heading
+        )
         and (second > first + 1 or page.same_block(first, second))
     ):
         return second, first
     if is_headline_like(first_text, min_words=1, max_words=40) or page.units[first].heading:
         return first, None
+    if _is_stopped_headline(page, first, second):
+        return first, None
     return None, None
+
+
+_HEADLINE_MAX_WORDS_WITH_STOP = 14
+
+
+def _is_stopped_headline(page: _Page, first: int, second: int | None) -> bool:
+    """A headline some publishers end with a full stop: one short sentence alone in its block,
+    above a longer paragraph (an article's first sentence is longer than a headline)."""
+    unit = page.units[first]
+    if second is None or page.same_block(first, second) or unit.bullet:
+        return False
+    words = word_count(unit.text)
+    return (
+        starts_capitalised(unit.text)
+        and 3 <= words <= _HEADLINE_MAX_WORDS_WITH_STOP
+        and unit.text.rstrip().endswith(".")
+        and unit.text.count(". ") == 0
+        and word_count(page.units[second].text) > words
+    )
+
+
+_TITLE_FIELD = re.compile(r"^(?:title|headline)\s*:\s*(?P<value>\S.*)$", re.IGNORECASE)
+
+
+def _title_field(page: _Page) -> int | None:
+    """A record's "Title: …" line, made the headline unit holding just the title."""
+    for i, unit in enumerate(page.units):
+        match = _TITLE_FIELD.match(unit.text)
+        if match and page.reasons[i] == METADATA:
+            page.units[i] = replace(unit, text=match.group("value").strip())
+            page.reasons[i] = None
+            return i
+    return None
 
 
 def _strip_datelines(page: _Page, skip: set[int]) -> None:
@@ -471,6 +681,118 @@ def _mark_tag_lists(page: _Page, headline: int | None) -> None:
             page.remove(i, TAGS)
 
 
+def _mark_end_matter(page: _Page) -> None:
+    """Under a release's end mark ("###", "-30-", "-end-") come only contacts and notes; a
+    contact line's block goes with it."""
+    lead_end = _first_sentence(page)
+    ended = False
+    for i, unit in enumerate(page.units):
+        if ended and page.reasons[i] is None:
+            page.remove(i, END_MATTER)
+        if i > lead_end and page.reasons[i] == SEPARATOR and _WORD.search(unit.text):
+            ended = True
+    for i in range(1, len(page.units)):
+        if (
+            page.reasons[i] is None
+            and page.reasons[i - 1] == CONTACT
+            and page.same_block(i - 1, i)
+            and not ends_sentence(page.units[i].text)
+        ):
+            page.remove(i, CONTACT)
+
+
+def _mark_header_labels(page: _Page, headline: int | None) -> None:
+    """Before the article starts, a short label in a block with the page's furniture (publisher,
+    address, date) is a section name: "Science & Technology"."""
+    lead_end = _first_sentence(page)
+    for i in range(lead_end):
+        unit = page.units[i]
+        if i == headline or page.reasons[i] is not None or not _is_kicker(unit.text):
+            continue
+        neighbours = [j for j in (i - 1, i + 1) if 0 <= j < len(page.units)]
+        if any(page.reasons[j] is not None and page.same_block(i, j) for j in neighbours):
+            page.remove(i, KICKER)
+
+
+_PULL_QUOTE = re.compile(
+    r"^[“\"](?P<quoted>[^”\"]{20,})[”\"]\s*[—–-]?\s*(?P<name>[^.!?“”\"]{0,80})$"
+)
+
+
+def _mark_pull_quotes(page: _Page) -> None:
+    """A quotation printed again on its own with a name under it, without "said": a pull quote."""
+    kept = page.kept()
+    for i in kept:
+        match = _PULL_QUOTE.match(page.units[i].text)
+        if not match or word_count(match.group("name")) > 10:
+            continue
+        quoted = normalised(match.group("quoted"))
+        if any(quoted in normalised(page.units[j].text) for j in kept if j != i):
+            page.remove(i, CAPTION)
+
+
+def _mark_publisher_names(page: _Page, publisher_names: frozenset[str]) -> None:
+    for i in page.kept():
+        if normalised(page.units[i].text) in publisher_names:
+            page.remove(i, PUBLISHER_NAME)
+
+
+def _mark_highlights(page: _Page) -> None:
+    """The line after a dataset's `@highlight` marker is one of the publisher's summary bullets."""
+    for i in range(len(page.units) - 1):
+        if _DATASET_MARKER.match(page.units[i].text) and page.reasons[i + 1] is None:
+            page.remove(i + 1, HIGHLIGHT)
+
+
+# Headings of what a page prints after the article: its sources, links to other stories, contacts.
+_END_SECTION = re.compile(
+    r"^(?:sources?|references|related(?: news| stories| articles| coverage| links| content)?"
+    r"|see also|external links|further reading|read more|more (?:stories|news|from \S.*)"
+    r"|you (?:may|might) also like|recommended(?: for you| reading)?|most (?:read|popular)"
+    r"|trending(?: now)?|media contacts?|press contacts?|contacts?|share this(?: \w+)?)\s*:?$",
+    re.IGNORECASE,
+)
+
+
+def _mark_end_sections(page: _Page, headline: int | None) -> None:
+    """A heading such as "Sources" or "Related news" after the article's text starts, and every
+    line under it up to the next heading."""
+    lead_end = _first_sentence(page)
+    inside = False
+    for i, unit in enumerate(page.units):
+        if i == headline:
+            continue
+        starts = (
+            i > lead_end and _END_SECTION.match(unit.text.strip()) and word_count(unit.text) <= 6
+        )
+        if starts:
+            inside = True
+        elif unit.heading:
+            inside = False
+        if inside and page.reasons[i] is None:
+            page.remove(i, RELATED)
+
+
+def _mark_unpunctuated(page: _Page, headline: int | None, kicker: int | None) -> None:
+    """A long line that ends without any punctuation, in the article's text, is a caption: text
+    ends its sentences, a heading is short (the standfirst under the headline may lack a stop)."""
+    first_after_headline = next((i for i in page.kept() if headline is None or i > headline), None)
+    for i in page.kept():
+        unit = page.units[i]
+        if i in (headline, kicker, first_after_headline) or unit.heading or unit.bullet:
+            continue
+        if (
+            word_count(unit.text) >= _CAPTION_MIN_WORDS
+            and not _ANY_END.search(unit.text.rstrip())
+            and not re.search('[“”"]', unit.text)
+        ):
+            page.remove(i, CAPTION)
+
+
+_CAPTION_MIN_WORDS = 12
+_ANY_END = re.compile(r"[.!?…:;,—–-][\"”’')\]*]*$")
+
+
 def _block_sizes(page: _Page) -> dict[int, int]:
     sizes: dict[int, int] = {}
     for unit in page.units:
@@ -491,24 +813,40 @@ def _mark_caption_copies(page: _Page) -> None:
             page.remove(i, CAPTION)
 
 
-def strip_boilerplate(units: Sequence[Unit], known_title: str | None = None) -> Cleaned:
+def strip_boilerplate(
+    units: Sequence[Unit],
+    known_title: str | None = None,
+    publisher_names: frozenset[str] = frozenset(),
+) -> Cleaned:
     """Separate the headline, the article text and the boilerplate of a page.
 
     `known_title` is the title from metadata, when there is one: the page's headline is then the
-    line that repeats it (if any), rather than whatever line comes first.
+    line that repeats it (if any), rather than whatever line comes first. `publisher_names`
+    (`normalised`) are publishers' names, which alone on a line are its furniture.
     """
     page = _Page(units)
     _mark_lines(page)
+    _mark_publisher_names(page, publisher_names)
+    _mark_highlights(page)
+    _mark_end_matter(page)
     _mark_promo_followers(page)
     _mark_comment_followers(page)
     _mark_lead_captions(page)
     _mark_caption_copies(page)
-    headline, kicker = _find_headline(page, known_title)
+    title_field = _title_field(page) if known_title is None else None
+    if title_field is not None:
+        headline, kicker = title_field, None
+    else:
+        headline, kicker = _find_headline(page, known_title)
     if kicker is not None:
         page.remove(kicker, KICKER)
+    _mark_end_sections(page, headline)
+    _mark_header_labels(page, headline)
+    _mark_pull_quotes(page)
     _strip_datelines(page, skip={headline} if headline is not None else set())
     if _mark_repeats(page, headline):
         _mark_lone_related(page, headline)
+    _mark_unpunctuated(page, headline, kicker)
     _mark_tag_lists(page, headline)
 
     removed = [

@@ -42,6 +42,12 @@ def main(argv: list[str] | None = None) -> int:
     evaluation = commands.add_parser("eval", help="score extraction against gold annotations")
     evaluation.add_argument("gold", type=Path)
     evaluation.add_argument("--briefs", type=Path, help="score this briefs JSON instead of seeds/")
+    evaluation.add_argument(
+        "--articles",
+        type=Path,
+        help="the folder of the gold's articles (default: the gold's own folder when it holds "
+        "them, else the seeds folder)",
+    )
     evaluation.add_argument("-v", "--verbose", action="store_true", help="list misses")
     evaluation.add_argument("--check", action="store_true", help="exit 1 when a target is missed")
     commands.add_parser("check", help="report seed problems without writing anything")
@@ -130,20 +136,37 @@ def run_eval(settings: Settings, args: argparse.Namespace) -> int:
     from generator.evaluate import claims_report, compare_with_lead, evaluate, report
 
     gold = yaml.safe_load(args.gold.read_text(encoding="utf-8"))
+    folder = args.articles or gold_articles_folder(args.gold, gold, settings.seeds_dir)
     found = []
     if args.briefs:
         document = json.loads(args.briefs.read_text(encoding="utf-8"))
         briefs = document["briefs"] if isinstance(document, dict) else document
     else:
-        found, problems = analyse_paths(settings, [settings.seeds_dir])
+        found, problems = analyse_paths(settings, [folder])
         print_problems(problems)
         briefs = [to_dict(brief) for brief in found]
-    result = evaluate(gold, briefs)
+    result = evaluate(gold, briefs, article_lines(folder, gold))
     print(report(result, verbose=args.verbose))
     if found:
         nlp = load_pipeline(settings.model)
         print(claims_report([compare_with_lead(brief, nlp) for brief in found], nlp))
     return 1 if args.check and not result.meets_targets() else 0
+
+
+def gold_articles_folder(gold_file: Path, gold: dict, seeds_dir: Path) -> Path:
+    """The gold file's own folder when it holds the articles the gold names, else the seeds."""
+    beside = gold_file.parent
+    return beside if gold and all((beside / name).is_file() for name in gold) else seeds_dir
+
+
+def article_lines(folder: Path, gold: dict) -> dict[str, list[str]]:
+    """Each gold article's lines as the file has them (for the junk and real-line counts)."""
+    lines = {}
+    for name in gold:
+        path = folder / name
+        if path.is_file():
+            lines[name] = path.read_bytes().decode("utf-8", errors="replace").splitlines()
+    return lines
 
 
 def check(settings: Settings, _args: argparse.Namespace) -> int:

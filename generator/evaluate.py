@@ -9,13 +9,20 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from spacy.language import Language
 
 from generator.analyse.figures import KIND_BY_LABEL, is_informative
+from generator.evaluate_fields import (
+    FieldScore,
+    article_line,
+    field_figures,
+    fields_table,
+    score_fields,
+)
 from generator.model import Brief
 
 TOKEN = re.compile(r"[\w']+")
@@ -72,11 +79,19 @@ class ArticleScore:
 @dataclass
 class Evaluation:
     articles: list[ArticleScore]
+    fields: list[FieldScore] = field(default_factory=list)
 
     @property
     def totals(self) -> Counter:
         total: Counter = Counter()
         for article in self.articles:
+            total.update(article.counts)
+        return total
+
+    @property
+    def field_totals(self) -> Counter:
+        total: Counter = Counter()
+        for article in self.fields:
             total.update(article.counts)
         return total
 
@@ -152,13 +167,26 @@ def score_topics(score: ArticleScore, gold_topics: Mapping[str, Any], brief) -> 
                 score.topic_errors.append(f"{name}: expected {expected}")
 
 
-def evaluate(gold: Mapping[str, Any], briefs: Iterable[Mapping[str, Any]]) -> Evaluation:
+def evaluate(
+    gold: Mapping[str, Any],
+    briefs: Iterable[Mapping[str, Any]],
+    lines_by_source: Mapping[str, Sequence[str]] | None = None,
+) -> Evaluation:
+    """Score briefs against gold; with the articles' lines, also the fields the corpus gold
+    annotates (title, publisher, date, junk, claims, summary)."""
     by_file = {str(b.get("source", "")).replace("\\", "/").rsplit("/", 1)[-1]: b for b in briefs}
-    return Evaluation([score_article(src, spec, by_file.get(src)) for src, spec in gold.items()])
+    quotes = [score_article(src, spec, by_file.get(src)) for src, spec in gold.items()]
+    fields = [
+        score_fields(src, spec, by_file.get(src), lines_by_source[src])
+        for src, spec in gold.items()
+        if lines_by_source is not None and src in lines_by_source
+    ]
+    return Evaluation(quotes, fields)
 
 
 def report(evaluation: Evaluation, verbose: bool = False) -> str:
     lines = []
+    fields_by_source = {score.source: score for score in evaluation.fields}
     for article in evaluation.articles:
         c = article.counts
         lines.append(
@@ -167,6 +195,11 @@ def report(evaluation: Evaluation, verbose: bool = False) -> str:
             f"speakers {c['speaker_ok']}/{c['matched']} extracted {c['extracted']} "
             f"topics {c['topics_ok']}/{c['topics_checked']}"
         )
+        field_score = fields_by_source.get(article.source)
+        if field_score is not None:
+            lines.append(f"  {article_line(field_score)}")
+            if verbose:
+                lines += [f"  {problem}" for problem in field_score.problems]
         if verbose:
             lines += [f"  missed: {text}" for text in article.missed]
             lines += [f"  spurious: {text}" for text in article.spurious]
@@ -180,6 +213,9 @@ def report(evaluation: Evaluation, verbose: bool = False) -> str:
         f"precision={f['precision']:.3f} speaker_acc={f['speaker_accuracy']:.3f} "
         f"topic_acc={f['topic_accuracy']:.3f}"
     )
+    if evaluation.fields:
+        totals = evaluation.field_totals
+        lines += ["", fields_table(field_figures(totals), totals)]
     return "\n".join(lines)
 
 

@@ -14,6 +14,7 @@ import itertools
 import os
 import re
 import unicodedata
+import urllib.parse
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -22,10 +23,20 @@ from typing import Any
 import yaml
 
 from generator.boilerplate import (
+    ADDRESS,
+    BYLINE,
     CAPTION,
     COMMENT_FOOTER,
     COPYRIGHT,
+    DATE_LINE,
+    EDITOR_NOTE,
+    LICENCE,
+    METADATA,
     PROMO,
+    PUBLICATION_NOTE,
+    PUBLISHER_NAME,
+    SITE_NOTICE,
+    TAGS,
     Cleaned,
     Unit,
     ends_sentence,
@@ -36,6 +47,7 @@ from generator.boilerplate import (
     word_count,
 )
 from generator.cache import PickleStore
+from generator.dates import date_in_address, date_line, find_dates, read_date
 from generator.model import Article, Inference, Paragraph, ParagraphKind, RemovedText, SeedProblem
 from generator.settings import ingest_code_hash
 
@@ -45,8 +57,26 @@ SEED_SUFFIXES = (".txt", ".md")
 SIDECAR_SUFFIX = ".meta.yaml"
 PUBLISHERS_FILE = Path(__file__).with_name("publishers.yaml")
 
-# Metadata keys a sidecar or front matter may set; `source` is another name for `publisher`.
+# Metadata keys a sidecar or front matter may set; `source` is another name for `publisher`
+# (or for `url`, when it holds a web address, as web clippers write it).
 METADATA_KEYS = ("title", "publisher", "source", "date", "url")
+# Other names web clippers and site generators give the same fields.
+_KEY_SYNONYMS = {
+    "published": "date",
+    "published_time": "date",
+    "date_published": "date",
+    "publish_date": "date",
+    "link": "url",
+    "source_url": "url",
+    "canonical_url": "url",
+    "headline": "title",
+    "site_name": "publisher",
+}
+# What clippers also write and a brief does not use: passed over without a warning.
+_CLIPPER_KEYS = frozenset(
+    {"author", "authors", "created", "clipped", "tags", "description", "excerpt", "categories"}
+    | {"category", "image", "language", "lang", "byline", "updated", "modified", "keywords"}
+)
 
 _BOMS = (  # longest first: the UTF-32 LE mark begins with the UTF-16 LE one
     (b"\xff\xfe\x00\x00", "utf-32-le", "UTF-32"),
@@ -189,7 +219,36 @@ def read_seeds(
             )
             continue
         first_with_text[key] = result.source
+        missing = missing_metadata(result)
+        if missing:
+            yield metadata_caveat(result, missing, path)
         yield result
+
+
+def missing_metadata(article: Article) -> list[str]:
+    """The fields neither the metadata nor the text gives: the brief shows them as unknown."""
+    made_from_name = any(i.field == "title" and "file name" in i.evidence for i in article.inferred)
+    fields = {"title": made_from_name, "publisher": article.publisher is None}
+    fields["date"] = article.date is None
+    return [name for name, missing in fields.items() if missing]
+
+
+def metadata_caveat(article: Article, missing: list[str], path: Path) -> SeedProblem:
+    """A used seed's caveat on the Seed report: which fields to add, and where."""
+    sidecar = sidecar_path(path)
+    if path.suffix.lower() == ".md":
+        where = "its front matter"
+    elif sidecar.is_file():
+        where = f"its sidecar {sidecar.name}"
+    else:
+        where = f"a new sidecar {sidecar.name} beside it"
+    example = ", ".join(f"{name}: …" for name in missing)
+    return SeedProblem(
+        source=article.source,
+        reason=f"the text does not show its {' or '.join(missing)}",
+        action=f"add {example} to {where}",
+        skipped=False,
+    )
 
 
 def read_seed(path: Path, seeds_dir: Path) -> Article | SeedProblem:
@@ -247,7 +306,8 @@ def _read_article(path: Path, source: str, table: PublisherTable) -> Article:
         warnings += sidecar_warnings
 
     first_body_line = 1
-    if path.suffix.lower() == ".md":
+    markdown = path.suffix.lower() == ".md" or looks_like_markdown(lines)
+    if markdown:
         front, first_body_line, front_warnings = _read_front_matter(lines, source)
         warnings += front_warnings
         for key in sorted(set(front) & set(metadata)):
@@ -259,10 +319,12 @@ def _read_article(path: Path, source: str, table: PublisherTable) -> Article:
         metadata.update(front)
 
     numbered = list(enumerate(lines, start=1))[first_body_line - 1 :]
-    units, markup_removed = split_units(numbered, markdown=path.suffix.lower() == ".md")
+    units, markup_removed = split_units(numbered, markdown=markdown)
     if not units:
         raise _Unusable("the file has no article text", "add the article's text below the metadata")
-    cleaned = strip_boilerplate(units, known_title=metadata.get("title"))
+    cleaned = strip_boilerplate(
+        units, known_title=metadata.get("title"), publisher_names=publisher_names(table)
+    )
     if not cleaned.body:
         raise _Unusable(
             "no article text is left once the title and publisher boilerplate are removed",
@@ -271,8 +333,10 @@ def _read_article(path: Path, source: str, table: PublisherTable) -> Article:
 
     inferred: list[Inference] = []
     title = metadata.get("title") or _infer_title(cleaned, path, inferred)
-    publisher = metadata.get("publisher") or _infer_publisher(cleaned, table, inferred, warnings)
-    date = metadata.get("date") or _infer_date(cleaned, inferred)
+    publisher = metadata.get("publisher") or _infer_publisher(
+        cleaned, table, metadata.get("url"), inferred, warnings
+    )
+    date = metadata.get("date") or _infer_date(cleaned, metadata.get("url"), inferred)
     paragraphs = tuple(
         Paragraph(id=f"p{number}", text=unit.text, line=unit.line, kind=paragraph_kind(unit))
         for number, unit in enumerate(cleaned.body, start=1)
@@ -392,7 +456,7 @@ def _read_front_matter(lines: Sequence[str], source: str) -> tuple[dict[str, str
     for index in range(1, len(lines)):
         if lines[index].strip() in ("---", "..."):
             metadata, warnings = parse_metadata(
-                "\n".join(lines[1:index]), f"{source} front matter", first_line=2
+                "\n".join(lines[1:index]), f"{source} front matter", first_line=2, clipped=True
             )
             return metadata, index + 2, warnings
     return (
@@ -402,10 +466,13 @@ def _read_front_matter(lines: Sequence[str], source: str) -> tuple[dict[str, str
     )
 
 
-def parse_metadata(text: str, where: str, first_line: int) -> tuple[dict[str, str], list[str]]:
+def parse_metadata(
+    text: str, where: str, first_line: int, *, clipped: bool = False
+) -> tuple[dict[str, str], list[str]]:
     """Validated metadata from YAML text; anything wrong becomes a warning, never an error.
 
     `where` names the YAML's origin in warnings; `first_line` is its first line in that file.
+    `clipped`: front matter as web clippers write it, whose other keys pass without a warning.
     """
     try:
         data = yaml.safe_load(text)
@@ -425,11 +492,16 @@ def parse_metadata(text: str, where: str, first_line: int) -> tuple[dict[str, st
     warnings: list[str] = []
     for key, value in data.items():
         name = str(key).strip().lower()
+        name = _KEY_SYNONYMS.get(name, name)
+        if clipped and name in _CLIPPER_KEYS:
+            continue
         if name not in METADATA_KEYS:
             known = ", ".join(METADATA_KEYS)
             warnings.append(f"{where}: unknown key {key!r} ignored (known keys: {known})")
             continue
         field = "publisher" if name == "source" else name
+        if name == "source" and isinstance(value, str) and re.match(r"^\s*https?://", value):
+            field = "url"
         if value is None:
             continue
         checked = _check_field(field, value)
@@ -458,32 +530,6 @@ def _check_field(field: str, value: Any) -> str | None:
     return text
 
 
-_MONTHS = {
-    name: number
-    for number, names in enumerate(
-        (
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ),
-        start=1,
-    )
-    for name in names
-}
-_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$")
-_DAY_MONTH_YEAR = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]+)\.?,?\s+(\d{4})$")
-_MONTH_DAY_YEAR = re.compile(r"^([A-Za-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})$")
-
-
 def normalise_date(value: Any) -> str | None:
     """An ISO `yyyy-mm-dd` date from a YAML date, an ISO string, or a written-out full date
     ("8 August 2023", "Aug. 8, 2023"); None for anything else (never a guess)."""
@@ -493,31 +539,7 @@ def normalise_date(value: Any) -> str | None:
         return value.isoformat()
     if not isinstance(value, str):
         return None
-    text = " ".join(value.split())
-    if _ISO_DATE.match(text):
-        try:
-            return dt.date.fromisoformat(text[:10]).isoformat()
-        except ValueError:
-            return None
-    return _written_date(text)
-
-
-def _written_date(text: str) -> str | None:
-    text = " ".join(text.replace(",", ", ").split())
-    for pattern, order in ((_DAY_MONTH_YEAR, "dmy"), (_MONTH_DAY_YEAR, "mdy")):
-        match = pattern.match(text)
-        if not match:
-            continue
-        first, second, year = match.groups()
-        day, month_name = (first, second) if order == "dmy" else (second, first)
-        month = _MONTHS.get(month_name.lower())
-        if month is None:
-            return None
-        try:
-            return dt.date(int(year), month, int(day)).isoformat()
-        except ValueError:
-            return None
-    return None
+    return read_date(value)
 
 
 # --- layout: lines → units ----------------------------------------------------------------------
@@ -531,12 +553,26 @@ _MD_IMAGE = re.compile(r"!\[([^\]]*)\]" + _MD_TARGET)
 _MD_LINK = re.compile(r"\[([^\]]+)\]" + _MD_TARGET)
 _MD_REFERENCE = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*\S+")
 _MD_QUOTE = re.compile(r"^\s{0,3}>\s?")
+_MD_EMPHASIS = re.compile(r"(?<![\w*])(\*{1,3}|_{1,3})(?=\S)(.+?)(?<=\S)\1(?![\w*])")
 # Words after which a line cannot end a sentence: the next line continues it.
 _CONTINUING_WORDS_TEXT = (
     "a an the and or but nor of to in on at by for from with as that which who whose whom than into "
     "onto about after before between during over under its his her their our your my"
 )
 _CONTINUING_WORDS = frozenset(_CONTINUING_WORDS_TEXT.split())
+
+
+# Wikitext, as wiki dumps and their datasets keep it: [[w:Page|shown text]], '''bold'''.
+_WIKI_LINK = re.compile(r"\[\[(?:[^\[\]|]*\|)?([^\[\]|]*)\]\]")
+_WIKI_EMPHASIS = re.compile(r"'{2,5}([^']+?)'{2,5}")
+_BARE_ADDRESS = re.compile(r"^https?://\S*$")
+_MD_SIGNS = re.compile(r"^\s{0,3}#{1,6}\s+\S|!\[[^\]]*\]\(|\[[^\]]+\]\((?:https?://|/)")
+
+
+def looks_like_markdown(lines: Sequence[str]) -> bool:
+    """Whether a `.txt` seed is Markdown as a scraper or clipper saved it: heading marks,
+    images or links with their addresses."""
+    return any(_MD_SIGNS.search(line) for line in lines[:400])
 
 
 @dataclass(frozen=True)
@@ -601,9 +637,11 @@ def _plain_line(number: int, raw: str, markdown: bool, removed: list[RemovedText
         # Raw HTML stays as text (the renderer escapes it): an article's words are never dropped.
         text = _MD_LINK.sub(r"\1", text)
         text = _MD_QUOTE.sub("", text)
+        text = _MD_EMPHASIS.sub(r"\2", text)
         heading_match = _MD_HEADING.match(text)
         if heading_match:
             text, heading = heading_match.group(2), True
+    text = _WIKI_LINK.sub(r"\1", _WIKI_EMPHASIS.sub(r"\1", text))
     bullet = bool(_BULLET.match(text)) and not heading
     if bullet:
         text = _BULLET.sub("", text, count=1)
@@ -634,7 +672,11 @@ def _continues(previous: _Line, line: _Line, width: int | None) -> bool:
     """Whether `line` carries on the paragraph that the line `previous` belongs to."""
     if line.bullet or line.heading or previous.heading:
         return False
+    if _BARE_ADDRESS.match(line.text) or _BARE_ADDRESS.match(previous.text):
+        return False
     end = previous.text
+    if line.text[:1] in ",;.)]}" and not ends_sentence(end):
+        return True  # the rest of a sentence cut before its punctuation (at a link, say)
     starts_word = line.text[:1].isalnum()
     # In hard-wrapped text a line that reaches the wrap column was cut there, even at a full stop.
     if width is not None and len(end) >= 0.6 * width and starts_word:
@@ -685,14 +727,48 @@ def _infer_title(cleaned: Cleaned, path: Path, inferred: list[Inference]) -> str
     return headline.text
 
 
-def _infer_date(cleaned: Cleaned, inferred: list[Inference]) -> str | None:
+_DATED_REASONS = frozenset({DATE_LINE, METADATA, BYLINE})
+_LATER_DATE = re.compile(r"\b(?:updated|modified|last|edited|revised)\b", re.IGNORECASE)
+
+
+def _infer_date(cleaned: Cleaned, url: str | None, inferred: list[Inference]) -> str | None:
+    """The page's own date: a date line ("Published: …"; an "Updated" one only when nothing else
+    dates the page), a dated dateline, or the date path of the page's printed address."""
+    candidates: list[tuple[str, str]] = []
+    later: list[tuple[str, str]] = []
+    for removed in cleaned.removed:
+        found = date_line(removed.text) if removed.reason in _DATED_REASONS else None
+        if removed.reason == BYLINE and found is None:
+            found = next(iter(find_dates(removed.text)), None)
+        if found is not None:
+            evidence = f"{removed.reason} {_quoted(removed.text)} on line {removed.line}"
+            (later if _LATER_DATE.search(removed.text) else candidates).append(
+                (found.iso, evidence)
+            )
     for dateline in cleaned.datelines:
-        date = _written_date(dateline.date) if dateline.date else None
+        date = read_date(dateline.date) if dateline.date else None
         if date:
-            evidence = f'dateline "{dateline.text}" on line {dateline.line}'
-            inferred.append(Inference("date", date, evidence))
-            return date
-    return None
+            candidates.append((date, f'dateline "{dateline.text}" on line {dateline.line}'))
+    for text, where in _printed_addresses(cleaned, url):
+        found = date_in_address(text)
+        if found is not None:
+            candidates.append((found.iso, f"the date path of {where}"))
+    chosen = (candidates or later or [None])[0]
+    if chosen is None:
+        return None
+    inferred.append(Inference("date", chosen[0], chosen[1]))
+    return chosen[0]
+
+
+def _printed_addresses(cleaned: Cleaned, url: str | None) -> list[tuple[str, str]]:
+    """(address, where it stands) for the page's own address: the metadata's, or a scraper's
+    address line (never a link inside the article's text)."""
+    found = [(url, "the url in the metadata")] if url else []
+    for removed in cleaned.removed:
+        if removed.reason in (ADDRESS, METADATA):
+            for address in re.findall(r"https?://\S+|www\.\S+", removed.text):
+                found.append((address, f"the address on line {removed.line}"))
+    return found
 
 
 @dataclass(frozen=True)
@@ -702,6 +778,7 @@ class Publisher:
     name: str
     aliases: tuple[str, ...] = ()
     brands: tuple[str, ...] = ()
+    domains: tuple[str, ...] = ()  # its web addresses' host names, without "www."
 
 
 PublisherTable = tuple[Publisher, ...]
@@ -717,6 +794,7 @@ def load_publishers(path: Path = PUBLISHERS_FILE) -> PublisherTable:
                 name=str(entry["name"]),
                 aliases=tuple(str(alias) for alias in entry.get("aliases") or ()),
                 brands=tuple(str(brand) for brand in entry.get("brands") or ()),
+                domains=tuple(str(domain).lower() for domain in entry.get("domains") or ()),
             )
             for entry in data["publishers"]
         )
@@ -735,7 +813,18 @@ _COPYRIGHT_HOLDER = re.compile(
     r"[\s.,]*(?:all rights reserved\.?)?$",
     re.IGNORECASE,
 )
-_FURNITURE_REASONS = frozenset({PROMO, COMMENT_FOOTER, COPYRIGHT})
+_FURNITURE_REASONS = frozenset(
+    {PROMO, COMMENT_FOOTER, COPYRIGHT, BYLINE, METADATA, PUBLICATION_NOTE, EDITOR_NOTE}
+    | {PUBLISHER_NAME, LICENCE, SITE_NOTICE, TAGS}
+)
+
+
+@functools.cache
+def publisher_names(table: PublisherTable) -> frozenset[str]:
+    """Every name and alias of the table, `normalised`: such a line alone is furniture."""
+    return frozenset(
+        normalised(name) for publisher in table for name in (publisher.name, *publisher.aliases)
+    )
 
 
 def canonical_publisher(name: str, table: PublisherTable) -> str:
@@ -759,7 +848,9 @@ def _named_publisher(text: str, table: PublisherTable) -> tuple[str, str] | None
     return None
 
 
-def _publisher_clues(cleaned: Cleaned, table: PublisherTable) -> list[tuple[str, str]]:
+def _publisher_clues(
+    cleaned: Cleaned, table: PublisherTable, url: str | None = None
+) -> list[tuple[str, str]]:
     """(publisher, evidence) from the page's own furniture (promo, comment footer, copyright
     line), then from datelines: a wire story's dateline names the agency, not who published it."""
     clues: list[tuple[str, str]] = []
@@ -772,6 +863,10 @@ def _publisher_clues(cleaned: Cleaned, table: PublisherTable) -> list[tuple[str,
             clues.append((canonical_publisher(holder, table), where))
         elif named := _named_publisher(removed.text, table):
             clues.append((named[0], f'{where} names "{named[1]}" ({PUBLISHERS_FILE.name})'))
+    for address, where in _printed_addresses(cleaned, url):
+        publisher = _publisher_of_address(address, table)
+        if publisher is not None:
+            clues.append((publisher, f"{where} ({PUBLISHERS_FILE.name} domains)"))
     for dateline in cleaned.datelines:
         clues.append(
             (
@@ -780,6 +875,18 @@ def _publisher_clues(cleaned: Cleaned, table: PublisherTable) -> list[tuple[str,
             )
         )
     return clues
+
+
+def _publisher_of_address(address: str, table: PublisherTable) -> str | None:
+    """The publisher whose domain the address's host is (or is a subdomain of)."""
+    host = urllib.parse.urlsplit(address if "//" in address else f"//{address}").hostname or ""
+    matches = [
+        (len(domain), publisher.name)
+        for publisher in table
+        for domain in publisher.domains
+        if host == domain or host.endswith(f".{domain}")
+    ]
+    return max(matches)[1] if matches else None  # the most specific: india.example.com
 
 
 def _quoted(text: str, limit: int = 80) -> str:
@@ -794,9 +901,13 @@ def _copyright_holder(text: str) -> str | None:
 
 
 def _infer_publisher(
-    cleaned: Cleaned, table: PublisherTable, inferred: list[Inference], warnings: list[str]
+    cleaned: Cleaned,
+    table: PublisherTable,
+    url: str | None,
+    inferred: list[Inference],
+    warnings: list[str],
 ) -> str | None:
-    clues = _publisher_clues(cleaned, table)
+    clues = _publisher_clues(cleaned, table, url)
     if not clues:
         return None
     publisher, evidence = clues[0]

@@ -23,7 +23,7 @@ def corpus(tmp_path_factory) -> Path:
 
 def test_every_article_is_read_as_a_seed_with_its_date(corpus):
     articles, problems = read_corpus(corpus)
-    assert problems == []
+    assert [problem for problem in problems if problem.skipped] == []
     assert len(articles) == 12
     assert all(article.date for article in articles)
     assert (corpus / "topics.yaml").read_bytes() == (ROOT / "seeds" / "topics.yaml").read_bytes()

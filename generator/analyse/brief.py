@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 from spacy.language import Language
 
-from generator.analyse.claims import rank_claims
+from generator.analyse.claims import select_claims
 from generator.analyse.entities import extract_entities
 from generator.analyse.events import extract_events
 from generator.analyse.figures import extract_figures
@@ -18,7 +18,7 @@ from generator.analyse.parse import ParsedArticle, parse_article
 from generator.analyse.quotes import extract_quotes, reported_speaker
 from generator.analyse.terms import extract_key_terms
 from generator.analyse.themes import match_topics
-from generator.model import Article, Brief, Claim, Topic
+from generator.model import Article, Brief, Topic
 from generator.slugs import slugify
 
 SUMMARY_SENTENCES = 2
@@ -48,18 +48,19 @@ def analyse_parsed(parsed: ParsedArticle, topics: Sequence[Topic], claims_per_br
     article = parsed.article
     entities = extract_entities(parsed)
     quotes = extract_quotes(parsed, entities)
-    claims = rank_claims(
+    selection = select_claims(
         parsed,
         quotes,
         limit=claims_per_brief,
         speaker_of=lambda sentence: reported_speaker(sentence, parsed, entities),
+        lead_count=SUMMARY_SENTENCES,
     )
     return Brief(
         **article_identity(article),
-        summary=summarise(parsed, claims),
+        summary=" ".join(claim.text for claim in selection.lead),
         paragraphs=article.paragraphs,
         quotes=quotes,
-        claims=claims,
+        claims=selection.claims,
         entities=entities,
         figures=extract_figures(parsed),
         topics=match_topics(parsed, topics),
@@ -69,14 +70,3 @@ def analyse_parsed(parsed: ParsedArticle, topics: Sequence[Topic], claims_per_br
         inferred=article.inferred,
         warnings=article.warnings,
     )
-
-
-def summarise(parsed: ParsedArticle, claims: Sequence[Claim]) -> str:
-    """The article's own words: its best claims, in the order the article gives them."""
-    chosen = sorted(claims[:SUMMARY_SENTENCES], key=lambda c: parsed_order(parsed, c))
-    return " ".join(claim.text for claim in chosen)
-
-
-def parsed_order(parsed: ParsedArticle, claim: Claim) -> tuple[int, int]:
-    index = next(i for i, p in enumerate(parsed.article.paragraphs) if p.id == claim.paragraph)
-    return index, parsed.article.paragraphs[index].text.find(claim.text)

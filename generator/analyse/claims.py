@@ -3,7 +3,11 @@
 The ranking is TextRank (Mihalcea & Tarau, 2004): PageRank over a graph whose nodes are sentences
 and whose edge weights are content-lemma overlap normalised by sentence length. Its centrality is
 combined with three explainable signals: named entities, figures and position (news puts its
-main facts first). Quotations are never claims; reported speech is, with its speaker.
+main facts first). Quotations are never claims; reported speech is, with its speaker. Neither is a
+fragment, a question, a sentence inside someone's quotation, or a near-copy of a better claim.
+
+The summary is the article's lead: its first claim-worthy sentences (the lede, then the nut graf,
+as news writing orders them); the ranked claims then come from what the summary does not say.
 """
 
 from __future__ import annotations
@@ -26,6 +30,8 @@ QUOTED_SHARE_LIMIT = 0.4  # a sentence more than this share inside quotation mar
 QUOTED_TEXT = re.compile(r"[“\"]([^”\"]*)[”\"]?")
 NAMED_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW"}
 DAMPING, ITERATIONS = 0.85, 50
+NEAR_DUPLICATE_SHARE = 0.8  # of the shorter sentence's content words, shared with a better one
+_SENTENCE_END = re.compile(r"[.!…][\"”’')\]]*$")
 
 SpeakerFinder = Callable[[Span], "str | None"]
 
@@ -50,13 +56,32 @@ def candidates(parsed: ParsedArticle, quotes: Sequence[Quote]) -> list[Candidate
     for position, sentence in enumerate(parsed.body_sentences()):
         words = [t for t in parsed.tokens_of(sentence) if not t.is_punct and not t.is_space]
         text = parsed.span_text(sentence)
-        if not MIN_WORDS <= len(words) <= MAX_WORDS or text.strip().endswith("?"):
+        if not MIN_WORDS <= len(words) <= MAX_WORDS or not is_statement(text, words):
             continue
-        if is_quotation(text, quotes):
+        if is_quotation(text, quotes) or inside_quotation(parsed, sentence):
             continue
         lemmas = frozenset(t.lemma_.lower() for t in words if t.is_alpha and not t.is_stop)
         found.append(Candidate(sentence, parsed.paragraph_of(sentence).id, lemmas, position))
     return found
+
+
+def is_statement(text: str, words: Sequence) -> bool:
+    """A whole declarative sentence: it starts with a capital, a digit or a quotation mark, ends
+    with a full stop, and has a verb (not a question, a caption or a cut-off fragment)."""
+    text = text.strip()
+    first = next((char for char in text if char.isalnum()), "")
+    if not (first.isupper() or first.isdigit()) or not _SENTENCE_END.search(text):
+        return False
+    return any(t.pos_ in ("VERB", "AUX") for t in words)
+
+
+def inside_quotation(parsed: ParsedArticle, sentence: Span) -> bool:
+    """Whether a sentence stands inside a quotation opened earlier in its paragraph (the middle
+    sentences of a long quotation carry no quotation marks of their own)."""
+    paragraph_start = parsed.paragraph_starts[parsed.paragraph_index_at(sentence.start_char)]
+    before = parsed.text[paragraph_start : sentence.start_char]
+    curly_open = before.count("“") - before.count("”")
+    return curly_open > 0 or before.count('"') % 2 == 1
 
 
 def similarity(first: frozenset[str], second: frozenset[str]) -> float:
@@ -103,22 +128,84 @@ def similarity_edges(lemma_sets: Sequence[frozenset[str]]) -> list[list[tuple[in
     return edges
 
 
-def rank_claims(
+def near_duplicate(first: frozenset[str], second: frozenset[str]) -> bool:
+    """Whether two sentences say the same: most content words of the shorter are in the other."""
+    shorter = min(len(first), len(second))
+    return bool(shorter) and len(first & second) >= NEAR_DUPLICATE_SHARE * shorter
+
+
+@dataclass(frozen=True)
+class Selection:
+    """The summary's sentences in article order, and the ranked claims beyond them."""
+
+    lead: tuple[Claim, ...]
+    claims: tuple[Claim, ...]
+
+
+def select_claims(
     parsed: ParsedArticle,
     quotes: Sequence[Quote],
     limit: int,
     speaker_of: SpeakerFinder = lambda _sentence: None,
-) -> tuple[Claim, ...]:
-    """The `limit` best claim sentences, best first, each with its figures and reported speaker."""
+    lead_count: int = 0,
+) -> Selection:
+    """The first `lead_count` claim-worthy sentences as the lead, and the `limit` best of the
+    others, best first, each with its figures and reported speaker; no two near-copies."""
     pool = candidates(parsed, quotes)
     if not pool:
-        return ()
+        return Selection((), ())
+    lead = _distinct(pool, lead_count, [])
+    lead_ids = {id(candidate) for candidate in lead}
+    ranked = [item for item in _scored(parsed, pool) if id(item[2]) not in lead_ids]
+    chosen = _distinct([item[2] for item in ranked], limit, [c.lemmas for c in lead])
+    if not chosen:  # a short article: its lead is all it claims
+        ranked = _scored(parsed, lead)
+        chosen = [item[2] for item in ranked]
+    by_candidate = {id(item[2]): item for item in ranked}
+
+    def claim(candidate: Candidate, rank: int, score: float) -> Claim:
+        return Claim(
+            text=parsed.span_text(candidate.sentence).strip(),
+            paragraph=candidate.paragraph,
+            rank=rank,
+            score=score,
+            speaker=speaker_of(candidate.sentence),
+            figures=figures_in(parsed, candidate.sentence, candidate.paragraph),
+        )
+
+    return Selection(
+        tuple(claim(candidate, 0, 0.0) for candidate in lead),
+        tuple(
+            claim(candidate, rank, by_candidate[id(candidate)][0])
+            for rank, candidate in enumerate(chosen, start=1)
+        ),
+    )
+
+
+def _distinct(
+    ordered: Sequence[Candidate], limit: int, taken: list[frozenset[str]]
+) -> list[Candidate]:
+    """The first `limit` candidates that are no near-copy of one before them or of `taken`."""
+    chosen: list[Candidate] = []
+    taken = list(taken)
+    for candidate in ordered:
+        if len(chosen) >= limit:
+            break
+        if any(near_duplicate(candidate.lemmas, other) for other in taken):
+            continue
+        chosen.append(candidate)
+        taken.append(candidate.lemmas)
+    return chosen
+
+
+def _scored(parsed: ParsedArticle, pool: Sequence[Candidate]) -> list[tuple]:
+    """(score, -position, candidate) for each candidate, best first."""
     centrality = textrank([c.lemmas for c in pool])
     top_centrality = max(centrality) or 1.0
     last_position = max(c.position for c in pool) or 1
     scored = []
     for candidate, rank_score in zip(pool, centrality, strict=True):
-        figures = figures_in(parsed, candidate.sentence, candidate.paragraph)
+        has_figures = bool(figures_in(parsed, candidate.sentence, candidate.paragraph))
         named = {
             parsed.span_text(e)
             for e in parsed.entities_in(candidate.sentence)
@@ -127,20 +214,20 @@ def rank_claims(
         signals = {
             "centrality": rank_score / top_centrality,
             "entities": min(len(named), 4) / 4,
-            "figures": 1.0 if figures else 0.0,
+            "figures": 1.0 if has_figures else 0.0,
             "position": 1 - candidate.position / last_position,
         }
         score = sum(WEIGHTS[name] * value for name, value in signals.items())
-        scored.append((round(score, 6), -candidate.position, candidate, figures))
+        scored.append((round(score, 6), -candidate.position, candidate))
     scored.sort(key=lambda item: (item[0], item[1]), reverse=True)
-    return tuple(
-        Claim(
-            text=parsed.span_text(candidate.sentence).strip(),
-            paragraph=candidate.paragraph,
-            rank=rank,
-            score=score,
-            speaker=speaker_of(candidate.sentence),
-            figures=figures,
-        )
-        for rank, (score, _, candidate, figures) in enumerate(scored[:limit], start=1)
-    )
+    return scored
+
+
+def rank_claims(
+    parsed: ParsedArticle,
+    quotes: Sequence[Quote],
+    limit: int,
+    speaker_of: SpeakerFinder = lambda _sentence: None,
+) -> tuple[Claim, ...]:
+    """The `limit` best claim sentences, best first, each with its figures and reported speaker."""
+    return select_claims(parsed, quotes, limit, speaker_of).claims

@@ -229,8 +229,14 @@ def _attribution_after(resolver: SpeakerResolver, after: list[Token]) -> Speaker
         words = [t for t in phrase if not t.is_punct]
         if not words or any(t.pos_ in ("VERB", "AUX") for t in words):
             continue
+        people = [t for t in words if resolver.person_at(t.i)]
+        if people:  # "said FBI Special Agent in Charge Jane Doe": the person, not the title
+            return resolver.name(people[0])
         inside = {t.i for t in words}
-        heads = [t for t in words if t.head.i not in inside and t.pos_ in NOMINAL]
+        # The phrase's own root counts: the parse may start a new sentence after "said".
+        heads = [
+            t for t in words if (t.head.i not in inside or t.head.i == t.i) and t.pos_ in NOMINAL
+        ]
         if heads:
             return resolver.name(heads[0])
     return None

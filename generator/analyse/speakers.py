@@ -107,6 +107,11 @@ class SpeakerResolver:
     def in_quote(self, token: Token) -> bool:
         return self.quoted[token.i]
 
+    def person_at(self, index: int) -> bool:
+        """Whether the token at `index` is part of a person's name the article gives."""
+        mention = self.mention_of.get(index)
+        return mention is not None and mention.type == "person"
+
     def is_body(self, token: Token) -> bool:
         return self.parsed.paragraph_at(token.idx).kind == "body"
 
@@ -193,6 +198,9 @@ class SpeakerResolver:
         mention = self.mention_of.get(token.i)
         if mention is None:  # "Putin's spokesman Dmitry Peskov": the name in apposition
             named = [c for c in token.children if c.dep_ == "appos" and c.i in self.mention_of]
+            mention = self.mention_of[named[0].i] if named else None
+        if mention is None and token.pos_ == "PROPN":  # "Special Agent in Charge Jane Doe"
+            named = [t for t in token.subtree if 0 < t.i - token.i <= 6 and self.person_at(t.i)]
             mention = self.mention_of[named[0].i] if named else None
         if mention is not None:
             return Speaker(mention.name, _speaker_type(mention))
