@@ -7,7 +7,6 @@ are not scored; a speaker is right when the gold name's words (titles aside) are
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -21,11 +20,11 @@ from generator.evaluate_fields import (
     article_line,
     field_figures,
     fields_table,
+    plain_tokens,
     score_fields,
 )
 from generator.model import Brief
 
-TOKEN = re.compile(r"[\w']+")
 TITLES = {
     "the",
     "mr",
@@ -44,8 +43,8 @@ TARGETS = {"recall_full": 0.98, "recall_partial": 0.90, "precision": 0.95, "spea
 
 
 def tokens(text: str) -> list[str]:
-    text = text.replace("’", "'").replace("‘", "'")
-    return [t.lower().strip("'") for t in TOKEN.findall(text) if t.strip("'")]
+    """Lower-case word tokens, Markdown and wiki link addresses aside (as `plain_tokens`)."""
+    return plain_tokens(text)
 
 
 def quote_matches(gold: str, extracted: str) -> bool:

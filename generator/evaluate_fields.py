@@ -29,7 +29,8 @@ _SAYS = re.compile(r"\b(?:said|says|say|told|tells|according to|added|adds|wrote
 
 
 def plain_tokens(text: str) -> list[str]:
-    """Lower-case word tokens of a line, with Markdown images dropped and links kept as text."""
+    """Lower-case word tokens of a text, with Markdown images dropped and links (Markdown and
+    wiki) kept as their text: gold is copied verbatim from files that may carry such markup."""
     text = _LINK_TAIL.sub("", _LINK.sub(r"\1", _IMAGE.sub(" ", _WIKI_LINK.sub(r"\1", text))))
     text = text.replace("’", "'").replace("‘", "'")
     return [t.lower().strip("'") for t in _TOKEN.findall(text) if t.strip("'")]

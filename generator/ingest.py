@@ -233,6 +233,10 @@ def missing_metadata(article: Article) -> list[str]:
     return [name for name, missing in fields.items() if missing]
 
 
+def _listed(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} or {names[-1]}"
+
+
 def metadata_caveat(article: Article, missing: list[str], path: Path) -> SeedProblem:
     """A used seed's caveat on the Seed report: which fields to add, and where."""
     sidecar = sidecar_path(path)
@@ -245,7 +249,7 @@ def metadata_caveat(article: Article, missing: list[str], path: Path) -> SeedPro
     example = ", ".join(f"{name}: …" for name in missing)
     return SeedProblem(
         source=article.source,
-        reason=f"the text does not show its {' or '.join(missing)}",
+        reason=f"the text does not show its {_listed(missing)}",
         action=f"add {example} to {where}",
         skipped=False,
     )

@@ -24,7 +24,7 @@ from generator.analyse.figures import figures_in
 from generator.analyse.parse import ParsedArticle
 from generator.model import Claim, Quote
 
-WEIGHTS = {"centrality": 0.5, "entities": 0.2, "figures": 0.15, "position": 0.15}
+WEIGHTS = {"centrality": 0.4, "entities": 0.15, "figures": 0.15, "position": 0.3}
 MIN_WORDS, MAX_WORDS = 8, 70
 QUOTED_SHARE_LIMIT = 0.4  # a sentence more than this share inside quotation marks is a quotation
 QUOTED_TEXT = re.compile(r"[“\"]([^”\"]*)[”\"]?")
@@ -48,7 +48,8 @@ def is_quotation(text: str, quotes: Sequence[Quote]) -> bool:
     quoted = sum(len(m.group(1)) for m in QUOTED_TEXT.finditer(text))
     if quoted > QUOTED_SHARE_LIMIT * len(text):
         return True
-    return any(q.kind == "full" and q.text[:40] in text for q in quotes)
+    opening = text.strip()[:60]
+    return any(q.kind == "full" and (q.text[:40] in text or opening in q.text) for q in quotes)
 
 
 def candidates(parsed: ParsedArticle, quotes: Sequence[Quote]) -> list[Candidate]:

@@ -71,7 +71,56 @@ def extract_quotes(parsed: ParsedArticle, entities: tuple[Entity, ...]) -> tuple
                 speaker_type=speaker.type,
             )
         )
-    return tuple(quotes)
+    quotes += _block_quotes(resolver, roles)
+    order = {paragraph.id: index for index, paragraph in enumerate(paragraphs)}
+    return tuple(sorted(quotes, key=lambda quote: order[quote.paragraph]))
+
+
+def _block_quotes(resolver: SpeakerResolver, roles: dict[str, str | None]) -> list[Quote]:
+    """A paragraph without quotation marks, under one that ends by introducing speech ("…,
+    Jane Doe noted:", "the minister told the media:"): a block quotation, set off by layout."""
+    paragraphs = resolver.parsed.article.paragraphs
+    found = []
+    for index in range(len(paragraphs) - 1):
+        intro, quoted = paragraphs[index], paragraphs[index + 1]
+        if (
+            intro.kind != "body"
+            or quoted.kind != "body"
+            or not intro.text.rstrip().endswith(":")
+            or any(mark in quoted.text for mark in _QUOTE_MARKS)
+        ):
+            continue
+        speaker = _introducing_speaker(resolver, index)
+        if speaker is not None and speaker is not UNNAMED:
+            found.append(
+                Quote(
+                    text=quoted.text,
+                    speaker=speaker.name,
+                    role=roles.get(speaker.name),
+                    kind="full",
+                    paragraph=quoted.id,
+                    speaker_type=speaker.type,
+                )
+            )
+    return found
+
+
+_QUOTE_MARKS = '“”"'
+
+
+def _introducing_speaker(resolver: SpeakerResolver, index: int) -> Speaker | None:
+    """The speaker of the last verb of saying in a paragraph's last sentence."""
+    span = resolver.parsed.paragraph_span(index)
+    if span is None:
+        return None
+    last_sentence = [s for s in resolver.parsed.sentences if span.start <= s.start < span.end][-1:]
+    verbs = [
+        t
+        for sentence in last_sentence
+        for t in resolver.parsed.tokens_of(sentence)
+        if is_speech_verb(t) and not resolver.in_quote(t)
+    ]
+    return resolver.speaker_of_verb(verbs[-1]) if verbs else None
 
 
 def reported_speaker(
