@@ -619,14 +619,15 @@ def split_units(
                     current.number, _join(current.text, line.text), bullet=current.bullet
                 )
             else:
-                units.append(_unit(current, block_index))
+                units.append(_unit(current, block_index, markdown))
                 current = line
-        units.append(_unit(current, block_index))
+        units.append(_unit(current, block_index, markdown))
     return units, removed
 
 
-def _unit(line: _Line, block: int) -> Unit:
-    return Unit(line.number, line.text, block, heading=line.heading, bullet=line.bullet)
+def _unit(line: _Line, block: int, markdown: bool) -> Unit:
+    text = _MD_LINK.sub(r"\1", line.text) if markdown else line.text  # a link wrapped in two
+    return Unit(line.number, text, block, heading=line.heading, bullet=line.bullet)
 
 
 def _plain_line(number: int, raw: str, markdown: bool, removed: list[RemovedText]) -> _Line | None:

@@ -1,0 +1,81 @@
+"""The corpus scorer on real articles: what it counts right, wrong and missing, and the dev half's
+floors (the regression guard for the rules tuned on it; the test half is only scored, by hand)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from generator.analyse.brief import analyse_article
+from generator.cli import article_lines
+from generator.evaluate import evaluate
+from generator.evaluate_fields import field_figures, score_fields
+from generator.ingest import read_corpus, read_seed
+from generator.model import Article, Inference, Paragraph, to_dict
+
+DEV = Path(__file__).resolve().parent / "corpus" / "dev"
+VOA = "voa-2024-11-21-voyager-reconnected.txt"
+
+
+@pytest.fixture(scope="module")
+def dev_gold() -> dict:
+    return yaml.safe_load((DEV / "gold.yaml").read_text(encoding="utf-8"))
+
+
+def brief_of(article: Article, **changes) -> dict:
+    """A brief's JSON with the article's own fields, as the scorer reads it."""
+    brief = to_dict(article)
+    brief.update(summary="", claims=[], quotes=[])
+    brief.update({k: to_dict(v) for k, v in changes.items()})
+    return brief
+
+
+def score(article: Article, gold: dict, **changes):
+    lines = (DEV / VOA).read_text(encoding="utf-8").splitlines()
+    return score_fields(VOA, gold[VOA], brief_of(article, **changes), lines).counts
+
+
+def test_a_brief_as_ingest_reads_it_is_right_on_every_field(dev_gold) -> None:
+    counts = score(read_seed(DEV / VOA, DEV), dev_gold)
+    assert [counts[f"{name}_right"] for name in ("title", "publisher", "date")] == [1, 1, 1]
+    assert counts["junk_left"] == 0 and counts["junk_lines"] == 7
+    assert counts["real_removed"] == 0 and counts["real_lines"] > 10
+
+
+def test_junk_in_a_paragraph_and_a_lost_paragraph_are_counted(dev_gold) -> None:
+    article = read_seed(DEV / VOA, DEV)
+    paragraphs = [*article.paragraphs[1:], Paragraph("p99", "I’m Bryan Lynn.", 43)]
+    counts = score(article, dev_gold, paragraphs=paragraphs)
+    assert counts["junk_left"] == 1
+    assert counts["real_removed"] == 1  # the first paragraph's line
+
+
+def test_a_wrong_value_is_asserted_and_a_title_from_the_file_name_is_only_missing(
+    dev_gold,
+) -> None:
+    article = read_seed(DEV / VOA, DEV)
+    counts = score(article, dev_gold, date="2024-11-20")
+    assert counts["date_wrong"] == 1 and counts["date_right"] == 0
+    from_name = Inference(
+        "title", "voa 2024 11 21", "no headline line found; made from the file name"
+    )
+    counts = score(article, dev_gold, title="voa 2024 11 21", inferred=[from_name])
+    assert counts["title_wrong"] == 0 and counts["title_right"] == 0 and counts["title_shown"] == 1
+
+
+@pytest.mark.slow
+def test_the_dev_half_keeps_its_floors(dev_gold, nlp) -> None:
+    articles, _ = read_corpus(DEV)
+    briefs = [to_dict(analyse_article(article, [], nlp, 6)) for article in articles]
+    result = evaluate(dev_gold, briefs, article_lines(DEV, dev_gold))
+    fields, quotes = field_figures(result.field_totals), result.figures()
+    assert fields["title_accuracy"] >= 0.95 and fields["title_wrong"] == 0
+    assert fields["date_accuracy"] >= 0.9 and fields["date_wrong"] == 0
+    assert fields["publisher_wrong"] <= 1
+    assert fields["junk_left"] <= 2
+    assert fields["real_removed_share"] <= 0.01
+    assert fields["claims_faulty"] <= 1 and fields["claims_repeating_summary"] == 0
+    assert quotes["recall_full"] >= 0.95 and quotes["precision"] >= 0.95
+    assert quotes["speaker_accuracy"] >= 0.95
