@@ -198,6 +198,7 @@ class Brief:
     removed: tuple[RemovedText, ...] = ()
     inferred: tuple[Inference, ...] = ()
     warnings: tuple[str, ...] = ()
+    lead: tuple[Claim, ...] = ()  # the summary's sentences, in article order, with paragraphs
 
 
 @record

@@ -69,4 +69,5 @@ def analyse_parsed(parsed: ParsedArticle, topics: Sequence[Topic], claims_per_br
         removed=article.removed,
         inferred=article.inferred,
         warnings=article.warnings,
+        lead=selection.lead,
     )
