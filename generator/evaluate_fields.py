@@ -8,6 +8,7 @@ Text is compared as runs of word tokens, so typography and Markdown marks do not
 
 from __future__ import annotations
 
+import html
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
@@ -19,6 +20,7 @@ from generator.ingest import canonical_publisher, load_publishers
 _TOKEN = re.compile(r"[\w']+")
 _IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
 _LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+_TAG = re.compile(r"</?[A-Za-z][\w:-]*\b[^<>]*>")
 _WIKI_LINK = re.compile(r"\[\[(?:[^\[\]|]*\|)?([^\[\]|]*)\]\]")
 _LINK_TAIL = re.compile(r"\]\([^)\s]*\)")  # a link whose text began on the line before
 _MIN_RAW_JUNK = 12  # a shorter junk line is only found when a brief text is that line alone
@@ -31,6 +33,7 @@ _SAYS = re.compile(r"\b(?:said|says|say|told|tells|according to|added|adds|wrote
 def plain_tokens(text: str) -> list[str]:
     """Lower-case word tokens of a text, with Markdown images dropped and links (Markdown and
     wiki) kept as their text: gold is copied verbatim from files that may carry such markup."""
+    text = html.unescape(_TAG.sub(" ", text))
     text = _LINK_TAIL.sub("", _LINK.sub(r"\1", _IMAGE.sub(" ", _WIKI_LINK.sub(r"\1", text))))
     text = text.replace("’", "'").replace("‘", "'")
     return [t.lower().strip("'") for t in _TOKEN.findall(text) if t.strip("'")]

@@ -48,6 +48,7 @@ from generator.boilerplate import (
 )
 from generator.cache import PickleStore
 from generator.dates import date_in_address, date_line, find_dates, read_date
+from generator.markup import html_pieces, looks_like_html
 from generator.model import Article, Inference, Paragraph, ParagraphKind, RemovedText, SeedProblem
 from generator.settings import ingest_code_hash
 
@@ -260,6 +261,7 @@ def read_seed(path: Path, seeds_dir: Path) -> Article | SeedProblem:
     source = _source(path, seeds_dir)
     table = load_publishers()
     try:
+        _inside(path, seeds_dir)
         return _read_article(path, source, table)
     except _Unusable as problem:
         return SeedProblem(source, problem.reason, problem.action, location=problem.location)
@@ -295,6 +297,18 @@ def sidecar_path(seed: Path) -> Path:
     return seed.with_name(seed.stem + SIDECAR_SUFFIX)
 
 
+def _inside(path: Path, seeds_dir: Path) -> None:
+    """Refuse a seed that is a link to a file outside the seeds folder: a pull request could
+    otherwise publish any file the build machine can read."""
+    try:
+        path.resolve(strict=True).relative_to(seeds_dir.resolve(strict=True))
+    except (OSError, RuntimeError, ValueError) as error:
+        raise _Unusable(
+            "the file is a link that points outside the seeds folder (or nowhere)",
+            "put the article's file itself in the seeds folder instead of a link",
+        ) from error
+
+
 def _read_article(path: Path, source: str, table: PublisherTable) -> Article:
     raw = _read_bytes(path)
     text, warnings = _decode(raw, source)
@@ -323,7 +337,11 @@ def _read_article(path: Path, source: str, table: PublisherTable) -> Article:
         metadata.update(front)
 
     numbered = list(enumerate(lines, start=1))[first_body_line - 1 :]
-    units, markup_removed = split_units(numbered, markdown=markdown)
+    markup_removed: list[RemovedText] = []
+    if not markdown and looks_like_html(lines):  # Markdown keeps its inline HTML as text
+        numbered = list(html_pieces(numbered, markup_removed))
+    units, layout_removed = split_units(numbered, markdown=markdown)
+    markup_removed += layout_removed
     if not units:
         raise _Unusable("the file has no article text", "add the article's text below the metadata")
     cleaned = strip_boilerplate(

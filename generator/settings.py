@@ -69,7 +69,9 @@ def analysis_code_hash() -> str:
 
 def ingest_code_hash() -> str:
     """Hash of the code and data that turn a seed file into an Article (for the seed cache)."""
-    return code_hash("model.py", "ingest.py", "boilerplate.py", "dates.py", "publishers.yaml")
+    return code_hash(
+        "model.py", "ingest.py", "boilerplate.py", "dates.py", "markup.py", "publishers.yaml"
+    )
 
 
 @functools.cache

@@ -53,7 +53,19 @@ HOSTILE_LINES = [
 ]
 
 
+HOSTILE_NAME = "a\n\n<img src=x onerror=alert(1)>\n\n<svg onload=alert(2)>\n\nb.txt"
+SECRET = "SECRET-TOKEN-1f0e"
+
+
 def write_hostile(seeds: Path) -> None:
+    (seeds / HOSTILE_NAME).write_text(f"Named to inject\n\n{PARAGRAPH} Named.\n", encoding="utf-8")
+    secret = seeds.parent / "secret.txt"  # a file of the build machine, outside seeds/
+    secret.write_text(f"Build secrets\n\nThe deploy key is {SECRET} for now.\n", encoding="utf-8")
+    (seeds / "leak.txt").symlink_to(secret)
+    drafts = seeds / ".drafts"  # hidden: not a seed itself, but a link to it stays inside
+    drafts.mkdir()
+    (drafts / "linked.txt").write_text(f"Linked within\n\n{PARAGRAPH} Linked.\n", encoding="utf-8")
+    (seeds / "inside-link.txt").symlink_to(drafts / "linked.txt")
     lines = "\n\n".join(f"{line} {PARAGRAPH}" for line in HOSTILE_LINES)
     (seeds / "hostile.md").write_text(
         "---\ntitle: \"<script>alert('title')</script> Hostile\"\nurl: javascript:alert(1)\n---\n"
@@ -129,6 +141,7 @@ def bad_site(tmp_path_factory):
     expected = write_cases(seeds)
     write_awkward_but_usable(seeds)
     write_hostile(seeds)
+    expected["leak.txt"] = "points outside the seeds folder"
     result = build_project(project)
     return project, expected, result
 
@@ -269,3 +282,11 @@ def test_hostile_text_is_shown_as_text(bad_site):
             continue
         assert line in visible, line
     assert brief["url"] is None or "Original article" not in page
+
+
+def test_a_link_to_a_file_outside_the_seeds_publishes_nothing_of_it(bad_site):
+    project, _, _ = bad_site
+    for folder in ("docs", "site"):
+        for path in (project / folder).rglob("*"):
+            if path.is_file() and path.suffix in {".md", ".html", ".json", ".xml", ".svg"}:
+                assert SECRET not in path.read_text(encoding="utf-8"), path

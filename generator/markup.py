@@ -1,0 +1,53 @@
+"""HTML left in a text seed (a scraped record's body, a pasted page): read as the text it shows.
+
+Block elements (paragraphs, headings, list items, line breaks) end a line, so each becomes a
+paragraph as a blank line would make it; inline tags go and their words stay; scripts and styles
+go whole; entities are decoded. Each piece keeps the number of the seed line it came from.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterable, Iterator, Sequence
+
+from generator.model import RemovedText
+
+MARKUP = "markup"  # a script or style in an HTML fragment: code, not the article's words
+
+_TAG_NAMES = (
+    r"p|br|div|span|strong|em|b|i|a|h[1-6]|li|ul|ol|blockquote|figure|figcaption|img|section"
+)
+_HTML_TAG = re.compile(rf"</?(?:{_TAG_NAMES})\b[^>]*>", re.IGNORECASE)
+_BLOCK_BREAK = re.compile(
+    r"<br\s*/?>|</?(?:p|div|h[1-6]|li|ul|ol|blockquote|figure|figcaption|section|tr|table)\b[^>]*>",
+    re.IGNORECASE,
+)
+_HIDDEN = re.compile(r"<(script|style)\b[^>]*>.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
+_ANY_TAG = re.compile(r"</?[A-Za-z][\w:-]*\b[^<>]*>")
+_MIN_TAGS = 3  # one stray "<b>" in a plain article is not a page of HTML
+
+
+def looks_like_html(lines: Sequence[str]) -> bool:
+    """Whether a text seed carries HTML markup (several known tags), as scraped records do."""
+    count = 0
+    for line in lines[:400]:
+        count += len(_HTML_TAG.findall(line))
+        if count >= _MIN_TAGS:
+            return True
+    return False
+
+
+def html_pieces(
+    numbered_lines: Iterable[tuple[int, str]], removed: list[RemovedText]
+) -> Iterator[tuple[int, str]]:
+    """(line number, text) pairs with HTML read as text: an empty text where a block ends.
+    Scripts and styles are not text: they go into `removed`."""
+    for number, raw in numbered_lines:
+        for hidden in _HIDDEN.finditer(raw):
+            removed.append(RemovedText(number, hidden.group(0), MARKUP))
+        text = _HIDDEN.sub(" ", raw)
+        for index, piece in enumerate(_BLOCK_BREAK.split(text)):
+            if index:
+                yield number, ""  # a block ended here
+            yield number, html.unescape(_ANY_TAG.sub("", piece)).replace("\xa0", " ")
