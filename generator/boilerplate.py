@@ -45,6 +45,7 @@ CONTACT = "contact"  # a press contact: "Media contact", a phone number, an e-ma
 END_MATTER = "end-matter"  # what a release prints under its end mark ("###", "-30-", "-end-")
 SITE_NOTICE = "site-notice"  # the site speaking of itself: "This page is archived …"
 SIGN_OFF = "sign-off"  # a broadcaster's closing line: "I'm Jane Doe."
+EMBED = "embed"  # an embedded post's furniture: "— Jane Doe (@janedoe) March 25, 2021"
 PUBLISHER_NAME = "publisher-name"  # the publisher's name alone on a line
 LICENCE = "licence"  # "Public Domain", "Licensed under CC BY 4.0", "… is licensed under CC BY 2.0"
 REASONS = (
@@ -73,6 +74,7 @@ REASONS = (
     END_MATTER,
     SITE_NOTICE,
     SIGN_OFF,
+    EMBED,
     PUBLISHER_NAME,
     LICENCE,
 )
@@ -202,6 +204,10 @@ _UPDATE_NOTE = re.compile(
     re.IGNORECASE,
 )
 _ASSISTANCE = re.compile(r"^[-‐–—―~]*\s*with assistance from\b", re.IGNORECASE)
+_THANKS_CREDIT = re.compile(
+    r"^thanks (?:also )?(?:go )?to\b.{1,100}\bfor (?:these|this|the|their|sending)\b.{0,40}$",
+    re.IGNORECASE,
+)
 _STAFF_CREDIT = re.compile(
     r"^\(?(?:additional )?(?:reporting|editing|writing|compiled|produced) by\b[^.]*(?:;|\)?\.?$)",
     re.IGNORECASE,
@@ -226,7 +232,7 @@ _PROMO_START = re.compile(
     re.IGNORECASE,
 )
 _PROMO_MAX_WORDS = 25
-_READ_MORE = re.compile(r"^read more\b", re.IGNORECASE)
+_READ_MORE = re.compile(r"^(?:read|learn|find out) more\b", re.IGNORECASE)
 # A call to action speaks to the reader, or is a bare phrase; a reported sentence that happens to
 # start with "Sign up" ("Sign up rates fell, officials said.") does neither.
 _TO_THE_READER = re.compile(
@@ -240,9 +246,9 @@ _CREDIT_TAIL = re.compile(
     r"|\((?:Photo|Photograph|Picture|Image|Credit|Source)s?(?:\s+[Cc]redit)?\s*:[^()]{1,80}\)"
     r"|\bvia Getty Images|\bGetty Images"
     r"|\b(?:Photo|Photograph|Picture|Image|Illustration)s?(?:\s+credit)?\s+(?:by|courtesy of|via)\s+"
-    r"(?P<by>[A-Z][^!?:()]{0,100}?)"
+    r"(?P<by>[\w@][^!?:()]{0,100}?)"
     r"|\b(?:is )?licensed under (?:a )?(?:CC|Creative Commons)[\w .-]{0,40}"
-    r"|\bCC[ -]BY(?:[- ][A-Z]{2})*(?: \d\.\d)?\.?)\s*$"
+    r"|\bCC[ -](?:BY|PDM|0)(?:[- ][A-Z]{2})*(?: \d\.\d)?\.?)\s*$"
 )
 _LICENCE_LINE = re.compile(
     r"^(?:public domain|(?:this (?:work|article|story|content) is )?licensed under\b.{0,80}"
@@ -252,8 +258,8 @@ _LICENCE_LINE = re.compile(
 _CREDIT_LABEL = re.compile(r"^(?:(?:image|photo|picture|video) )?credits?\s*:", re.IGNORECASE)
 _END_MARK = re.compile(r"^[-–—#*\s]*(?:end|ends|30|xxx)?[-–—#*\s]*$", re.IGNORECASE)
 _CONTACT_LINE = re.compile(
-    r"^(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\+?[\d(][\d() .-]{6,}\d|[\s/,;|]|or|and|tel|phone|e-?mail)+"
-    r"\.?$",
+    r"^(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\+?[\d(][\d() ./-]{6,}\d|[\s/,;|():]|or|and|tel|phone"
+    r"|e-?mail|fax|mobile|cell)+\.?$",
     re.IGNORECASE,
 )
 _CONTACT_START = re.compile(
@@ -276,7 +282,11 @@ _SELF_DESCRIPTION = re.compile(
     r"|media (?:organi[sz]ation|outlet)|publication|newsletter|magazine|non-?profit)\b",
 )
 _NEWSLETTER = re.compile(
-    r"^(?:welcome to (?:the|this|our|issue)\b.{0,80}\b(?:issue|edition|newsletter)\b"
+    r"^(?:(?:hello|hi|dear|greetings)\b.{0,40}\bwelcome\b"
+    r"|welcome to (?:the|this|our|issue)\b.{0,80}\b(?:issue|edition|newsletter)\b"
+    r"|(?:content|this (?:page|file|summary)) (?:was )?(?:scraped|collected|aggregated|auto-generated)\b"
+    r"|auto-?generated (?:by|with|from)\b"
+    r"|.{0,100}\b(?:is|are) (?:also )?available (?:at|on|from|online|via)\b[^.]{0,60}:$"
     r"|this (?:issue|edition) of\b.{1,60}\b(?:was|has been|is) (?:assembled|compiled|edited|written|"
     r"produced|put together)\b"
     r"|(?:want|would you like) to\b.{0,80}\?"
@@ -290,6 +300,17 @@ _CAPTION_SHAPE = re.compile(
     r"|, (?:left|right|center|centre|second from (?:left|right)),",
     re.IGNORECASE,
 )
+# An embedded post's sign-off: "— Jane Doe (@janedoe) March 25, 2021".
+EMBED_SIGN_OFF = re.compile(
+    r"^[—–-]\s*(?P<name>[^()]{1,80}?)\s*\(@\w{1,30}\)\s*(?:\w+ \d{1,2}, \d{4})?\s*$"
+)
+_EMBED_FURNITURE = re.compile(
+    r"^(?:view this (?:post|photo|video) on (?:instagram|facebook|twitter|x|tiktok)"
+    r"|a (?:post|photo|video) shared by\b.{0,80}"
+    r"|pic\.twitter\.com/\w+)$",
+    re.IGNORECASE,
+)
+_HTML_COMMENT = re.compile(r"^<!--.*-->$")
 _WIKI_TEMPLATE = re.compile(r"^(?:\{\{[^{}]*\}\}\s*)+$")
 _COMMENT_HEADER = re.compile(
     r"^(?:comment(?:ing)? guidelines|community guidelines|comments?(?: \(\d+\))?|\d+ comments?"
@@ -317,7 +338,9 @@ _FIELD_NAMES = (
     r"urls?|links?|source url|title|headline|published(?: on| at| date)?|updated(?: on| at)?"
     r"|last updated|first published|posted(?: on| at)?|date(?:line)?|authors?|byline|tags"
     r"|keywords|categor(?:y|ies)|section|abstract|highlights|description|excerpt|image|caption"
-    r"|language|lang"
+    r"|language|lang|source|full (?:article|text|story)|(?:scraped|retrieved|accessed|fetched|crawled)"
+    r"(?: \(\w+\))?(?: on| at)?|(?:news |press )?release(?: no\.?| number)?|for (?:immediate )?release"
+    r"|from|to|subject|cc|reply-to|sent"
 )
 _FIELD_LABEL = re.compile(rf"^(?:{_FIELD_NAMES})\s*[:.]?$", re.IGNORECASE)
 _FIELD_VALUE = re.compile(rf"^(?:{_FIELD_NAMES})\s*:", re.IGNORECASE)
@@ -357,7 +380,9 @@ def _line_reason(text: str) -> str | None:
         return UPDATE_NOTE
     if words <= 60 and _ASSISTANCE.match(text):
         return ASSISTANCE
-    if words <= 40 and (_STAFF_CREDIT.match(text) or _CONTRIBUTED.search(text)):
+    if words <= 40 and (
+        _STAFF_CREDIT.match(text) or _CONTRIBUTED.search(text) or _THANKS_CREDIT.match(text)
+    ):
         return CREDIT
     if words <= 12 and (_BYLINE.match(text) or _READING_TIME.match(text)):
         return BYLINE
@@ -392,6 +417,8 @@ def _record_reason(text: str, words: int) -> str | None:
     """Scraper, dataset and editorial furniture: addresses, record fields, dates, notes."""
     if not _WORD.search(text) or (words <= 2 and _END_MARK.match(text)):
         return SEPARATOR
+    if _HTML_COMMENT.match(text):
+        return METADATA
     if _WIKI_TEMPLATE.match(text):
         return METADATA if not date_line(text) else DATE_LINE
     if words <= 20 and _CONTACT_LINE.match(text):
@@ -404,6 +431,8 @@ def _record_reason(text: str, words: int) -> str | None:
         return SITE_NOTICE
     if words <= 12 and _SIGN_OFF.match(text):
         return SIGN_OFF
+    if EMBED_SIGN_OFF.match(text) or _EMBED_FURNITURE.match(text):
+        return EMBED
     if words <= 80 and _SELF_DESCRIPTION.match(text):
         return PUBLICATION_NOTE
     if words <= 60 and _NEWSLETTER.match(text):
@@ -434,7 +463,7 @@ def _is_credit_name(name: str | None) -> bool:
     return word_count(name) <= 12 and not name.rstrip().endswith(".")
 
 
-_LICENCE_TAIL = re.compile(r",?\s*\bCC[ -]BY\b.*$")
+_LICENCE_TAIL = re.compile(r",?\s*\bCC[ -](?:BY|PDM|0)\b.*$")
 
 
 def _is_tag_list(text: str) -> bool:
@@ -699,6 +728,25 @@ def _mark_end_matter(page: _Page) -> None:
             and not ends_sentence(page.units[i].text)
         ):
             page.remove(i, CONTACT)
+    _mark_contact_blocks(page)
+
+
+def _mark_contact_blocks(page: _Page) -> None:
+    """A block of short lines holding a phone number or an address is a contact: "Jane Doe /
+    Headquarters, Washington / (Phone: 202/358-1727)"."""
+    blocks: dict[int, list[int]] = {}
+    for i, unit in enumerate(page.units):
+        blocks.setdefault(unit.block, []).append(i)
+    for members in blocks.values():
+        if not any(page.reasons[i] == CONTACT for i in members):
+            continue
+        rest = [i for i in members if page.reasons[i] is None]
+        if all(
+            word_count(page.units[i].text) <= 8 and not ends_sentence(page.units[i].text)
+            for i in rest
+        ):
+            for i in rest:
+                page.remove(i, CONTACT)
 
 
 def _mark_header_labels(page: _Page, headline: int | None) -> None:
@@ -738,10 +786,25 @@ def _mark_publisher_names(page: _Page, publisher_names: frozenset[str]) -> None:
 
 
 def _mark_highlights(page: _Page) -> None:
-    """The line after a dataset's `@highlight` marker is one of the publisher's summary bullets."""
+    """The line after a dataset's `@highlight` marker is one of the publisher's summary bullets;
+    so is each line under a "Summary" or "Key points" heading, up to the next heading."""
     for i in range(len(page.units) - 1):
         if _DATASET_MARKER.match(page.units[i].text) and page.reasons[i + 1] is None:
             page.remove(i + 1, HIGHLIGHT)
+    under = False
+    for i, unit in enumerate(page.units):
+        if unit.heading:
+            under = bool(_SUMMARY_HEADING.match(unit.text.strip()))
+            if under:
+                page.remove(i, METADATA)
+        elif under and page.reasons[i] is None:
+            page.remove(i, HIGHLIGHT)
+
+
+_SUMMARY_HEADING = re.compile(
+    r"^(?:summary|highlights|key (?:points|takeaways|facts)|at a glance|in brief|tl;? ?dr)\s*:?$",
+    re.IGNORECASE,
+)
 
 
 # Headings of what a page prints after the article: its sources, links to other stories, contacts.
@@ -749,9 +812,16 @@ _END_SECTION = re.compile(
     r"^(?:sources?|references|related(?: news| stories| articles| coverage| links| content)?"
     r"|see also|external links|further reading|read more|more (?:stories|news|from \S.*)"
     r"|you (?:may|might) also like|recommended(?: for you| reading)?|most (?:read|popular)"
-    r"|trending(?: now)?|media contacts?|press contacts?|contacts?|share this(?: \w+)?)\s*:?$",
+    r"|trending(?: now)?|media contacts?|press contacts?|contacts?|share this(?: \w+)?"
+    r"|reminders?|donate|donations|support us|contacting us|contact us|thanks|thank you"
+    r"|subscriptions?|subscribe|invite a friend|advertis(?:e|ing)(?: with us)?|about us"
+    r"|(?:book |this \w+[’']s )?(?:competition|giveaway|poll)\b.*"
+    r"|winners? of .*)\s*:?$",
     re.IGNORECASE,
 )
+
+
+_END_HEADING_MAX_WORDS = 8
 
 
 def _mark_end_sections(page: _Page, headline: int | None) -> None:
@@ -763,7 +833,9 @@ def _mark_end_sections(page: _Page, headline: int | None) -> None:
         if i == headline:
             continue
         starts = (
-            i > lead_end and _END_SECTION.match(unit.text.strip()) and word_count(unit.text) <= 6
+            i > lead_end
+            and _END_SECTION.match(unit.text.strip())
+            and word_count(unit.text) <= _END_HEADING_MAX_WORDS
         )
         if starts:
             inside = True
@@ -781,15 +853,19 @@ def _mark_unpunctuated(page: _Page, headline: int | None, kicker: int | None) ->
         unit = page.units[i]
         if i in (headline, kicker, first_after_headline) or unit.heading or unit.bullet:
             continue
+        if i + 1 < len(page.units) and page.reasons[i + 1] == EMBED:
+            continue  # a post's text above its sign-off
         if (
             word_count(unit.text) >= _CAPTION_MIN_WORDS
             and not _ANY_END.search(unit.text.rstrip())
             and not re.search('[“”"]', unit.text)
+            and len(_INNER_SENTENCE_END.findall(unit.text)) < 4  # a long text, cut off
         ):
             page.remove(i, CAPTION)
 
 
 _CAPTION_MIN_WORDS = 12
+_INNER_SENTENCE_END = re.compile(r"[.!?][\"”’')]*\s+[A-Z]")
 _ANY_END = re.compile(r"[.!?…:;,—–-][\"”’')\]*]*$")
 
 

@@ -20,6 +20,7 @@ from generator.ingest import canonical_publisher, load_publishers
 _TOKEN = re.compile(r"[\w']+")
 _IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
 _LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+_HTML_BLOCK = re.compile(r"<br\s*/?>|</?(?:p|div|li|h[1-6]|blockquote|pre)\b[^>]*>", re.I)
 _TAG = re.compile(r"</?[A-Za-z][\w:-]*\b[^<>]*>")
 _WIKI_LINK = re.compile(r"\[\[(?:[^\[\]|]*\|)?([^\[\]|]*)\]\]")
 _LINK_TAIL = re.compile(r"\]\([^)\s]*\)")  # a link whose text began on the line before
@@ -168,9 +169,14 @@ def _score_lines(
             score.counts["junk_left"] += 1
             score.problems.append(f"junk left: {junk.strip()[:90]!r}")
     paragraphs = [plain_tokens(p.get("text", "")) for p in brief.get("paragraphs") or []]
-    for (number, line), tokens in zip(real, real_tokens, strict=True):
+    for number, line in real:
         score.counts["real_lines"] += 1
-        if not any(contains_run(paragraph, tokens) for paragraph in paragraphs):
+        pieces = [plain_tokens(piece) for piece in _HTML_BLOCK.split(line)]
+        if not all(
+            any(contains_run(paragraph, piece) for paragraph in paragraphs)
+            for piece in pieces
+            if piece
+        ):
             score.counts["real_removed"] += 1
             score.problems.append(f"real line {number} removed: {line[:90]!r}")
 

@@ -16,7 +16,7 @@ import re
 import unicodedata
 import urllib.parse
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -30,6 +30,7 @@ from generator.boilerplate import (
     COPYRIGHT,
     DATE_LINE,
     EDITOR_NOTE,
+    EMBED_SIGN_OFF,
     LICENCE,
     METADATA,
     PROMO,
@@ -338,7 +339,7 @@ def _read_article(path: Path, source: str, table: PublisherTable) -> Article:
 
     numbered = list(enumerate(lines, start=1))[first_body_line - 1 :]
     markup_removed: list[RemovedText] = []
-    if not markdown and looks_like_html(lines):  # Markdown keeps its inline HTML as text
+    if looks_like_html(lines):
         numbered = list(html_pieces(numbered, markup_removed))
     units, layout_removed = split_units(numbered, markdown=markdown)
     markup_removed += layout_removed
@@ -630,9 +631,16 @@ def split_units(
 
     units: list[Unit] = []
     for block_index, block in enumerate(blocks):
+        own_width = _block_wrap_width(block)
+        block_width = width or own_width
+        # A wrapped block may be wrapped twice over (short stubs between long lines): there
+        # every line that does not end a sentence goes on.
+        rewrapped = own_width is not None
         current = block[0]
         for previous, line in itertools.pairwise(block):
-            if _continues(previous, line, width):
+            if _continues(previous, line, block_width) or (
+                rewrapped and _carries_on(previous, line)
+            ):
                 current = _Line(
                     current.number, _join(current.text, line.text), bullet=current.bullet
                 )
@@ -640,7 +648,53 @@ def split_units(
                 units.append(_unit(current, block_index, markdown))
                 current = line
         units.append(_unit(current, block_index, markdown))
-    return units, removed
+    return _rejoin_cut_sentences(units), removed
+
+
+def _block_wrap_width(block: Sequence[_Line]) -> int | None:
+    """The wrap column of one hard-wrapped block, in a text whose other blocks are not wrapped
+    (a release forwarded inside a page): most of its lines end inside a sentence."""
+    if len(block) < 3 or not ends_sentence(block[-1].text):
+        return None  # a wrapped paragraph ends its last sentence; a stack of labels does not
+    inner = block[:-1]
+    cut = sum(1 for line in inner if not ends_sentence(line.text) and not line.bullet)
+    words = sum(word_count(line.text) for line in block)
+    wrapped = cut >= 0.6 * len(inner) and words >= _MIN_WRAPPED_WORDS
+    return max(len(line.text) for line in block) if wrapped else None
+
+
+_MIN_WRAPPED_WORDS = 15
+
+
+def _carries_on(previous: _Line, line: _Line) -> bool:
+    if _stands_alone(line) or _stands_alone(previous):
+        return False
+    return not (
+        line.bullet or line.heading or previous.heading or ends_sentence(previous.text)
+    ) and (line.text[:1].isalnum() or line.text[:1] in ",;.)")
+
+
+def _stands_alone(line: _Line) -> bool:
+    """A bare web address, or an embedded post's sign-off: never part of a paragraph."""
+    return bool(_BARE_ADDRESS.match(line.text) or EMBED_SIGN_OFF.match(line.text))
+
+
+def _rejoin_cut_sentences(units: list[Unit]) -> list[Unit]:
+    """A paragraph never ends on "a", "the" or "of": text after a blank line that cut a sentence
+    there carries it on."""
+    joined: list[Unit] = []
+    for unit in units:
+        previous = joined[-1] if joined else None
+        if (
+            previous is not None
+            and not (previous.heading or unit.heading or unit.bullet)
+            and previous.text.rsplit(" ", 1)[-1].lower() in _CONTINUING_WORDS
+            and unit.text[:1].isalnum()
+        ):
+            joined[-1] = replace(previous, text=_join(previous.text, unit.text))
+        else:
+            joined.append(unit)
+    return joined
 
 
 def _unit(line: _Line, block: int, markdown: bool) -> Unit:
@@ -695,7 +749,7 @@ def _continues(previous: _Line, line: _Line, width: int | None) -> bool:
     """Whether `line` carries on the paragraph that the line `previous` belongs to."""
     if line.bullet or line.heading or previous.heading:
         return False
-    if _BARE_ADDRESS.match(line.text) or _BARE_ADDRESS.match(previous.text):
+    if _stands_alone(line) or _stands_alone(previous):
         return False
     end = previous.text
     if line.text[:1] in ",;.)]}" and not ends_sentence(end):

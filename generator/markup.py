@@ -20,7 +20,8 @@ _TAG_NAMES = (
 )
 _HTML_TAG = re.compile(rf"</?(?:{_TAG_NAMES})\b[^>]*>", re.IGNORECASE)
 _BLOCK_BREAK = re.compile(
-    r"<br\s*/?>|</?(?:p|div|h[1-6]|li|ul|ol|blockquote|figure|figcaption|section|tr|table)\b[^>]*>",
+    r"<br\s*/?>|</?(?:p|div|h[1-6]|li|ul|ol|blockquote|figure|figcaption|section|tr|table|pre)\b"
+    r"[^>]*>",
     re.IGNORECASE,
 )
 _HIDDEN = re.compile(r"<(script|style)\b[^>]*>.*?</\1\s*>", re.IGNORECASE | re.DOTALL)

@@ -14,6 +14,7 @@ Quoted words with an unnamed speaker ("observers said") or none (scare quotes) a
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 
 from spacy.tokens import Span, Token
@@ -28,7 +29,8 @@ from generator.analyse.speakers import (
     speaker_resolver,
 )
 from generator.analyse.speech import is_speech_noun, is_speech_verb
-from generator.model import Entity, Quote, QuoteKind
+from generator.boilerplate import EMBED, EMBED_SIGN_OFF
+from generator.model import Article, Entity, Quote, QuoteKind
 
 # Quoted fragments this short are too close to scare quotes to attribute ("old friend").
 MIN_PARTIAL_WORDS = 3
@@ -72,6 +74,7 @@ def extract_quotes(parsed: ParsedArticle, entities: tuple[Entity, ...]) -> tuple
             )
         )
     quotes += _block_quotes(resolver, roles)
+    quotes += _embedded_posts(parsed.article)
     order = {paragraph.id: index for index, paragraph in enumerate(paragraphs)}
     return tuple(sorted(quotes, key=lambda quote: order[quote.paragraph]))
 
@@ -106,6 +109,28 @@ def _block_quotes(resolver: SpeakerResolver, roles: dict[str, str | None]) -> li
 
 
 _QUOTE_MARKS = '“”"'
+_POST_LINKS = re.compile(r"(?:\s*(?:pic\.twitter\.com/\S+|https?://t\.co/\S+))+\s*$")
+# Hashtags, mentions and emoji closing a post: its furniture, not its words.
+_POST_TAIL = re.compile(r"(?:\s*(?:[#@]\w+|[^\w\s.,;:!?…'\"“”‘’()-]))+\s*$")
+_POST_GAP = 3  # lines between a post's text and its sign-off, at most
+
+
+def _embedded_posts(article: Article) -> list[Quote]:
+    """A post embedded in the page: its text, above its sign-off ("— Jane Doe (@janedoe)
+    March 25, 2021", removed as furniture), is a quotation of the name signing it."""
+    found = []
+    for removed in article.removed:
+        sign_off = EMBED_SIGN_OFF.match(removed.text) if removed.reason == EMBED else None
+        if sign_off is None:
+            continue
+        above = [p for p in article.paragraphs if 0 < removed.line - p.line <= _POST_GAP]
+        if not above or above[-1].kind != "body":
+            continue
+        text = _POST_TAIL.sub("", _POST_LINKS.sub("", above[-1].text)).strip()
+        if text:
+            name = " ".join(sign_off.group("name").split())
+            found.append(Quote(text, name, None, "full", above[-1].id, "user"))
+    return found
 
 
 def _introducing_speaker(resolver: SpeakerResolver, index: int) -> Speaker | None:
