@@ -631,6 +631,7 @@ def split_units(
 
     units: list[Unit] = []
     for block_index, block in enumerate(blocks):
+        block = _joined_post(block)
         own_width = _block_wrap_width(block)
         block_width = width or own_width
         # A wrapped block may be wrapped twice over (short stubs between long lines): there
@@ -649,6 +650,26 @@ def split_units(
                 current = line
         units.append(_unit(current, block_index, markdown))
     return _rejoin_cut_sentences(units), removed
+
+
+_POST_MAX_LINES, _POST_MAX_WORDS = 6, 150
+
+
+def _joined_post(block: list[_Line]) -> list[_Line]:
+    """An embedded post's lines, set in a block above its sign-off ("— Jane Doe (@janedoe) …"),
+    are one text: one paragraph. Lines after a sign-off start anew."""
+    joined: list[_Line] = []
+    pending: list[_Line] = []
+    for line in block:
+        if not EMBED_SIGN_OFF.match(line.text):
+            pending.append(line)
+            continue
+        words = sum(word_count(item.text) for item in pending)
+        if 1 < len(pending) <= _POST_MAX_LINES and words <= _POST_MAX_WORDS:
+            pending = [_Line(pending[0].number, " ".join(item.text for item in pending))]
+        joined += [*pending, line]
+        pending = []
+    return joined + pending
 
 
 def _block_wrap_width(block: Sequence[_Line]) -> int | None:
