@@ -279,7 +279,8 @@ _SIGN_OFF = re.compile(
 _SELF_DESCRIPTION = re.compile(
     r"^[A-Z][\w&.’' -]{1,50}(?:,[^,]{1,80},)? is (?:a|an|the) [\w ,-]{0,60}?"
     r"(?:newsroom|news (?:organi[sz]ation|service|agency|outlet|site|website|platform)"
-    r"|media (?:organi[sz]ation|outlet)|publication|newsletter|magazine|non-?profit)\b",
+    r"|media (?:organi[sz]ation|outlet)|publication|newsletter|magazine|non-?profit"
+    r"|editorially independent)\b",
 )
 _NEWSLETTER = re.compile(
     r"^(?:(?:hello|hi|dear|greetings)\b.{0,40}\bwelcome\b"

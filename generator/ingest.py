@@ -719,7 +719,9 @@ def _rejoin_cut_sentences(units: list[Unit]) -> list[Unit]:
 
 
 def _unit(line: _Line, block: int, markdown: bool) -> Unit:
-    text = _MD_LINK.sub(r"\1", line.text) if markdown else line.text  # a link wrapped in two
+    text = line.text
+    if markdown:  # a link or emphasis wrapped over two lines
+        text = _MD_EMPHASIS.sub(r"\2", _MD_LINK.sub(r"\1", text))
     return Unit(line.number, text, block, heading=line.heading, bullet=line.bullet)
 
 
@@ -775,6 +777,8 @@ def _continues(previous: _Line, line: _Line, width: int | None) -> bool:
     end = previous.text
     if line.text[:1] in ",;.)]}" and not ends_sentence(end):
         return True  # the rest of a sentence cut before its punctuation (at a link, say)
+    if end.count("[") > end.count("]") or end.count("(") > end.count(")"):
+        return True  # a bracket (a link's text, say) opened and not yet closed
     starts_word = line.text[:1].isalnum()
     # In hard-wrapped text a line that reaches the wrap column was cut there, even at a full stop.
     if width is not None and len(end) >= 0.6 * width and starts_word:
@@ -866,7 +870,33 @@ def _printed_addresses(cleaned: Cleaned, url: str | None) -> list[tuple[str, str
         if removed.reason in (ADDRESS, METADATA):
             for address in re.findall(r"https?://\S+|www\.\S+", removed.text):
                 found.append((address, f"the address on line {removed.line}"))
+            sender = _MAIL_SENDER.search(removed.text)
+            if sender:  # a forwarded release's "From: news@agency.gov"
+                found.append((sender.group(1), f"the sender's address on line {removed.line}"))
     return found
+
+
+_MAIL_SENDER = re.compile(r"\bFrom:\s*\S*?@([\w-]+(?:\.[\w-]+)+)", re.IGNORECASE)
+# A publisher naming itself in its own furniture: "… the newsletter of Example Magazine",
+# "Example News is a nonprofit newsroom …", "… is an editorially independent program of …".
+_NAME_WORDS = r"[A-Z][\w&'’.-]*(?:\s+(?:[A-Z][\w&'’.-]*|of|for|and|the))*?"
+_SELF_NAMED = (
+    re.compile(rf"\bnewsletter of (?P<name>{_NAME_WORDS})(?=[,.;:!]|\s+[a-z]|$)"),
+    re.compile(rf"\bwelcome (?:once again |back )?to (?P<name>{_NAME_WORDS})['’]s\b"),
+    re.compile(
+        rf"^(?P<name>{_NAME_WORDS})(?:, [^,]{{1,80}},)? is (?:a|an|the) [\w ,-]{{0,60}}?"
+        r"(?:newsroom|news (?:organi[sz]ation|service|agency|outlet|site|website)|publication"
+        r"|magazine|newsletter|editorially independent)\b"
+    ),
+)
+
+
+def _self_named(text: str) -> str | None:
+    for pattern in _SELF_NAMED:
+        match = pattern.search(text)
+        if match and word_count(match.group("name")) <= 6:
+            return match.group("name").strip()
+    return None
 
 
 @dataclass(frozen=True)
@@ -961,6 +991,8 @@ def _publisher_clues(
             clues.append((canonical_publisher(holder, table), where))
         elif named := _named_publisher(removed.text, table):
             clues.append((named[0], f'{where} names "{named[1]}" ({PUBLISHERS_FILE.name})'))
+        elif own := _self_named(removed.text):
+            clues.append((canonical_publisher(own, table), f'{where} names "{own}"'))
     for address, where in _printed_addresses(cleaned, url):
         publisher = _publisher_of_address(address, table)
         if publisher is not None:

@@ -67,13 +67,32 @@ def candidates(parsed: ParsedArticle, quotes: Sequence[Quote]) -> list[Candidate
 
 
 def is_statement(text: str, words: Sequence) -> bool:
-    """A whole declarative sentence: it starts with a capital, a digit or a quotation mark, ends
-    with a full stop, and has a verb (not a question, a caption or a cut-off fragment)."""
+    """A whole declarative sentence about the news: it starts with a capital, a digit or a
+    quotation mark, ends with a full stop and has a verb (not a question, a caption or a cut-off
+    fragment), and neither tells the reader what to do nor speaks to them or of the page."""
     text = text.strip()
     first = next((char for char in text if char.isalnum()), "")
     if not (first.isupper() or first.isdigit()) or not _SENTENCE_END.search(text):
         return False
-    return any(t.pos_ in ("VERB", "AUX") for t in words)
+    if not any(t.pos_ in ("VERB", "AUX") for t in words):
+        return False
+    if _TO_THE_READER.search(QUOTED_TEXT.sub("", text)):
+        return False
+    roots = [t for t in words if t.dep_ == "ROOT"]
+    imperative = (
+        bool(roots)
+        and roots[0].tag_ == "VB"
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in roots[0].children)
+    )
+    return not imperative
+
+
+# The page or the reader, not the news: "Below we describe …", "you can …".
+_TO_THE_READER = re.compile(
+    r"\b(?:you|your|yours|yourself)\b|^(?:below|above|here)\b|\bin this (?:article|story|piece|"
+    r"post|report|newsletter)\b",
+    re.IGNORECASE,
+)
 
 
 def inside_quotation(parsed: ParsedArticle, sentence: Span) -> bool:

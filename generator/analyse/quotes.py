@@ -58,6 +58,8 @@ def extract_quotes(parsed: ParsedArticle, entities: tuple[Entity, ...]) -> tuple
         if kind == "partial" and (len(text.split()) < MIN_PARTIAL_WORDS or _is_title(text)):
             continue
         speaker = _attribute(resolver, parts, kind)
+        if speaker is None and kind == "full":
+            speaker = _label_speaker(resolver, first)
         if speaker is None and kind == "full" and _stands_alone(resolver, first):
             speaker = _speaker_before(resolver, first, said_before)
         if speaker is None or speaker is UNNAMED:
@@ -77,6 +79,33 @@ def extract_quotes(parsed: ParsedArticle, entities: tuple[Entity, ...]) -> tuple
     quotes += _embedded_posts(parsed.article)
     order = {paragraph.id: index for index, paragraph in enumerate(paragraphs)}
     return tuple(sorted(quotes, key=lambda quote: order[quote.paragraph]))
+
+
+_LABEL_MAX_WORDS = 20
+
+
+def _label_speaker(resolver: SpeakerResolver, span: QuotedSpan) -> Speaker | None:
+    """A statement under a speaker's label, as round-ups and transcripts print them: "Jane Doe,
+    Governor of X: “…”", or the label alone on the line above. The person the label names, else
+    the organisation."""
+    parsed = resolver.parsed
+    start = parsed.paragraph_starts[span.paragraph]
+    label_start, label_end = start, span.start
+    if not parsed.text[start : span.start].strip() and span.paragraph > 0:
+        label_start = parsed.paragraph_starts[span.paragraph - 1]
+        label_end = label_start + len(parsed.article.paragraphs[span.paragraph - 1].text)
+    label = parsed.text[label_start:label_end].strip()
+    if not label.endswith(":") or len(label.split()) > _LABEL_MAX_WORDS:
+        return None
+    tokens = resolver.doc.char_span(label_start, label_end, alignment_mode="expand")
+    if tokens is None or any(is_speech_verb(t) for t in tokens):
+        return None  # "X said:" is the parse's to read
+    mentions = [resolver.mention_of[t.i] for t in tokens if t.i in resolver.mention_of]
+    for kind in ("person", "organisation"):
+        named = [m for m in mentions if m.type == kind]
+        if named:
+            return Speaker(named[0].name, kind)
+    return None
 
 
 def _block_quotes(resolver: SpeakerResolver, roles: dict[str, str | None]) -> list[Quote]:
