@@ -547,3 +547,50 @@ def test_seed_quotes_meet_the_targets(nlp, gold_file, tmp_path):
     for name, target in TARGETS.items():
         assert float(totals[name]) >= target, result.stdout
     assert result.returncode == 0, result.stdout
+
+
+# --- layouts of real pages (tests/corpus/dev) ---------------------------------------------------
+
+DEV = Path(__file__).resolve().parent / "corpus" / "dev"
+
+
+def dev_quotes(name: str, nlp) -> list[tuple[str, str | None]]:
+    article = read_seed(DEV / name, DEV)
+    parsed = parse_article(article, nlp)
+    return [(q.text, q.speaker) for q in extract_quotes(parsed, extract_entities(parsed))]
+
+
+def test_a_block_quotation_under_an_introducing_line(nlp):
+    quotes = dev_quotes("globalvoices-undated-kenya-vaccine-rollout-bribery.txt", nlp)
+    speakers = {text[:40]: speaker for text, speaker in quotes}
+    assert speakers["Politicians loudly and self-servingly ar"] == "Patrick Gathara"
+    assert speakers["I think somewhere along the line we seem"] == "Mutahi Kagwe"
+
+
+def test_an_embedded_post_is_quoted_whole_under_its_sign_off(nlp):
+    quotes = dict(
+        (speaker, text)
+        for text, speaker in dev_quotes(
+            "globalvoices-undated-kenya-women-online-harassment.txt", nlp
+        )
+    )
+    assert quotes["Robert Alai, HSC"] == (
+        "Kind of shallow and idiotic take from Okwara. So shallow, you wonder if Corona ate the "
+        "brain. Nudes of men were online juzi. She suddenly has selective amnesia over that."
+    )
+    assert quotes["this is me💥💵"] == "her hairstyle looks like Corona itself"  # tags and emoji go
+
+
+def test_statements_under_speakers_labels(nlp):
+    quotes = dev_quotes("whitehouse-2025-02-11-section-232-tariffs-reactions.md", nlp)
+    speakers = {text[:30]: speaker for text, speaker in quotes}
+    assert speakers["The steel industry in America "] == "Philip K. Bell"  # label on its line
+    assert speakers["Too many politicians in Washin"] == "Jim Banks"  # a label wrapped in a link
+    assert len(quotes) >= 23
+
+
+def test_said_then_title_and_name_after_a_quotation(nlp):
+    quotes = dev_quotes("justice-department-undated-russian-spear-phishing-domains.txt", nlp)
+    speakers = {text[:30]: speaker for text, speaker in quotes}
+    assert speakers["This disruption exemplifies ou"] == "Matthew G. Olsen"
+    assert speakers["This case underscores the impo"] == "Robert Tripp"  # not "FBI Special Agent"

@@ -1,0 +1,36 @@
+"""HTML left in a seed, read as the text it shows (a real scraped record of the dev half, and the
+one rule that keeps a stray tag in prose from switching it on)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from generator.ingest import read_seed
+from generator.markup import html_pieces, looks_like_html
+from generator.model import Article, RemovedText
+
+DEV = Path(__file__).resolve().parent / "corpus" / "dev"
+RECORD = "kffhealthnews-undated-urgent-care-emergency-center-bill.txt"
+
+
+def test_a_record_whose_body_is_one_line_of_html_reads_as_paragraphs() -> None:
+    article = read_seed(DEV / RECORD, DEV)
+    assert isinstance(article, Article)
+    assert len(article.paragraphs) > 20  # one per <p>, though the file has three lines
+    first = article.paragraphs[0].text
+    assert first == "One evening last December, Tieqiao Zhang felt severe stomach pain."
+    assert all("<p>" not in p.text and "</p>" not in p.text for p in article.paragraphs)
+    assert all(p.line == 3 for p in article.paragraphs)  # each piece keeps its seed line
+
+
+def test_entities_are_decoded_and_scripts_are_listed_as_removed() -> None:
+    removed: list[RemovedText] = []
+    line = "<p>Smith&rsquo;s plan &amp; budget</p><script>track()</script><p>Next</p>"
+    pieces = [text for _, text in html_pieces([(4, line)], removed) if text.strip()]
+    assert pieces == ["Smith’s plan & budget", "Next"]
+    assert removed == [RemovedText(4, "<script>track()</script>", "markup")]
+
+
+def test_one_tag_in_prose_is_not_a_page_of_html() -> None:
+    assert not looks_like_html(["He typed <b> by mistake, then went on writing."])
+    assert looks_like_html(["<p>One</p>", "<p>Two <strong>bold</strong></p>"])
