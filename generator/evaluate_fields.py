@@ -48,7 +48,8 @@ def contains_run(haystack: Sequence[str], needle: Sequence[str]) -> bool:
 
 
 def sentence_matches(gold: str, extracted: str) -> bool:
-    """The quote rule (90 % of the gold tokens, at most 10 % more), for sentences."""
+    """Whether an extracted text is the gold one: it covers 90 % of the gold tokens and adds at
+    most 10 % more (the reference quote scorer's rule, for quotes and sentences alike)."""
     gold_counts, got_counts = Counter(plain_tokens(gold)), Counter(plain_tokens(extracted))
     if not gold_counts:
         return False
