@@ -17,7 +17,13 @@ from generator.corpus import propose_topics
 from generator.executors import SchedulerError, make_executor
 from generator.ingest import read_corpus, read_seed
 from generator.model import Article, SeedProblem, to_dict
-from generator.pipeline import analyse_articles, generate_site, run_analysis, worker_count
+from generator.pipeline import (
+    SeedsFolderMissing,
+    analyse_articles,
+    generate_site,
+    run_analysis,
+    worker_count,
+)
 from generator.progress import progress_bar
 from generator.render import briefs_json
 from generator.settings import Settings
@@ -56,7 +62,7 @@ def main(argv: list[str] | None = None) -> int:
     handler = {"build": build, "export": export_briefs, "eval": run_eval, "check": check}
     try:
         return handler[args.command](settings, args)
-    except SchedulerError as error:
+    except (SchedulerError, SeedsFolderMissing) as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
 

@@ -89,6 +89,13 @@ _BOMS = (  # longest first: the UTF-32 LE mark begins with the UTF-16 LE one
 )
 _MAX_CONTROL_SHARE = 0.05  # text has almost no control characters; binary data has about 11%
 _CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u200b\u200e\u200f\ufeff]")
+# Characters no article needs and that break or disguise what is shown: non-characters, lone
+# surrogates (from a YAML escape), bidirectional overrides ("Invoice exe.pdf"), invisible marks
+# (soft hyphen, joiners, word joiner) that make two equal names look different.
+_INVISIBLE = re.compile(
+    "[\ufdd0-\ufdef\ufffe\uffff\ud800-\udfff\u202a-\u202e\u2066-\u2069\u00ad\u200c\u200d"
+    "\u2060-\u2064\u180e]"
+)
 
 
 class _Unusable(Exception):
@@ -434,7 +441,14 @@ def _decode(data: bytes, source: str) -> tuple[str, list[str]]:
             "replace it with the article's text saved as plain UTF-8 text",
         )
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = unicodedata.normalize("NFC", _CONTROL_CHARS.sub("", text))
+    invisible = len(_INVISIBLE.findall(text))
+    if invisible:
+        warnings.append(
+            f"{source}: {invisible} invisible or direction-changing character"
+            f"{'s' if invisible != 1 else ''} removed (bidirectional overrides, joiners, soft "
+            "hyphens, non-characters) — check that names and words read as intended"
+        )
+    text = unicodedata.normalize("NFC", _INVISIBLE.sub("", _CONTROL_CHARS.sub("", text)))
     if not text.strip():
         raise _Unusable(
             "the file holds only whitespace", "add the article's text, or delete the file"
@@ -547,7 +561,10 @@ def _check_field(field: str, value: Any) -> str | None:
         return normalise_date(value)
     if not isinstance(value, str) or not value.strip():
         return None
-    text = " ".join(unicodedata.normalize("NFC", value).split())
+    text = _INVISIBLE.sub("", _CONTROL_CHARS.sub(" ", value))
+    text = " ".join(unicodedata.normalize("NFC", text).split())
+    if not text:
+        return None
     if field == "url" and not re.match(r"^https?://\S+$", text):
         return None
     return text

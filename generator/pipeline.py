@@ -222,6 +222,10 @@ class Generation:
     brief_keys: list[str]  # each brief's cache key: a brief is a pure function of it
 
 
+class SeedsFolderMissing(FileNotFoundError):
+    """The seeds folder is gone: a run would publish an empty site, deleting every page."""
+
+
 def run_analysis(
     settings: Settings, executor: Executor | None = None, progress: Progress | None = None
 ) -> Generation:
@@ -229,6 +233,11 @@ def run_analysis(
 
     Seeds are read one at a time as the analysis asks for them (see `analyse_articles`).
     """
+    if not settings.seeds_dir.is_dir():
+        raise SeedsFolderMissing(
+            f"the seeds folder {settings.seeds_dir.name}/ is missing or not a folder, so nothing "
+            "was analysed or written — create it (or restore it), or set seeds_dir in mkdocs.yml"
+        )
     session = active_session()
     reader = session.read_seed if session else seed_cache(settings).read
     topic_problems: list[SeedProblem] = []

@@ -64,7 +64,7 @@ class Settings:
 
 def analysis_code_hash() -> str:
     """Hash of the analysis code and data model, so editing either invalidates cached briefs."""
-    return code_hash("model.py", "analyse")
+    return code_hash("model.py", "analyse", "boilerplate.py")  # quotes read its sign-off rule
 
 
 def ingest_code_hash() -> str:

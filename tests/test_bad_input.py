@@ -11,6 +11,7 @@ import subprocess
 import sys
 from html.parser import HTMLParser
 from pathlib import Path
+from xml.etree import ElementTree
 
 import pytest
 
@@ -102,6 +103,15 @@ def write_awkward_but_usable(seeds: Path) -> None:
     (seeds / "same title b.txt").write_text(f"Same Title\n\n{PARAGRAPH} B.\n", encoding="utf-8")
     (seeds / "traversal.md").write_text(
         f"---\ntitle: ../../../etc/passwd/..\n---\n{PARAGRAPH} Traversal.\n", encoding="utf-8"
+    )
+    (seeds / "controls.txt").write_text(
+        f"Ignored headline\n\nThe mayor of Ex\u00adample\u202e said the fund\ufffe was ready. {PARAGRAPH}\n",
+        encoding="utf-8",
+    )
+    (seeds / "controls.meta.yaml").write_text(
+        'title: "Budget\\x01 vote\\uFFFE passes \\u202Eexe.pdf"\n'
+        'publisher: "Acme\\x07 News\\uD800"\ndate: 2023-05-04\n',
+        encoding="utf-8",
     )
     (seeds / "Ünïcode näme with spaces.txt").write_text(
         f"Zürich café opens\n\n{PARAGRAPH} Zürich.\n", encoding="utf-8"
@@ -295,3 +305,18 @@ def test_a_link_to_a_file_outside_the_seeds_publishes_nothing_of_it(bad_site):
         for path in (project / folder).rglob("*"):
             if path.is_file() and path.suffix in {".md", ".html", ".json", ".xml", ".svg"}:
                 assert SECRET not in path.read_text(encoding="utf-8"), path
+
+
+def test_control_and_invisible_characters_never_reach_a_page_or_the_feed(bad_site):
+    project, _, result = bad_site
+    assert result.returncode == 0, result.stderr
+    data = json.loads((project / "docs" / "data" / "briefs.json").read_text(encoding="utf-8"))
+    brief = next(b for b in data["briefs"] if b["source"] == "controls.txt")
+    assert (brief["title"], brief["publisher"]) == ("Budget vote passes exe.pdf", "Acme News")
+    text = " ".join(paragraph["text"] for paragraph in brief["paragraphs"])
+    assert "The mayor of Example said the fund was ready." in text
+    assert any("invisible or direction-changing" in w for w in brief["warnings"])
+    ElementTree.parse(project / "docs" / "feed.xml")  # well-formed XML
+    for path in (project / "site").rglob("*.html"):
+        text = path.read_text(encoding="utf-8")
+        assert not re.search("[\\x01\\x07\\ufffe\\u202e]", text), path
