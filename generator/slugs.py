@@ -19,9 +19,14 @@ def slugify(text: str, max_length: int = MAX_SLUG_LENGTH) -> str:
     return slug
 
 
+# A listing's own page in each folder (briefs/index.md, people/index.md …): no item may take it.
+RESERVED_SLUGS = frozenset({"index"})
+
+
 def unique_slugs(wanted: list[str], fallback: str = "page") -> list[str]:
-    """The wanted slugs in order, with -2, -3 … appended to the second and later of any repeat."""
-    taken: set[str] = set()
+    """The wanted slugs in order, with -2, -3 … appended to the second and later of any repeat
+    and to a reserved name (a brief titled "Index" is briefs/index-2.md, not the listing)."""
+    taken: set[str] = set(RESERVED_SLUGS)
     result = []
     for slug in wanted:
         base = slug or fallback

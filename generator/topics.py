@@ -8,6 +8,7 @@ from pathlib import Path
 import yaml
 
 from generator.model import Topic
+from generator.slugs import RESERVED_SLUGS
 
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
@@ -54,6 +55,10 @@ def _parse_topic(entry: object, where: str) -> Topic:
     topic_id, name = entry.get("id"), entry.get("name")
     if not isinstance(topic_id, str) or not ID_PATTERN.match(topic_id):
         raise TopicFileError(f"{where}: 'id' must be lowercase letters, digits and dashes.")
+    if topic_id in RESERVED_SLUGS:
+        raise TopicFileError(
+            f"{where}: the id {topic_id!r} is the Topics listing's own page; choose another id."
+        )
     if not isinstance(name, str) or not name.strip():
         raise TopicFileError(f"{where} ({topic_id}): 'name' must be a non-empty string.")
     terms = entry.get("terms")

@@ -104,6 +104,7 @@ def write_awkward_but_usable(seeds: Path) -> None:
     (seeds / "traversal.md").write_text(
         f"---\ntitle: ../../../etc/passwd/..\n---\n{PARAGRAPH} Traversal.\n", encoding="utf-8"
     )
+    (seeds / "titled index.txt").write_text(f"Index\n\n{PARAGRAPH} Titled.\n", encoding="utf-8")
     (seeds / "controls.txt").write_text(
         f"Ignored headline\n\nThe mayor of Ex\u00adample\u202e said the fund\ufffe was ready. {PARAGRAPH}\n",
         encoding="utf-8",
@@ -320,3 +321,12 @@ def test_control_and_invisible_characters_never_reach_a_page_or_the_feed(bad_sit
     for path in (project / "site").rglob("*.html"):
         text = path.read_text(encoding="utf-8")
         assert not re.search("[\\x01\\x07\\ufffe\\u202e]", text), path
+
+
+def test_a_brief_titled_index_does_not_take_the_listing_page(bad_site):
+    project, _, _ = bad_site
+    data = json.loads((project / "docs" / "data" / "briefs.json").read_text(encoding="utf-8"))
+    brief = next(b for b in data["briefs"] if b["source"] == "titled index.txt")
+    assert brief["slug"] == "index-2"
+    listing = (project / "docs" / "briefs" / "index.md").read_text(encoding="utf-8")
+    assert "Titled." not in listing and "index-2" in listing

@@ -20,3 +20,7 @@ def test_unique_slugs_number_repeats_in_order():
         "article",
         "a-3",
     ]
+
+
+def test_no_item_takes_a_listing_page():
+    assert unique_slugs(["index", "index", "budget"]) == ["index-2", "index-3", "budget"]

@@ -31,6 +31,7 @@ def test_missing_file_means_no_topics(tmp_path):
             "repeats the id 'a' of topic #1",
         ),
         ("topics:\n  - !!python/object:os.system {}\n", "not valid YAML"),
+        ("topics:\n  - {id: index, name: Index, terms: [x]}\n", "Topics listing's own page"),
     ],
 )
 def test_malformed_topic_files_are_reported_with_the_reason(tmp_path, text, message):
