@@ -503,6 +503,17 @@ def _read_front_matter(lines: Sequence[str], source: str) -> tuple[dict[str, str
     )
 
 
+class _MetadataLoader(yaml.SafeLoader):
+    """Safe YAML whose dates stay text: one impossible date (9999-02-30) is then that field's
+    warning, not an error that drops the whole sidecar."""
+
+
+_MetadataLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
 def parse_metadata(
     text: str, where: str, first_line: int, *, clipped: bool = False
 ) -> tuple[dict[str, str], list[str]]:
@@ -512,7 +523,7 @@ def parse_metadata(
     `clipped`: front matter as web clippers write it, whose other keys pass without a warning.
     """
     try:
-        data = yaml.safe_load(text)
+        data = yaml.load(text, Loader=_MetadataLoader)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         at = f" line {mark.line + first_line}" if mark is not None else ""
@@ -591,7 +602,12 @@ _MD_SETEXT = re.compile(r"^\s{0,3}(?:=+|-+)\s*$")
 _MD_TARGET = r"\((?:[^()\s]|\([^()]*\))*(?:\s+\"[^\"]*\")?\)"  # one level of nested parentheses
 _MD_IMAGE = re.compile(r"!\[([^\]]*)\]" + _MD_TARGET)
 _MD_LINK = re.compile(r"\[([^\]]+)\]" + _MD_TARGET)
-_MD_REFERENCE = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*\S+")
+# A link reference definition: "[label]: address" and an optional title, nothing else (a line such
+# as "[Update]: The minister resigned." is text).
+LINK_DEFINITION = "link-definition"  # Markdown's "[label]: https://…", an address, not text
+_MD_REFERENCE = re.compile(
+    r"^\s{0,3}\[[^\]]+\]:\s*<?\S+>?(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?\s*$"
+)
 _MD_QUOTE = re.compile(r"^\s{0,3}>\s?")
 _MD_EMPHASIS = re.compile(r"(?<![\w*])(\*{1,3}|_{1,3})(?=\S)(.+?)(?<=\S)\1(?![\w*])")
 # Words after which a line cannot end a sentence: the next line continues it.
@@ -746,7 +762,10 @@ def _plain_line(number: int, raw: str, markdown: bool, removed: list[RemovedText
     text = raw
     heading = False
     if markdown:
-        if _MD_RULE.match(text) or _MD_REFERENCE.match(text):
+        if _MD_REFERENCE.match(text):
+            removed.append(RemovedText(number, text.strip(), LINK_DEFINITION))
+            return None
+        if _MD_RULE.match(text):
             return None
         for match in _MD_IMAGE.finditer(text):
             removed.append(RemovedText(number, match.group(1) or match.group(0), CAPTION))

@@ -461,7 +461,7 @@ def test_front_matter_that_is_never_closed_is_read_as_text(tmp_path: Path) -> No
     ("yaml_text", "field", "words"),
     [
         ("date: yesterday\n", "date", "not a valid date"),
-        ("date: 2023-13-45\n", "date", "cannot be read"),
+        ("date: 2023-13-45\n", "date", "not a valid date"),
         ("date: 20230808\n", "date", "not a valid date"),
         ("title: [Rates, Rise]\n", "title", "not a valid title"),
         ("title: 42\n", "title", "not a valid title"),
@@ -694,3 +694,28 @@ def test_read_seed_never_raises(tmp_path: Path, data: bytes) -> None:
         assert isinstance(result, Article | SeedProblem)
         if isinstance(result, SeedProblem):
             assert not result.reason.startswith("unexpected error"), result.reason
+
+
+def test_an_impossible_date_costs_only_the_date(tmp_path: Path) -> None:
+    write(
+        tmp_path,
+        "a.meta.yaml",
+        "title: Kept title\npublisher: Example Daily\nurl: https://example.com/a\ndate: 9999-02-30\n",
+    )
+    article = read_article(tmp_path, "a.txt", TEXT)
+    assert (article.title, article.publisher, article.url) == (
+        "Kept title",
+        "Example Daily",
+        "https://example.com/a",
+    )
+    assert article.date is None
+    assert any("9999-02-30" in warning for warning in article.warnings)
+
+
+def test_a_line_shaped_like_a_link_definition_but_holding_words_stays_text(tmp_path: Path) -> None:
+    text = TEXT + "\n[Update]: The minister resigned on Friday.\n\n[1]: https://example.com/a\n"
+    article = read_article(tmp_path, "a.md", text)
+    assert "[Update]: The minister resigned on Friday." in [p.text for p in article.paragraphs]
+    assert ("link-definition", "[1]: https://example.com/a") in {
+        (r.reason, r.text) for r in article.removed
+    }
