@@ -13,6 +13,7 @@ import hashlib
 import itertools
 import os
 import re
+import reprlib
 import unicodedata
 import urllib.parse
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -505,7 +506,15 @@ def _read_front_matter(lines: Sequence[str], source: str) -> tuple[dict[str, str
 
 class _MetadataLoader(yaml.SafeLoader):
     """Safe YAML whose dates stay text: one impossible date (9999-02-30) is then that field's
-    warning, not an error that drops the whole sidecar."""
+    warning, not an error that drops the whole sidecar. Aliases are refused: metadata needs none,
+    and a few hundred bytes of nested ones expand to gigabytes."""
+
+    def compose_node(self, parent, index):  # type: ignore[no-untyped-def]
+        if self.check_event(yaml.events.AliasEvent):
+            raise yaml.composer.ComposerError(
+                None, None, "aliases (*name) are not allowed here", self.peek_event().start_mark
+            )
+        return super().compose_node(parent, index)
 
 
 _MetadataLoader.yaml_implicit_resolvers = {
@@ -563,7 +572,7 @@ def parse_metadata(
 
 
 def _describe(value: Any) -> str:
-    shown = repr(value)
+    shown = reprlib.repr(value)
     return f"({type(value).__name__} {shown[:60]})"
 
 

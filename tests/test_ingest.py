@@ -719,3 +719,23 @@ def test_a_line_shaped_like_a_link_definition_but_holding_words_stays_text(tmp_p
     assert ("link-definition", "[1]: https://example.com/a") in {
         (r.reason, r.text) for r in article.removed
     }
+
+
+def test_a_yaml_alias_bomb_in_a_sidecar_is_refused_at_once(tmp_path: Path) -> None:
+    levels = ["a: &a [x, x, x, x, x, x, x, x, x]"] + [
+        f"{chr(98 + n)}: &{chr(98 + n)} [{', '.join([f'*{chr(97 + n)}'] * 9)}]" for n in range(8)
+    ]
+    write(tmp_path, "a.meta.yaml", "\n".join(levels) + "\ntitle: *i\n")
+    article = read_article(tmp_path, "a.txt", TEXT)
+    assert article.title == "Central Bank Lifts Rates"
+    (warning,) = article.warnings
+    assert "aliases (*name) are not allowed here" in warning and "metadata ignored" in warning
+
+
+@pytest.mark.parametrize("date", ["9999-12-31", "0001-01-01", "2301-05-04"])
+def test_a_date_outside_1800_to_2099_is_not_a_publication_date(tmp_path: Path, date: str) -> None:
+    """Such a date would stretch the coverage chart over thousands of yearly columns."""
+    write(tmp_path, "a.meta.yaml", f"publisher: Example Daily\ndate: {date}\n")
+    article = read_article(tmp_path, "a.txt", TEXT)
+    assert (article.publisher, article.date) == ("Example Daily", None)
+    assert any(date in warning and "not a valid date" in warning for warning in article.warnings)

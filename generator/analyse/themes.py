@@ -17,7 +17,9 @@ def term_pattern(term: str) -> re.Pattern[str]:
     """Whole-word, case-insensitive pattern for a topic term; a trailing '*' matches any ending."""
     normalised = term.translate(APOSTROPHES)
     stem, wildcard = (normalised[:-1], True) if normalised.endswith("*") else (normalised, False)
-    words = r"[\s-]+".join(re.escape(word) for word in stem.split())
+    # Words only: a dash standing alone in a term is a separator. The separator is possessive,
+    # so a run of dashes in the text is read once, not tried at every length (which took minutes).
+    words = r"[\s-]++".join(re.escape(word) for word in stem.split() if re.search(r"\w", word))
     ending = r"\w*" if wildcard else r"(?!\w)"
     return re.compile(rf"{WORD_START}{words}{ending}", re.IGNORECASE)
 
