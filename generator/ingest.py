@@ -114,25 +114,50 @@ def discover_seeds(seeds_dir: Path) -> list[Path]:
     """The `.txt` and `.md` seeds under seeds_dir, recursively, sorted by relative POSIX path.
 
     Hidden files and folders (a leading dot) are skipped; sidecars and other files are not seeds.
-    Symbolic links to files count; links to folders are not followed.
+    Symbolic links to files count; links to folders are not followed (`passed_over` names them).
     """
     if not seeds_dir.is_dir():
         return []
-    found = [(relative, Path(seeds_dir, relative)) for relative in _seed_files(seeds_dir, "")]
-    return [path for _, path in sorted(found)]
+    found = sorted(relative for relative, why in _entries(seeds_dir, "") if not why)
+    return [Path(seeds_dir, relative) for relative in found]
 
 
-def _seed_files(seeds_dir: Path, folder: str) -> Iterator[str]:
-    """Relative POSIX paths of the seeds in `folder` (relative to seeds_dir) and below it."""
+def passed_over(seeds_dir: Path) -> list[SeedProblem]:
+    """Entries of the seeds folder that look like seeds or hold them but cannot be read as one:
+    a link to nothing, a link loop, a pipe, a link to a folder."""
+    if not seeds_dir.is_dir():
+        return []
+    return [
+        SeedProblem(relative, why, _PASSED_OVER_ACTION)
+        for relative, why in sorted(_entries(seeds_dir, ""))
+        if why
+    ]
+
+
+_PASSED_OVER_ACTION = "put the article's file itself there, as a regular file, or remove the entry"
+
+
+def _entries(seeds_dir: Path, folder: str) -> Iterator[tuple[str, str]]:
+    """(relative POSIX path, why it is passed over or "") of seeds in `folder` and below it."""
     with os.scandir(seeds_dir / folder) as entries:
         for entry in entries:
             if entry.name.startswith("."):
                 continue
             relative = f"{folder}/{entry.name}" if folder else entry.name
+            is_seed_name = os.path.splitext(entry.name)[1].lower() in SEED_SUFFIXES
             if entry.is_dir(follow_symlinks=False):
-                yield from _seed_files(seeds_dir, relative)
-            elif os.path.splitext(entry.name)[1].lower() in SEED_SUFFIXES and entry.is_file():
-                yield relative
+                yield from _entries(seeds_dir, relative)
+                continue
+            try:
+                is_file, is_dir = entry.is_file(), entry.is_dir()
+            except OSError:  # a link loop
+                is_file = is_dir = False
+            if is_file and is_seed_name:
+                yield relative, ""
+            elif entry.is_symlink() and is_dir:
+                yield relative, "a link to a folder; linked folders are not read"
+            elif is_seed_name and not is_file:
+                yield relative, "not a regular file (a link to nothing, a link loop or a pipe)"
 
 
 @dataclass(frozen=True)
@@ -214,6 +239,7 @@ def read_seeds(
     For a large corpus: the caller can be done with each article before the next is read.
     """
     first_with_text: dict[str, str] = {}
+    yield from passed_over(seeds_dir)
     for path in discover_seeds(seeds_dir):
         entry = read(path, seeds_dir)
         result = entry.outcome

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 from pathlib import Path
 
 import pytest
@@ -739,3 +740,19 @@ def test_a_date_outside_1800_to_2099_is_not_a_publication_date(tmp_path: Path, d
     article = read_article(tmp_path, "a.txt", TEXT)
     assert (article.publisher, article.date) == ("Example Daily", None)
     assert any(date in warning and "not a valid date" in warning for warning in article.warnings)
+
+
+def test_entries_that_cannot_be_seeds_are_reported_not_skipped(tmp_path: Path) -> None:
+    seeds = tmp_path / "seeds"
+    write(seeds, "own.txt", TEXT)
+    (seeds / "dangling.txt").symlink_to(tmp_path / "gone.txt")
+    (seeds / "loop.md").symlink_to(seeds / "loop.md")
+    os.mkfifo(seeds / "pipe.txt")
+    (tmp_path / "elsewhere").mkdir()
+    (seeds / "linked-folder").symlink_to(tmp_path / "elsewhere", target_is_directory=True)
+    articles, problems = read_corpus(seeds)
+    assert [article.source for article in articles] == ["own.txt"]
+    reasons = {problem.source: problem.reason for problem in problems if problem.skipped}
+    assert set(reasons) == {"dangling.txt", "loop.md", "pipe.txt", "linked-folder"}
+    assert reasons["linked-folder"].startswith("a link to a folder")
+    assert reasons["pipe.txt"].startswith("not a regular file")
