@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 
+import yaml
 from mkdocs.config import config_options as options
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
@@ -58,16 +59,19 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self.dirty = dirty
 
     def on_config(self, config):
-        base_dir = Path(config.config_file_path or "mkdocs.yml").resolve().parent
+        config_file = Path(config.config_file_path or "mkdocs.yml").resolve()
         values = {key: self.config[key] for key, _option in BriefingConfig._schema}
+        # `mkdocs serve` replaces site_url with its own address; the generated files (the feed's
+        # links and ids) are made from the configured one, so serving changes no committed file.
+        site_url = configured_site_url(config_file) if self.serving else config.site_url
         self.settings = Settings.from_mapping(
             {
                 **values,
                 "docs_dir": config.docs_dir,
                 "site_name": config.site_name,
-                "site_url": config.site_url or None,
+                "site_url": site_url or None,
             },
-            base_dir=base_dir,
+            base_dir=config_file.parent,
         )
         return config
 
@@ -263,3 +267,20 @@ class _Recorder(logging.Handler):
     def stop(self) -> int:
         logging.getLogger("mkdocs").removeHandler(self)
         return self.count
+
+
+class _TolerantLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml for one plain value: its tags (!ENV, !!python/name) count as nothing."""
+
+
+_TolerantLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+
+
+def configured_site_url(config_file: Path) -> str | None:
+    """The site_url mkdocs.yml itself gives (None where it gives none, or cannot be read)."""
+    try:
+        data = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_TolerantLoader)
+    except (OSError, yaml.YAMLError):
+        return None
+    value = data.get("site_url") if isinstance(data, dict) else None
+    return value if isinstance(value, str) and value.strip() else None

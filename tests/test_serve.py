@@ -112,3 +112,21 @@ def test_serve_survives_a_bad_seed_and_recovers(tmp_path):
         )
         assert wait_for(lambda: "nothing was skipped" in fetch(f"{base}/problems/"))
         assert wait_for(lambda: "Harbour reopens" in fetch(f"{base}/briefs/"))
+
+
+def test_serving_writes_the_feed_a_build_writes(tmp_path):
+    """`mkdocs serve` gives MkDocs its own address as site_url; the committed feed must not
+    take it (every serve, then every build, rewrote docs/feed.xml)."""
+    sidecar = SEED.replace(".txt", ".meta.yaml")  # a dated brief, so that there is a feed
+    feed = tmp_path / "docs" / "feed.xml"
+    with served_project(tmp_path) as (base, _log, _server):
+        assert wait_for(lambda: "Does China Quietly" in fetch(f"{base}/briefs/"))
+        shutil.copy(ROOT / "seeds" / sidecar, tmp_path / "seeds" / sidecar)
+        assert wait_for(lambda: feed.exists() and "2022-02-22" in fetch(f"{base}/briefs/"))
+        served = feed.read_text(encoding="utf-8")
+    assert "127.0.0.1" not in served
+    result = subprocess.run(
+        [sys.executable, "-m", "generator", "build"], cwd=tmp_path, capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stderr
+    assert feed.read_text(encoding="utf-8") == served
