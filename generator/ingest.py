@@ -55,6 +55,9 @@ from generator.model import Article, Inference, Paragraph, ParagraphKind, Remove
 from generator.settings import ingest_code_hash
 
 MAX_SEED_BYTES = 5 * 1024 * 1024  # larger files are not articles (a dump, a binary)
+# Some 50,000 words: longer than any news article, and about ten seconds of parsing.
+MAX_ARTICLE_CHARS = 300_000
+MAX_PARAGRAPH_CHARS = 10_000  # a paragraph's parse stays small; spaCy refuses a million
 MAX_SIDECAR_BYTES = 64 * 1024
 SEED_SUFFIXES = (".txt", ".md")
 SIDECAR_SUFFIX = ".meta.yaml"
@@ -332,6 +335,30 @@ def sidecar_path(seed: Path) -> Path:
     return seed.with_name(seed.stem + SIDECAR_SUFFIX)
 
 
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?…])[\"”’')\]]*\s+")
+
+
+def split_long_paragraph(text: str, line: int, warnings: list[str], source: str) -> list[str]:
+    """A paragraph within MAX_PARAGRAPH_CHARS as it is; a longer one (a text with no paragraph
+    breaks) in pieces that end at sentence ends where it has them, so each parse stays small."""
+    if len(text) <= MAX_PARAGRAPH_CHARS:
+        return [text]
+    pieces: list[str] = []
+    rest = text
+    while len(rest) > MAX_PARAGRAPH_CHARS:
+        window = rest[:MAX_PARAGRAPH_CHARS]
+        ends = [m.end() for m in _SENTENCE_BREAK.finditer(window)]
+        cut = ends[-1] if ends else (window.rfind(" ") + 1 or MAX_PARAGRAPH_CHARS)
+        pieces.append(rest[:cut].strip())
+        rest = rest[cut:]
+    pieces.append(rest.strip())
+    warnings.append(
+        f"{source}: the paragraph on line {line} is {len(text):,} characters long; read as "
+        f"{len(pieces)} paragraphs of at most {MAX_PARAGRAPH_CHARS:,}"
+    )
+    return [piece for piece in pieces if piece]
+
+
 def _inside(path: Path, seeds_dir: Path) -> None:
     """Refuse a seed that is a link to a file outside the seeds folder: a pull request could
     otherwise publish any file the build machine can read."""
@@ -347,6 +374,12 @@ def _inside(path: Path, seeds_dir: Path) -> None:
 def _read_article(path: Path, source: str, table: PublisherTable) -> Article:
     raw = _read_bytes(path)
     text, warnings = _decode(raw, source)
+    if len(text) > MAX_ARTICLE_CHARS:
+        raise _Unusable(
+            f"the text is {len(text):,} characters long, over the {MAX_ARTICLE_CHARS:,} of the "
+            "longest news article (a book, a dump or many articles in one file?)",
+            "split it into one file per article",
+        )
     lines = text.split("\n")
 
     metadata: dict[str, str] = {}
@@ -394,9 +427,14 @@ def _read_article(path: Path, source: str, table: PublisherTable) -> Article:
         cleaned, table, metadata.get("url"), inferred, warnings
     )
     date = metadata.get("date") or _infer_date(cleaned, metadata.get("url"), inferred)
+    pieces = [
+        (unit, text)
+        for unit in cleaned.body
+        for text in split_long_paragraph(unit.text, unit.line, warnings, source)
+    ]
     paragraphs = tuple(
-        Paragraph(id=f"p{number}", text=unit.text, line=unit.line, kind=paragraph_kind(unit))
-        for number, unit in enumerate(cleaned.body, start=1)
+        Paragraph(id=f"p{number}", text=text, line=unit.line, kind=paragraph_kind(unit))
+        for number, (unit, text) in enumerate(pieces, start=1)
     )
     removed = tuple(sorted((*markup_removed, *cleaned.removed), key=lambda r: r.line))
     return Article(

@@ -756,3 +756,23 @@ def test_entries_that_cannot_be_seeds_are_reported_not_skipped(tmp_path: Path) -
     assert set(reasons) == {"dangling.txt", "loop.md", "pipe.txt", "linked-folder"}
     assert reasons["linked-folder"].startswith("a link to a folder")
     assert reasons["pipe.txt"].startswith("not a regular file")
+
+
+def test_a_text_without_paragraph_breaks_is_read_in_pieces_at_sentence_ends(tmp_path: Path) -> None:
+    text = "".join(
+        f"The council approved budget line {n} for the harbour on Monday. " for n in range(3000)
+    )
+    article = read_article(tmp_path, "a.txt", "Budget passes\n\n" + text + "\n")
+    count = len(article.paragraphs)
+    assert count == len(text) // 10_000 + 1  # about 200,000 characters, at most 10,000 in each
+    assert all(len(p.text) <= 10_000 and p.text.endswith("Monday.") for p in article.paragraphs)
+    assert " ".join(p.text for p in article.paragraphs) == text.strip()
+    assert any(f"read as {count} paragraphs" in warning for warning in article.warnings)
+
+
+def test_a_text_longer_than_any_article_is_refused_with_the_reason(tmp_path: Path) -> None:
+    write(tmp_path, "book.txt", "A book\n\n" + "Chapter text goes on. " * 20_000)
+    problem = read_seed(tmp_path / "book.txt", tmp_path)
+    assert isinstance(problem, SeedProblem)
+    assert "over the 300,000 of the longest news article" in problem.reason
+    assert problem.action == "split it into one file per article"
