@@ -6,9 +6,11 @@ everything after it is cheap aggregation over all briefs.
 
 from __future__ import annotations
 
+import fcntl
 import os
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from multiprocessing import get_context
 from pathlib import Path
@@ -291,6 +293,32 @@ def generate_site(
     Outside a build session, a run whose inputs (`site_inputs`) are those docs/ was last written
     from, with every file as written, stops after the analysis: the pages would come out the same.
     """
+    with build_lock(settings.cache_dir):
+        return _generate_site(settings, executor, progress)
+
+
+@contextmanager
+def build_lock(cache_dir: Path) -> Iterator[None]:
+    """One generation at a time per project: a second `generator build` (or a build beside
+    `mkdocs serve`) waits for the first instead of renaming files under it. Where the cache
+    folder cannot be written, the build goes on unlocked (the cache is only an optimisation)."""
+    try:
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        handle = (cache_dir / "build.lock").open("a")
+    except OSError:
+        yield
+        return
+    with handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _generate_site(
+    settings: Settings, executor: Executor | None, progress: Progress | None
+) -> SiteRun:
     generation = run_analysis(settings, executor, progress)
     site = SiteInfo(name=settings.site_name, url=settings.site_url)
     session = active_session()

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
+
+from generator.pipeline import build_lock
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -25,3 +29,46 @@ def test_build_without_a_seeds_folder_refuses_and_keeps_the_site(tmp_path: Path)
     assert "error: the seeds folder seeds/ is missing" in result.stderr
     assert "Traceback" not in result.stderr
     assert sorted(path.relative_to(tmp_path) for path in (tmp_path / "docs").rglob("*.md")) == pages
+
+
+def build(project: Path) -> subprocess.Popen:
+    return subprocess.Popen(
+        [sys.executable, "-m", "generator", "build"],
+        cwd=project,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+
+def test_two_builds_at_once_take_turns_and_leave_a_consistent_docs(tmp_path: Path) -> None:
+    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    shutil.copytree(ROOT / "seeds", tmp_path / "seeds")
+    (tmp_path / "docs").mkdir()
+    assert build(tmp_path).wait(timeout=300) == 0
+    seed = tmp_path / "seeds" / "001_bbc7442c2c936912.txt"
+    original = seed.read_text(encoding="utf-8")
+    for trial in range(2):  # each trial changes a brief, so both builds have pages to write
+        seed.write_text(original.replace("Quietly", f"Quietly ({trial})", 1), encoding="utf-8")
+        first, second = build(tmp_path), build(tmp_path)
+        for process in (first, second):
+            _out, err = process.communicate(timeout=300)
+            assert process.returncode == 0 and "Traceback" not in err, err
+        docs = tmp_path / "docs"
+        manifest = json.loads((docs / ".briefing-manifest.json").read_text(encoding="utf-8"))
+        assert all((docs / name).is_file() for name in manifest)
+        assert not list(docs.rglob(".staged-*"))
+        assert f"Quietly ({trial})" in (docs / "data" / "briefs.json").read_text(encoding="utf-8")
+
+
+def test_a_build_waits_while_another_holds_the_project(tmp_path: Path) -> None:
+    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    shutil.copytree(ROOT / "seeds", tmp_path / "seeds")
+    (tmp_path / "docs").mkdir()
+    with build_lock(tmp_path / ".cache" / "briefing"):
+        waiting = build(tmp_path)
+        time.sleep(5)
+        assert waiting.poll() is None  # it waits for the lock, writing nothing
+        assert not (tmp_path / "docs" / "index.md").exists()
+    assert waiting.wait(timeout=300) == 0
+    assert (tmp_path / "docs" / "index.md").exists()
