@@ -7,6 +7,10 @@ per process) and analyses many articles.
 
 from __future__ import annotations
 
+import ctypes
+import os
+import signal
+import sys
 from concurrent.futures import Executor, Future, ProcessPoolExecutor, ThreadPoolExecutor
 from multiprocessing import get_context
 
@@ -29,7 +33,7 @@ def make_executor(scheduler: str | None, workers: int) -> Executor | None:
             return None
         # spawn, not fork: a forked copy of a process that already holds threads (Dask, MkDocs'
         # file watcher) can deadlock, and spawn behaves the same on every platform.
-        return ProcessPoolExecutor(workers, mp_context=get_context("spawn"))
+        return local_pool(workers)
     if scheduler.startswith(DASK_PREFIX):
         return DaskExecutor(scheduler)
     raise SchedulerError(
@@ -71,3 +75,27 @@ class DaskExecutor(Executor):
     def shutdown(self, wait: bool = True, *, cancel_futures: bool = False) -> None:
         self.executor.shutdown(wait=wait)
         self.client.close()
+
+
+def local_pool(workers: int) -> ProcessPoolExecutor:
+    """A pool of spawned worker processes that end when the process that made them does."""
+    return ProcessPoolExecutor(
+        workers, mp_context=get_context("spawn"), initializer=die_with_parent
+    )
+
+
+_PR_SET_PDEATHSIG = 1
+
+
+def die_with_parent() -> None:
+    """Ask Linux to end this worker when its parent dies (even by kill -9, which runs no
+    cleanup): otherwise the pool's workers outlive it, holding memory, for good."""
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
+    except (OSError, AttributeError):
+        return
+    if os.getppid() == 1:  # the parent died before the request took effect
+        os._exit(1)

@@ -9,15 +9,14 @@ from __future__ import annotations
 import fcntl
 import os
 from collections.abc import Iterable, Iterator, Sequence
-from concurrent.futures import Executor, Future, ProcessPoolExecutor
+from concurrent.futures import Executor, Future
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from multiprocessing import get_context
 from pathlib import Path
 
 from generator.cache import BriefCache, article_digest, cache_key_function, digest
 from generator.corpus import Corpus, build_corpus
-from generator.executors import runs_here
+from generator.executors import local_pool, runs_here
 from generator.ingest import SeedCache, read_seeds
 from generator.model import Article, Brief, SeedProblem, Topic
 from generator.progress import Progress
@@ -164,8 +163,7 @@ class _Analysis:
     def add(self, article: Article) -> None:
         self.waiting.append(article)
         if self.pool is None and self._pool_pays():
-            context = get_context("spawn")
-            self.pool = ProcessPoolExecutor(worker_count(self.settings), mp_context=context)
+            self.pool = local_pool(worker_count(self.settings))
             self.own_pool = True
         if self.pool is not None and len(self.waiting) >= PARSE_BATCH:
             self._send()

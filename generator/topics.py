@@ -21,11 +21,12 @@ def load_topics(path: Path) -> list[Topic]:
     """Topics from the YAML file at `path`, in file order; a missing file means no topics."""
     if not path.exists():
         return []
+    shown = f"{path.parent.name}/{path.name}"  # never the build machine's absolute path
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
     except (yaml.YAMLError, UnicodeDecodeError) as error:
-        raise TopicFileError(f"{path}: not valid YAML ({error}); fix the syntax.") from error
-    return parse_topics(data, str(path))
+        raise TopicFileError(f"{shown}: not valid YAML ({error}); fix the syntax.") from error
+    return parse_topics(data, shown)
 
 
 def parse_topics(data: object, where: str) -> list[Topic]:

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import os
+import signal
+import subprocess
 import sys
+import time
 from concurrent.futures import Executor, Future, ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import replace
 from pathlib import Path
@@ -174,3 +178,39 @@ def test_dask_cluster_gives_byte_identical_briefs(seeds, tmp_path):
             executor.shutdown()
     assert sorted(run.analysed) == sorted(article.source for article in articles)
     assert briefs_json(run.briefs) == expected
+
+
+PARENT = """
+import os, sys, time
+from generator.executors import local_pool
+pool = local_pool(2)
+pids = {pool.submit(os.getpid).result() for _ in range(8)}
+print(" ".join(map(str, sorted(pids))), flush=True)
+time.sleep(120)
+"""
+
+
+def test_pool_workers_end_when_their_parent_is_killed():
+    parent = subprocess.Popen([sys.executable, "-c", PARENT], stdout=subprocess.PIPE, text=True)
+    workers = [int(pid) for pid in parent.stdout.readline().split()]
+    assert workers
+    parent.send_signal(signal.SIGKILL)  # no cleanup runs: only the kernel can end the workers
+    parent.wait(timeout=10)
+    deadline = time.monotonic() + 10
+    alive = workers
+    while alive and time.monotonic() < deadline:
+        time.sleep(0.2)
+        alive = [pid for pid in workers if _alive(pid)]
+    assert alive == []
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    try:  # a zombie is dead but not yet reaped by its new parent
+        with open(f"/proc/{pid}/stat", encoding="utf-8") as stat:
+            return stat.read().split()[2] != "Z"
+    except OSError:
+        return False

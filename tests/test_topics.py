@@ -39,4 +39,14 @@ def test_malformed_topic_files_are_reported_with_the_reason(tmp_path, text, mess
     path.write_text(text, encoding="utf-8")
     with pytest.raises(TopicFileError, match=message) as raised:
         load_topics(path)
-    assert str(path) in str(raised.value)
+    assert f"{tmp_path.name}/topics.yaml" in str(raised.value)  # the file, not the whole path
+
+
+def test_a_topic_file_error_names_the_file_but_not_where_it_lives(tmp_path):
+    path = tmp_path / "seeds" / "topics.yaml"
+    path.parent.mkdir()
+    path.write_text("topics:\n  - id: Bad Id\n    name: X\n    terms: [x]\n", encoding="utf-8")
+    with pytest.raises(TopicFileError) as raised:
+        load_topics(path)
+    assert str(raised.value).startswith("seeds/topics.yaml: topic #1")
+    assert str(tmp_path) not in str(raised.value)
