@@ -776,3 +776,18 @@ def test_a_text_longer_than_any_article_is_refused_with_the_reason(tmp_path: Pat
     assert isinstance(problem, SeedProblem)
     assert "over the 300,000 of the longest news article" in problem.reason
     assert problem.action == "split it into one file per article"
+
+
+def test_an_article_not_in_english_is_used_with_a_caveat(tmp_path: Path) -> None:
+    write(
+        tmp_path,
+        "de.txt",
+        "Stadtrat beschließt Haushalt\n\nDer Stadtrat hat am Montag den Haushalt für das kommende "
+        "Jahr beschlossen. Die Opposition kritisierte die hohen Ausgaben für den Hafen, während "
+        "die Regierung von einer notwendigen Investition sprach.\n",
+    )
+    write(tmp_path, "en.txt", TEXT)
+    articles, problems = read_corpus(tmp_path)
+    assert [a.source for a in articles] == ["de.txt", "en.txt"]
+    language = [p for p in problems if "does not read as English" in p.reason]
+    assert [(p.source, p.skipped) for p in language] == [("de.txt", False)]
