@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import os
 import pickle
 import tempfile
@@ -61,6 +62,9 @@ def digest(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+log = logging.getLogger("mkdocs.plugins.briefing")
+
+
 class PickleStore:
     """Pickled objects of one type in files named by their key, two hex digits a folder."""
 
@@ -80,9 +84,7 @@ class PickleStore:
         return value if isinstance(value, self.kind) else None
 
     def put(self, key: str, value) -> None:
-        path = self.path_for(key)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        write_atomically(path, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+        write_to_cache(self.path_for(key), pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
 
 
 class BriefCache(PickleStore):
@@ -120,3 +122,25 @@ def write_atomically(path: Path, content: str | bytes) -> None:
     except BaseException:
         temporary.unlink(missing_ok=True)
         raise
+
+
+_cache_failures: list[str] = []  # the first cache write that failed in this process, if any
+
+
+def write_to_cache(path: Path, data: bytes) -> bool:
+    """Keep `data` in the cache folder. A cache that cannot be written (a full disk, no
+    permission, a file in the way) only costs the next run the work again, so it never stops this
+    one: the first failure is said, and False returned."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_atomically(path, data)
+    except OSError as error:
+        if not _cache_failures:
+            _cache_failures.append(str(path.parent))
+            log.warning(
+                "briefing: the cache cannot be written (%s: %s); going on without it",
+                path.parent,
+                error.strerror or error,
+            )
+        return False
+    return True

@@ -65,6 +65,14 @@ def main(argv: list[str] | None = None) -> int:
     except (SchedulerError, SeedsFolderMissing) as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
+    except OSError as error:  # a full disk, a read-only docs/: said in one line, never a traceback
+        where = f" {error.filename}" if error.filename else ""
+        print(
+            f"error: cannot write{where}: {error.strerror or error} — free space on the disk or "
+            "make the folder writable, then build again (docs/ is left as it was)",
+            file=sys.stderr,
+        )
+        return 2
 
 
 @contextmanager

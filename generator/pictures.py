@@ -23,7 +23,7 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from generator.cache import write_atomically
+from generator.cache import write_to_cache
 from generator.corpus import Corpus, TopicCoverage
 
 PICTURES_DIR = "pictures"
@@ -195,8 +195,7 @@ def cached_svg(name: str, data, palette: Palette, draw, cache_dir: Path | None) 
         return path.read_text(encoding="utf-8")
     svg = draw(data, palette)
     if path:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        write_atomically(path, svg.encode("utf-8"))
+        write_to_cache(path, svg.encode("utf-8"))
     return svg
 
 

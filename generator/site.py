@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO, NamedTuple
 
-from generator.cache import new_staged_file, write_atomically
+from generator.cache import new_staged_file, write_atomically, write_to_cache
 from generator.memo import KeptPage, page_digest
 
 MANIFEST = ".briefing-manifest.json"
@@ -235,8 +235,7 @@ def record_written(docs_dir: Path, state_file: Path, inputs: str, pages: list[st
         if modified_recently(signature, now):
             files[relative].append(_file_digest(root / relative))
     state = {"docs_dir": str(root), "inputs": inputs, "pages": pages, "files": files}
-    state_file.parent.mkdir(parents=True, exist_ok=True)
-    write_atomically(state_file, json.dumps(state, separators=(",", ":")))
+    write_to_cache(state_file, json.dumps(state, separators=(",", ":")).encode("utf-8"))
 
 
 def pages_if_unchanged(docs_dir: Path, state_file: Path, inputs: str) -> list[str] | None:

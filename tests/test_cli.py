@@ -72,3 +72,29 @@ def test_a_build_waits_while_another_holds_the_project(tmp_path: Path) -> None:
         assert not (tmp_path / "docs" / "index.md").exists()
     assert waiting.wait(timeout=300) == 0
     assert (tmp_path / "docs" / "index.md").exists()
+
+
+def test_an_unwritable_cache_costs_only_the_cache(tmp_path: Path) -> None:
+    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    shutil.copytree(ROOT / "seeds", tmp_path / "seeds")
+    (tmp_path / "docs").mkdir()
+    (tmp_path / ".cache").write_text("a file where the cache folder would be", encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "generator", "build"], cwd=tmp_path, capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.count("the cache cannot be written") == 1
+    assert (tmp_path / "docs" / "data" / "briefs.json").is_file()
+
+
+def test_docs_that_cannot_be_written_is_one_line_and_leaves_nothing(tmp_path: Path) -> None:
+    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    shutil.copytree(ROOT / "seeds", tmp_path / "seeds")
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "briefs").write_text("a file where a folder must go", encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "generator", "build"], cwd=tmp_path, capture_output=True, text=True
+    )
+    assert result.returncode == 2
+    assert "error: cannot write" in result.stderr and "Traceback" not in result.stderr
+    assert sorted(p.name for p in (tmp_path / "docs").iterdir()) == ["briefs"]

@@ -17,7 +17,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, DocBin, Span, Token
 
-from generator.cache import write_atomically
+from generator.cache import write_to_cache
 from generator.model import Article, Paragraph
 from generator.settings import FALLBACK_MODELS
 
@@ -244,9 +244,7 @@ class ParagraphStore:
 
     def put(self, source: str, docs: Sequence[Doc]) -> None:
         stored = DocBin(attrs=STORED_ATTRIBUTES, docs=docs)
-        path = self.path_for(source)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        write_atomically(path, stored.to_bytes())
+        write_to_cache(self.path_for(source), stored.to_bytes())
 
 
 @functools.cache
