@@ -165,7 +165,9 @@ def render_site(
     yield from speakers_index("organisation", "organisations")
     events = row_parts(event_rows(corpus), "timeline")
     yield from paged("timeline.md.j2", events, timeline_summary(corpus), root="")
-    yield "problems.md", page("problems.md.j2")
+    problems = list(corpus.problems)
+    problem_summary = ProblemSummary(sum(p.skipped for p in problems), len(problems))
+    yield from paged("problems.md.j2", row_parts(problems, "problems"), problem_summary, root="")
     yield "tags.md", page("tags.md.j2")
     yield DATA_PATH, briefs_json_pieces(corpus.briefs)
     yield from picture_files.items()
@@ -184,6 +186,14 @@ def render_site(
     for speaker in corpus.speakers:
         parts = speaker_parts(speaker, speaker_path(speaker))
         yield from paged("speaker.md.j2", parts, speaker_summary(speaker), name=speaker.name)
+
+
+@dataclass(frozen=True)
+class ProblemSummary:
+    """The Seed report's first lines: how many seeds were skipped, how many entries in all."""
+
+    skipped: int
+    total: int
 
 
 def briefs_json(briefs: Iterable[Brief]) -> str:

@@ -297,3 +297,24 @@ def test_the_briefs_json_in_pieces_is_the_whole_document_indented():
         assert briefs_json(chosen) == expected
         # head, each brief (after a separator but for the first), tail
         assert len(list(briefs_json_pieces(chosen))) == (len(chosen) + 2 if chosen else 1)
+
+
+def test_the_seed_report_comes_in_pages_of_rows_under_its_summary(monkeypatch):
+    from generator import views
+    from generator.corpus import build_corpus
+    from generator.model import SeedProblem
+    from generator.render import render_site
+
+    monkeypatch.setattr(views, "ROWS_PER_PAGE", 2)
+    problems = [SeedProblem(f"bad{n}.txt", "the file is empty", "add the text") for n in range(3)]
+    problems.append(SeedProblem("ok.txt", "the text does not show its date", "add date", False))
+    pages = dict(render_site(build_corpus([], [], problems)))
+    assert "problems.page-3.md" not in pages
+    first, second = pages["problems.md"], pages["problems.page-2.md"]
+    assert "3 seed files could not be used; other entries were used with a caveat." in first
+    assert "\n\n| File | Where | Problem | What to do | Skipped |" in first  # a table, set apart
+    assert ["bad0.txt" in first, "bad2.txt" in second, "ok.txt" in second] == [True] * 3
+    assert "Entries 3 to 4 of [the seed report](problems.md)" in second
+    assert "search:\n  exclude: true" in second
+    html = markdown.markdown(first.split("---", 2)[2], extensions=["tables"])
+    assert html.count("<tr>") == 3  # the header and two rows
