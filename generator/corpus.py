@@ -184,18 +184,26 @@ def briefs_by_topic(briefs: Sequence[Brief], topics: Sequence[Topic]) -> dict[st
 def related_topics(
     topics: Sequence[Topic], on_topic: Mapping[str, Sequence[Brief]]
 ) -> dict[str, list[tuple[Topic, int]]]:
-    """Topics sharing briefs are related; the more shared, the closer."""
-    sources = {topic.id: {b.source for b in on_topic[topic.id]} for topic in topics}
+    """Topics sharing briefs are related; the more shared, the closer. Counted from each brief's
+    topics, so the work grows with what briefs share, not with the square of the topic count
+    (10,000 topics took minutes)."""
+    position = {topic.id: index for index, topic in enumerate(topics)}
+    topics_of_brief: dict[str, set[str]] = {}
+    for topic in topics:
+        for brief in on_topic[topic.id]:
+            topics_of_brief.setdefault(brief.source, set()).add(topic.id)
+    shared: dict[str, Counter] = {topic.id: Counter() for topic in topics}
+    for ids in topics_of_brief.values():
+        for first in ids:
+            shared[first].update(other for other in ids if other != first)
     related = {}
     for topic in topics:
-        shared = [
-            (other, len(sources[topic.id] & sources[other.id]))
-            for other in topics
-            if other is not topic
+        counts = shared[topic.id]
+        in_file_order = [
+            (topics[position[other]], counts[other])
+            for other in sorted(counts, key=position.__getitem__)
         ]
-        related[topic.id] = sorted(
-            [(other, n) for other, n in shared if n], key=lambda item: (-item[1], item[0].name)
-        )
+        related[topic.id] = sorted(in_file_order, key=lambda item: (-item[1], item[0].name))
     return related
 
 
