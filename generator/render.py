@@ -34,6 +34,7 @@ from generator.views import (
     speaker_summary,
     timeline_summary,
     topic_parts,
+    topic_rows,
     topic_summary,
 )
 
@@ -160,7 +161,8 @@ def render_site(
     yield "index.md", page("home.md.j2", latest=links_to(corpus.briefs[:LATEST_BRIEFS]))
     briefs_parts = row_parts(brief_rows(corpus.briefs), "briefs/index")
     yield from paged("briefs_index.md.j2", briefs_parts, len(corpus.briefs))
-    yield "topics/index.md", page("topics_index.md.j2", root="../")
+    topics = topic_rows(corpus.topics)
+    yield from paged("topics_index.md.j2", row_parts(topics, "topics/index"), len(topics))
     yield from speakers_index("person", "people")
     yield from speakers_index("organisation", "organisations")
     events = row_parts(event_rows(corpus), "timeline")

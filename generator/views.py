@@ -291,6 +291,25 @@ class BriefRow(NamedTuple):
     quotes: int  # attributed quotations
 
 
+@dataclass(frozen=True)
+class TopicRow:
+    """A topic as the topics index lists it."""
+
+    id: str
+    name: str
+    briefs: int
+    quotes: int
+    description: str
+
+
+def topic_rows(coverage: Sequence) -> tuple[TopicRow, ...]:
+    """The topics index: each topic's name, counts and description, in the topic file's order."""
+    return tuple(
+        TopicRow(c.topic.id, c.topic.name, len(c.briefs), len(c.quotes), c.topic.description)
+        for c in coverage
+    )
+
+
 def brief_rows(briefs: Sequence[Brief]) -> tuple[BriefRow, ...]:
     return tuple(PER_OBJECT.value(b, "row", lambda b=b: _brief_row(b)) for b in briefs)
 

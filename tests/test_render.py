@@ -318,3 +318,23 @@ def test_the_seed_report_comes_in_pages_of_rows_under_its_summary(monkeypatch):
     assert "search:\n  exclude: true" in second
     html = markdown.markdown(first.split("---", 2)[2], extensions=["tables"])
     assert html.count("<tr>") == 3  # the header and two rows
+
+
+def test_the_topics_index_comes_in_pages_with_the_map_on_the_first(monkeypatch):
+    from generator import views
+    from generator.corpus import build_corpus
+    from generator.model import Topic
+    from generator.render import render_site
+
+    monkeypatch.setattr(views, "ROWS_PER_PAGE", 2)
+    topics = [Topic(f"t{n}", f"Topic {n}", f"About {n}", (f"term{n}",)) for n in range(5)]
+    pages = dict(render_site(build_corpus([], topics, [])))
+    listing = ["topics/index.md", "topics/index.page-2.md", "topics/index.page-3.md"]
+    assert "topics/index.page-4.md" not in pages
+    assert [[f"Topic {n}" in pages[path] for n in range(5)].count(True) for path in listing] == [
+        2,
+        2,
+        1,
+    ]
+    assert "an article is on a topic only where its text gives evidence" in pages[listing[0]]
+    assert "Topics 3 to 4 of [the topics](index.md)" in pages[listing[1]]
