@@ -16,13 +16,14 @@ import math
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import numpy
 from spacy.tokens import Span
 
 from generator.analyse.figures import figures_in
 from generator.analyse.parse import ParsedArticle
-from generator.model import Claim, Quote
+from generator.model import Claim, Figure, Quote
 
 WEIGHTS = {"centrality": 0.4, "entities": 0.15, "figures": 0.15, "position": 0.3}
 MIN_WORDS, MAX_WORDS = 8, 70
@@ -176,29 +177,29 @@ def select_claims(
         return Selection((), ())
     lead = _distinct(pool, lead_count, [])
     lead_ids = {id(candidate) for candidate in lead}
-    ranked = [item for item in _scored(parsed, pool) if id(item[2]) not in lead_ids]
-    chosen = _distinct([item[2] for item in ranked], limit, [c.lemmas for c in lead])
+    ranked = [item for item in _scored(parsed, pool) if id(item.candidate) not in lead_ids]
+    chosen = _distinct([item.candidate for item in ranked], limit, [c.lemmas for c in lead])
     if not chosen:  # a short article: its lead is all it claims
         ranked = _scored(parsed, lead)
-        chosen = [item[2] for item in ranked]
-    by_candidate = {id(item[2]): item for item in ranked}
+        chosen = [item.candidate for item in ranked]
+    by_candidate = {id(item.candidate): item for item in ranked}
 
-    def claim(candidate: Candidate, rank: int, score: float) -> Claim:
+    def claim(candidate: Candidate, rank: int) -> Claim:
+        scored = by_candidate.get(id(candidate))
         return Claim(
             text=parsed.span_text(candidate.sentence).strip(),
             paragraph=candidate.paragraph,
             rank=rank,
-            score=score,
+            score=scored.score if scored and rank else 0.0,
             speaker=speaker_of(candidate.sentence),
-            figures=figures_in(parsed, candidate.sentence, candidate.paragraph),
+            figures=scored.figures
+            if scored
+            else figures_in(parsed, candidate.sentence, candidate.paragraph),
         )
 
     return Selection(
-        tuple(claim(candidate, 0, 0.0) for candidate in lead),
-        tuple(
-            claim(candidate, rank, by_candidate[id(candidate)][0])
-            for rank, candidate in enumerate(chosen, start=1)
-        ),
+        tuple(claim(candidate, 0) for candidate in lead),
+        tuple(claim(candidate, rank) for rank, candidate in enumerate(chosen, start=1)),
     )
 
 
@@ -218,14 +219,21 @@ def _distinct(
     return chosen
 
 
-def _scored(parsed: ParsedArticle, pool: Sequence[Candidate]) -> list[tuple]:
-    """(score, -position, candidate) for each candidate, best first."""
+class Scored(NamedTuple):
+    score: float
+    order: int  # minus the position: of equal scores, the earlier sentence first
+    candidate: Candidate
+    figures: tuple[Figure, ...]
+
+
+def _scored(parsed: ParsedArticle, pool: Sequence[Candidate]) -> list[Scored]:
+    """Each candidate with its score and figures, best first."""
     centrality = textrank([c.lemmas for c in pool])
     top_centrality = max(centrality) or 1.0
     last_position = max(c.position for c in pool) or 1
     scored = []
     for candidate, rank_score in zip(pool, centrality, strict=True):
-        has_figures = bool(figures_in(parsed, candidate.sentence, candidate.paragraph))
+        figures = figures_in(parsed, candidate.sentence, candidate.paragraph)
         named = {
             parsed.span_text(e)
             for e in parsed.entities_in(candidate.sentence)
@@ -234,12 +242,12 @@ def _scored(parsed: ParsedArticle, pool: Sequence[Candidate]) -> list[tuple]:
         signals = {
             "centrality": rank_score / top_centrality,
             "entities": min(len(named), 4) / 4,
-            "figures": 1.0 if has_figures else 0.0,
+            "figures": 1.0 if figures else 0.0,
             "position": 1 - candidate.position / last_position,
         }
         score = sum(WEIGHTS[name] * value for name, value in signals.items())
-        scored.append((round(score, 6), -candidate.position, candidate))
-    scored.sort(key=lambda item: (item[0], item[1]), reverse=True)
+        scored.append(Scored(round(score, 6), -candidate.position, candidate, figures))
+    scored.sort(key=lambda item: (item.score, item.order), reverse=True)
     return scored
 
 
