@@ -15,7 +15,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from generator.ingest import canonical_publisher, load_publishers
+from generator.ingest import canonical_publisher, load_publishers, title_from_file_name
+from generator.model import Inference
 
 _TOKEN = re.compile(r"[\w']+")
 _IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
@@ -91,11 +92,8 @@ def score_fields(
 def _asserted(brief: Mapping[str, Any], name: str) -> str | None:
     """The brief's value for a field, or None where it has none (a title made from the file
     name asserts nothing about the text)."""
-    value = brief.get(name)
-    for inference in brief.get("inferred") or []:
-        if inference.get("field") == name and "file name" in inference.get("evidence", ""):
-            return None
-    return value
+    inferred = [Inference(**i) for i in brief.get("inferred") or []]
+    return None if name == "title" and title_from_file_name(inferred) else brief.get(name)
 
 
 def _same_value(name: str, gold: str, got: str) -> bool:

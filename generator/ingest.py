@@ -276,19 +276,26 @@ def read_seeds(
 
 # English prose has some 40 % of its words among these; German, French or Spanish about 5 %.
 MIN_ENGLISH_SHARE = 0.15
-_ENGLISH_WORDS = FUNCTION_WORDS
 
 
 def english_share(article: Article) -> float:
     """The share of an article's words that are common English words (1.0 for no words)."""
     words = [word.lower() for p in article.paragraphs for word in re.findall(r"[^\W\d_]+", p.text)]
-    return sum(word in _ENGLISH_WORDS for word in words) / len(words) if words else 1.0
+    return sum(word in FUNCTION_WORDS for word in words) / len(words) if words else 1.0
+
+
+TITLE_FROM_FILE_NAME = "no headline line found; made from the file name"
+
+
+def title_from_file_name(inferred: Iterable[Inference]) -> bool:
+    """Whether the title was made from the file name: a stand-in, not what the text shows."""
+    return any(i.field == "title" and i.evidence == TITLE_FROM_FILE_NAME for i in inferred)
 
 
 def missing_metadata(article: Article) -> list[str]:
     """The fields neither the metadata nor the text gives: the brief shows them as unknown."""
-    made_from_name = any(i.field == "title" and "file name" in i.evidence for i in article.inferred)
-    fields = {"title": made_from_name, "publisher": article.publisher is None}
+    fields = {"title": title_from_file_name(article.inferred)}
+    fields["publisher"] = article.publisher is None
     fields["date"] = article.date is None
     return [name for name, missing in fields.items() if missing]
 
@@ -444,10 +451,11 @@ def _read_article(path: Path, source: str, table: PublisherTable) -> Article:
 
     inferred: list[Inference] = []
     title = metadata.get("title") or _infer_title(cleaned, path, inferred)
+    addresses = _printed_addresses(cleaned, metadata.get("url"))
     publisher = metadata.get("publisher") or _infer_publisher(
-        cleaned, table, metadata.get("url"), inferred, warnings
+        cleaned, table, addresses, inferred, warnings
     )
-    date = metadata.get("date") or _infer_date(cleaned, metadata.get("url"), inferred)
+    date = metadata.get("date") or _infer_date(cleaned, addresses, inferred)
     pieces = [
         (unit, text)
         for unit in cleaned.body
@@ -946,9 +954,7 @@ def _infer_title(cleaned: Cleaned, path: Path, inferred: list[Inference]) -> str
     headline = cleaned.headline
     if headline is None:
         title = " ".join(re.sub(r"[_-]+", " ", path.stem).split()) or path.name
-        inferred.append(
-            Inference("title", title, "no headline line found; made from the file name")
-        )
+        inferred.append(Inference("title", title, TITLE_FROM_FILE_NAME))
         return title
     evidence = f"headline on line {headline.line}"
     if cleaned.kicker is not None:
@@ -963,7 +969,9 @@ _DATED_REASONS = frozenset({DATE_LINE, METADATA, BYLINE})
 _LATER_DATE = re.compile(r"\b(?:updated|modified|last|edited|revised)\b", re.IGNORECASE)
 
 
-def _infer_date(cleaned: Cleaned, url: str | None, inferred: list[Inference]) -> str | None:
+def _infer_date(
+    cleaned: Cleaned, addresses: Sequence[tuple[str, str]], inferred: list[Inference]
+) -> str | None:
     """The page's own date: a date line ("Published: …"; an "Updated" one only when nothing else
     dates the page), a dated dateline, or the date path of the page's printed address."""
     candidates: list[tuple[str, str]] = []
@@ -981,7 +989,7 @@ def _infer_date(cleaned: Cleaned, url: str | None, inferred: list[Inference]) ->
         date = read_date(dateline.date) if dateline.date else None
         if date:
             candidates.append((date, f'dateline "{dateline.text}" on line {dateline.line}'))
-    for text, where in _printed_addresses(cleaned, url):
+    for text, where in addresses:
         found = date_in_address(text)
         if found is not None:
             candidates.append((found.iso, f"the date path of {where}"))
@@ -1107,7 +1115,7 @@ def _named_publisher(text: str, table: PublisherTable) -> tuple[str, str] | None
 
 
 def _publisher_clues(
-    cleaned: Cleaned, table: PublisherTable, url: str | None = None
+    cleaned: Cleaned, table: PublisherTable, addresses: Sequence[tuple[str, str]] = ()
 ) -> list[tuple[str, str]]:
     """(publisher, evidence) from the page's own furniture (promo, comment footer, copyright
     line), then from datelines: a wire story's dateline names the agency, not who published it."""
@@ -1123,7 +1131,7 @@ def _publisher_clues(
             clues.append((named[0], f'{where} names "{named[1]}" ({PUBLISHERS_FILE.name})'))
         elif own := _self_named(removed.text):
             clues.append((canonical_publisher(own, table), f'{where} names "{own}"'))
-    for address, where in _printed_addresses(cleaned, url):
+    for address, where in addresses:
         publisher = _publisher_of_address(address, table)
         if publisher is not None:
             clues.append((publisher, f"{where} ({PUBLISHERS_FILE.name} domains)"))
@@ -1163,11 +1171,11 @@ def _copyright_holder(text: str) -> str | None:
 def _infer_publisher(
     cleaned: Cleaned,
     table: PublisherTable,
-    url: str | None,
+    addresses: Sequence[tuple[str, str]],
     inferred: list[Inference],
     warnings: list[str],
 ) -> str | None:
-    clues = _publisher_clues(cleaned, table, url)
+    clues = _publisher_clues(cleaned, table, addresses)
     if not clues:
         return None
     publisher, evidence = clues[0]
