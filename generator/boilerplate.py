@@ -47,6 +47,10 @@ SITE_NOTICE = "site-notice"  # the site speaking of itself: "This page is archiv
 SIGN_OFF = "sign-off"  # a broadcaster's closing line: "I'm Jane Doe."
 EMBED = "embed"  # an embedded post's furniture: "— Jane Doe (@janedoe) March 25, 2021"
 PUBLISHER_NAME = "publisher-name"  # the publisher's name alone on a line
+SITE_CHROME = (
+    "site-chrome"  # the page's own controls: "Skip to content", "Switch Language", "Search"
+)
+NOT_PROSE = "not-prose"  # a run of 1,000 or more characters without a space: no word is that long
 LICENCE = "licence"  # "Public Domain", "Licensed under CC BY 4.0", "… is licensed under CC BY 2.0"
 REASONS = (
     AD,
@@ -77,6 +81,8 @@ REASONS = (
     EMBED,
     PUBLISHER_NAME,
     LICENCE,
+    NOT_PROSE,
+    SITE_CHROME,
 )
 
 # Page furniture next to which a caption-like line is taken for a caption too.
@@ -195,6 +201,19 @@ _AD_LINES = frozenset(
     }
 )
 
+# A page's controls as a scraper or a copy from the browser keeps them: links that skip, menus,
+# search boxes, language switches, and a form's instructions to its user.
+# A page's address slug or a record's key alone on a line: "mdol-rule-change".
+_SLUG_LINE = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+){2,}$")
+_SITE_CHROME = re.compile(
+    r"^[›»←↑^\s]*(?:skip(?: to)? (?:main |the )?(?:content|navigation|main)\b.*|(?:toggle|open|close|main|site)"
+    r" (?:navigation|menu)|(?:main )?menu|navigation|search(?: form| this site| the site)?"
+    r"|(?:switch|change|select|choose) (?:the )?(?:language|edition|region)|back to top"
+    r"|(?:first|now|then|next),? (?:enter|choose|select|type|pick) (?:a|an|the|your)\b[^,.;:!?]*)"
+    r"[.:]?$",
+    re.IGNORECASE,
+)
+
 _COPYRIGHT = re.compile(
     r"^(?:©|\(c\)\s*\d{4}|copyright\s*(?:©|\(c\)|\d{4}))|\ball rights reserved\b", re.IGNORECASE
 )
@@ -256,7 +275,8 @@ _LICENCE_LINE = re.compile(
     re.IGNORECASE,
 )
 _CREDIT_LABEL = re.compile(r"^(?:(?:image|photo|picture|video) )?credits?\s*:", re.IGNORECASE)
-_END_MARK = re.compile(r"^[-–—#*\s]*(?:end|ends|30|xxx)?[-–—#*\s]*$", re.IGNORECASE)
+# One run of marks, then at most a word and a run (two runs side by side backtrack quadratically).
+_END_MARK = re.compile(r"^[-–—#*\s]*(?:(?:end|ends|30|xxx)[-–—#*\s]*)?$", re.IGNORECASE)
 _CONTACT_LINE = re.compile(
     r"^(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\+?[\d(][\d() ./-]{6,}\d|[\s/,;|():]|or|and|tel|phone"
     r"|e-?mail|fax|mobile|cell)+\.?$",
@@ -341,7 +361,7 @@ _FIELD_NAMES = (
     r"|keywords|categor(?:y|ies)|section|abstract|highlights|description|excerpt|image|caption"
     r"|language|lang|source|full (?:article|text|story)|(?:scraped|retrieved|accessed|fetched|crawled)"
     r"(?: \(\w+\))?(?: on| at)?|(?:news |press )?release(?: no\.?| number)?|for (?:immediate )?release"
-    r"|from|to|subject|cc|reply-to|sent"
+    r"|from|to|subject|cc|reply-to|sent|location|(?:media|press) advisory(?: no\.?| number)?"
 )
 _FIELD_LABEL = re.compile(rf"^(?:{_FIELD_NAMES})\s*[:.]?$", re.IGNORECASE)
 _FIELD_VALUE = re.compile(rf"^(?:{_FIELD_NAMES})\s*:", re.IGNORECASE)
@@ -367,8 +387,13 @@ _BYLINE_DATED = re.compile(
 )
 
 
+LONGEST_WORD = 1000
+
+
 def _line_reason(text: str) -> str | None:
     """The reason to remove a line that is boilerplate whatever surrounds it, or None."""
+    if max(map(len, text.split()), default=0) >= LONGEST_WORD:  # spaCy splits it quadratically
+        return NOT_PROSE
     plain = " ".join(_WORD.findall(text.casefold()))
     words = word_count(text)
     if plain in _AD_LINES or (
@@ -379,6 +404,8 @@ def _line_reason(text: str) -> str | None:
         return COPYRIGHT
     if _UPDATE_NOTE.match(text):
         return UPDATE_NOTE
+    if words <= 10 and _SITE_CHROME.match(text):
+        return SITE_CHROME
     if words <= 60 and _ASSISTANCE.match(text):
         return ASSISTANCE
     if words <= 40 and (
@@ -422,7 +449,7 @@ def _record_reason(text: str, words: int) -> str | None:
         return METADATA
     if _WIKI_TEMPLATE.match(text):
         return METADATA if not date_line(text) else DATE_LINE
-    if words <= 20 and _CONTACT_LINE.match(text):
+    if words <= 20 and len(text) <= 200 and _CONTACT_LINE.match(text):
         return CONTACT
     if words <= 40 and _CONTACT_START.match(text):
         return CONTACT
@@ -440,7 +467,7 @@ def _record_reason(text: str, words: int) -> str | None:
         return PROMO
     if _ADDRESS.match(text):
         return ADDRESS
-    if _DATASET_MARKER.match(text) or _FIELD_LABEL.match(text):
+    if _DATASET_MARKER.match(text) or _FIELD_LABEL.match(text) or _SLUG_LINE.match(text):
         return METADATA
     if words <= 60 and _FIELD_VALUE.match(text):
         return METADATA
@@ -562,6 +589,11 @@ def _mark_lead_captions(page: _Page) -> None:
             page.remove(i, CAPTION)
 
 
+# A label of three words at most, then a headline this long in a block of its own: the label is
+# a rubric ("Public Statements") over the headline, not a short headline over a standfirst.
+_HEADLINE_OVER_KICKER_WORDS = 10
+
+
 def _is_kicker(text: str) -> bool:
     return word_count(text) <= 3 and len(text) <= 40 and not _CLAUSE_END.search(text.rstrip())
 
@@ -592,7 +624,11 @@ def _find_headline(page: _Page, known_title: str | None) -> tuple[int | None, in
             is_headline_like(page.units[second].text, min_words=4, max_words=40)
             or page.units[second].heading
         )
-        and (second > first + 1 or page.same_block(first, second))
+        and (
+            second > first + 1
+            or page.same_block(first, second)
+            or word_count(page.units[second].text) >= _HEADLINE_OVER_KICKER_WORDS
+        )
     ):
         return second, first
     if is_headline_like(first_text, min_words=1, max_words=40) or page.units[first].heading:

@@ -137,7 +137,9 @@ def write_to_cache(path: Path, data: bytes) -> bool:
     except OSError as error:
         if not _cache_failures:
             _cache_failures.append(str(path.parent))
-            log.warning(
+            # Said, but not as a warning: `mkdocs build --strict` fails on warnings, and a build
+            # without its cache is only slower.
+            log.info(
                 "briefing: the cache cannot be written (%s: %s); going on without it",
                 path.parent,
                 error.strerror or error,

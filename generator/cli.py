@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import sys
 from collections.abc import Iterator
 from concurrent.futures import Executor
@@ -28,6 +29,18 @@ from generator.progress import progress_bar
 from generator.render import briefs_json
 from generator.settings import Settings
 from generator.topics import TopicFileError, load_topics
+from generator.views import printable, problem_rows, shown_files
+
+
+def show_notes() -> None:
+    """The generator's log (as MkDocs shows it under the plugin) on stderr, notes included."""
+    log = logging.getLogger("mkdocs.plugins.briefing")
+    if not log.handlers:
+        handler = logging.StreamHandler()
+        handler.setFormatter(logging.Formatter("%(levelname)s: %(message)s"))
+        log.addHandler(handler)
+        log.setLevel(logging.INFO)
+        log.propagate = False
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -58,6 +71,7 @@ def main(argv: list[str] | None = None) -> int:
     evaluation.add_argument("--check", action="store_true", help="exit 1 when a target is missed")
     commands.add_parser("check", help="report seed problems without writing anything")
     args = parser.parse_args(argv)
+    show_notes()
     settings = load_settings(args.config, workers=args.workers)
     handler = {"build": build, "export": export_briefs, "eval": run_eval, "check": check}
     try:
@@ -101,11 +115,12 @@ def build(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def print_problems(problems: list[SeedProblem]) -> None:
-    for problem in problems:
-        where = f" ({problem.location})" if problem.location else ""
-        status = "skipped" if problem.skipped else "warning"
+    """One line a problem; the files of a problem many share, on one line (as on the report)."""
+    for row in problem_rows(problems):
+        where = f" ({row.location})" if row.location else ""
+        status = "skipped" if row.skipped else "warning"
         print(
-            f"{status}: {problem.source}{where}: {problem.reason} — {problem.action}",
+            f"{status}: {shown_files(row.sources)}{where}: {printable(row.reason)} — {row.action}",
             file=sys.stderr,
         )
 

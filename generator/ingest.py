@@ -117,7 +117,8 @@ class _Unusable(Exception):
 def discover_seeds(seeds_dir: Path) -> list[Path]:
     """The `.txt` and `.md` seeds under seeds_dir, recursively, sorted by relative POSIX path.
 
-    Hidden files and folders (a leading dot) are skipped; sidecars and other files are not seeds.
+    Hidden files and folders (a leading dot) are skipped (`passed_over` names hidden files that
+    would be seeds); sidecars and other files are not seeds.
     Symbolic links to files count; links to folders are not followed (`passed_over` names them).
     """
     if not seeds_dir.is_dir():
@@ -132,23 +133,27 @@ def passed_over(seeds_dir: Path) -> list[SeedProblem]:
     if not seeds_dir.is_dir():
         return []
     return [
-        SeedProblem(relative, why, _PASSED_OVER_ACTION)
+        SeedProblem(relative, why, _HIDDEN_ACTION if why == _HIDDEN else _PASSED_OVER_ACTION)
         for relative, why in sorted(_entries(seeds_dir, ""))
         if why
     ]
 
 
 _PASSED_OVER_ACTION = "put the article's file itself there, as a regular file, or remove the entry"
+_HIDDEN = "a hidden file (its name starts with a dot), so it is not read"
+_HIDDEN_ACTION = "rename it without the leading dot to publish it, or keep it as a draft"
 
 
 def _entries(seeds_dir: Path, folder: str) -> Iterator[tuple[str, str]]:
     """(relative POSIX path, why it is passed over or "") of seeds in `folder` and below it."""
     with os.scandir(seeds_dir / folder) as entries:
         for entry in entries:
-            if entry.name.startswith("."):
-                continue
             relative = f"{folder}/{entry.name}" if folder else entry.name
-            is_seed_name = os.path.splitext(entry.name)[1].lower() in SEED_SUFFIXES
+            is_seed_name = entry.name.lower().endswith(SEED_SUFFIXES)  # "..txt" too
+            if entry.name.startswith("."):
+                if is_seed_name and not entry.is_dir(follow_symlinks=False):
+                    yield relative, _HIDDEN
+                continue
             if entry.is_dir(follow_symlinks=False):
                 yield from _entries(seeds_dir, relative)
                 continue
@@ -195,7 +200,9 @@ class SeedCache(PickleStore):
         if signature is not None and (entry := self.get(signature)) is not None:
             return entry
         entry = read_seed_entry(path, seeds_dir)
-        if signature is not None:
+        # An unusable file is found so at once (empty, binary, too long): keeping it would cost
+        # a cache file each, and 50,000 of them more than reading them again.
+        if signature is not None and isinstance(entry.outcome, Article):
             self.put(signature, entry)
         return entry
 
@@ -211,7 +218,7 @@ def seed_signature(path: Path, seeds_dir: Path) -> str | None:
             return None
         hasher = hashlib.sha256(path.read_bytes())
         sidecar = sidecar_path(path)
-        if sidecar.is_file():
+        if is_regular_file(sidecar):
             if sidecar.stat().st_size > MAX_SIDECAR_BYTES:
                 return None
             hasher.update(b"\0sidecar\0" + sidecar.read_bytes())
@@ -309,7 +316,7 @@ def metadata_caveat(article: Article, missing: list[str], path: Path) -> SeedPro
     sidecar = sidecar_path(path)
     if path.suffix.lower() == ".md":
         where = "its front matter"
-    elif sidecar.is_file():
+    elif is_regular_file(sidecar):
         where = f"its sidecar {sidecar.name}"
     else:
         where = f"a new sidecar {sidecar.name} beside it"
@@ -334,9 +341,17 @@ def read_seed(path: Path, seeds_dir: Path) -> Article | SeedProblem:
     except Exception as error:  # a safety net: one odd file must not stop the build
         return SeedProblem(
             source,
-            f"unexpected error while reading: {type(error).__name__}: {error}",
+            f"unexpected error while reading: {type(error).__name__}: {_without_paths(error)}",
             "report this as a bug with the file attached; meanwhile move the file out of seeds/",
         )
+
+
+def _without_paths(error: Exception) -> str:
+    """An error's message without the file names an OSError adds (absolute paths of the build
+    machine, which the Seed report would publish)."""
+    if isinstance(error, OSError) and error.strerror:
+        return error.strerror
+    return str(error)
 
 
 def article_text_key(article: Article) -> str:
@@ -350,11 +365,10 @@ def article_text_key(article: Article) -> str:
 
 def _source(path: Path, seeds_dir: Path) -> str:
     """The seed's path relative to seeds_dir, with forward slashes."""
-    for seed, folder in ((path, seeds_dir), (path.resolve(), seeds_dir.resolve())):
-        try:
-            return seed.relative_to(folder).as_posix()
-        except ValueError:
-            continue
+    if path.is_relative_to(seeds_dir):
+        return path.relative_to(seeds_dir).as_posix()
+    if path.resolve().is_relative_to(seeds_dir.resolve()):
+        return path.resolve().relative_to(seeds_dir.resolve()).as_posix()
     return path.as_posix()
 
 
@@ -390,13 +404,30 @@ def split_long_paragraph(text: str, line: int, warnings: list[str], source: str)
 def _inside(path: Path, seeds_dir: Path) -> None:
     """Refuse a seed that is a link to a file outside the seeds folder: a pull request could
     otherwise publish any file the build machine can read."""
-    try:
-        path.resolve(strict=True).relative_to(seeds_dir.resolve(strict=True))
-    except (OSError, RuntimeError, ValueError) as error:
+    if leaves_folder(path, seeds_dir):
         raise _Unusable(
             "the file is a link that points outside the seeds folder (or nowhere)",
             "put the article's file itself in the seeds folder instead of a link",
-        ) from error
+        )
+
+
+def leaves_folder(path: Path, folder: Path) -> bool:
+    """Whether `path` is a link that resolves outside `folder` (or to nothing, or in a loop).
+    Only links are resolved: the seeds are found without following linked folders."""
+    try:
+        if path.is_symlink():
+            path.resolve(strict=True).relative_to(folder.resolve(strict=True))
+    except (OSError, RuntimeError, ValueError):
+        return True
+    return False
+
+
+def is_regular_file(path: Path) -> bool:
+    """`Path.is_file`, false too where the name is too long or the file cannot be looked at."""
+    try:
+        return path.is_file()
+    except OSError:
+        return False
 
 
 def _read_article(path: Path, source: str, table: PublisherTable) -> Article:
@@ -413,7 +444,7 @@ def _read_article(path: Path, source: str, table: PublisherTable) -> Article:
     metadata: dict[str, str] = {}
     hasher = hashlib.sha256(raw)
     sidecar = sidecar_path(path)
-    if sidecar.is_file():
+    if is_regular_file(sidecar):
         sidecar_bytes, sidecar_meta, sidecar_warnings = _read_sidecar(sidecar, source)
         hasher.update(b"\0sidecar\0" + sidecar_bytes)
         metadata.update(sidecar_meta)
@@ -566,6 +597,9 @@ def _looks_binary(data: bytes | str) -> bool:
 
 def _read_sidecar(sidecar: Path, source: str) -> tuple[bytes, dict[str, str], list[str]]:
     name = PurePosixPath(source).with_name(sidecar.name).as_posix()  # as seeds/ shows it
+    seeds_dir = sidecar.parents[len(PurePosixPath(source).parts) - 1]
+    if leaves_folder(sidecar, seeds_dir):
+        return b"", {}, [f"{name}: a link that points outside the seeds folder; metadata ignored"]
     try:
         if sidecar.stat().st_size > MAX_SIDECAR_BYTES:
             return b"", {}, [f"{name}: over {MAX_SIDECAR_BYTES // 1024} KB; metadata ignored"]
@@ -702,8 +736,9 @@ _MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
 _MD_RULE = re.compile(r"^\s{0,3}([-*_])(?:\s*\1){2,}\s*$")
 _MD_SETEXT = re.compile(r"^\s{0,3}(?:=+|-+)\s*$")
 _MD_TARGET = r"\((?:[^()\s]|\([^()]*\))*(?:\s+\"[^\"]*\")?\)"  # one level of nested parentheses
-_MD_IMAGE = re.compile(r"!\[([^\]]*)\]" + _MD_TARGET)
-_MD_LINK = re.compile(r"\[([^\]]+)\]" + _MD_TARGET)
+# Bounded, so that a long run of "[" costs a linear scan, not a quadratic one.
+_MD_IMAGE = re.compile(r"!\[([^\]]{0,1000})\]" + _MD_TARGET)
+_MD_LINK = re.compile(r"\[([^\]]{1,1000})\]" + _MD_TARGET)
 # A link reference definition: "[label]: address" and an optional title, nothing else (a line such
 # as "[Update]: The minister resigned." is text).
 LINK_DEFINITION = "link-definition"  # Markdown's "[label]: https://…", an address, not text

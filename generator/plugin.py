@@ -25,6 +25,7 @@ from watchdog.events import FileSystemEventHandler
 from generator.cache import PickleStore
 from generator.session import BuildSession
 from generator.settings import Settings
+from generator.views import problem_rows, shown_files
 from generator.watch import DocsWatch
 
 # Touched to ask `mkdocs serve` for a rebuild (in the cache folder, which MkDocs does not publish).
@@ -101,8 +102,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             len(run.written.written),
             len(run.written.removed),
         )
-        for problem in generation.problems:
-            log.info("briefing: %s: %s (%s)", problem.source, problem.reason, problem.action)
+        for row in problem_rows(generation.problems):
+            log.info("briefing: %s: %s (%s)", shown_files(row.sources), row.reason, row.action)
         if self.settings.strict_seeds and generation.problems:
             raise PluginError(
                 f"briefing: {len(generation.problems)} seed problem(s) and strict_seeds is on; "

@@ -28,6 +28,7 @@ from generator.views import (
     brief_rows,
     event_rows,
     links_to,
+    problem_rows,
     row_parts,
     speaker_parts,
     speaker_rows,
@@ -169,7 +170,9 @@ def render_site(
     yield from paged("timeline.md.j2", events, timeline_summary(corpus), root="")
     problems = list(corpus.problems)
     problem_summary = ProblemSummary(sum(p.skipped for p in problems), len(problems))
-    yield from paged("problems.md.j2", row_parts(problems, "problems"), problem_summary, root="")
+    yield from paged(
+        "problems.md.j2", row_parts(problem_rows(problems), "problems"), problem_summary, root=""
+    )
     yield "tags.md", page("tags.md.j2")
     yield DATA_PATH, briefs_json_pieces(corpus.briefs)
     yield from picture_files.items()
@@ -183,6 +186,8 @@ def render_site(
         values = {"brief": brief, "related": related, "covered": covered}
         yield f"briefs/{brief.slug}.md", page("brief.md.j2", root="../", **values)
     for coverage in corpus.topics:
+        if not coverage.briefs:  # listed on the topics index; a page would hold nothing
+            continue
         parts = topic_parts(coverage)
         yield from paged("topic.md.j2", parts, topic_summary(coverage), topic=coverage.topic)
     for speaker in corpus.speakers:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
+import os
 from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
 from typing import Any
@@ -40,9 +41,10 @@ class Settings:
         return settings.resolved(base_dir) if base_dir else settings
 
     def resolved(self, base_dir: Path) -> Settings:
-        """The same settings with every path made absolute against base_dir."""
+        """The same settings with every path made absolute against base_dir: lexically, so
+        that a topic file that is a link is still seen as one (and refused if it leaves)."""
         paths = {
-            f.name: (base_dir / getattr(self, f.name)).resolve()
+            f.name: Path(os.path.abspath(base_dir / getattr(self, f.name)))
             for f in fields(self)
             if f.name.endswith(("_dir", "_file"))
         }

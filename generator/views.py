@@ -8,6 +8,7 @@ brief, and a summary that does not change is not rendered again (see `generator.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -23,7 +24,7 @@ from generator.corpus import (
     kept_value,
     kept_view,
 )
-from generator.model import Brief, Claim, Evidence, Quote, Topic
+from generator.model import Brief, Claim, Evidence, Quote, SeedProblem, Topic
 
 BRIEFS_PER_PAGE = 25  # on a topic's or a speaker's pages
 ROWS_PER_PAGE = 100  # on a site-wide index: briefs, people, organisations, events
@@ -336,6 +337,58 @@ def row_parts(rows: Sequence, stem: str) -> list[RowPart]:
         kept_value(RowPart(PageNumbers(stem, n + 1, len(runs)), n * ROWS_PER_PAGE + 1, tuple(run)))
         for n, run in enumerate(runs)
     ]
+
+
+class ProblemRow(NamedTuple):
+    """A row of the Seed report: one seed, or many with the same problem."""
+
+    sources: tuple[str, ...]
+    location: str | None
+    reason: str
+    action: str
+    skipped: bool
+
+
+GROUP_PROBLEMS_FROM = 20  # more files with one problem than this share a row
+
+
+def problem_rows(problems: Sequence[SeedProblem]) -> list[ProblemRow]:
+    """The Seed report's rows in the order of the problems; the files of a problem that more
+    than GROUP_PROBLEMS_FROM files share stand in one row, where the first of them stood (50,000
+    empty files are one problem, not 500 pages of it)."""
+    by_problem: dict[tuple, list[SeedProblem]] = defaultdict(list)
+    for problem in problems:
+        by_problem[(problem.reason, problem.action, problem.skipped, problem.location)].append(
+            problem
+        )
+    rows = []
+    for problem in problems:
+        shared = by_problem[(problem.reason, problem.action, problem.skipped, problem.location)]
+        if len(shared) <= GROUP_PROBLEMS_FROM:
+            rows.append(ProblemRow((problem.source,), *shared_fields(problem)))
+        elif shared[0] is problem:
+            rows.append(ProblemRow(tuple(p.source for p in shared), *shared_fields(problem)))
+    return rows
+
+
+def shared_fields(problem: SeedProblem) -> tuple:
+    return problem.location, problem.reason, problem.action, problem.skipped
+
+
+def shown_files(sources: tuple[str, ...]) -> str:
+    """A file's name, or how many files and the first and last of them, fit for a terminal."""
+    if len(sources) == 1:
+        return printable(sources[0])
+    return printable(f"{len(sources):,} files ({sources[0]}, {sources[1]}, … {sources[-1]})")
+
+
+_TERMINAL_CONTROLS = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def printable(text: str) -> str:
+    """A line for the terminal: a file name's control characters (escape sequences, line
+    breaks) shown as U+FFFD, never acted on."""
+    return _TERMINAL_CONTROLS.sub("\ufffd", text)
 
 
 class EventRow(NamedTuple):

@@ -71,13 +71,14 @@ def test_the_dev_half_keeps_its_floors(dev_gold, nlp) -> None:
     briefs = [to_dict(analyse_article(article, [], nlp, 6)) for article in articles]
     result = evaluate(dev_gold, briefs, article_lines(DEV, dev_gold))
     fields, quotes = field_figures(result.field_totals), result.figures()
-    # Measured on 29 dev articles (tests/corpus/README.md); a rule that breaks another format
-    # shows here first.
+    # Measured on 41 dev articles (tests/corpus/README.md); a rule that breaks another format
+    # shows here first. Two claims repeat the summary where a short newsletter's lead is all
+    # it claims (by design: `select_claims`).
     assert fields["title_accuracy"] >= 0.95 and fields["title_wrong"] == 0
     assert fields["date_accuracy"] >= 0.9 and fields["date_wrong"] == 0
-    assert fields["publisher_wrong"] <= 1
-    assert fields["junk_left"] <= 16
+    assert fields["publisher_wrong"] <= 2
+    assert fields["junk_left"] <= 28
     assert fields["real_removed_share"] <= 0.01
-    assert fields["claims_faulty"] <= 3 and fields["claims_repeating_summary"] == 0
-    assert quotes["recall_full"] >= 0.9 and quotes["precision"] >= 0.92
-    assert quotes["speaker_accuracy"] >= 0.94
+    assert fields["claims_faulty"] <= 5 and fields["claims_repeating_summary"] <= 2
+    assert quotes["recall_full"] >= 0.94 and quotes["precision"] >= 0.95
+    assert quotes["speaker_accuracy"] >= 0.95

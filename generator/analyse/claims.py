@@ -56,6 +56,8 @@ def is_quotation(text: str, quotes: Sequence[Quote]) -> bool:
 def candidates(parsed: ParsedArticle, quotes: Sequence[Quote]) -> list[Candidate]:
     found = []
     for position, sentence in enumerate(parsed.body_sentences()):
+        if is_teaser(parsed.paragraph_of(sentence).text):
+            continue
         words = [t for t in parsed.tokens_of(sentence) if not t.is_punct and not t.is_space]
         text = parsed.span_text(sentence)
         if not MIN_WORDS <= len(words) <= MAX_WORDS or not is_statement(text, words):
@@ -67,11 +69,27 @@ def candidates(parsed: ParsedArticle, quotes: Sequence[Quote]) -> list[Candidate
     return found
 
 
+# A paragraph that sends the reader to another story ("… Read more...") is that story's teaser,
+# as in a newsletter's list of new articles: its sentences are not this text's claims.
+_TEASER_END = re.compile(
+    r"\b(?:read more|continue reading|full story|more here)\W*$", re.IGNORECASE
+)
+
+
+_ENUMERATOR = re.compile(r"^\(?(?:[a-zA-Z]|[ivx]{1,4}|\d{1,2})\)\s")
+
+
+def is_teaser(paragraph: str) -> bool:
+    return bool(_TEASER_END.search(paragraph[-40:]))
+
+
 def is_statement(text: str, words: Sequence) -> bool:
     """A whole declarative sentence about the news: it starts with a capital, a digit or a
     quotation mark, ends with a full stop and has a verb (not a question, a caption or a cut-off
     fragment), and neither tells the reader what to do nor speaks to them or of the page."""
     text = text.strip()
+    if _ENUMERATOR.match(text):  # "(B) empower individuals …": an item of a list, cut from it
+        return False
     first = next((char for char in text if char.isalnum()), "")
     if not (first.isupper() or first.isdigit()) or not _SENTENCE_END.search(text):
         return False

@@ -142,6 +142,15 @@ _POST_LINKS = re.compile(r"(?:\s*(?:pic\.twitter\.com/\S+|https?://t\.co/\S+))+\
 # Hashtags, mentions and emoji closing a post: its furniture, not its words.
 _POST_TAIL = re.compile(r"(?:\s*(?:[#@]\w+|[^\w\s.,;:!?…'\"“”‘’()-]))+\s*$")
 _POST_GAP = 3  # lines between a post's text and its sign-off, at most
+_POST_FURNITURE_CHARACTERS = 300
+
+
+def _without_post_furniture(text: str) -> str:
+    """A post's text without its closing links, hashtags and emoji. Only the line's end is
+    searched: a search for a run at the end of a long line costs the square of the line."""
+    cut = max(0, len(text) - _POST_FURNITURE_CHARACTERS)
+    tail = _POST_TAIL.sub("", _POST_LINKS.sub("", text[cut:]))
+    return (text[:cut] + tail).strip()
 
 
 def _embedded_posts(article: Article) -> list[Quote]:
@@ -155,7 +164,7 @@ def _embedded_posts(article: Article) -> list[Quote]:
         above = [p for p in article.paragraphs if 0 < removed.line - p.line <= _POST_GAP]
         if not above or above[-1].kind != "body":
             continue
-        text = _POST_TAIL.sub("", _POST_LINKS.sub("", above[-1].text)).strip()
+        text = _without_post_furniture(above[-1].text)
         if text:
             name = " ".join(sign_off.group("name").split())
             found.append(Quote(text, name, None, "full", above[-1].id, "user"))
