@@ -242,7 +242,10 @@ def run_analysis(
     reader = session.read_seed if session else seed_cache(settings).read
     topic_problems: list[SeedProblem] = []
     try:
-        topics = (session.load_topics if session else load_topics)(settings.topics_file)
+        if session:
+            topics = session.load_topics(settings.topics_file)
+        else:
+            topics = load_topics(settings.topics_file, settings.cache_dir)
     except TopicFileError as error:
         topics = []
         topic_problems.append(

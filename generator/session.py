@@ -102,7 +102,9 @@ class BuildSession:
         """`topics.load_topics`, skipped while the file is unchanged (a topic file that cannot
         be used is read again each time, to report it)."""
         signature = (file_signature(path), None)
-        return self._read_unless_unchanged(self._topics, path, signature, lambda: load_topics(path))
+        return self._read_unless_unchanged(
+            self._topics, path, signature, lambda: load_topics(path, self.settings.cache_dir)
+        )
 
     def _read_unless_unchanged(
         self, known: dict[Path, tuple], key: Path, signature: tuple, read: Callable[[], T]

@@ -335,3 +335,39 @@ def test_every_removed_line_is_recorded_in_line_order() -> None:
     cleaned = clean(page("Hide Ad", "Photo: AP", "Subscribe now to read every story"))
     assert [item.line for item in cleaned.removed] == sorted(item.line for item in cleaned.removed)
     assert len(cleaned.removed) == 3
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Switch Language",
+        "Search Form",
+        "Skip to main content",
+        "› Back to Top",
+        "First, enter a politician or zip code",
+        "Now, choose a category",
+    ],
+)
+def test_the_page_controls_a_browser_copy_keeps_go(line: str) -> None:
+    assert_only_removed(clean(page(line)), [(line, "site-chrome")])
+
+
+def test_a_sentence_that_starts_like_a_control_stays() -> None:
+    line = "Now, choose wisely, the minister told the assembly on Tuesday."
+    assert removed(clean(page(line))) == []
+
+
+def test_an_address_slug_alone_on_a_line_goes() -> None:
+    assert_only_removed(clean(page("mdol-rule-change")), [("mdol-rule-change", "metadata-line")])
+
+
+def test_a_line_with_a_run_no_word_is_as_long_as_goes_whole() -> None:
+    line = "(" * 5000 + " tram line."
+    assert_only_removed(clean(page(line)), [(line, "not-prose")])
+
+
+def test_a_short_rubric_over_a_long_headline_in_its_own_block_is_a_kicker() -> None:
+    headline = "Agriculture Secretary Announces Support to Create Jobs in Thirty-One States"
+    cleaned = clean("\n\n".join(["Public Statements", headline, *BODY]))
+    assert cleaned.headline is not None and cleaned.headline.text == headline
+    assert removed(cleaned) == [("Public Statements", "kicker")]

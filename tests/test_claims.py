@@ -100,3 +100,17 @@ def test_figures_keep_numbers_and_dated_years(parse):
     assert ("4%", "percent") in kinds
     assert any(kind == "date" and "2030" in text for text, kind in kinds)
     assert not any(text == "Tuesday" for text, _ in kinds)  # a weekday is not a figure
+
+
+def test_a_teaser_of_another_story_and_a_list_item_give_no_claim(parse):
+    parsed = parse(
+        [
+            "Visualise your disk usage—Jon Peck helps readers clean up a crowded disk. Read more...",
+            "(B) empower individuals with disabilities to achieve economic self-sufficiency.",
+            "The council approved the budget on Monday after a long debate over school funding.",
+        ]
+    )
+    claims = rank_claims(parsed, [], 6)
+    assert [c.text for c in claims] == [
+        "The council approved the budget on Monday after a long debate over school funding."
+    ]

@@ -338,3 +338,17 @@ def test_the_topics_index_comes_in_pages_with_the_map_on_the_first(monkeypatch):
     ]
     assert "an article is on a topic only where its text gives evidence" in pages[listing[0]]
     assert "Topics 3 to 4 of [the topics](index.md)" in pages[listing[1]]
+
+
+def test_many_files_with_one_problem_share_a_row_in_the_order_of_the_report():
+    from generator.model import SeedProblem
+    from generator.views import GROUP_PROBLEMS_FROM, problem_rows, shown_files
+
+    empty = [SeedProblem(f"e{n}.txt", "the file is empty", "add text") for n in range(30)]
+    odd = SeedProblem("odd.txt", "binary", "remove it")
+    few = [SeedProblem(f"b{n}.txt", "binary", "remove it") for n in range(2)]
+    rows = problem_rows([odd, *empty, *few])
+    assert [len(row.sources) for row in rows] == [1, 30, 1, 1]
+    assert rows[1].sources == tuple(p.source for p in empty) and GROUP_PROBLEMS_FROM < 30
+    assert shown_files(rows[1].sources) == "30 files (e0.txt, e1.txt, … e29.txt)"
+    assert shown_files(("a\x1b[2J\nb.txt",)) == "a\ufffd[2J\ufffdb.txt"

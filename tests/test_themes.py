@@ -77,3 +77,14 @@ def test_a_run_of_dashes_in_the_text_is_read_once():
     pattern = term_pattern("red - sea")
     assert pattern.search("ships in the Red-Sea today")
     assert pattern.search("red " + "-" * 300_000 + " x") is None
+
+
+def test_passing_over_topics_without_a_first_word_in_the_text_finds_the_same(parse):
+    parsed = parse(
+        [
+            "The minister flew to Astana for talks on trade with Kazakhstan.",
+            "Exports of oil rose sharply in June, and gas deliveries resumed.",
+        ]
+    )
+    many = [Topic(f"t{n}", f"T{n}", "", (f"word{n}", f"other{n} thing")) for n in range(2000)]
+    assert match_topics(parsed, [*many, *TOPICS]) == match_topics(parsed, TOPICS)
