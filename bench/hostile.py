@@ -492,7 +492,7 @@ def cases() -> list[Case]:
             "link-relative",
             "disclosure",
             "a seed that links to ../secret.txt",
-            link("leak.txt", "../secret.txt"),
+            link("leak-relative.txt", "../secret.txt"),
         ),
         Case(
             "link-passwd",
@@ -602,7 +602,10 @@ def cases() -> list[Case]:
             "control-topic",
             "bad character",
             "a control character in a topic name (the SVG pictures)",
-            topics('  - id: ctl\n    name: "Tram\\x01 works\\x1b"\n    terms: [tram line]\n'),
+            together(
+                topics('  - id: ctl\n    name: "Tram\\x01 works\\x1b"\n    terms: [tram line]\n'),
+                write_seed("tram.txt", article("Tram works")),
+            ),
         ),
         Case(
             "ansi",

@@ -103,6 +103,13 @@ _INVISIBLE = re.compile(
 )
 
 
+def plain_text(value: str) -> str:
+    """A metadata or topic-file value as one line of visible text: control characters become
+    spaces, invisible and direction-changing ones go, white space is collapsed, NFC."""
+    text = _INVISIBLE.sub("", _CONTROL_CHARS.sub(" ", value))
+    return " ".join(unicodedata.normalize("NFC", text).split())
+
+
 class _Unusable(Exception):
     """Internal: why a seed cannot be used, and what the user can do about it."""
 
@@ -721,8 +728,7 @@ def _check_field(field: str, value: Any) -> str | None:
         return normalise_date(value)
     if not isinstance(value, str) or not value.strip():
         return None
-    text = _INVISIBLE.sub("", _CONTROL_CHARS.sub(" ", value))
-    text = " ".join(unicodedata.normalize("NFC", text).split())
+    text = plain_text(value)
     if not text:
         return None
     if field == "url" and not re.match(r"^https?://\S+$", text):

@@ -9,7 +9,7 @@ from pathlib import Path
 import yaml
 
 from generator.cache import PickleStore, digest
-from generator.ingest import leaves_folder
+from generator.ingest import leaves_folder, plain_text
 from generator.model import Topic
 from generator.slugs import RESERVED_SLUGS
 
@@ -89,7 +89,7 @@ def _parse_topic(entry: object, where: str) -> Topic:
         raise TopicFileError(
             f"{where}: the id {topic_id!r} is the Topics listing's own page; choose another id."
         )
-    if not isinstance(name, str) or not name.strip():
+    if not isinstance(name, str) or not plain_text(name):
         raise TopicFileError(f"{where} ({topic_id}): 'name' must be a non-empty string.")
     terms = entry.get("terms")
     if not isinstance(terms, list) or not terms or not all(isinstance(t, str) for t in terms):
@@ -100,10 +100,12 @@ def _parse_topic(entry: object, where: str) -> Topic:
     description = entry.get("description") or ""
     if not isinstance(description, str):
         raise TopicFileError(f"{where} ({topic_id}): 'description' must be a string.")
+    # The topic file is as untrusted as the seeds: its text is cleaned as theirs is (a control
+    # character in a name made every SVG picture invalid XML).
     return Topic(
         id=topic_id,
-        name=name.strip(),
-        description=description.strip(),
-        terms=tuple(t.strip() for t in terms if t.strip()),
+        name=plain_text(name),
+        description=plain_text(description),
+        terms=tuple(plain_text(t) for t in terms if plain_text(t)),
         min_evidence=min_evidence,
     )

@@ -130,3 +130,20 @@ def test_serving_writes_the_feed_a_build_writes(tmp_path):
     )
     assert result.returncode == 0, result.stderr
     assert feed.read_text(encoding="utf-8") == served
+
+
+def test_serve_keeps_answering_through_a_link_loop_and_a_control_character(tmp_path):
+    """Both once aborted the rebuild, after which every request hung."""
+    with served_project(tmp_path) as (base, _log, server):
+        seeds = tmp_path / "seeds"
+        assert wait_for(lambda: "nothing was skipped" in fetch(f"{base}/problems/"))
+        (seeds / "x.txt").symlink_to("y.txt")
+        (seeds / "y.txt").symlink_to("x.txt")
+        sidecar = SEED.replace(".txt", ".meta.yaml")
+        (seeds / sidecar).write_text(
+            'title: "Control\\x01 title\\uFFFE"\ndate: 2023-05-04\n', encoding="utf-8"
+        )
+        assert wait_for(lambda: "x.txt" in fetch(f"{base}/problems/"))
+        assert wait_for(lambda: "Control title" in fetch(f"{base}/briefs/"))
+        assert server.poll() is None
+        assert "<feed" in fetch(f"{base}/feed.xml")
