@@ -31,6 +31,7 @@ MAX_TOPICS = 10
 MAX_PEOPLE = 14
 MAX_ARTICLES = 10
 MAX_MONTH_COLUMNS = 48  # a longer span is binned by year
+MAX_TICK_LABELS = 50  # on the coverage chart's time axis
 LABEL_LENGTH = 34
 
 
@@ -337,7 +338,11 @@ def draw_chart(data: ChartData, palette: Palette) -> str:
         figure = new_figure(width, 0.9 + 0.42 * len(labels))
         axes = figure.add_subplot()
         axes.imshow(counts, cmap=colours, vmin=0, vmax=highest, aspect="auto")
-        axes.set_xticks(range(len(data.periods)), data.periods, rotation=60, ha="right")
+        # Every period labelled up to MAX_TICK_LABELS; beyond, every n-th: 300 rotated labels
+        # (a span of three centuries) took matplotlib seconds, and no one could read them.
+        step = -(-len(data.periods) // MAX_TICK_LABELS)
+        ticks = range(0, len(data.periods), step)
+        axes.set_xticks(ticks, [data.periods[i] for i in ticks], rotation=60, ha="right")
         axes.set_yticks(range(len(labels)), labels)
         axes.tick_params(length=0)
         for side in axes.spines.values():
@@ -349,7 +354,8 @@ def draw_chart(data: ChartData, palette: Palette) -> str:
                         dark_cell = value / highest > 0.5
                         colour = palette.empty_cell if dark_cell else palette.text
                         axes.text(column, row, str(value), ha="center", va="center", color=colour)
-        axes.set_xticks([x - 0.5 for x in range(1, len(data.periods))], minor=True)
+        if step == 1:  # cell borders only where each column has its own label
+            axes.set_xticks([x - 0.5 for x in range(1, len(data.periods))], minor=True)
         axes.set_yticks([y - 0.5 for y in range(1, len(labels))], minor=True)
         axes.grid(which="minor", color=palette.empty_cell, linewidth=2)
         axes.tick_params(which="minor", length=0)
