@@ -27,6 +27,7 @@ from generator.corpus import (
 from generator.model import Brief, Claim, Evidence, Quote, SeedProblem, Topic
 
 BRIEFS_PER_PAGE = 25  # on a topic's or a speaker's pages
+PAGER_REACH = 3  # pages either side of the current one that its pager links
 ROWS_PER_PAGE = 100  # on a site-wide index: briefs, people, organisations, events
 OTHERS_SHOWN = 5  # briefs linked from a claim or role that many give; the rest counted
 SPEAKERS_SHOWN = 20  # on a topic's first page, most quoted first; the rest counted
@@ -137,6 +138,21 @@ class PageNumbers:
 
     def title(self, name: str) -> str:
         return name if self.number == 1 else f"{name} (page {self.number} of {self.count})"
+
+    @property
+    def shown(self) -> list[int | None]:
+        """The pages the pager links: the first, the last and three either side of this one,
+        None for a gap. Linking every page gave each page of a 100-page listing 100 links, and
+        Markdown's links made most of the time of building them."""
+        near = range(
+            max(1, self.number - PAGER_REACH), min(self.count, self.number + PAGER_REACH) + 1
+        )
+        shown: list[int | None] = []
+        for number in sorted({1, self.count, *near}):
+            if shown and number > (shown[-1] or 0) + 1:
+                shown.append(None)
+            shown.append(number)
+        return shown
 
     @property
     def search(self) -> dict[str, bool] | None:

@@ -352,3 +352,22 @@ def test_many_files_with_one_problem_share_a_row_in_the_order_of_the_report():
     assert rows[1].sources == tuple(p.source for p in empty) and GROUP_PROBLEMS_FROM < 30
     assert shown_files(rows[1].sources) == "30 files (e0.txt, e1.txt, … e29.txt)"
     assert shown_files(("a\x1b[2J\nb.txt",)) == "a\ufffd[2J\ufffdb.txt"
+
+
+def test_a_long_listing_pager_links_the_ends_and_the_pages_near_this_one():
+    from generator.views import PageNumbers
+
+    assert PageNumbers("topics/index", 50, 101).shown == [
+        1,
+        None,
+        47,
+        48,
+        49,
+        50,
+        51,
+        52,
+        53,
+        None,
+        101,
+    ]
+    assert PageNumbers("topics/index", 2, 5).shown == [1, 2, 3, 4, 5]
