@@ -370,7 +370,9 @@ _EDITOR_NOTE = re.compile(
     r"^\(?\s*(?:editor[’']?s[’']? notes?|note to (?:editors|readers)|correction|clarification)"
     r"\s*[:—–-]"
     r"|^(?:this|the) (?:story|article|report|post|piece)(?: and (?:its |the )?headline)? "
-    r"(?:has|have|was|were) (?:been )?(?:updated|corrected|amended|changed|edited)\b",
+    r"(?:has|have|was|were) (?:been )?(?:updated|corrected|amended|changed|edited)\b"
+    r"|^(?:the )?(?:headline|title)(?: and (?:the )?(?:text|story))? (?:was |has been )?"
+    r"(?:updated|corrected|amended|changed)\b",
     re.IGNORECASE,
 )
 _PUBLICATION_NOTE = re.compile(

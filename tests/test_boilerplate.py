@@ -371,3 +371,8 @@ def test_a_short_rubric_over_a_long_headline_in_its_own_block_is_a_kicker() -> N
     cleaned = clean("\n\n".join(["Public Statements", headline, *BODY]))
     assert cleaned.headline is not None and cleaned.headline.text == headline
     assert removed(cleaned) == [("Public Statements", "kicker")]
+
+
+def test_a_note_that_the_headline_was_updated_goes() -> None:
+    line = "Headline updated after the preventive measure was issued"
+    assert_only_removed(clean(page(line)), [(line, "editor-note")])
