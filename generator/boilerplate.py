@@ -47,9 +47,7 @@ SITE_NOTICE = "site-notice"  # the site speaking of itself: "This page is archiv
 SIGN_OFF = "sign-off"  # a broadcaster's closing line: "I'm Jane Doe."
 EMBED = "embed"  # an embedded post's furniture: "— Jane Doe (@janedoe) March 25, 2021"
 PUBLISHER_NAME = "publisher-name"  # the publisher's name alone on a line
-SITE_CHROME = (
-    "site-chrome"  # the page's own controls: "Skip to content", "Switch Language", "Search"
-)
+SITE_CHROME = "site-chrome"  # the page's own controls: "Skip to content", "Switch Language"
 NOT_PROSE = "not-prose"  # a run of 1,000 or more characters without a space: no word is that long
 LICENCE = "licence"  # "Public Domain", "Licensed under CC BY 4.0", "… is licensed under CC BY 2.0"
 REASONS = (
@@ -201,10 +199,10 @@ _AD_LINES = frozenset(
     }
 )
 
-# A page's controls as a scraper or a copy from the browser keeps them: links that skip, menus,
-# search boxes, language switches, and a form's instructions to its user.
 # A page's address slug or a record's key alone on a line: "mdol-rule-change".
 _SLUG_LINE = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+){2,}$")
+# A page's controls as a scraper or a copy from the browser keeps them: links that skip, menus,
+# search boxes, language switches, and a form's instructions to its user.
 _SITE_CHROME = re.compile(
     r"^[›»←↑^\s]*(?:skip(?: to)? (?:main |the )?(?:content|navigation|main)\b.*|(?:toggle|open|close|main|site)"
     r" (?:navigation|menu)|(?:main )?menu|navigation|search(?: form| this site| the site)?"

@@ -122,28 +122,28 @@ class _Unusable(Exception):
 
 
 def discover_seeds(seeds_dir: Path) -> list[Path]:
-    """The `.txt` and `.md` seeds under seeds_dir, recursively, sorted by relative POSIX path.
+    """The `.txt` and `.md` seeds under seeds_dir, recursively, sorted by relative POSIX path."""
+    return seeds_in(seeds_dir)[0]
 
-    Hidden files and folders (a leading dot) are skipped (`passed_over` names hidden files that
-    would be seeds); sidecars and other files are not seeds.
-    Symbolic links to files count; links to folders are not followed (`passed_over` names them).
+
+def seeds_in(seeds_dir: Path) -> tuple[list[Path], list[SeedProblem]]:
+    """The seeds under seeds_dir, sorted by relative POSIX path, and the entries that look like
+    seeds or hold them but cannot be read as one (a link to nothing, a link loop, a pipe, a link
+    to a folder, a hidden seed name), from one walk of the folder.
+
+    Hidden files and folders (a leading dot) are skipped; sidecars and other files are not seeds.
+    Symbolic links to files count; links to folders are not followed.
     """
     if not seeds_dir.is_dir():
-        return []
-    found = sorted(relative for relative, why in _entries(seeds_dir, "") if not why)
-    return [Path(seeds_dir, relative) for relative in found]
-
-
-def passed_over(seeds_dir: Path) -> list[SeedProblem]:
-    """Entries of the seeds folder that look like seeds or hold them but cannot be read as one:
-    a link to nothing, a link loop, a pipe, a link to a folder."""
-    if not seeds_dir.is_dir():
-        return []
-    return [
+        return [], []
+    entries = sorted(_entries(seeds_dir, ""))
+    seeds = [Path(seeds_dir, relative) for relative, why in entries if not why]
+    passed_over = [
         SeedProblem(relative, why, _HIDDEN_ACTION if why == _HIDDEN else _PASSED_OVER_ACTION)
-        for relative, why in sorted(_entries(seeds_dir, ""))
+        for relative, why in entries
         if why
     ]
+    return seeds, passed_over
 
 
 _PASSED_OVER_ACTION = "put the article's file itself there, as a regular file, or remove the entry"
@@ -203,8 +203,6 @@ class SeedCache(PickleStore):
 
     def read(self, path: Path, seeds_dir: Path) -> ReadSeed:
         """A `SeedReader`: from the cache when the seed's signature is known there."""
-        if _is_small(path):  # reading it is quicker than hashing it and opening a cache file
-            return read_seed_entry(path, seeds_dir)
         signature = seed_signature(path, seeds_dir)
         if signature is not None and (entry := self.get(signature)) is not None:
             return entry
@@ -216,24 +214,18 @@ class SeedCache(PickleStore):
         return entry
 
 
-UNCACHED_BELOW_BYTES = 1024
-
-
-def _is_small(path: Path) -> bool:
-    try:
-        return path.stat().st_size < UNCACHED_BELOW_BYTES
-    except OSError:
-        return False
+UNCACHED_BELOW_BYTES = 1024  # reading such a file is quicker than hashing it and a cache lookup
 
 
 def seed_signature(path: Path, seeds_dir: Path) -> str | None:
-    """Hash of everything reading the seed depends on, or None when only reading it can tell.
+    """Hash of everything reading the seed depends on, or None when the seed is read uncached.
 
-    None for files over the size limits or that cannot be read: those take the full path, which
-    reports them.
+    None for files over the size limits or that cannot be read (those take the full path, which
+    reports them) and for files under UNCACHED_BELOW_BYTES.
     """
     try:
-        if path.stat().st_size > MAX_SEED_BYTES:
+        size = path.stat().st_size
+        if size > MAX_SEED_BYTES or size < UNCACHED_BELOW_BYTES:
             return None
         hasher = hashlib.sha256(path.read_bytes())
         sidecar = sidecar_path(path)
@@ -269,8 +261,9 @@ def read_seeds(
     For a large corpus: the caller can be done with each article before the next is read.
     """
     first_with_text: dict[str, str] = {}
-    yield from passed_over(seeds_dir)
-    for path in discover_seeds(seeds_dir):
+    seeds, passed_over = seeds_in(seeds_dir)
+    yield from passed_over
+    for path in seeds:
         entry = read(path, seeds_dir)
         result = entry.outcome
         if isinstance(result, SeedProblem):
@@ -387,8 +380,9 @@ def _source(path: Path, seeds_dir: Path) -> str:
     folder = f"{seeds_dir}{os.sep}"
     if str(path).startswith(folder):  # the usual case, without pathlib's parsing (50,000 seeds)
         return str(path)[len(folder) :].replace(os.sep, "/")
-    if path.resolve().is_relative_to(seeds_dir.resolve()):
-        return path.resolve().relative_to(seeds_dir.resolve()).as_posix()
+    resolved, resolved_folder = path.resolve(), seeds_dir.resolve()
+    if resolved.is_relative_to(resolved_folder):
+        return resolved.relative_to(resolved_folder).as_posix()
     return path.as_posix()
 
 
@@ -586,14 +580,14 @@ def _decode(data: bytes, source: str) -> tuple[str, list[str]]:
             "replace it with the article's text saved as plain UTF-8 text",
         )
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    invisible = len(_INVISIBLE.findall(text))
+    text, invisible = _INVISIBLE.subn("", _CONTROL_CHARS.sub("", text))
     if invisible:
         warnings.append(
             f"{source}: {invisible} invisible or direction-changing character"
             f"{'s' if invisible != 1 else ''} removed (bidirectional overrides, joiners, soft "
             "hyphens, non-characters) — check that names and words read as intended"
         )
-    text = unicodedata.normalize("NFC", _INVISIBLE.sub("", _CONTROL_CHARS.sub("", text)))
+    text = unicodedata.normalize("NFC", text)
     if not text.strip():
         raise _Unusable(
             "the file holds only whitespace", "add the article's text, or delete the file"

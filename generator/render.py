@@ -25,6 +25,7 @@ from generator.pictures import draw_pictures, periods_with_articles, speakers_by
 from generator.site import Content, Piece
 from generator.slugs import safe_url
 from generator.views import (
+    CONTROL_CHARACTERS,
     brief_rows,
     event_rows,
     links_to,
@@ -47,7 +48,6 @@ MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#!])")
 ENTITY_SPECIALS = {"|": "&#124;", "~": "&#126;", "^": "&#94;", "=": "&#61;"}
 LINE_START_SPECIALS = re.compile(r"^([-+>:?.0-9 ])")
 # Invisible control characters; Python-Markdown also uses \x02 and \x03 as its own placeholders.
-CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
 def escape_markdown(text: object) -> str:

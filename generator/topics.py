@@ -11,6 +11,7 @@ import yaml
 from generator.cache import PickleStore, digest
 from generator.ingest import leaves_folder, plain_text
 from generator.model import Topic
+from generator.settings import code_hash
 from generator.slugs import RESERVED_SLUGS
 
 # libyaml's loader where PyYAML has it: the pure-Python one took 16 s for 10,000 topics.
@@ -55,7 +56,9 @@ class TopicFileCache(PickleStore):
 
 @functools.cache
 def topics_code_hash() -> str:
-    return digest(Path(__file__).read_text(encoding="utf-8"))
+    """The code a topic file is read with: this module and the text cleaning it takes from
+    ingest (`plain_text`), and the model."""
+    return code_hash("topics.py", "ingest.py", "model.py")
 
 
 def parse_topics(data: object, where: str) -> list[Topic]:
@@ -106,6 +109,6 @@ def _parse_topic(entry: object, where: str) -> Topic:
         id=topic_id,
         name=plain_text(name),
         description=plain_text(description),
-        terms=tuple(plain_text(t) for t in terms if plain_text(t)),
+        terms=tuple(term for term in map(plain_text, terms) if term),
         min_evidence=min_evidence,
     )

@@ -26,6 +26,8 @@ from generator.corpus import (
 )
 from generator.model import Brief, Claim, Evidence, Quote, SeedProblem, Topic
 
+# C0 and C1 controls: never written to a page (render) nor to the terminal (printable).
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 BRIEFS_PER_PAGE = 25  # on a topic's or a speaker's pages
 PAGER_REACH = 3  # pages either side of the current one that its pager links
 ROWS_PER_PAGE = 100  # on a site-wide index: briefs, people, organisations, events
@@ -374,12 +376,10 @@ def problem_rows(problems: Sequence[SeedProblem]) -> list[ProblemRow]:
     empty files are one problem, not 500 pages of it)."""
     by_problem: dict[tuple, list[SeedProblem]] = defaultdict(list)
     for problem in problems:
-        by_problem[(problem.reason, problem.action, problem.skipped, problem.location)].append(
-            problem
-        )
+        by_problem[shared_fields(problem)].append(problem)
     rows = []
     for problem in problems:
-        shared = by_problem[(problem.reason, problem.action, problem.skipped, problem.location)]
+        shared = by_problem[shared_fields(problem)]
         if len(shared) <= GROUP_PROBLEMS_FROM:
             rows.append(ProblemRow((problem.source,), *shared_fields(problem)))
         elif shared[0] is problem:
@@ -388,6 +388,8 @@ def problem_rows(problems: Sequence[SeedProblem]) -> list[ProblemRow]:
 
 
 def shared_fields(problem: SeedProblem) -> tuple:
+    """What a row of the Seed report shows of a problem besides its file: the files of equal
+    ones share a row."""
     return problem.location, problem.reason, problem.action, problem.skipped
 
 
@@ -398,13 +400,10 @@ def shown_files(sources: tuple[str, ...]) -> str:
     return printable(f"{len(sources):,} files ({sources[0]}, {sources[1]}, … {sources[-1]})")
 
 
-_TERMINAL_CONTROLS = re.compile(r"[\x00-\x1f\x7f-\x9f]")
-
-
 def printable(text: str) -> str:
     """A line for the terminal: a file name's control characters (escape sequences, line
     breaks) shown as U+FFFD, never acted on."""
-    return _TERMINAL_CONTROLS.sub("\ufffd", text)
+    return CONTROL_CHARACTERS.sub("\ufffd", text)
 
 
 class EventRow(NamedTuple):

@@ -76,11 +76,12 @@ _TEASER_END = re.compile(
 )
 
 
-_ENUMERATOR = re.compile(r"^\(?(?:[a-zA-Z]|[ivx]{1,4}|\d{1,2})\)\s")
-
-
 def is_teaser(paragraph: str) -> bool:
     return bool(_TEASER_END.search(paragraph[-40:]))
+
+
+# An item of a list, cut from it: "(B) empower individuals …".
+_ENUMERATOR = re.compile(r"^\(?(?:[a-zA-Z]|[ivx]{1,4}|\d{1,2})\)\s")
 
 
 def is_statement(text: str, words: Sequence) -> bool:
@@ -88,7 +89,7 @@ def is_statement(text: str, words: Sequence) -> bool:
     quotation mark, ends with a full stop and has a verb (not a question, a caption or a cut-off
     fragment), and neither tells the reader what to do nor speaks to them or of the page."""
     text = text.strip()
-    if _ENUMERATOR.match(text):  # "(B) empower individuals …": an item of a list, cut from it
+    if _ENUMERATOR.match(text):
         return False
     first = next((char for char in text if char.isalnum()), "")
     if not (first.isupper() or first.isdigit()) or not _SENTENCE_END.search(text):

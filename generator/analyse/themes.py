@@ -15,13 +15,17 @@ WORD_START = r"(?<!\w)"
 
 def term_pattern(term: str) -> re.Pattern[str]:
     """Whole-word, case-insensitive pattern for a topic term; a trailing '*' matches any ending."""
-    normalised = term.translate(APOSTROPHES)
-    stem, wildcard = (normalised[:-1], True) if normalised.endswith("*") else (normalised, False)
-    # Words only: a dash standing alone in a term is a separator. The separator is possessive,
-    # so a run of dashes in the text is read once, not tried at every length (which took minutes).
-    words = r"[\s-]++".join(re.escape(word) for word in stem.split() if re.search(r"\w", word))
-    ending = r"\w*" if wildcard else r"(?!\w)"
+    # The separator is possessive, so a run of dashes in the text is read once, not tried at
+    # every length (which took minutes).
+    words = r"[\s-]++".join(re.escape(word) for word in term_words(term))
+    ending = r"\w*" if term.endswith("*") else r"(?!\w)"
     return re.compile(rf"{WORD_START}{words}{ending}", re.IGNORECASE)
+
+
+def term_words(term: str) -> list[str]:
+    """A topic term's words, without its wildcard: a dash standing alone is a separator."""
+    stem = term.translate(APOSTROPHES).removesuffix("*")
+    return [word for word in stem.split() if re.search(r"\w", word)]
 
 
 def any_term_pattern(terms: Iterable[str]) -> re.Pattern[str] | None:
@@ -63,13 +67,7 @@ def topic_term_patterns(terms: tuple[str, ...]) -> TermPatterns:
 
 def first_words(terms: tuple[str, ...]) -> tuple[str, ...]:
     """Each term's first word, lower-case: a text without any of them cannot mention the topic."""
-    found = []
-    for term in terms:
-        words = [
-            w for w in term.translate(APOSTROPHES).removesuffix("*").split() if re.search(r"\w", w)
-        ]
-        found.append(words[0].lower() if words else "")
-    return tuple(found)
+    return tuple(words[0].lower() if (words := term_words(term)) else "" for term in terms)
 
 
 @functools.lru_cache(maxsize=4)
