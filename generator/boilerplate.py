@@ -146,8 +146,13 @@ def word_count(text: str) -> int:
     return len(_WORD.findall(text))
 
 
+# A middle initial ("President Donald J.") is where a wrapped line broke a name, not a sentence.
+_INITIAL_END = re.compile(r"(?:^|\s)[A-Z]\.$")
+
+
 def ends_sentence(text: str) -> bool:
-    return bool(_SENTENCE_END.search(text.rstrip()))
+    text = text.rstrip()
+    return bool(_SENTENCE_END.search(text)) and not _INITIAL_END.search(text)
 
 
 def starts_capitalised(text: str) -> bool:

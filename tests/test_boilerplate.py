@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.boilerplate import Cleaned, is_printed_twice, strip_boilerplate
+from generator.boilerplate import Cleaned, ends_sentence, is_printed_twice, strip_boilerplate
 from generator.ingest import split_units
 
 BODY = [
@@ -376,3 +376,9 @@ def test_a_short_rubric_over_a_long_headline_in_its_own_block_is_a_kicker() -> N
 def test_a_note_that_the_headline_was_updated_goes() -> None:
     line = "Headline updated after the preventive measure was issued"
     assert_only_removed(clean(page(line)), [(line, "editor-note")])
+
+
+def test_a_middle_initial_does_not_end_a_sentence():
+    assert not ends_sentence("We strongly support today’s Executive Order from President Donald J.")
+    assert ends_sentence("The plant moved to the U.S.")
+    assert ends_sentence("He said it was done.")

@@ -1,6 +1,13 @@
 import random
 
-from generator.analyse.claims import DAMPING, ITERATIONS, rank_claims, similarity, textrank
+from generator.analyse.claims import (
+    DAMPING,
+    ITERATIONS,
+    rank_claims,
+    select_claims,
+    similarity,
+    textrank,
+)
 from generator.analyse.figures import extract_figures
 from generator.model import Quote
 
@@ -114,3 +121,17 @@ def test_a_teaser_of_another_story_and_a_list_item_give_no_claim(parse):
     assert [c.text for c in claims] == [
         "The council approved the budget on Monday after a long debate over school funding."
     ]
+
+
+def test_a_short_article_keeps_a_sentence_back_from_its_summary(parse):
+    parsed = parse(
+        [
+            "Yesterday, the president signed an order raising the tariff on aluminum imports to "
+            "25 percent, the White House said.",
+            "Today, there is not enough smelting capacity in the country to supply the growing "
+            "aluminum industry, officials said.",
+        ]
+    )
+    selection = select_claims(parsed, [], limit=6, lead_count=2)
+    assert [c.text[:9] for c in selection.lead] == ["Yesterday"]
+    assert [c.text[:5] for c in selection.claims] == ["Today"]  # not a copy of the summary

@@ -193,3 +193,41 @@ def test_fuller_form_of_a_name_joins_it(entities_of):
     )
     assert entities["Anna Meiling Tan"].mentions == 2
     assert "Meiling Tan" in entities["Anna Meiling Tan"].aliases
+
+
+def test_a_name_after_a_portfolio_is_a_person(entities_of):
+    entities = entities_of(
+        [
+            "U.S. Secretary of Agriculture Sonny Perdue announced today the appointment of a new "
+            "chief of the conservation service.",
+            "“He has committed his life to agriculture,” Perdue said.",
+        ]
+    )
+    assert entities["Sonny Perdue"].type == "person"
+    assert entities["Sonny Perdue"].aliases == ("Perdue",)
+    assert "Agriculture Sonny Perdue" not in entities
+
+
+def test_a_name_cut_in_two_by_the_tagger_is_one_person(entities_of):
+    entities = entities_of(
+        [
+            "Magufuli was announced dead at the age of 61, on March 17, in a speech on national "
+            "TV by then-Vice President Samia Suluhu Hassan, ending weeks of speculation.",
+            "On Friday, Hassan was sworn in as the sixth president of Tanzania.",
+        ]
+    )
+    assert entities["Samia Suluhu Hassan"].aliases == ("Hassan",)
+    assert "Samia Suluhu" not in entities
+
+
+def test_a_known_person_of_an_institution_stays_the_person(entities_of):
+    entities = entities_of(
+        [
+            "“We are losing species that are not included in the hotspots,” said IIT Kharagpur "
+            "scientist Rajendra Mohan Panda.",
+            "“Plants need optimum supply of water,” said Panda of Centre for Oceans, Rivers, "
+            "Atmosphere and Land Sciences at Indian Institute of Technology Kharagpur.",
+        ]
+    )
+    assert "Panda" in entities["Rajendra Mohan Panda"].aliases
+    assert not any(name.startswith("Panda of") for name in entities)

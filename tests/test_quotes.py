@@ -594,3 +594,39 @@ def test_said_then_title_and_name_after_a_quotation(nlp):
     speakers = {text[:30]: speaker for text, speaker in quotes}
     assert speakers["This disruption exemplifies ou"] == "Matthew G. Olsen"
     assert speakers["This case underscores the impo"] == "Robert Tripp"  # not "FBI Special Agent"
+
+
+def test_who_after_a_persons_role_is_the_person(quotes_of):
+    quotes = quotes_of(
+        [
+            "The announcement was praised by the American Chamber of Commerce (AMCHAM) and Ian "
+            "Roach, chairman of the Equal Opportunity Commission, who noted in an interview:",
+            "“It is a good move on the part of the private sector and especially by the bank.”",
+        ]
+    )
+    assert said(quotes) == [
+        (
+            "It is a good move on the part of the private sector and especially by the bank.",
+            "Ian Roach",
+        )
+    ]
+
+
+def test_a_post_signed_with_part_of_a_name_is_that_persons(nlp):
+    quotes = dev_quotes("globalvoices-undated-tanzania-magufuli-death-hassan.txt", nlp)
+    speakers = {text[:30]: speaker for text, speaker in quotes}
+    assert (
+        speakers["Taarifa ya Kifo Cha Rais Wa Ja"] == "Samia Suluhu Hassan"
+    )  # signed "Samia Suluhu"
+
+
+def test_a_statement_wrapped_after_a_middle_initial_is_one_quotation(nlp):
+    quotes = dev_quotes("whitehouse-2025-02-11-section-232-tariffs-reactions.md", nlp)
+    texts = [text for text, _speaker in quotes]
+    assert any(
+        t.startswith(
+            "We strongly support today’s Executive Order from President Donald J. Trump imposing"
+        )
+        for t in texts
+    )
+    assert "We strongly support today’s Executive Order from President Donald J." not in texts

@@ -194,7 +194,8 @@ def select_claims(
     pool = candidates(parsed, quotes)
     if not pool:
         return Selection((), ())
-    lead = _distinct(pool, lead_count, [])
+    # A short article keeps a sentence back from its summary, so that its claims add to it.
+    lead = _distinct(pool, min(lead_count, max(1, len(pool) - 1)), [])
     lead_ids = {id(candidate) for candidate in lead}
     ranked = [item for item in _scored(parsed, pool) if id(item.candidate) not in lead_ids]
     chosen = _distinct([item.candidate for item in ranked], limit, [c.lemmas for c in lead])

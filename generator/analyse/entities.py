@@ -114,7 +114,9 @@ def mention_at_token(parsed: ParsedArticle) -> dict[int, Mention]:
 def _find_mentions(parsed: ParsedArticle) -> tuple[Mention, ...]:
     doc = parsed.doc
     mentions = [m for ent in doc.ents if ent.label_ in NER_TYPES for m in _clean_span(parsed, ent)]
+    mentions = _joined_names([_named_after_portfolio(parsed, m) for m in mentions], parsed)
     _vote_types(doc, mentions)
+    _people_before_of(parsed, mentions)
     places = {m.text.casefold() for m in mentions if m.type == "place"}
     mentions = [m for m in mentions if m.type != "organisation" or _is_organisation(doc, m, places)]
     mentions += _unlabelled_names(parsed, mentions)
@@ -183,6 +185,76 @@ def _make_mention(
         start=span.start,
         end=span.end,
     )
+
+
+def _in_title(doc: Doc, mention: Mention) -> bool:
+    """Right after "<office> of", as "State" in "Secretary of State"."""
+    return (
+        mention.start >= 2
+        and doc[mention.start - 1].lower_ == "of"
+        and doc[mention.start - 2].lower_ in OFFICE_NOUNS
+    )
+
+
+def _named_after_portfolio(parsed: ParsedArticle, mention: Mention) -> Mention:
+    """ "Secretary of Agriculture Sonny Perdue", where NER took "Agriculture Sonny Perdue" as one
+    organisation: the proper nouns the parse joins into a name after the portfolio are a person."""
+    doc = parsed.doc
+    if mention.type != "organisation" or not _in_title(doc, mention):
+        return mention
+    root = mention.span(doc).root
+    name_start = root.i
+    while name_start > mention.start and (
+        _name_word(doc[name_start - 1])
+        and doc[name_start - 1].dep_ == "compound"
+        and doc[name_start - 1].head.i == root.i
+    ):
+        name_start -= 1
+    if root.dep_ == "pobj" or name_start == mention.start or root.i - name_start + 1 < 2:
+        return mention
+    if root.i != mention.end - 1 or not _name_word(root):
+        return mention
+    start_char = doc[name_start].idx
+    person = _make_mention(
+        parsed, start_char, mention.end_char, doc.text[start_char : mention.end_char], "person"
+    )
+    return person or mention
+
+
+def _joined_names(mentions: list[Mention], parsed: ParsedArticle) -> list[Mention]:
+    """One name that NER cut in two ("Samia Suluhu" + "Hassan", a space between): one mention."""
+    joined: list[Mention] = []
+    for mention in mentions:
+        previous = joined[-1] if joined else None
+        if (
+            previous is not None
+            and previous.type == mention.type == "person"
+            and parsed.text[previous.end_char : mention.start_char] == " "
+            and len(previous.text.split()) + len(mention.text.split()) <= MAX_NAME_WORDS
+        ):
+            text = parsed.text[previous.start_char : mention.end_char]
+            merged = _make_mention(parsed, previous.start_char, mention.end_char, text, "person")
+            if merged is not None:
+                joined[-1] = merged
+                continue
+        joined.append(mention)
+    return joined
+
+
+def _people_before_of(parsed: ParsedArticle, mentions: list[Mention]) -> None:
+    """ "Panda of Centre for Oceans" taken as one organisation, where "Panda" is a person the
+    article names: the person, and the institution after "of" is where they work."""
+    person_words = _person_words(mentions)
+    for index, mention in enumerate(mentions):
+        if mention.type == "person":
+            continue
+        before, of, _rest = mention.text.partition(" of ")
+        if of and before and all(word in person_words for word in before.split()):
+            person = _make_mention(
+                parsed, mention.start_char, mention.start_char + len(before), before, "person"
+            )
+            if person is not None:
+                mentions[index] = person
 
 
 def _vote_types(doc: Doc, mentions: list[Mention]) -> None:
@@ -270,12 +342,7 @@ def _is_organisation(doc: Doc, mention: Mention, places: set[str]) -> bool:
         return False
     if len(mention.text.split()) == 1 and root.pos_ != "PROPN" and not mention.text.isupper():
         return False
-    in_title = (  # "Secretary of State"
-        mention.start >= 2
-        and doc[mention.start - 1].lower_ == "of"
-        and doc[mention.start - 2].lower_ in OFFICE_NOUNS
-    )
-    if in_title:
+    if _in_title(doc, mention):  # "Secretary of State"
         return False
     if mention.nationality:  # a group ("the Taliban", "Democrats"), not a nationality word
         named_group = root.tag_ in ("NNPS", "NNS") or (

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
@@ -76,7 +77,7 @@ def extract_quotes(parsed: ParsedArticle, entities: tuple[Entity, ...]) -> tuple
             )
         )
     quotes += _block_quotes(resolver, roles)
-    quotes += _embedded_posts(parsed.article)
+    quotes += [_as_named(post, entities) for post in _embedded_posts(parsed.article)]
     order = {paragraph.id: index for index, paragraph in enumerate(paragraphs)}
     return tuple(sorted(quotes, key=lambda quote: order[quote.paragraph]))
 
@@ -169,6 +170,17 @@ def _embedded_posts(article: Article) -> list[Quote]:
             name = " ".join(sign_off.group("name").split())
             found.append(Quote(text, name, None, "full", above[-1].id, "user"))
     return found
+
+
+def _as_named(post: Quote, entities: tuple[Entity, ...]) -> Quote:
+    """A post signed "Samia Suluhu" in an article about "Samia Suluhu Hassan": hers, under the
+    name the article gives her (the one person whose name holds every word of the signature)."""
+    words = set(post.speaker.split())
+    people = [e for e in entities if e.type == "person" and words <= set(e.name.split())]
+    if len(people) != 1:
+        return post
+    person = people[0]
+    return replace(post, speaker=person.name, role=person.role, speaker_type="person")
 
 
 def _introducing_speaker(resolver: SpeakerResolver, index: int) -> Speaker | None:

@@ -194,6 +194,8 @@ class SpeakerResolver:
             return self.in_focus(token, ("organisation",)) or UNNAMED
         if word in RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
             antecedent = token.head.head
+            if word in ("who", "whom"):
+                antecedent = self._person_antecedent(antecedent)
             return self.name(antecedent) if antecedent.i != token.i else UNNAMED
         mention = self.mention_of.get(token.i)
         if mention is None:  # "Putin's spokesman Dmitry Peskov": the name in apposition
@@ -215,6 +217,18 @@ class SpeakerResolver:
             start = phrase[0].i if phrase else token.i
             return Speaker(self.doc[start : token.i + 1].text, "unknown")
         return UNNAMED
+
+    def _person_antecedent(self, antecedent: Token) -> Token:
+        """ "Ian Roach, chairman of the Commission, who noted": "who" is a person, so the person
+        the phrase describes, up through "of", "for" and the apposition, when it names one."""
+        token = antecedent
+        for _ in range(6):
+            if self.person_at(token.i):
+                return token
+            if token.dep_ not in ("pobj", "prep", "appos", "compound") or token.head.i == token.i:
+                break
+            token = token.head
+        return antecedent
 
     def in_focus(self, token: Token, kinds: tuple[SpeakerType, ...]) -> Speaker | None:
         """The person (or organisation) most recently in focus before `token`: earlier in its
