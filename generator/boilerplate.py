@@ -50,6 +50,7 @@ PUBLISHER_NAME = "publisher-name"  # the publisher's name alone on a line
 SITE_CHROME = "site-chrome"  # the page's own controls: "Skip to content", "Switch Language"
 NOT_PROSE = "not-prose"  # a run of 1,000 or more characters without a space: no word is that long
 LICENCE = "licence"  # "Public Domain", "Licensed under CC BY 4.0", "… is licensed under CC BY 2.0"
+DISCLOSURE = "disclosure"  # the authors' interests under an analysis: "X receives funding from …"
 REASONS = (
     AD,
     PROMO,
@@ -81,6 +82,7 @@ REASONS = (
     LICENCE,
     NOT_PROSE,
     SITE_CHROME,
+    DISCLOSURE,
 )
 
 # Page furniture next to which a caption-like line is taken for a caption too.
@@ -245,6 +247,7 @@ _BYLINE = re.compile(
 _READING_TIME = re.compile(r"^\d+\s*(?:-\s*)?(?:min|mins|minutes?)(?:\s+read)?$", re.IGNORECASE)
 _PROMO_START = re.compile(
     r"^(?:(?:get|watch|read|see|discover|find|explore|listen to) more\b|watch (?:our|the latest)\b"
+    r"|(?:view|see|read|download) (?:additional|the full|full)\b"
     r"|sign up\b|subscribe\b|register (?:now|for free|here|today)\b|log ?in to\b"
     r"|download (?:the|our)\b|follow us\b|click here\b|tap here\b|learn more\b|read more\b"
     r"|listen now\b|don[’']t miss\b|join (?:us|our)\b"
@@ -254,7 +257,10 @@ _PROMO_START = re.compile(
     re.IGNORECASE,
 )
 _PROMO_MAX_WORDS = 25
-_READ_MORE = re.compile(r"^(?:read|learn|find out) more\b", re.IGNORECASE)
+_READ_MORE = re.compile(
+    r"^(?:(?:read|learn|find out) more|(?:view|see|read|download) (?:additional|the full|full))\b",
+    re.IGNORECASE,
+)
 # A call to action speaks to the reader, or is a bare phrase; a reported sentence that happens to
 # start with "Sign up" ("Sign up rates fell, officials said.") does neither.
 _TO_THE_READER = re.compile(
@@ -278,6 +284,11 @@ _LICENCE_LINE = re.compile(
     re.IGNORECASE,
 )
 _CREDIT_LABEL = re.compile(r"^(?:(?:image|photo|picture|video) )?credits?\s*:", re.IGNORECASE)
+# A picture's credit naming its licence: "Papa Francisco | Gabriel Trujillo – Attribution-ShareAlike
+# 2.0 Generic (CC BY-SA 2.0)".
+_LICENSED_CREDIT = re.compile(
+    r"\(?\bcc[ -](?:by|0)(?:-[a-z]{2})*(?: \d\.\d)?\)?\.?$", re.IGNORECASE
+)
 # One run of marks, then at most a word and a run (two runs side by side backtrack quadratically).
 _END_MARK = re.compile(r"^[-–—#*\s]*(?:(?:end|ends|30|xxx)[-–—#*\s]*)?$", re.IGNORECASE)
 _CONTACT_LINE = re.compile(
@@ -326,7 +337,8 @@ _CAPTION_SHAPE = re.compile(
 )
 # An embedded post's sign-off: "— Jane Doe (@janedoe) March 25, 2021".
 EMBED_SIGN_OFF = re.compile(
-    r"^[—–-]\s*(?P<name>[^()]{1,80}?)\s*\(@\w{1,30}\)\s*(?:\w+ \d{1,2}, \d{4})?\s*$"
+    r"^[—–-]\s*(?P<name>[^()]{1,80}?)\s*\(@\w{1,30}\)\s*"
+    r"(?:\w+ \d{1,2}, \d{4}|\d{1,2} \w+\.? \d{4})?\s*$"
 )
 _EMBED_FURNITURE = re.compile(
     r"^(?:view this (?:post|photo|video) on (?:instagram|facebook|twitter|x|tiktok)"
@@ -384,6 +396,10 @@ _PUBLICATION_NOTE = re.compile(
     r"(?:published|appeared|posted|ran|produced)|republished|reprinted|(?:featured|contained) in "
     r"this article|is part of)",
     re.IGNORECASE,
+)
+# "By Jane Doe, Professor of …, University of …. Originally published on The Conversation …"
+_CREDITED_BYLINE = re.compile(
+    r"^By\s+[A-Z].{0,1200}?\b(?i:originally published|first published|republished)\b"
 )
 _JOINED_TAGS = re.compile(r"^(?:[A-Z][a-z]+(?:[-&][A-Z]?[a-z]+)*){3,}$")
 _BYLINE_DATED = re.compile(
@@ -460,6 +476,8 @@ def _record_reason(text: str, words: int) -> str | None:
         return CONTACT
     if words <= 20 and (_LICENCE_LINE.match(text) or _CREDIT_LABEL.match(text)):
         return LICENCE if _LICENCE_LINE.match(text) else CREDIT
+    if words <= 20 and _LICENSED_CREDIT.search(text[-40:]):
+        return CREDIT
     if words <= 60 and _SITE_NOTICE.match(text):
         return SITE_NOTICE
     if words <= 12 and _SIGN_OFF.match(text):
@@ -482,6 +500,8 @@ def _record_reason(text: str, words: int) -> str | None:
         return BYLINE
     if words <= 80 and (_EDITOR_NOTE.match(text) or _PUBLICATION_NOTE.match(text)):
         return EDITOR_NOTE if _EDITOR_NOTE.match(text) else PUBLICATION_NOTE
+    if words <= 150 and _CREDITED_BYLINE.match(text):
+        return PUBLICATION_NOTE
     if _JOINED_TAGS.match(text):
         return TAGS
     return None
@@ -536,6 +556,25 @@ class _Page:
 def _mark_lines(page: _Page) -> None:
     for i, unit in enumerate(page.units):
         page.reasons[i] = _line_reason(unit.text)
+
+
+# An analysis's closing disclosure of its authors' interests (in the last few paragraphs only: a
+# news sentence may say that a group "receives funding from" someone).
+_DISCLOSURE = re.compile(
+    r"\b(?:do(?:es)? not work for, consult, own shares in|receives? funding from|"
+    r"ha(?:s|ve) disclosed no relevant affiliations|declares? no (?:conflicts?|competing) "
+    r"(?:of )?interests?)",
+    re.IGNORECASE,
+)
+_DISCLOSURE_REACH = 4
+_DISCLOSURE_MAX_WORDS = 120
+
+
+def _mark_disclosures(page: _Page) -> None:
+    for i in page.kept()[-_DISCLOSURE_REACH:]:
+        text = page.units[i].text
+        if word_count(text) <= _DISCLOSURE_MAX_WORDS and _DISCLOSURE.search(text):
+            page.remove(i, DISCLOSURE)
 
 
 def _mark_promo_followers(page: _Page) -> None:
@@ -752,6 +791,11 @@ def _mark_tag_lists(page: _Page, headline: int | None) -> None:
             page.remove(i, TAGS)
 
 
+# An end mark with a word ("-30-", "-end-"), or the hashes a release closes with ("###", "# # #");
+# a rule of dashes or stars only separates sections.
+_ENDS_RELEASE = re.compile(r"^(?:.*\w.*|\s*#\s*#\s*#[#\s]*)$")
+
+
 def _mark_end_matter(page: _Page) -> None:
     """Under a release's end mark ("###", "-30-", "-end-") come only contacts and notes; a
     contact line's block goes with it."""
@@ -760,7 +804,7 @@ def _mark_end_matter(page: _Page) -> None:
     for i, unit in enumerate(page.units):
         if ended and page.reasons[i] is None:
             page.remove(i, END_MATTER)
-        if i > lead_end and page.reasons[i] == SEPARATOR and _WORD.search(unit.text):
+        if i > lead_end and page.reasons[i] == SEPARATOR and _ENDS_RELEASE.match(unit.text):
             ended = True
     for i in range(1, len(page.units)):
         if (
@@ -829,7 +873,9 @@ def _mark_publisher_names(page: _Page, publisher_names: frozenset[str]) -> None:
 
 def _mark_highlights(page: _Page) -> None:
     """The line after a dataset's `@highlight` marker is one of the publisher's summary bullets;
-    so is each line under a "Summary" or "Key points" heading, up to the next heading."""
+    so is each line under a "Summary" or "Key points" heading, up to the next heading, and a
+    dataset record's "Summary: …" line at either end of it ("Document: …" opens its text)."""
+    _mark_record_fields(page)
     for i in range(len(page.units) - 1):
         if _DATASET_MARKER.match(page.units[i].text) and page.reasons[i + 1] is None:
             page.remove(i + 1, HIGHLIGHT)
@@ -840,6 +886,27 @@ def _mark_highlights(page: _Page) -> None:
             if under:
                 page.remove(i, METADATA)
         elif under and page.reasons[i] is None:
+            page.remove(i, HIGHLIGHT)
+
+
+_RECORD_TEXT_LABEL = re.compile(r"^(?:document|article|story)\s*:\s+(?=\S)", re.IGNORECASE)
+_RECORD_SUMMARY_LABEL = re.compile(r"^(?:summary|highlights?)\s*:\s+(?=\S)", re.IGNORECASE)
+
+
+def _mark_record_fields(page: _Page) -> None:
+    kept = page.kept()
+    if not kept:
+        return
+    first = page.units[kept[0]]
+    label = _RECORD_TEXT_LABEL.match(first.text)
+    if label:
+        page.extra.append(RemovedText(first.line, label.group(0).strip(), METADATA))
+        page.units[kept[0]] = replace(first, text=first.text[label.end() :])
+    for i in dict.fromkeys((kept[0], kept[-1])):
+        unit = page.units[i]
+        label = _RECORD_SUMMARY_LABEL.match(unit.text)
+        if label and len(kept) > 1:
+            page.units[i] = replace(unit, text=unit.text[label.end() :])
             page.remove(i, HIGHLIGHT)
 
 
@@ -947,6 +1014,7 @@ def strip_boilerplate(
     _mark_publisher_names(page, publisher_names)
     _mark_highlights(page)
     _mark_end_matter(page)
+    _mark_disclosures(page)
     _mark_promo_followers(page)
     _mark_comment_followers(page)
     _mark_lead_captions(page)

@@ -15,6 +15,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from generator.boilerplate import DATELINE, METADATA
 from generator.ingest import canonical_publisher, load_publishers, title_from_file_name
 from generator.model import Inference
 
@@ -83,7 +84,7 @@ def score_fields(
     if "junk" in gold:
         _score_lines(score, gold, brief, lines)
     if "claims" in gold:
-        _score_claims(score, gold, brief)
+        _score_claims(score, gold, brief, lines)
     if "lead" in gold:
         _score_summary(score, gold, brief)
     return score
@@ -168,9 +169,11 @@ def _score_lines(
             score.counts["junk_left"] += 1
             score.problems.append(f"junk left: {junk.strip()[:90]!r}")
     paragraphs = [plain_tokens(p.get("text", "")) for p in brief.get("paragraphs") or []]
+    prefixes = _removed_prefixes(brief)
     for number, line in real:
         score.counts["real_lines"] += 1
         pieces = [plain_tokens(piece) for piece in _HTML_BLOCK.split(line)]
+        pieces[0] = _without_prefix(pieces[0], prefixes.get(number, []))
         if not all(
             any(contains_run(paragraph, piece) for paragraph in paragraphs)
             for piece in pieces
@@ -178,6 +181,25 @@ def _score_lines(
         ):
             score.counts["real_removed"] += 1
             score.problems.append(f"real line {number} removed: {line[:90]!r}")
+
+
+def _removed_prefixes(brief: Mapping[str, Any]) -> dict[int, list[list[str]]]:
+    """Per line, what the brief took off the start of it and listed (a dateline, a label)."""
+    prefixes: dict[int, list[list[str]]] = {}
+    for removed in brief.get("removed") or []:
+        if removed.get("reason") in _PREFIX_REASONS:
+            prefixes.setdefault(removed.get("line"), []).append(plain_tokens(removed["text"]))
+    return prefixes
+
+
+_PREFIX_REASONS = (DATELINE, METADATA)
+
+
+def _without_prefix(tokens: list[str], prefixes: list[list[str]]) -> list[str]:
+    for prefix in prefixes:
+        if prefix and tokens[: len(prefix)] == prefix:
+            return tokens[len(prefix) :]
+    return tokens
 
 
 def _reaches(
@@ -190,14 +212,23 @@ def _reaches(
     return len(raw) >= _MIN_RAW_JUNK and any(raw in text for text in texts)
 
 
-def claim_fault(claim: Mapping[str, Any], gold: Mapping[str, Any], others: Iterable[str]) -> str:
-    """Why a claim is wrong on its face ('' when it is not): the issue's named faults."""
+def claim_fault(
+    claim: Mapping[str, Any],
+    gold: Mapping[str, Any],
+    others: Iterable[str],
+    real_lines: Sequence[list[str]] = (),
+) -> str:
+    """Why a claim is wrong on its face ('' when it is not): the issue's named faults. A claim
+    that stands in a real line too (`real_lines`, tokenised) is not junk, whatever repeats it."""
     text = str(claim.get("text", "")).strip()
     tokens = plain_tokens(text)
     if tokens == plain_tokens(str(gold.get("title") or "")):
         return "headline"
+    in_text = any(contains_run(line, tokens) for line in real_lines)
     for junk in _furniture(gold):
         junk_tokens = plain_tokens(junk)
+        if in_text:
+            break
         if junk_tokens and (junk_tokens == tokens or contains_run(junk_tokens, tokens)):
             return "junk"
     if text.endswith("?"):
@@ -211,14 +242,17 @@ def claim_fault(claim: Mapping[str, Any], gold: Mapping[str, Any], others: Itera
     return ""
 
 
-def _score_claims(score: FieldScore, gold: Mapping[str, Any], brief: Mapping[str, Any]) -> None:
+def _score_claims(
+    score: FieldScore, gold: Mapping[str, Any], brief: Mapping[str, Any], lines: Sequence[str]
+) -> None:
     good = [str(s) for s in (gold.get("claims") or [])] + [str(s) for s in gold.get("lead") or []]
+    real_lines = [plain_tokens(line) for _, line in _real_lines(gold, lines)]
     claims = list(brief.get("claims") or [])
     for index, claim in enumerate(claims):
         text = str(claim.get("text", ""))
         score.counts["claims"] += 1
         earlier = [str(c.get("text", "")) for c in claims[:index]]
-        fault = claim_fault(claim, gold, earlier)
+        fault = claim_fault(claim, gold, earlier, real_lines)
         if fault:
             score.counts["claims_faulty"] += 1
             score.problems.append(f"claim {index + 1} is a {fault}: {text[:90]!r}")

@@ -73,6 +73,8 @@ _KEY_SYNONYMS = {
     "published_time": "date",
     "date_published": "date",
     "publish_date": "date",
+    "pubdate": "date",
+    "pub_date": "date",
     "link": "url",
     "source_url": "url",
     "canonical_url": "url",
@@ -904,7 +906,7 @@ def _rejoin_cut_sentences(units: list[Unit]) -> list[Unit]:
 def _unit(line: _Line, block: int, markdown: bool) -> Unit:
     text = line.text
     if markdown:  # a link or emphasis wrapped over two lines
-        text = _MD_EMPHASIS.sub(r"\2", _MD_LINK.sub(r"\1", text))
+        text = _unpaired_emphasis(_MD_EMPHASIS.sub(r"\2", _MD_LINK.sub(r"\1", text)))
     return Unit(line.number, text, block, heading=line.heading, bullet=line.bullet)
 
 
@@ -935,6 +937,22 @@ def _plain_line(number: int, raw: str, markdown: bool, removed: list[RemovedText
     if not text:
         return None
     return _Line(number, text, heading=heading, bullet=bullet)
+
+
+# Emphasis opened on one line and closed on a later one (or never): '***“We congratulate …'.
+_MD_OPEN_EMPHASIS = re.compile(r"^(\*{1,3}|_{1,3})(?=[^\s*_])")
+_MD_CLOSE_EMPHASIS = re.compile(r"(?<=[^\s*_])(\*{1,3}|_{1,3})$")
+
+
+def _unpaired_emphasis(text: str) -> str:
+    """A paragraph's emphasis marks at its start or end that pair with nothing in it."""
+    opening = _MD_OPEN_EMPHASIS.match(text)
+    if opening and opening.group(1) not in text[opening.end() :]:
+        text = text[opening.end() :]
+    closing = _MD_CLOSE_EMPHASIS.search(text)
+    if closing and closing.group(1) not in text[: closing.start()]:
+        text = text[: closing.start()]
+    return text
 
 
 def _wrap_width(texts: Sequence[str], blocks: Sequence[Sequence[_Line]]) -> int | None:

@@ -382,3 +382,67 @@ def test_a_middle_initial_does_not_end_a_sentence():
     assert not ends_sentence("We strongly support today’s Executive Order from President Donald J.")
     assert ends_sentence("The plant moved to the U.S.")
     assert ends_sentence("He said it was done.")
+
+
+def test_a_release_ends_at_its_hashes_and_its_about_paragraph_goes() -> None:
+    about = (
+        "The Privacy and Civil Liberties Oversight Board is an independent agency within the "
+        "Executive Branch established by the Implementing Recommendations of the 9/11 Commission "
+        "Act of 2007."
+    )
+    cleaned = clean("\n\n".join(["Central Bank Lifts Rates Again", *BODY, "####", about]))
+    assert body(cleaned) == BODY
+    assert (about, "end-matter") in removed(cleaned)
+
+
+def test_a_dataset_records_fields_go_and_its_summary_is_a_highlight() -> None:
+    record = "\n".join(
+        [f"Document: {BODY[0]}", *BODY[1:], "Summary: The central bank raised rates again."]
+    )
+    cleaned = clean(record)
+    assert body(cleaned) == BODY
+    assert sorted(removed(cleaned)) == [
+        ("Document:", "metadata-line"),
+        ("The central bank raised rates again.", "highlight"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        (
+            "Papa Francisco | Gabriel Trujillo – Attribution-ShareAlike 2.0 Generic (CC BY-SA 2.0)",
+            "credit",
+        ),
+        ("— Papa Francisco (@Pontifex_pt) 20 mars 2019", "embed"),
+        ("View additional information on the individuals and entities listed today.", "promo"),
+        (
+            "By Ziv Epstein, Postdoctoral Associate, Massachusetts Institute of Technology (MIT), "
+            "Michael Bernstein, Professor of Computer Science, Stanford University. Originally "
+            "published on The Conversation under a Creative Commons Attribution-NoDerivatives 4.0 "
+            "licence.",
+            "publication-note",
+        ),
+    ],
+)
+def test_credits_sign_offs_and_notes_of_real_pages_go(line: str, reason: str) -> None:
+    assert_only_removed(clean(page(line)), [(line, reason)])
+
+
+def test_an_analysiss_closing_disclosures_go() -> None:
+    disclosures = [
+        "Michael Bernstein receives funding from the Stanford Institute for Human-Centered "
+        "Artificial Intelligence and National Science Foundation grant IIS-2403433.",
+        "Farnaz Jahanbakhsh and Ziv Epstein do not work for, consult, own shares in or receive "
+        "funding from any company or organization that would benefit from this article, and have "
+        "disclosed no relevant affiliations beyond their academic appointment.",
+    ]
+    cleaned = clean("\n\n".join(["Central Bank Lifts Rates Again", *BODY, *disclosures]))
+    assert body(cleaned) == BODY
+    assert removed(cleaned) == [(text, "disclosure") for text in disclosures]
+
+
+def test_funding_in_the_news_itself_stays() -> None:
+    sentence = "The group receives funding from several foreign governments, officials said."
+    text = "\n\n".join(["Central Bank Lifts Rates Again", sentence, *BODY])
+    assert body(clean(text)) == [sentence, *BODY]

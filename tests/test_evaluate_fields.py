@@ -65,20 +65,46 @@ def test_a_wrong_value_is_asserted_and_a_title_from_the_file_name_is_only_missin
     assert counts["title_wrong"] == 0 and counts["title_right"] == 0 and counts["title_shown"] == 1
 
 
+def test_a_claim_printed_in_the_text_is_not_junk_though_a_junk_line_repeats_it(dev_gold) -> None:
+    name = "pclob-2019-06-28-senate-confirmation-new-members.md"
+    lines = (DEV / name).read_text(encoding="utf-8").splitlines()
+    sentence = (
+        "The Senate also confirmed the re-nomination of Board Member Edward Felten to a new "
+        "six-year term."
+    )  # in the body, and in the front matter's excerpt (junk)
+    brief = brief_of(read_seed(DEV / name, DEV), claims=[])
+    brief["claims"] = [{"text": sentence}, {"text": "layout: post."}]
+    problems = score_fields(name, dev_gold[name], brief, lines).problems
+    assert not any("claim 1 is a" in problem for problem in problems)
+    assert any("claim 2 is a junk" in problem for problem in problems)
+
+
+def test_a_label_taken_off_a_line_and_listed_is_not_a_lost_line(dev_gold) -> None:
+    name = "bbc-undated-middlesex-adam-voges-injury.txt"
+    lines = (DEV / name).read_text(encoding="utf-8").splitlines()
+    article = read_seed(DEV / name, DEV)
+    assert article.paragraphs[0].text.startswith("Voges was forced")  # "Document: " went
+    counts = score_fields(name, dev_gold[name], brief_of(article), lines).counts
+    assert counts["real_removed"] == 0
+    unlisted = brief_of(article)
+    unlisted["removed"] = [r for r in unlisted["removed"] if r["text"] != "Document:"]
+    assert score_fields(name, dev_gold[name], unlisted, lines).counts["real_removed"] == 1
+
+
 @pytest.mark.slow
 def test_the_dev_half_keeps_its_floors(dev_gold, nlp) -> None:
     articles, _ = read_corpus(DEV)
     briefs = [to_dict(analyse_article(article, [], nlp, 6)) for article in articles]
     result = evaluate(dev_gold, briefs, article_lines(DEV, dev_gold))
     fields, quotes = field_figures(result.field_totals), result.figures()
-    # Measured on 41 dev articles (tests/corpus/README.md); a rule that breaks another format
-    # shows here first. Two claims repeat the summary where a short newsletter's lead is all
-    # it claims (by design: `select_claims`).
+    # Measured on 50 dev articles (tests/corpus/README.md); a rule that breaks another format
+    # shows here first.
     assert fields["title_accuracy"] >= 0.95 and fields["title_wrong"] == 0
     assert fields["date_accuracy"] >= 0.9 and fields["date_wrong"] == 0
     assert fields["publisher_wrong"] <= 2
-    assert fields["junk_left"] <= 27
+    assert fields["junk_left"] <= 30
     assert fields["real_removed_share"] <= 0.01
-    assert fields["claims_faulty"] <= 5 and fields["claims_repeating_summary"] <= 2
-    assert quotes["recall_full"] >= 0.94 and quotes["precision"] >= 0.95
-    assert quotes["speaker_accuracy"] >= 0.95
+    assert fields["claim_precision"] >= 0.68
+    assert fields["claims_faulty"] <= 4 and fields["claims_repeating_summary"] == 0
+    assert quotes["recall_full"] >= 0.93 and quotes["precision"] >= 0.96
+    assert quotes["speaker_accuracy"] >= 0.97

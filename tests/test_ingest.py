@@ -791,3 +791,18 @@ def test_an_article_not_in_english_is_used_with_a_caveat(tmp_path: Path) -> None
     assert [a.source for a in articles] == ["de.txt", "en.txt"]
     language = [p for p in problems if "does not read as English" in p.reason]
     assert [(p.source, p.skipped) for p in language] == [("de.txt", False)]
+
+
+def test_a_statement_in_emphasis_over_paragraphs_loses_its_unpaired_marks(tmp_path: Path) -> None:
+    text = (
+        "---\npubDate: 2019-06-28\n---\n# Board Welcomes New Members\n\n"
+        "Chairman Adam Klein has released the following statement:\n\n"
+        "***“We congratulate our newly confirmed future colleagues.\n\n"
+        "***“We look forward to working with our new colleagues.”\n"
+    )
+    article = read_article(tmp_path, "board.md", text)
+    assert article.date == "2019-06-28"  # a site generator's `pubDate`
+    assert [p.text for p in article.paragraphs][1:] == [
+        "“We congratulate our newly confirmed future colleagues.",
+        "“We look forward to working with our new colleagues.”",
+    ]

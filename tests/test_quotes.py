@@ -630,3 +630,18 @@ def test_a_statement_wrapped_after_a_middle_initial_is_one_quotation(nlp):
         for t in texts
     )
     assert "We strongly support today’s Executive Order from President Donald J." not in texts
+
+
+def test_a_role_before_the_name_of_the_speaker(quotes_of):
+    quotes = quotes_of(
+        [
+            '"Losing Adam is naturally a blow as he contributes significantly to everything we '
+            'do," director of cricket Angus Fraser said.'
+        ]
+    )
+    assert said(quotes) == [
+        (
+            "Losing Adam is naturally a blow as he contributes significantly to everything we do",
+            "Angus Fraser",
+        )
+    ]

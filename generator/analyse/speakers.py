@@ -201,8 +201,13 @@ class SpeakerResolver:
         if mention is None:  # "Putin's spokesman Dmitry Peskov": the name in apposition
             named = [c for c in token.children if c.dep_ == "appos" and c.i in self.mention_of]
             mention = self.mention_of[named[0].i] if named else None
-        if mention is None and token.pos_ == "PROPN":  # "Special Agent in Charge Jane Doe"
-            named = [t for t in token.subtree if 0 < t.i - token.i <= 6 and self.person_at(t.i)]
+        if mention is None and (token.pos_ == "PROPN" or token.lower_ in OFFICE_NOUNS):
+            # "Special Agent in Charge Jane Doe", "director of cricket Angus Fraser"
+            named = [
+                t
+                for t in token.subtree
+                if 0 < t.i - token.i <= 6 and self.person_at(t.i) and t.dep_ != "poss"
+            ]
             mention = self.mention_of[named[0].i] if named else None
         if mention is not None:
             return Speaker(mention.name, _speaker_type(mention))
