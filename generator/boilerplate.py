@@ -249,7 +249,7 @@ _PROMO_START = re.compile(
     r"^(?:(?:get|watch|read|see|discover|find|explore|listen to) more\b|watch (?:our|the latest)\b"
     r"|(?:view|see|read|download) (?:additional|the full|full)\b"
     r"|sign up\b|subscribe\b|register (?:now|for free|here|today)\b|log ?in to\b"
-    r"|download (?:the|our)\b|follow us\b|click here\b|tap here\b|learn more\b|read more\b"
+    r"|download (?:the|our|high-resolution|hi-res)\b|follow us\b|click here\b|tap here\b|learn more\b|read more\b"
     r"|listen now\b|don[’']t miss\b|join (?:us|our)\b"
     r"|visit\b.{1,60}\bnow\b"
     r"|follow\b.{1,60}\bon (?:twitter|x|facebook|instagram|threads|bluesky|linkedin|tiktok)\b"
@@ -815,6 +815,26 @@ def _mark_end_matter(page: _Page) -> None:
         ):
             page.remove(i, CONTACT)
     _mark_contact_blocks(page)
+    _mark_workplace_lines(page)
+
+
+# "NASA’s Goddard Space Flight Center, Greenbelt, Md.": where a writer or a press contact works.
+_WORKPLACE_LINE = re.compile(
+    r"^[A-Z][^.!?,]{2,60}, [A-Z][\w.]+(?: [A-Z][\w.]+)?(?:, [A-Z][a-z]{1,5}\.?)?$"
+)
+
+
+def _mark_workplace_lines(page: _Page) -> None:
+    """The line under a byline or a press contact that says where they work."""
+    for i in range(1, len(page.units)):
+        text = page.units[i].text
+        if (
+            page.reasons[i] is None
+            and page.reasons[i - 1] in (BYLINE, CONTACT)
+            and word_count(text) <= 8
+            and _WORKPLACE_LINE.match(text)
+        ):
+            page.remove(i, CONTACT)
 
 
 def _mark_contact_blocks(page: _Page) -> None:
@@ -969,11 +989,15 @@ def _mark_unpunctuated(page: _Page, headline: int | None, kicker: int | None) ->
             and not _ANY_END.search(unit.text.rstrip())
             and not re.search('[“”"]', unit.text)
             and len(_INNER_SENTENCE_END.findall(unit.text)) < 4  # a long text, cut off
+            and not _NUMBERED_HEADING.match(unit.text)
         ):
             page.remove(i, CAPTION)
 
 
 _CAPTION_MIN_WORDS = 12
+# "1. Large Scale Methamphetamine Trafficker Sentenced to 10 Years": a numbered section's title
+# (a caption is never numbered).
+_NUMBERED_HEADING = re.compile(r"^\d{1,2}[.)]\s+[A-Z]")
 _INNER_SENTENCE_END = re.compile(r"[.!?][\"”’')]*\s+[A-Z]")
 _ANY_END = re.compile(r"[.!?…:;,—–-][\"”’')\]*]*$")
 

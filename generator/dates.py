@@ -51,6 +51,10 @@ _DATE_LINE_REST = re.compile(
 )
 
 
+# A dateline's place before its date, alone on a line: "Washington D.C., March 22, 2023 —".
+_PLACE_BEFORE = re.compile(r"^\s*[A-Z][A-Za-z.'’-]*(?: [A-Z][A-Za-z.'’-]*){0,3},")
+
+
 @dataclass(frozen=True)
 class FoundDate:
     iso: str  # yyyy-mm-dd
@@ -103,7 +107,7 @@ def date_line(text: str) -> FoundDate | None:
     rest = text
     for date in reversed(dates):
         rest = rest[: date.start] + " " + rest[date.end :]
-    if not _DATE_LINE_REST.match(rest):
+    if not _DATE_LINE_REST.match(_PLACE_BEFORE.sub("", rest, count=1)):
         return None
     return dates[0]
 

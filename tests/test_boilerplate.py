@@ -446,3 +446,25 @@ def test_funding_in_the_news_itself_stays() -> None:
     sentence = "The group receives funding from several foreign governments, officials said."
     text = "\n\n".join(["Central Bank Lifts Rates Again", sentence, *BODY])
     assert body(clean(text)) == [sentence, *BODY]
+
+
+def test_a_numbered_section_title_is_not_a_caption() -> None:
+    title = "1. Large Scale Methamphetamine Trafficker Sentenced to 10 Years in Federal Prison"
+    cleaned = clean(page(title))
+    assert title in body(cleaned)
+    assert removed(cleaned) == []
+
+
+def test_where_the_writer_works_goes_with_the_byline() -> None:
+    lines = [
+        "Download high-resolution video and images from NASA’s Scientific Visualization Studio",
+        "By Ashley Balzer",
+        "NASA’s Goddard Space Flight Center, Greenbelt, Md.",
+    ]
+    cleaned = clean("\n\n".join(["Central Bank Lifts Rates Again", *BODY, *lines]))
+    assert body(cleaned) == BODY
+    assert removed(cleaned) == [
+        (lines[0], "promo"),
+        (lines[1], "byline"),
+        (lines[2], "contact"),
+    ]

@@ -135,3 +135,22 @@ def test_a_short_article_keeps_a_sentence_back_from_its_summary(parse):
     selection = select_claims(parsed, [], limit=6, lead_count=2)
     assert [c.text[:9] for c in selection.lead] == ["Yesterday"]
     assert [c.text[:5] for c in selection.claims] == ["Today"]  # not a copy of the summary
+
+
+def test_of_two_equal_claims_the_one_that_stands_alone_ranks_first(parse):
+    filler = [
+        f"Residents of district {n} met the planning office to discuss the harbour district."
+        for n in range(1, 9)
+    ]
+    parsed = parse(
+        [
+            *filler[:4],
+            "It will pay for 500 new homes across the harbour district by the end of the decade.",
+            "The budget will pay for 500 new schools across the harbour district by 2030.",
+            *filler[4:],
+        ]
+    )
+    texts = [claim.text for claim in rank_claims(parsed, [], limit=3)]
+    assert texts.index(next(t for t in texts if t.startswith("The budget"))) < texts.index(
+        next(t for t in texts if t.startswith("It will"))
+    )

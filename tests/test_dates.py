@@ -60,3 +60,9 @@ def test_every_date_of_a_text_in_reading_order() -> None:
 def test_a_text_that_is_one_date(text: str, iso: str) -> None:
     assert read_date(text) == iso
     assert read_date(f"{text} and 9 August 2023") is None
+
+
+def test_a_datelines_place_and_date_alone_on_a_line_date_the_page() -> None:
+    found = date_line("Washington D.C., March 22, 2023 —")
+    assert found is not None and found.iso == "2023-03-22"
+    assert date_line("The president said on March 22, 2023 —") is None
