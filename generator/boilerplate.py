@@ -731,6 +731,30 @@ def _strip_datelines(page: _Page, skip: set[int]) -> None:
         page.units[i] = replace(unit, text=unit.text[match.end() :].strip())
 
 
+# A note of where the text first ran, closing its last paragraph (a record that joined the
+# article into one paragraph): "… globally. This article is republished from The Conversation
+# under a Creative Commons license. Read the original article."
+_CLOSING_NOTE = re.compile(
+    r"(?<=[.!?”\"’])\s+((?:this|the) (?:article|story|piece|post|report) (?:is|was|has been) "
+    r"(?:republished|reprinted|originally published|first published)\b[^\n]{0,300})$",
+    re.IGNORECASE,
+)
+
+
+def _strip_closing_note(page: _Page) -> None:
+    kept = page.kept()
+    if not kept:
+        return
+    last = kept[-1]
+    unit = page.units[last]
+    match = _CLOSING_NOTE.search(unit.text[-400:])
+    if match is None:
+        return
+    note = match.group(1).strip()
+    page.extra.append(RemovedText(unit.line, note, PUBLICATION_NOTE))
+    page.units[last] = replace(unit, text=unit.text[: len(unit.text) - len(match.group(0))])
+
+
 def _mark_repeats(page: _Page, headline: int | None) -> bool:
     """Related-story headlines printed twice close together lose both copies; any other text
     printed again keeps its first copy. Returns whether related headlines were found."""
@@ -1054,6 +1078,7 @@ def strip_boilerplate(
     _mark_header_labels(page, headline)
     _mark_pull_quotes(page)
     _strip_datelines(page, skip={headline} if headline is not None else set())
+    _strip_closing_note(page)
     if _mark_repeats(page, headline):
         _mark_lone_related(page, headline)
     _mark_unpunctuated(page, headline, kicker)

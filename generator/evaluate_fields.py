@@ -15,7 +15,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from generator.boilerplate import DATELINE, METADATA
+from generator.boilerplate import DATELINE, METADATA, PUBLICATION_NOTE
 from generator.ingest import canonical_publisher, load_publishers, title_from_file_name
 from generator.model import Inference
 
@@ -169,11 +169,11 @@ def _score_lines(
             score.counts["junk_left"] += 1
             score.problems.append(f"junk left: {junk.strip()[:90]!r}")
     paragraphs = [plain_tokens(p.get("text", "")) for p in brief.get("paragraphs") or []]
-    prefixes = _removed_prefixes(brief)
+    taken_off = _taken_off(brief)
     for number, line in real:
         score.counts["real_lines"] += 1
         pieces = [plain_tokens(piece) for piece in _HTML_BLOCK.split(line)]
-        pieces[0] = _without_prefix(pieces[0], prefixes.get(number, []))
+        pieces = [_without_taken_off(piece, taken_off.get(number, [])) for piece in pieces]
         if not all(
             any(contains_run(paragraph, piece) for paragraph in paragraphs)
             for piece in pieces
@@ -183,22 +183,27 @@ def _score_lines(
             score.problems.append(f"real line {number} removed: {line[:90]!r}")
 
 
-def _removed_prefixes(brief: Mapping[str, Any]) -> dict[int, list[list[str]]]:
-    """Per line, what the brief took off the start of it and listed (a dateline, a label)."""
-    prefixes: dict[int, list[list[str]]] = {}
+def _taken_off(brief: Mapping[str, Any]) -> dict[int, list[list[str]]]:
+    """Per line, what the brief took off the start or the end of it and listed (a dateline, a
+    label, a closing publication note)."""
+    taken: dict[int, list[list[str]]] = {}
     for removed in brief.get("removed") or []:
-        if removed.get("reason") in _PREFIX_REASONS:
-            prefixes.setdefault(removed.get("line"), []).append(plain_tokens(removed["text"]))
-    return prefixes
+        if removed.get("reason") in _TAKEN_OFF_REASONS:
+            taken.setdefault(removed.get("line"), []).append(plain_tokens(removed["text"]))
+    return taken
 
 
-_PREFIX_REASONS = (DATELINE, METADATA)
+_TAKEN_OFF_REASONS = (DATELINE, METADATA, PUBLICATION_NOTE)
 
 
-def _without_prefix(tokens: list[str], prefixes: list[list[str]]) -> list[str]:
-    for prefix in prefixes:
-        if prefix and tokens[: len(prefix)] == prefix:
-            return tokens[len(prefix) :]
+def _without_taken_off(tokens: list[str], pieces: list[list[str]]) -> list[str]:
+    for piece in pieces:
+        if not piece or len(piece) >= len(tokens):
+            continue  # a whole line removed is judged as one
+        if tokens[: len(piece)] == piece:
+            tokens = tokens[len(piece) :]
+        elif tokens[-len(piece) :] == piece:
+            tokens = tokens[: -len(piece)]
     return tokens
 
 

@@ -500,7 +500,7 @@ def _read_article(path: Path, source: str, table: PublisherTable) -> Article:
     title = metadata.get("title") or _infer_title(cleaned, path, inferred)
     addresses = _printed_addresses(cleaned, metadata.get("url"))
     publisher = metadata.get("publisher") or _infer_publisher(
-        cleaned, table, addresses, inferred, warnings
+        cleaned, table, addresses, inferred, warnings, title
     )
     date = metadata.get("date") or _infer_date(cleaned, addresses, inferred)
     pieces = [
@@ -761,7 +761,12 @@ _MD_REFERENCE = re.compile(
     r"^\s{0,3}\[[^\]]+\]:\s*<?\S+>?(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?\s*$"
 )
 _MD_QUOTE = re.compile(r"^\s{0,3}>\s?")
-_MD_EMPHASIS = re.compile(r"(?<![\w*])(\*{1,3}|_{1,3})(?=\S)(.+?)(?<=\S)\1(?![\w*])")
+_MD_EMPHASIS = re.compile(
+    # strong emphasis closed right before a word, as word processors write a dateline:
+    # "**WASHINGTON—**The council …"
+    r"(?<![\w*])(\*{2,3})(?=\S)([^*]+?[—–:-])\1(?=\w)"
+    r"|(?<![\w*])(\*{1,3}|_{1,3})(?=\S)(.+?)(?<=\S)\3(?![\w*])"
+)
 # Words after which a line cannot end a sentence: the next line continues it.
 _CONTINUING_WORDS_TEXT = (
     "a an the and or but nor of to in on at by for from with as that which who whose whom than into "
@@ -906,7 +911,7 @@ def _rejoin_cut_sentences(units: list[Unit]) -> list[Unit]:
 def _unit(line: _Line, block: int, markdown: bool) -> Unit:
     text = line.text
     if markdown:  # a link or emphasis wrapped over two lines
-        text = _unpaired_emphasis(_MD_EMPHASIS.sub(r"\2", _MD_LINK.sub(r"\1", text)))
+        text = _unpaired_emphasis(_without_emphasis(_MD_LINK.sub(r"\1", text)))
     return Unit(line.number, text, block, heading=line.heading, bullet=line.bullet)
 
 
@@ -925,7 +930,7 @@ def _plain_line(number: int, raw: str, markdown: bool, removed: list[RemovedText
         # Raw HTML stays as text (the renderer escapes it): an article's words are never dropped.
         text = _MD_LINK.sub(r"\1", text)
         text = _MD_QUOTE.sub("", text)
-        text = _MD_EMPHASIS.sub(r"\2", text)
+        text = _without_emphasis(text)
         heading_match = _MD_HEADING.match(text)
         if heading_match:
             text, heading = heading_match.group(2), True
@@ -937,6 +942,10 @@ def _plain_line(number: int, raw: str, markdown: bool, removed: list[RemovedText
     if not text:
         return None
     return _Line(number, text, heading=heading, bullet=bullet)
+
+
+def _without_emphasis(text: str) -> str:
+    return _MD_EMPHASIS.sub(lambda m: m.group(2) if m.group(1) else m.group(4), text)
 
 
 # Emphasis opened on one line and closed on a later one (or never): '***“We congratulate …'.
@@ -1211,6 +1220,55 @@ def _publisher_clues(
     return clues
 
 
+# An institution's name: capitalised words ending in what institutions are called.
+_INSTITUTION = (
+    r"(?:[A-Z][\w&.'’-]*\s+(?:(?:of|on|for|and|the)\s+)*){0,8}"
+    r"(?:Council|Board|Office|Department|Agency|Administration|Commission|Service|Institute|Center"
+    r"|Centre|Corporation|Foundation|Committee|Bureau|Authority|University|Association|Society"
+    r"|Ministry|Coalition|Alliance|Federation|Fund|Project|Laboratory|Organi[sz]ation)"
+    r"(?:\s+(?:of|on|for)\s+(?:the\s+)?[A-Z][\w&.'’-]*(?:\s+(?:and\s+)?[A-Z][\w&.'’-]*){0,3})?"
+)
+# A release's lead: "The National Council on Disability (NCD) today released its report".
+_ISSUER_LEAD = re.compile(
+    rf"^(?:[A-Z][A-Z.,' ]{{2,30}}\s*[—–-]+\s*)?(?:The\s+)?(?P<name>{_INSTITUTION})(?:\s+\([A-Z]{{2,10}}\))?,?\s+"
+    r"today\s+(?:released|announced|issued|published|launched|unveiled|welcomed)\b"
+)
+# A release's headline: "National Council on Disability Releases …", beside a release marker.
+_ISSUER_HEADLINE = re.compile(rf"^(?:The\s+)?(?P<name>{_INSTITUTION})\s+[A-Z][a-z]+s\b")
+_RELEASE_MARKER = re.compile(
+    r"^(?:for immediate release|(?:press|news|media) release|#{3}|media contacts?:?)$",
+    re.IGNORECASE,
+)
+
+
+def _issuer_clues(
+    cleaned: Cleaned, table: PublisherTable, title: str | None
+) -> list[tuple[str, str]]:
+    """The institution a press release is from, where nothing else names a publisher: the
+    subject of its lead's "today announced", or of its headline beside a release marker."""
+    for unit in cleaned.body[:2]:
+        match = _ISSUER_LEAD.match(unit.text)
+        if match:
+            name = match.group("name")
+            return [
+                (
+                    canonical_publisher(name, table),
+                    f'the release\'s lead on line {unit.line}: "{name} … today"',
+                )
+            ]
+    marker = next((r for r in cleaned.removed if _RELEASE_MARKER.match(r.text.strip())), None)
+    match = _ISSUER_HEADLINE.match(title or "")
+    if marker is not None and match:
+        name = match.group("name")
+        return [
+            (
+                canonical_publisher(name, table),
+                f'the headline names "{name}", beside "{marker.text.strip()}" on line {marker.line}',
+            )
+        ]
+    return []
+
+
 def _publisher_of_address(address: str, table: PublisherTable) -> str | None:
     """The publisher whose domain the address's host is (or is a subdomain of)."""
     host = urllib.parse.urlsplit(address if "//" in address else f"//{address}").hostname or ""
@@ -1240,8 +1298,9 @@ def _infer_publisher(
     addresses: Sequence[tuple[str, str]],
     inferred: list[Inference],
     warnings: list[str],
+    title: str | None = None,
 ) -> str | None:
-    clues = _publisher_clues(cleaned, table, addresses)
+    clues = _publisher_clues(cleaned, table, addresses) or _issuer_clues(cleaned, table, title)
     if not clues:
         return None
     publisher, evidence = clues[0]

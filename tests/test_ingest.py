@@ -806,3 +806,41 @@ def test_a_statement_in_emphasis_over_paragraphs_loses_its_unpaired_marks(tmp_pa
         "“We congratulate our newly confirmed future colleagues.",
         "“We look forward to working with our new colleagues.”",
     ]
+
+
+def test_a_release_names_its_issuer_as_publisher(tmp_path: Path) -> None:
+    text = (
+        "# National Council on Disability Releases Its Annual Report\n\n"
+        "**WASHINGTON—**The National Council on Disability (NCD) today released its annual "
+        "report, noting progress where it has occurred.\n\n"
+        "The report makes further recommendations to the executive and legislative branches.\n"
+    )
+    article = read_article(tmp_path, "ncd.md", text)
+    assert article.publisher == "National Council on Disability"
+    assert article.paragraphs[0].text.startswith("WASHINGTON—The National Council")  # no "**"
+    assert "today" in article.inferred[-1].evidence
+
+
+def test_a_headline_names_the_publisher_only_beside_a_release_marker(tmp_path: Path) -> None:
+    body = (
+        "The Senate has confirmed the nominations of two new members of the board, which will "
+        "have a full slate of members for the first time since 2016.\n"
+    )
+    release = "# Oversight Board Welcomes Senate Confirmation\n\nFor Immediate Release\n\n" + body
+    assert read_article(tmp_path, "a.md", release).publisher == "Oversight Board"
+    news = "# Supreme Court Rules on Board Nominations\n\n" + body
+    assert read_article(tmp_path, "b.md", news).publisher is None  # a newspaper's headline
+
+
+def test_a_republication_note_closing_the_text_names_the_publisher(tmp_path: Path) -> None:
+    text = (
+        "Nations Weigh an International Body to Oversee AI\n\n"
+        "Artificial intelligence will have serious societal impact globally, and powerful actors "
+        "will have an outsized influence on the content of its regulation. This article is "
+        "republished from The Conversation under a Creative Commons license. Read the original "
+        "article .\n"
+    )
+    article = read_article(tmp_path, "ai.txt", text)
+    assert article.publisher == "The Conversation"
+    assert article.paragraphs[-1].text.endswith("content of its regulation.")
+    assert [r.reason for r in article.removed] == ["publication-note"]
