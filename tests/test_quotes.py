@@ -645,3 +645,18 @@ def test_a_role_before_the_name_of_the_speaker(quotes_of):
             "Angus Fraser",
         )
     ]
+
+
+def test_they_in_a_sentence_about_a_statement_is_its_owner(nlp):
+    quotes = dev_quotes("globalvoices-undated-drc-tshisekedi-presidency.txt", nlp)
+    speakers = {text[:40]: speaker for text, speaker in quotes}
+    # "In a January 14 statement from the Roman Catholic Church, …, they said:" over a block
+    assert speakers["The results of the presidential election"] == "Roman Catholic Church"
+
+
+def test_the_english_translation_under_a_post_is_the_same_speakers(nlp):
+    quotes = dev_quotes("globalvoices-undated-mozambique-pope-francis-visit.txt", nlp)
+    speakers = {text[:30]: speaker for text, speaker in quotes}
+    assert speakers["Expresso a minha dor e a minha"] == "Papa Francisco"
+    assert speakers["I express my pain and my solid"] == "Papa Francisco"  # its translation
+    assert not any(text.startswith("The disaster caused") for text, _ in quotes)  # English text

@@ -30,8 +30,8 @@ from generator.analyse.speakers import (
     speaker_resolver,
 )
 from generator.analyse.speech import is_speech_noun, is_speech_verb
-from generator.boilerplate import EMBED, EMBED_SIGN_OFF
-from generator.model import Article, Entity, Quote, QuoteKind
+from generator.boilerplate import EMBED, EMBED_SIGN_OFF, FUNCTION_WORDS
+from generator.model import Article, Entity, Paragraph, Quote, QuoteKind
 
 # Quoted fragments this short are too close to scare quotes to attribute ("old friend").
 MIN_PARTIAL_WORDS = 3
@@ -169,7 +169,32 @@ def _embedded_posts(article: Article) -> list[Quote]:
         if text:
             name = " ".join(sign_off.group("name").split())
             found.append(Quote(text, name, None, "full", above[-1].id, "user"))
+            below = [p for p in article.paragraphs if 0 < p.line - removed.line <= _POST_GAP]
+            if below and _translates(text, below[0]):
+                found.append(Quote(below[0].text, name, None, "full", below[0].id, "user"))
     return found
+
+
+def _translates(post: str, paragraph: Paragraph) -> bool:
+    """A paragraph right under a post in another language that gives it in English: about as
+    long, in English, and not a quotation of its own."""
+    if paragraph.kind != "body" or any(mark in paragraph.text for mark in _QUOTE_MARKS):
+        return False
+    post_words, words = _words(post), _words(paragraph.text)
+    if not post_words or not 0.5 <= len(words) / len(post_words) <= 2:
+        return False
+    return _english(post_words) < _FOREIGN_SHARE and _english(words) >= _ENGLISH_SHARE
+
+
+_FOREIGN_SHARE, _ENGLISH_SHARE = 0.1, 0.25  # of words that are English function words
+
+
+def _words(text: str) -> list[str]:
+    return [word.lower() for word in re.findall(r"[^\W\d_]+", text)]
+
+
+def _english(words: list[str]) -> float:
+    return sum(word in FUNCTION_WORDS for word in words) / len(words)
 
 
 def _as_named(post: Quote, entities: tuple[Entity, ...]) -> Quote:

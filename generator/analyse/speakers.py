@@ -192,6 +192,8 @@ class SpeakerResolver:
             return self.in_focus(token, PERSON_LIKE) or UNNAMED
         if word in ORGANISATION_PRONOUNS:
             return self.in_focus(token, ("organisation",)) or UNNAMED
+        if word == "they":  # "In a statement from the Church, they said:": the statement's owner
+            return self._statement_owner(token) or UNNAMED
         if word in RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
             antecedent = token.head.head
             if word in ("who", "whom"):
@@ -222,6 +224,18 @@ class SpeakerResolver:
             start = phrase[0].i if phrase else token.i
             return Speaker(self.doc[start : token.i + 1].text, "unknown")
         return UNNAMED
+
+    def _statement_owner(self, token: Token) -> Speaker | None:
+        """The named owner of a statement the pronoun's own sentence speaks of, before it."""
+        sentence = token.sent
+        for noun in sentence:
+            if noun.i >= token.i:
+                break
+            if is_speech_noun(noun) and not self.in_quote(noun):
+                owner = self.owner_of(noun)
+                if owner is not None and owner is not UNNAMED:
+                    return owner
+        return None
 
     def _person_antecedent(self, antecedent: Token) -> Token:
         """ "Ian Roach, chairman of the Commission, who noted": "who" is a person, so the person
