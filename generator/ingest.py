@@ -871,7 +871,11 @@ def _block_wrap_width(block: Sequence[_Line]) -> int | None:
     cut = sum(1 for line in inner if not ends_sentence(line.text) and not line.bullet)
     words = sum(word_count(line.text) for line in block)
     wrapped = cut >= 0.6 * len(inner) and words >= _MIN_WRAPPED_WORDS
-    return max(len(line.text) for line in block) if wrapped else None
+    if not wrapped:
+        return None
+    # A link's address, cut from its text by the wrap, sticks out past the column.
+    widths = [len(line.text) for line in block if "://" not in line.text]
+    return max(widths or [len(line.text) for line in block])
 
 
 _MIN_WRAPPED_WORDS = 15

@@ -154,3 +154,14 @@ def test_of_two_equal_claims_the_one_that_stands_alone_ranks_first(parse):
     assert texts.index(next(t for t in texts if t.startswith("The budget"))) < texts.index(
         next(t for t in texts if t.startswith("It will"))
     )
+
+
+def test_an_article_of_one_claim_has_it_as_summary_and_no_claim_repeating_it(parse):
+    parsed = parse(
+        [
+            "Yesterday, the president signed an order raising the tariff on aluminum imports to "
+            "25 percent, the White House said."
+        ]
+    )
+    selection = select_claims(parsed, [], limit=6, lead_count=2)
+    assert len(selection.lead) == 1 and selection.claims == ()

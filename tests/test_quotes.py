@@ -660,3 +660,27 @@ def test_the_english_translation_under_a_post_is_the_same_speakers(nlp):
     assert speakers["Expresso a minha dor e a minha"] == "Papa Francisco"
     assert speakers["I express my pain and my solid"] == "Papa Francisco"  # its translation
     assert not any(text.startswith("The disaster caused") for text, _ in quotes)  # English text
+
+
+def test_a_quotation_inside_a_quotation_in_the_same_marks(quotes_of):
+    quotes = quotes_of(
+        [
+            "“Thankfully, the president has revoked the administration’s “Restoring Healthy and "
+            "Abundant Salmon” memorandum. This was exactly the right thing to do,” said Dan "
+            "Newhouse, a congressman from Washington."
+        ]
+    )
+    assert said(quotes) == [
+        (
+            "Thankfully, the president has revoked the administration’s “Restoring Healthy and "
+            "Abundant Salmon” memorandum. This was exactly the right thing to do",
+            "Dan Newhouse",
+        )
+    ]
+
+
+def test_a_statement_wrapped_after_an_ellipsis_and_a_link_is_one_quotation(nlp):
+    quotes = dev_quotes("whitehouse-2025-02-11-section-232-tariffs-reactions.md", nlp)
+    texts = [text for text, _speaker in quotes]
+    whole = [t for t in texts if t.startswith("We appreciate President Trump’s continued focus")]
+    assert whole and whole[0].endswith("with the input materials it needs.")

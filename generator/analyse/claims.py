@@ -202,14 +202,12 @@ def select_claims(
     pool = candidates(parsed, quotes)
     if not pool:
         return Selection((), ())
-    # A short article keeps a sentence back from its summary, so that its claims add to it.
+    # A short article keeps a sentence back from its summary, so that its claims add to it; an
+    # article of one claim-worthy sentence has it as its summary and no claims to repeat it.
     lead = _distinct(pool, min(lead_count, max(1, len(pool) - 1)), [])
     lead_ids = {id(candidate) for candidate in lead}
     ranked = [item for item in _scored(parsed, pool) if id(item.candidate) not in lead_ids]
     chosen = _distinct([item.candidate for item in ranked], limit, [c.lemmas for c in lead])
-    if not chosen:  # a short article: its lead is all it claims
-        ranked = _scored(parsed, lead)
-        chosen = [item.candidate for item in ranked]
     by_candidate = {id(item.candidate): item for item in ranked}
 
     def claim(candidate: Candidate, rank: int) -> Claim:

@@ -89,19 +89,45 @@ def _pair_marks(text: str, single_style: bool) -> list[tuple[int, int | None]]:
     """(opening, closing) positions; closing is None for a mark never closed."""
     pairs: list[tuple[int, int | None]] = []
     opened: int | None = None
-    for candidate in MARK_CANDIDATES[single_style].finditer(text):
+    nested = 0  # quotations inside the open one, in the same marks ("… the “Salmon” memorandum …")
+    marks = list(MARK_CANDIDATES[single_style].finditer(text))
+    for position, candidate in enumerate(marks, start=1):
         i = candidate.start()
         role = _mark_role(text, i, candidate.group(), opened is not None, single_style)
         if role == "open":
+            if (
+                opened is not None
+                and candidate.group() in DOUBLE_OPENING
+                and _closes_twice(marks, position)
+            ):
+                nested += 1
+                continue
             if opened is not None:  # a new opening mark: the last one was never closed
                 pairs.append((opened, None))
             opened = i
+        elif role == "close" and nested:
+            nested -= 1
         elif role == "close" and opened is not None:
             pairs.append((opened, i))
             opened = None
     if opened is not None:
         pairs.append((opened, None))
     return pairs
+
+
+def _closes_twice(marks: list, after: int) -> bool:
+    """Whether the curly marks after a second curly opening close twice before anything opens
+    again: the second quotation is inside the first (straight marks cannot tell)."""
+    closings = 0
+    for candidate in marks[after:]:
+        char = candidate.group()
+        if char in DOUBLE_OPENING or char == STRAIGHT_DOUBLE:
+            return False
+        if char in DOUBLE_CLOSING:
+            closings += 1
+            if closings == 2:
+                return True
+    return False
 
 
 def _mark_role(text: str, i: int, char: str, is_open: bool, single_style: bool) -> str | None:
