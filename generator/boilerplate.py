@@ -401,6 +401,8 @@ _PUBLICATION_NOTE = re.compile(
 _CREDITED_BYLINE = re.compile(
     r"^By\s+[A-Z].{0,1200}?\b(?i:originally published|first published|republished)\b"
 )
+# A transcript's start and end times: "6:41 P.M. PST", "END 6:43 P.M. PST".
+_CLOCK_LINE = re.compile(r"^(?:END\s+)?\d{1,2}:\d{2}\s*(?:[AaPp]\.?\s?[Mm]\.?)?(?:\s+[A-Z]{2,4})?$")
 _JOINED_TAGS = re.compile(r"^(?:[A-Z][a-z]+(?:[-&][A-Z]?[a-z]+)*){3,}$")
 _BYLINE_DATED = re.compile(
     rf"^By\s+{_NAME}(?:\s+{_NAME}){{0,4}}(?:\s*(?:,|and|&)\s*{_NAME}(?:\s+{_NAME}){{0,4}})*"
@@ -409,6 +411,16 @@ _BYLINE_DATED = re.compile(
 
 
 LONGEST_WORD = 1000
+
+
+# A picture described as one: "Screenshot of the website …", "… to be premiered on 28 August.
+# Screengrab. Image text: “…”".
+_SCREENSHOT = re.compile(
+    r"^(?:screenshot|screengrab|screen capture)s?\b|(?:^|[.:] )(?:screenshot|screengrab)\.(?: |$)"
+    r"|\bimage text:",
+    re.IGNORECASE,
+)
+_CAPTION_MAX_WORDS = 50
 
 
 def _line_reason(text: str) -> str | None:
@@ -423,6 +435,8 @@ def _line_reason(text: str) -> str | None:
         return AD
     if len(text) <= 200 and _COPYRIGHT.search(text):
         return COPYRIGHT
+    if words <= _CAPTION_MAX_WORDS and _SCREENSHOT.search(text):
+        return CAPTION
     if _UPDATE_NOTE.match(text):
         return UPDATE_NOTE
     if words <= 10 and _SITE_CHROME.match(text):
@@ -494,7 +508,7 @@ def _record_reason(text: str, words: int) -> str | None:
         return METADATA
     if words <= 60 and _FIELD_VALUE.match(text):
         return METADATA
-    if date_line(text):
+    if date_line(text) or _CLOCK_LINE.match(text):
         return DATE_LINE
     if words <= 20 and _BYLINE_DATED.match(text) and find_dates(text):
         return BYLINE
@@ -937,7 +951,25 @@ _RECORD_TEXT_LABEL = re.compile(r"^(?:document|article|story)\s*:\s+(?=\S)", re.
 _RECORD_SUMMARY_LABEL = re.compile(r"^(?:summary|highlights?)\s*:\s+(?=\S)", re.IGNORECASE)
 
 
+_RECORD_FIELD_LINE = re.compile(
+    r"^(?:document|article|story|summary|highlights?)\s*:$", re.IGNORECASE
+)
+_RECORD_EDGE = 4  # a record's field label stands among its first or last few lines
+
+
 def _mark_record_fields(page: _Page) -> None:
+    kept = page.kept()
+    if not kept:
+        return
+    for position, i in enumerate(kept):  # a label alone on its line, its field below it
+        label = _RECORD_FIELD_LINE.match(page.units[i].text.strip())
+        if label is None or _RECORD_EDGE <= position < len(kept) - _RECORD_EDGE:
+            continue
+        page.remove(i, METADATA)
+        if _RECORD_SUMMARY_LABEL.match(page.units[i].text.strip() + " x"):
+            for j in kept[position + 1 :]:
+                if page.reasons[j] is None:
+                    page.remove(j, HIGHLIGHT)
     kept = page.kept()
     if not kept:
         return

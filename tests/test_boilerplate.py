@@ -468,3 +468,31 @@ def test_where_the_writer_works_goes_with_the_byline() -> None:
         (lines[1], "byline"),
         (lines[2], "contact"),
     ]
+
+
+def test_a_records_field_labels_on_their_own_lines_and_its_summary_go() -> None:
+    fence = "'" * 3
+    record = "\n\n".join(
+        [f"Document:\n{fence}", *BODY, fence, f"Summary:\n{fence}\nRates rose.\n{fence}"]
+    )
+    cleaned = clean(record)
+    assert body(cleaned) == BODY
+    assert ("Rates rose.", "highlight") in removed(cleaned)
+    assert ("Document:", "metadata-line") in removed(cleaned)
+
+
+@pytest.mark.parametrize("line", ["6:41 P.M. PST", "END             6:43 P.M. PST"])
+def test_a_transcripts_clock_lines_go(line: str) -> None:
+    assert_only_removed(clean(page(line)), [(" ".join(line.split()), "date-line")])
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Screenshot of the website papa.mk, set up by the Government of Republic of North Macedonia",
+        "Netflix advertisement for the movie Santana, to be premiered on 28 August. Screengrab. "
+        "Image text: “I want Dias Santana and his brother dead”",
+    ],
+)
+def test_a_picture_described_as_a_screenshot_is_a_caption(line: str) -> None:
+    assert_only_removed(clean(page(line)), [(line, "caption")])

@@ -684,3 +684,17 @@ def test_a_statement_wrapped_after_an_ellipsis_and_a_link_is_one_quotation(nlp):
     texts = [text for text, _speaker in quotes]
     whole = [t for t in texts if t.startswith("We appreciate President Trump’s continued focus")]
     assert whole and whole[0].endswith("with the input materials it needs.")
+
+
+def test_a_quotation_run_on_over_joined_paragraphs_is_one(quotes_of):
+    quotes = quotes_of(
+        [
+            'Ilkay Gundogan told BBC Sport: "It is really hard always to fall and fight your way back. You '
+            "feel good, then you get the next kick. \"The worst part is behind me now. I don't "
+            'mind if it is two weeks or six." Gundogan made 15 appearances in his first season.'
+        ]
+    )
+    assert [text for text, _ in said(quotes)] == [
+        "It is really hard always to fall and fight your way back. You feel good, then you get "
+        "the next kick. \"The worst part is behind me now. I don't mind if it is two weeks or six."
+    ]

@@ -18,6 +18,7 @@ from generator.analyse.parse import ParsedArticle, parse_article
 from generator.analyse.quotes import extract_quotes, reported_speaker
 from generator.analyse.terms import extract_key_terms
 from generator.analyse.themes import match_topics
+from generator.analyse.turns import turn_speakers
 from generator.model import Article, Brief, Topic
 from generator.slugs import slugify
 
@@ -48,12 +49,14 @@ def analyse_parsed(parsed: ParsedArticle, topics: Sequence[Topic], claims_per_br
     article = parsed.article
     entities = extract_entities(parsed)
     quotes = extract_quotes(parsed, entities)
+    people = [entity.name for entity in entities if entity.type == "person"]
     selection = select_claims(
         parsed,
         quotes,
         limit=claims_per_brief,
         speaker_of=lambda sentence: reported_speaker(sentence, parsed, entities),
         lead_count=SUMMARY_SENTENCES,
+        turns=turn_speakers(article, people),
     )
     return Brief(
         **article_identity(article),

@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from types import MappingProxyType
 from typing import NamedTuple
 
 import numpy
@@ -23,6 +24,7 @@ from spacy.tokens import Span
 
 from generator.analyse.figures import figures_in
 from generator.analyse.parse import ParsedArticle
+from generator.analyse.turns import opens_turn
 from generator.model import Claim, Figure, Quote
 
 WEIGHTS = {"centrality": 0.4, "entities": 0.15, "figures": 0.15, "position": 0.3}
@@ -61,16 +63,26 @@ def is_quotation(text: str, quotes: Sequence[Quote]) -> bool:
     return any(q.kind == "full" and (q.text[:40] in text or opening in q.text) for q in quotes)
 
 
-def candidates(parsed: ParsedArticle, quotes: Sequence[Quote]) -> list[Candidate]:
+def candidates(
+    parsed: ParsedArticle,
+    quotes: Sequence[Quote],
+    turns: Mapping[str, str | None] = MappingProxyType({}),
+) -> list[Candidate]:
+    """Claim-worthy sentences in reading order; `turns` (paragraph id → speaker, None for a
+    question) are a transcript's, whose answers are claims of their speaker."""
     found = []
     for position, sentence in enumerate(parsed.body_sentences()):
-        if is_teaser(parsed.paragraph_of(sentence).text):
+        paragraph = parsed.paragraph_of(sentence)
+        if is_teaser(paragraph.text):
             continue
+        if paragraph.id in turns and (turns[paragraph.id] is None or opens_turn(sentence.text)):
+            continue  # a transcript's question, or an answer's label: never a claim
         words = [t for t in parsed.tokens_of(sentence) if not t.is_punct and not t.is_space]
         text = parsed.span_text(sentence)
         if not MIN_WORDS <= len(words) <= MAX_WORDS or not is_statement(text, words):
             continue
-        if is_quotation(text, quotes) or inside_quotation(parsed, sentence):
+        in_answer = paragraph.id in turns  # a transcript's answer is its speaker's claim
+        if not in_answer and (is_quotation(text, quotes) or inside_quotation(parsed, sentence)):
             continue
         lemmas = frozenset(t.lemma_.lower() for t in words if t.is_alpha and not t.is_stop)
         found.append(Candidate(sentence, parsed.paragraph_of(sentence).id, lemmas, position))
@@ -196,15 +208,17 @@ def select_claims(
     limit: int,
     speaker_of: SpeakerFinder = lambda _sentence: None,
     lead_count: int = 0,
+    turns: Mapping[str, str | None] = MappingProxyType({}),
 ) -> Selection:
     """The first `lead_count` claim-worthy sentences as the lead, and the `limit` best of the
     others, best first, each with its figures and reported speaker; no two near-copies."""
-    pool = candidates(parsed, quotes)
+    pool = candidates(parsed, quotes, turns)
     if not pool:
         return Selection((), ())
     # A short article keeps a sentence back from its summary, so that its claims add to it; an
     # article of one claim-worthy sentence has it as its summary and no claims to repeat it.
-    lead = _distinct(pool, min(lead_count, max(1, len(pool) - 1)), [])
+    different = len(_distinct(pool, len(pool), []))
+    lead = _distinct(pool, min(lead_count, max(1, different - 1)), [])
     lead_ids = {id(candidate) for candidate in lead}
     ranked = [item for item in _scored(parsed, pool) if id(item.candidate) not in lead_ids]
     chosen = _distinct([item.candidate for item in ranked], limit, [c.lemmas for c in lead])
@@ -217,7 +231,7 @@ def select_claims(
             paragraph=candidate.paragraph,
             rank=rank,
             score=scored.score if scored and rank else 0.0,
-            speaker=speaker_of(candidate.sentence),
+            speaker=turns.get(candidate.paragraph) or speaker_of(candidate.sentence),
             figures=scored.figures
             if scored
             else figures_in(parsed, candidate.sentence, candidate.paragraph),

@@ -137,6 +137,12 @@ def _mark_role(text: str, i: int, char: str, is_open: bool, single_style: bool) 
         if char in DOUBLE_CLOSING:
             return "close"
         if char == STRAIGHT_DOUBLE:
+            before = text[i - 1] if i else " "
+            after = text[i + 1] if i + 1 < len(text) else " "
+            if is_open and before.isspace() and after.isalnum() and text[i - 2 : i - 1] in ".?!":
+                # '… the next kick. "The worst part …': the quotation's next paragraph, run on
+                # into this one (a record that joined its paragraphs), opens again
+                return None
             return "close" if is_open else "open"
         return None
     if char not in SINGLE_MARKS:

@@ -30,6 +30,7 @@ from generator.analyse.speakers import (
     speaker_resolver,
 )
 from generator.analyse.speech import is_speech_noun, is_speech_verb
+from generator.analyse.turns import speaker_of_label, transcript_turns
 from generator.boilerplate import EMBED, EMBED_SIGN_OFF, FUNCTION_WORDS
 from generator.model import Article, Entity, Paragraph, Quote, QuoteKind
 
@@ -77,6 +78,7 @@ def extract_quotes(parsed: ParsedArticle, entities: tuple[Entity, ...]) -> tuple
             )
         )
     quotes += _block_quotes(resolver, roles)
+    quotes += _turn_quotes(parsed.article, entities, roles)
     quotes += [_as_named(post, entities) for post in _embedded_posts(parsed.article)]
     order = {paragraph.id: index for index, paragraph in enumerate(paragraphs)}
     return tuple(sorted(quotes, key=lambda quote: order[quote.paragraph]))
@@ -195,6 +197,20 @@ def _words(text: str) -> list[str]:
 
 def _english(words: list[str]) -> float:
     return sum(word in FUNCTION_WORDS for word in words) / len(words)
+
+
+def _turn_quotes(
+    article: Article, entities: tuple[Entity, ...], roles: dict[str, str | None]
+) -> list[Quote]:
+    """Each answer of a transcript, a quotation of the speaker its label names."""
+    people = [e.name for e in entities if e.type == "person"]
+    found = []
+    for turn in transcript_turns(article):
+        if turn.label and turn.text:
+            speaker = speaker_of_label(turn.label, article, people)
+            paragraph = article.paragraphs[turn.paragraphs[0]].id
+            found.append(Quote(turn.text, speaker, roles.get(speaker), "full", paragraph, "person"))
+    return found
 
 
 def _as_named(post: Quote, entities: tuple[Entity, ...]) -> Quote:

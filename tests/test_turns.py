@@ -1,0 +1,64 @@
+"""Transcripts: each answer a quotation of its labelled speaker, questions no one's, no claims
+from the labels."""
+
+from __future__ import annotations
+
+from conftest import article_from
+
+from generator.analyse.claims import select_claims
+from generator.analyse.entities import extract_entities
+from generator.analyse.parse import parse_article
+from generator.analyse.quotes import extract_quotes
+from generator.analyse.turns import speaker_of_label, transcript_turns, turn_speakers
+from generator.model import Article
+
+BRIEFING = [
+    "THE PRESIDENT: So, thank you very much. We just heard that we have a great Secretary of "
+    "Defense.",
+    "And very importantly, I think we had two fantastic meetings in North Carolina.",
+    "Q What did you promise the governor, Mr. President?",
+    "THE PRESIDENT: No, no, we just had a good talk. We are on the same team.",
+    "MS. LEAVITT: The president will travel to North Carolina again next week.",
+]
+
+
+def article(paragraphs: list[str], title: str) -> Article:
+    return article_from(paragraphs, title=title)
+
+
+def test_turns_run_from_a_label_to_the_next() -> None:
+    turns = transcript_turns(article(BRIEFING, "Remarks by President Trump"))
+    assert [(t.label, t.paragraphs) for t in turns] == [
+        ("THE PRESIDENT", (0, 1)),
+        ("", (2,)),
+        ("THE PRESIDENT", (3,)),
+        ("MS. LEAVITT", (4,)),
+    ]
+    assert turns[0].text.startswith("So, thank you very much.")
+    assert turns[0].text.endswith("two fantastic meetings in North Carolina.")
+
+
+def test_a_label_is_the_name_the_text_gives() -> None:
+    remarks = article(BRIEFING, "Remarks by President Trump Before Air Force One Departure")
+    assert speaker_of_label("THE PRESIDENT", remarks, []) == "President Trump"
+    assert speaker_of_label("MS. LEAVITT", remarks, ["Karoline Leavitt"]) == "Karoline Leavitt"
+    assert speaker_of_label("MS. LEAVITT", remarks, []) == "Leavitt"
+
+
+def test_a_text_with_one_label_is_not_a_transcript() -> None:
+    text = ["WASHINGTON: The council met on Tuesday.", "It approved the budget."]
+    assert transcript_turns(article(text, "Council Approves Budget")) == ()
+
+
+def test_answers_are_quotations_and_claims_of_their_speaker(nlp) -> None:
+    parsed = parse_article(article(BRIEFING, "Remarks by President Trump"), nlp)
+    entities = extract_entities(parsed)
+    quotes = extract_quotes(parsed, entities)
+    said = {(q.text[:20], q.speaker) for q in quotes}
+    assert ("So, thank you very m", "President Trump") in said
+    assert not any(q.text.startswith("What did you promise") for q in quotes)  # a question
+    turns = turn_speakers(parsed.article, [])
+    selection = select_claims(parsed, quotes, 6, lead_count=2, turns=turns)
+    claims = [*selection.lead, *selection.claims]
+    assert claims and all(c.speaker for c in claims)
+    assert not any(c.text.startswith(("THE PRESIDENT", "Q ", "MS.")) for c in claims)
