@@ -414,13 +414,13 @@ LONGEST_WORD = 1000
 
 
 # A picture described as one: "Screenshot of the website …", "… to be premiered on 28 August.
-# Screengrab. Image text: “…”".
+# Screengrab. Image text: “…”", "… sign an agreement. From left: Texas State Rep. …".
 _SCREENSHOT = re.compile(
     r"^(?:screenshot|screengrab|screen capture)s?\b|(?:^|[.:] )(?:screenshot|screengrab)\.(?: |$)"
-    r"|\bimage text:",
+    r"|\bimage text:|\b(?:from left|left to right|from right)\s*:",
     re.IGNORECASE,
 )
-_CAPTION_MAX_WORDS = 50
+_CAPTION_MAX_WORDS = 120  # a caption naming everyone in a group photo runs long
 
 
 def _line_reason(text: str) -> str | None:

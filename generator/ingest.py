@@ -1238,9 +1238,12 @@ _ISSUER_LEAD = re.compile(
     r"today\s+(?:released|announced|issued|published|launched|unveiled|welcomed)\b"
 )
 # A release's headline: "National Council on Disability Releases …", beside a release marker.
-_ISSUER_HEADLINE = re.compile(rf"^(?:The\s+)?(?P<name>{_INSTITUTION})\s+[A-Z][a-z]+s\b")
+_ISSUER_HEADLINE = re.compile(
+    rf"^(?:The\s+)?(?P<name>{_INSTITUTION}|[A-Z]{{3,6}})\s+[A-Z][a-z]+s\b"  # or "NASA Selects"
+)
 _RELEASE_MARKER = re.compile(
-    r"^(?:for immediate release|(?:press|news|media) release|#{3}|media contacts?:?)$",
+    r"^(?:for immediate release|(?:press |news |media )?release(?::? [A-Z]*\d[\w-]*)?|#{3}"
+    r"|media contacts?:?)$",
     re.IGNORECASE,
 )
 

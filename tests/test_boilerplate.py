@@ -496,3 +496,9 @@ def test_a_transcripts_clock_lines_go(line: str) -> None:
 )
 def test_a_picture_described_as_a_screenshot_is_a_caption(line: str) -> None:
     assert_only_removed(clean(page(line)), [(line, "caption")])
+
+
+def test_a_group_photos_caption_goes_however_long() -> None:
+    names = ", ".join(f"Official Number {n}" for n in range(1, 30))
+    line = f"The council and the university sign an agreement in Houston. From left: {names}."
+    assert_only_removed(clean(page(line)), [(line, "caption")])

@@ -844,3 +844,16 @@ def test_a_republication_note_closing_the_text_names_the_publisher(tmp_path: Pat
     assert article.publisher == "The Conversation"
     assert article.paragraphs[-1].text.endswith("content of its regulation.")
     assert [r.reason for r in article.removed] == ["publication-note"]
+
+
+def test_a_releases_numbered_marker_and_acronym_headline_name_the_issuer(tmp_path: Path) -> None:
+    text = (
+        "NASA Selects Texas A&M as First Approved Exploration Park Facility\n"
+        " Feb. 15, 2024\n\nRELEASE: J24-003\n\n"
+        "NASA and the Texas A&M University System announced an agreement Thursday, Feb. 15, to "
+        "lease underutilized land in Exploration Park at the agency’s Johnson Space Center.\n\n"
+        "The lease agreement will allow the A&M System and others to use the land for research.\n"
+    )
+    article = read_article(tmp_path, "nasa.md", text)
+    assert article.publisher == "NASA"
+    assert any("RELEASE: J24-003" in i.evidence for i in article.inferred)
