@@ -414,10 +414,12 @@ LONGEST_WORD = 1000
 
 
 # A picture described as one: "Screenshot of the website …", "… to be premiered on 28 August.
-# Screengrab. Image text: “…”", "… sign an agreement. From left: Texas State Rep. …".
+# Screengrab. Image text: “…”", "… sign an agreement. From left: Texas State Rep. …", "Banner
+# image: The pit in …".
 _SCREENSHOT = re.compile(
     r"^(?:screenshot|screengrab|screen capture)s?\b|(?:^|[.:] )(?:screenshot|screengrab)\.(?: |$)"
-    r"|\bimage text:|\b(?:from left|left to right|from right)\s*:",
+    r"|\bimage text:|\b(?:from left|left to right|from right)\s*:"
+    r"|^(?:banner|featured|header|lead|main|cover|top) (?:image|photo|picture)\s*:",
     re.IGNORECASE,
 )
 _CAPTION_MAX_WORDS = 120  # a caption naming everyone in a group photo runs long

@@ -502,3 +502,8 @@ def test_a_group_photos_caption_goes_however_long() -> None:
     names = ", ".join(f"Official Number {n}" for n in range(1, 30))
     line = f"The council and the university sign an agreement in Houston. From left: {names}."
     assert_only_removed(clean(page(line)), [(line, "caption")])
+
+
+def test_a_banner_images_caption_goes() -> None:
+    line = "Banner image: The pit in Thangkso in East Jaintia Hills where the accident took place."
+    assert_only_removed(clean(page(line)), [(line, "caption")])

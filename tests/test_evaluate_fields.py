@@ -97,11 +97,11 @@ def test_the_dev_half_keeps_its_floors(dev_gold, nlp) -> None:
     briefs = [to_dict(analyse_article(article, [], nlp, 6)) for article in articles]
     result = evaluate(dev_gold, briefs, article_lines(DEV, dev_gold))
     fields, quotes = field_figures(result.field_totals), result.figures()
-    # Measured on 61 dev articles (tests/corpus/README.md); a rule that breaks another format
+    # Measured on 62 dev articles (tests/corpus/README.md); a rule that breaks another format
     # shows here first.
     assert fields["title_accuracy"] >= 0.95 and fields["title_wrong"] == 0
     assert fields["date_accuracy"] >= 0.9 and fields["date_wrong"] == 0
-    assert fields["publisher_accuracy"] >= 0.75 and fields["publisher_wrong"] <= 2
+    assert fields["publisher_accuracy"] >= 0.8 and fields["publisher_wrong"] <= 1
     assert fields["junk_left"] <= 29
     assert fields["real_removed_share"] <= 0.01
     assert fields["claim_precision"] >= 0.67

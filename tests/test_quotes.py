@@ -698,3 +698,20 @@ def test_a_quotation_run_on_over_joined_paragraphs_is_one(quotes_of):
         "It is really hard always to fall and fight your way back. You feel good, then you get "
         "the next kick. \"The worst part is behind me now. I don't mind if it is two weeks or six."
     ]
+
+
+def test_shared_in_a_post_introduces_a_quotation_but_shared_alone_does_not(quotes_of):
+    quotes = quotes_of(
+        [
+            "Reacting to the incident, Meghalaya Chief Minister Conrad Sangma, who also holds the "
+            "mining portfolio, shared in a post on social media: “Profoundly saddened by the "
+            "tragic coal mine incident in East Jaintia Hills.”",
+            "The two teams shared the “best small museum in the region” prize last year.",
+        ]
+    )
+    assert said(quotes) == [
+        (
+            "Profoundly saddened by the tragic coal mine incident in East Jaintia Hills.",
+            "Conrad Sangma",
+        )
+    ]

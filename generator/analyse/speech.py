@@ -76,6 +76,7 @@ SPEECH_VERBS = frozenset(
         "accuse",
         "pledge",
         "point",  # "point out"
+        "share",  # only "shared in a post": see is_speech_verb
         "told",  # the tagger sometimes leaves "told" unlemmatised
     }
 )
@@ -299,6 +300,13 @@ def is_speech_verb(token: Token) -> bool:
     particles = {child.text.lower() for child in token.children if child.dep_ in ("prt", "prep")}
     if lemma == "point":
         return "out" in particles
+    if lemma == "share":  # "shared in a post on social media:", not "shared the prize"
+        return any(
+            child.dep_ == "prep"
+            and child.lower_ in ("in", "on")
+            and any(g.dep_ == "pobj" and g.lemma_.lower() in SPEECH_NOUNS for g in child.children)
+            for child in token.children
+        )
     if lemma == "call":
         return not particles & {"on", "for", "off", "in", "up"}
     if lemma in ("continue", "add"):  # not "continued to buy", "added to the pressure"
