@@ -257,6 +257,11 @@ _PROMO_START = re.compile(
     re.IGNORECASE,
 )
 _PROMO_MAX_WORDS = 25
+# A call for readers' stories: "Have you been affected by …? Tell us about your experience …".
+_CALL_FOR_READERS = re.compile(
+    r"\b(?:tell us (?:about )?your|share your (?:story|stories|experiences?|views|photos))",
+    re.IGNORECASE,
+)
 _READ_MORE = re.compile(
     r"^(?:(?:read|learn|find out) more|(?:view|see|read|download) (?:additional|the full|full))\b",
     re.IGNORECASE,
@@ -269,7 +274,8 @@ _TO_THE_READER = re.compile(
 # A photo credit at the end of a line: "… Photo: AP", "… (Credit: Getty Images)", "… via Getty".
 # Case matters: credits are capitalised, and "a photo: …" in a sentence is not one.
 _CREDIT_TAIL = re.compile(
-    r"(?:\b(?:Photo|Photograph|Picture|Image|Illustration|Video|Graphic)s?(?:\s+[Cc]redit)?\s*:\s*"
+    r"(?:\b(?:Photo|Photograph|Photographer|Picture|Image|Illustration|Video|Graphic|Credit)s?"
+    r"(?:\s+[Cc]redit)?\s*:\s*"
     r"(?P<name>[A-Z0-9][^!?:()]{0,80}?)"
     r"|\((?:Photo|Photograph|Picture|Image|Credit|Source)s?(?:\s+[Cc]redit)?\s*:[^()]{1,80}\)"
     r"|\bvia Getty Images|\bGetty Images"
@@ -465,6 +471,8 @@ def _line_reason(text: str) -> str | None:
             or _READ_MORE.match(unbracketed)
         )
     ):
+        return PROMO
+    if words <= 60 and _CALL_FOR_READERS.search(text):
         return PROMO
     credit = _CREDIT_TAIL.search(text)
     if credit and _is_credit_name(credit.group("name") or credit.group("by")):

@@ -507,3 +507,26 @@ def test_a_group_photos_caption_goes_however_long() -> None:
 def test_a_banner_images_caption_goes() -> None:
     line = "Banner image: The pit in Thangkso in East Jaintia Hills where the accident took place."
     assert_only_removed(clean(page(line)), [(line, "caption")])
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        (
+            "JSC Town Hall with Center Director Vanessa Wyche. Photographer: Robert Markowitz NASA",
+            "caption",
+        ),
+        (
+            "Have you been affected by flooding in the Borders? Tell us about your experience of "
+            "the situation and how it was handled.",
+            "promo",
+        ),
+    ],
+)
+def test_a_photographers_credit_and_a_call_for_readers_stories_go(line: str, reason: str) -> None:
+    assert_only_removed(clean(page(line)), [(line, reason)])
+
+
+def test_an_invitation_to_get_in_touch_in_the_text_stays() -> None:
+    line = "To get involved in shaping this tool, please get in touch with us at the address below."
+    assert line in body(clean(page(line)))
