@@ -147,7 +147,9 @@ def build_corpus(
     pages = {speaker.name: speaker_path(speaker) for speaker in speakers}
     on_topic = briefs_by_topic(ordered, topics)
     related = related_topics(topics, on_topic)
-    speaker_canonical = canonical_names(pages)
+    speaker_canonical = canonical_names(
+        pages, people=[speaker.name for speaker in speakers if speaker.kind == "person"]
+    )
 
     def speaker_name(name: str) -> str | None:
         name = speaker_canonical.get(name, name)
@@ -166,7 +168,8 @@ def build_corpus(
         events=dated_events(ordered),
         canonical=kept_canonical_names(
             {e.name for b in ordered for e in b.entities}
-            | {q.speaker for b in ordered for q in b.quotes if q.speaker}
+            | {q.speaker for b in ordered for q in b.quotes if q.speaker},
+            people_in(ordered),
         ),
     )
 
@@ -311,12 +314,14 @@ def with_slug(brief: Brief, slug: str) -> Brief:
     return PER_OBJECT.value(brief, ("with_slug", slug), lambda: replace(brief, slug=slug))
 
 
-def canonical_names(names: Iterable[str]) -> dict[str, str]:
+def canonical_names(names: Iterable[str], people: Iterable[str] | None = None) -> dict[str, str]:
     """One name per entity across the corpus.
 
     Spellings that differ only in case are one name, written as the capitalised form ("Nato" and
     "NATO" → "NATO"); a one-word name maps to the only longer name containing that word ("Putin"
-    → "Vladimir Putin"), and stays as it is where two longer names contain it.
+    → "Vladimir Putin"), and stays as it is where two longer names contain it. Given `people`,
+    only a person's one-word name maps, and only to a person's longer name: a surname is short
+    for a full name, but "Moscow" is not short for "Chinese Embassy in Moscow".
     """
     by_folded: dict[str, list[str]] = defaultdict(list)
     for name in sorted(set(names)):
@@ -326,22 +331,40 @@ def canonical_names(names: Iterable[str]) -> dict[str, str]:
         for variants in by_folded.values()
         for name in variants
     }
-    longer = sorted({n for n in spelling.values() if len(n.split()) > 1})
+    expandable = None if people is None else {spelling.get(n, n) for n in people}
+    longer = sorted(
+        {
+            n
+            for n in spelling.values()
+            if len(n.split()) > 1 and (expandable is None or n in expandable)
+        }
+    )
     containing: dict[str, list[str]] = defaultdict(list)  # word → longer names with that word
     for name in longer:
         for word in set(name.split()):
             containing[word].append(name)
     mapping = {}
     for name, written in spelling.items():
-        owners = containing.get(written, []) if " " not in written else []
+        short = " " not in written and (expandable is None or written in expandable)
+        owners = containing.get(written, []) if short else []
         mapping[name] = owners[0] if len(owners) == 1 else written
     return mapping
 
 
-def kept_canonical_names(names: set[str]) -> dict[str, str]:
+def kept_canonical_names(names: set[str], people: set[str]) -> dict[str, str]:
     """`canonical_names`, or under a build session the mapping it made of the same names."""
-    names = frozenset(names)
-    return kept_view(("canonical", names), lambda: canonical_names(names))
+    names, people = frozenset(names), frozenset(people)
+    return kept_view(("canonical", names, people), lambda: canonical_names(names, people))
+
+
+def people_in(briefs: Sequence[Brief]) -> set[str]:
+    """Names the briefs give people: person entities and the speakers of quotes by a person."""
+    return {e.name for b in briefs for e in b.entities if e.type == "person"} | {
+        q.speaker
+        for b in briefs
+        for q in b.quotes
+        if q.speaker and q.speaker_type in ("person", "unknown")
+    }
 
 
 def collect_speakers(briefs: Sequence[Brief]) -> list[Speaker]:
@@ -354,7 +377,7 @@ def speaker_plans(briefs: Sequence[Brief]) -> list[SpeakerPlan]:
     (those quoting them first, then those naming them), and claims reported from them."""
     people_named = {e.name for b in briefs for e in b.entities if e.type == "person"}
     quoted = {q.speaker for b in briefs for q in b.quotes if q.speaker}
-    canonical = kept_canonical_names(people_named | quoted)
+    canonical = kept_canonical_names(people_named | quoted, people_in(briefs))
     by_name: dict[str, _Collected] = {}
 
     def speaker(name: str, kind: str) -> _Collected:

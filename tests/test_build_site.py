@@ -142,3 +142,17 @@ def test_search_finds_the_articles_text_but_not_the_boilerplate_removed_from_it(
     assert {"article-text", "quotes", "key-claims"} <= sections
     indexed = "\n".join(entry["text"] for entry in index["docs"])
     assert briefs["briefs"][0]["paragraphs"][3]["text"][:60] in indexed
+
+
+def test_a_place_is_printed_under_its_own_name_not_a_longer_one_that_holds_it(built_site):
+    # "Moscow" is named in several seeds beside "the Chinese Embassy in Moscow": each brief lists
+    # the city as Moscow, never as the embassy.
+    pages = (built_site / "docs" / "briefs").glob("*.md")
+    places = [
+        line
+        for page in pages
+        for line in page.read_text(encoding="utf-8").splitlines()
+        if line.startswith("**Places:**")
+    ]
+    assert any(", Moscow," in line for line in places)
+    assert not any("Chinese Embassy in Moscow" in line for line in places)

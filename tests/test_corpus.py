@@ -301,3 +301,13 @@ def test_related_topics_count_shared_briefs_as_the_plain_pairwise_count_does():
         topics = [Topic(f"t{n}", rng.choice(names), "", ("x",)) for n in range(rng.randint(1, 12))]
         on_topic = {t.id: [b for b in briefs if rng.random() < 0.3] for t in topics}
         assert related_topics(topics, on_topic) == pairwise(topics, on_topic)
+
+
+def test_a_place_or_organisation_is_never_short_for_a_longer_name():
+    from generator.corpus import canonical_names
+
+    names = ["Moscow", "Chinese Embassy in Moscow", "Taiwan", "Taiwan Strait", "Putin"]
+    mapping = canonical_names([*names, "Vladimir Putin"], people=["Putin", "Vladimir Putin"])
+    assert mapping["Moscow"] == "Moscow"
+    assert mapping["Taiwan"] == "Taiwan"
+    assert mapping["Putin"] == "Vladimir Putin"  # a surname is still short for the full name
