@@ -66,7 +66,8 @@ class Settings:
 
 def analysis_code_hash() -> str:
     """Hash of the analysis code and data model, so editing either invalidates cached briefs."""
-    return code_hash("model.py", "analyse", "boilerplate.py")  # quotes read its sign-off rule
+    # quotes read boilerplate's sign-off rule; entities read the alias table
+    return code_hash("model.py", "analyse", "boilerplate.py", "aliases.yaml")
 
 
 def ingest_code_hash() -> str:

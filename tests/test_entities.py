@@ -231,3 +231,17 @@ def test_a_known_person_of_an_institution_stays_the_person(entities_of):
     )
     assert "Panda" in entities["Rajendra Mohan Panda"].aliases
     assert not any(name.startswith("Panda of") for name in entities)
+
+
+def test_a_country_under_its_other_names_is_one_place(entities_of):
+    entities = entities_of(
+        [
+            "The United States and China held talks in Geneva on Monday.",
+            "US officials said the talks were useful, and the U.S. envoy will return in May.",
+            "America has long sought such talks, while Latin America watched closely.",
+        ]
+    )
+    united_states = entities["United States"]
+    assert set(united_states.aliases) >= {"US", "U.S.", "America"}
+    assert "Latin America" in entities  # a whole name only
+    assert "US" not in entities and "America" not in entities

@@ -9,10 +9,13 @@ parsed article.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from pathlib import Path
 
+import yaml
 from spacy.tokens import Doc, Span, Token
 
 from generator.analyse.parse import ParsedArticle
@@ -522,20 +525,37 @@ def _name_people(people: list[Mention]) -> None:
 
 
 def _name_by_key(mentions: list[Mention], acronyms: bool) -> None:
-    """Organisations and places: one name per spelling (case, dots, -ise/-ize) and acronym."""
+    """Organisations and places: one name per spelling (case, dots, -ise/-ize), acronym and
+    alias (`aliases.yaml`); an alias group is named as the file names it."""
     by_key: dict[str, list[Mention]] = defaultdict(list)
+    aliases = alias_names()
     for mention in mentions:
-        by_key[_key(mention.text)].append(mention)
+        key = _key(mention.text)
+        by_key[_key(aliases.get(key, mention.text))].append(mention)
     if acronyms:
         long_names = {key: group for key, group in by_key.items() if " " in group[0].text}
         for key in [k for k, group in by_key.items() if _looks_like_acronym(group[0].text)]:
             expansions = [k for k in long_names if key in _initials(long_names[k][0].text)]
             if len(expansions) == 1:
                 long_names[expansions[0]].extend(by_key.pop(key))
-    for group in by_key.values():
-        name = max(group, key=lambda m: (len(m.text), -m.start_char)).text
+    for key, group in by_key.items():
+        name = aliases.get(key) or max(group, key=lambda m: (len(m.text), -m.start_char)).text
         for mention in group:
             mention.name = name
+
+
+ALIASES_FILE = Path(__file__).resolve().parent.parent / "aliases.yaml"
+
+
+@functools.cache
+def alias_names() -> dict[str, str]:
+    """Key of a name or alias → the name as `aliases.yaml` writes it."""
+    entries = yaml.safe_load(ALIASES_FILE.read_text(encoding="utf-8"))["aliases"]
+    return {
+        _key(written): entry["name"]
+        for entry in entries
+        for written in [entry["name"], *entry.get("aliases", [])]
+    }
 
 
 def _key(text: str) -> str:
