@@ -245,3 +245,15 @@ def test_a_country_under_its_other_names_is_one_place(entities_of):
     assert set(united_states.aliases) >= {"US", "U.S.", "America"}
     assert "Latin America" in entities  # a whole name only
     assert "US" not in entities and "America" not in entities
+
+
+def test_a_role_does_not_end_on_the_next_names_rank(entities_of):
+    entities = entities_of(
+        [
+            "Glen VanHerck, head of US Northern Command, Gen. Smith's predecessor, spoke on "
+            "Tuesday.",
+            "The head of US Northern Command, Gen. Glen VanHerck, said the balloon was tracked.",
+        ]
+    )
+    roles = [e.role for e in entities.values() if e.role]
+    assert not any(role.endswith(("Gen", "Gen.")) for role in roles)

@@ -615,11 +615,18 @@ def role_at(doc: Doc, mention: Mention) -> str | None:
     return None
 
 
+_RANKS = COURTESY_TITLES | frozenset(
+    {"gen", "lt", "col", "adm", "maj", "capt", "sgt", "cpl", "brig", "cmdr", "cdr", "gov", "rev"}
+)
+
+
 def _clean_role(span: Span) -> str | None:
     tokens = list(span)
     while tokens and (tokens[0].dep_ == "det" or tokens[0].tag_ == "PRP$" or tokens[0].is_punct):
         tokens = tokens[1:]
-    while tokens and (tokens[-1].is_punct or tokens[-1].is_space):
+    while tokens and (
+        tokens[-1].is_punct or tokens[-1].is_space or tokens[-1].lower_.rstrip(".") in _RANKS
+    ):  # "head of US Northern Command, Gen": the next name's rank, cut off at its full stop
         tokens = tokens[:-1]
     if not any(t.pos_ in ("NOUN", "PROPN") and t.ent_type_ not in NOT_ROLE_LABELS for t in tokens):
         return None  # "Washington-based" or "March 3" describes; it is no role
