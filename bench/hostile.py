@@ -263,15 +263,20 @@ ALIAS_BOMB = (
     "d: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\ne: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]\n"
     "f: &f [*e,*e,*e,*e,*e,*e,*e,*e,*e]\ntitle: *f\n"
 )
-HTML_LINES = (
+# Markup a seed may carry: scripts, event handlers, links to code, template and Markdown syntax.
+# Shared with tests/test_bad_input.py, which adds lines of its own as this file does.
+MARKUP_LINES = (
     "<script>alert('body')</script>",
     '<img src=x onerror="alert(1)"> and <iframe src="https://evil.example"></iframe>',
     "[click me](javascript:alert(1)) and ![pixel](https://evil.example/p.png)",
     '<div onclick="alert(1)">raw HTML block</div>',
     "{{ config.site_name }} {% include 'secret' %}",
     '!!! danger "Injected admonition"',
-    '--8<-- "../secret.txt"',
     "A paragraph with an attribute list { onclick=alert(1) #evil }",
+)
+HTML_LINES = (
+    *MARKUP_LINES,
+    '--8<-- "../secret.txt"',
     "&lt;script&gt;alert('entity')&lt;/script&gt;",
 )
 GERMAN = (

@@ -157,6 +157,19 @@ def ends_sentence(text: str) -> bool:
     return bool(_SENTENCE_END.search(text)) and not _INITIAL_END.search(text)
 
 
+_LETTER_WORD = re.compile(r"[^\W\d_]+")
+
+
+def letter_words(text: str) -> list[str]:
+    """A text's words of letters only, lower-case (no digits: "2024" is no language's word)."""
+    return [word.lower() for word in _LETTER_WORD.findall(text)]
+
+
+def function_word_share(words: Sequence[str]) -> float:
+    """The share of `words` (`letter_words`) that are English function words; 1.0 for none."""
+    return sum(word in FUNCTION_WORDS for word in words) / len(words) if words else 1.0
+
+
 def starts_capitalised(text: str) -> bool:
     first = next((char for char in text if char.isalnum()), "")
     return first.isupper() or first.isdigit()
@@ -957,12 +970,12 @@ def _mark_highlights(page: _Page) -> None:
             page.remove(i, HIGHLIGHT)
 
 
-_RECORD_TEXT_LABEL = re.compile(r"^(?:document|article|story)\s*:\s+(?=\S)", re.IGNORECASE)
-_RECORD_SUMMARY_LABEL = re.compile(r"^(?:summary|highlights?)\s*:\s+(?=\S)", re.IGNORECASE)
-
-
+# A dataset record's fields: its text, and its summary.
+_RECORD_TEXT, _RECORD_SUMMARY = r"document|article|story", r"summary|highlights?"
+_RECORD_TEXT_LABEL = re.compile(rf"^(?:{_RECORD_TEXT})\s*:\s+(?=\S)", re.IGNORECASE)
+_RECORD_SUMMARY_LABEL = re.compile(rf"^(?:{_RECORD_SUMMARY})\s*:\s+(?=\S)", re.IGNORECASE)
 _RECORD_FIELD_LINE = re.compile(
-    r"^(?:document|article|story|summary|highlights?)\s*:$", re.IGNORECASE
+    rf"^(?:{_RECORD_TEXT}|(?P<summary>{_RECORD_SUMMARY}))\s*:$", re.IGNORECASE
 )
 _RECORD_EDGE = 4  # a record's field label stands among its first or last few lines
 
@@ -976,7 +989,7 @@ def _mark_record_fields(page: _Page) -> None:
         if label is None or _RECORD_EDGE <= position < len(kept) - _RECORD_EDGE:
             continue
         page.remove(i, METADATA)
-        if _RECORD_SUMMARY_LABEL.match(page.units[i].text.strip() + " x"):
+        if label.group("summary"):
             for j in kept[position + 1 :]:
                 if page.reasons[j] is None:
                     page.remove(j, HIGHLIGHT)

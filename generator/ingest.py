@@ -32,7 +32,6 @@ from generator.boilerplate import (
     DATE_LINE,
     EDITOR_NOTE,
     EMBED_SIGN_OFF,
-    FUNCTION_WORDS,
     LICENCE,
     METADATA,
     PROMO,
@@ -43,7 +42,9 @@ from generator.boilerplate import (
     Cleaned,
     Unit,
     ends_sentence,
+    function_word_share,
     is_headline_like,
+    letter_words,
     normalised,
     starts_capitalised,
     strip_boilerplate,
@@ -301,8 +302,7 @@ MIN_ENGLISH_SHARE = 0.15
 
 def english_share(article: Article) -> float:
     """The share of an article's words that are common English words (1.0 for no words)."""
-    words = [word.lower() for p in article.paragraphs for word in re.findall(r"[^\W\d_]+", p.text)]
-    return sum(word in FUNCTION_WORDS for word in words) / len(words) if words else 1.0
+    return function_word_share([word for p in article.paragraphs for word in letter_words(p.text)])
 
 
 TITLE_FROM_FILE_NAME = "no headline line found; made from the file name"

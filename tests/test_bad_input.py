@@ -15,6 +15,8 @@ from xml.etree import ElementTree
 
 import pytest
 
+from bench.hostile import MARKUP_LINES
+
 ROOT = Path(__file__).resolve().parent.parent
 GOOD_SEEDS = ["001_bbc7442c2c936912.txt", "004_4f9963ab703b9856.txt"]
 PNG_BYTES = bytes.fromhex("89504e470d0a1a0a0000000d4948445200000001000000010806000000") + bytes(200)
@@ -42,14 +44,8 @@ def write_cases(seeds: Path) -> dict[str, str]:
 
 
 HOSTILE_LINES = [
-    "<script>alert('body')</script>",
-    '<img src=x onerror="alert(1)"> and <iframe src="https://evil.example"></iframe>',
-    "[click me](javascript:alert(1)) and ![pixel](https://evil.example/p.png)",
-    '<div onclick="alert(1)">raw HTML block</div>',
-    "{{ config.site_name }} {% include 'secret' %}",
-    '!!! danger "Injected admonition"',
+    *MARKUP_LINES,
     '--8<-- "/etc/passwd"',
-    "A paragraph with an attribute list { onclick=alert(1) #evil }",
     "!!python/object/apply:os.system ['id']",
 ]
 

@@ -57,7 +57,7 @@ def test_answers_are_quotations_and_claims_of_their_speaker(nlp) -> None:
     said = {(q.text[:20], q.speaker) for q in quotes}
     assert ("So, thank you very m", "President Trump") in said
     assert not any(q.text.startswith("What did you promise") for q in quotes)  # a question
-    turns = turn_speakers(parsed.article, [])
+    turns = turn_speakers(parsed)
     selection = select_claims(parsed, quotes, 6, lead_count=2, turns=turns)
     claims = [*selection.lead, *selection.claims]
     assert claims and all(c.speaker for c in claims)

@@ -49,14 +49,13 @@ def analyse_parsed(parsed: ParsedArticle, topics: Sequence[Topic], claims_per_br
     article = parsed.article
     entities = extract_entities(parsed)
     quotes = extract_quotes(parsed, entities)
-    people = [entity.name for entity in entities if entity.type == "person"]
     selection = select_claims(
         parsed,
         quotes,
         limit=claims_per_brief,
         speaker_of=lambda sentence: reported_speaker(sentence, parsed, entities),
         lead_count=SUMMARY_SENTENCES,
-        turns=turn_speakers(article, people),
+        turns=turn_speakers(parsed),
     )
     return Brief(
         **article_identity(article),

@@ -85,7 +85,7 @@ def candidates(
         if not in_answer and (is_quotation(text, quotes) or inside_quotation(parsed, sentence)):
             continue
         lemmas = frozenset(t.lemma_.lower() for t in words if t.is_alpha and not t.is_stop)
-        found.append(Candidate(sentence, parsed.paragraph_of(sentence).id, lemmas, position))
+        found.append(Candidate(sentence, paragraph.id, lemmas, position))
     return found
 
 

@@ -531,7 +531,7 @@ def _name_by_key(mentions: list[Mention], acronyms: bool) -> None:
     aliases = alias_names()
     for mention in mentions:
         key = _key(mention.text)
-        by_key[_key(aliases.get(key, mention.text))].append(mention)
+        by_key[_key(aliases[key]) if key in aliases else key].append(mention)
     if acronyms:
         long_names = {key: group for key, group in by_key.items() if " " in group[0].text}
         for key in [k for k, group in by_key.items() if _looks_like_acronym(group[0].text)]:

@@ -30,8 +30,8 @@ from generator.analyse.speakers import (
     speaker_resolver,
 )
 from generator.analyse.speech import is_speech_noun, is_speech_verb
-from generator.analyse.turns import speaker_of_label, transcript_turns
-from generator.boilerplate import EMBED, EMBED_SIGN_OFF, FUNCTION_WORDS
+from generator.analyse.turns import named_turns
+from generator.boilerplate import EMBED, EMBED_SIGN_OFF, function_word_share, letter_words
 from generator.model import Article, Entity, Paragraph, Quote, QuoteKind
 
 # Quoted fragments this short are too close to scare quotes to attribute ("old friend").
@@ -78,7 +78,7 @@ def extract_quotes(parsed: ParsedArticle, entities: tuple[Entity, ...]) -> tuple
             )
         )
     quotes += _block_quotes(resolver, roles)
-    quotes += _turn_quotes(parsed.article, entities, roles)
+    quotes += _turn_quotes(parsed, roles)
     quotes += [_as_named(post, entities) for post in _embedded_posts(parsed.article)]
     order = {paragraph.id: index for index, paragraph in enumerate(paragraphs)}
     return tuple(sorted(quotes, key=lambda quote: order[quote.paragraph]))
@@ -182,35 +182,26 @@ def _translates(post: str, paragraph: Paragraph) -> bool:
     long, in English, and not a quotation of its own."""
     if paragraph.kind != "body" or any(mark in paragraph.text for mark in _QUOTE_MARKS):
         return False
-    post_words, words = _words(post), _words(paragraph.text)
+    post_words, words = letter_words(post), letter_words(paragraph.text)
     if not post_words or not 0.5 <= len(words) / len(post_words) <= 2:
         return False
-    return _english(post_words) < _FOREIGN_SHARE and _english(words) >= _ENGLISH_SHARE
+    return (
+        function_word_share(post_words) < _FOREIGN_SHARE
+        and function_word_share(words) >= _ENGLISH_SHARE
+    )
 
 
 _FOREIGN_SHARE, _ENGLISH_SHARE = 0.1, 0.25  # of words that are English function words
 
 
-def _words(text: str) -> list[str]:
-    return [word.lower() for word in re.findall(r"[^\W\d_]+", text)]
-
-
-def _english(words: list[str]) -> float:
-    return sum(word in FUNCTION_WORDS for word in words) / len(words)
-
-
-def _turn_quotes(
-    article: Article, entities: tuple[Entity, ...], roles: dict[str, str | None]
-) -> list[Quote]:
+def _turn_quotes(parsed: ParsedArticle, roles: dict[str, str | None]) -> list[Quote]:
     """Each answer of a transcript, a quotation of the speaker its label names."""
-    people = [e.name for e in entities if e.type == "person"]
-    found = []
-    for turn in transcript_turns(article):
-        if turn.label and turn.text:
-            speaker = speaker_of_label(turn.label, article, people)
-            paragraph = article.paragraphs[turn.paragraphs[0]].id
-            found.append(Quote(turn.text, speaker, roles.get(speaker), "full", paragraph, "person"))
-    return found
+    paragraphs = parsed.article.paragraphs
+    return [
+        Quote(turn.text, name, roles.get(name), "full", paragraphs[turn.paragraphs[0]].id, "person")
+        for turn, name in named_turns(parsed)
+        if name and turn.text
+    ]
 
 
 def _as_named(post: Quote, entities: tuple[Entity, ...]) -> Quote:

@@ -12,14 +12,17 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from generator.analyse.entities import article_mentions
+from generator.analyse.parse import ParsedArticle
 from generator.analyse.speech import COURTESY_TITLES
-from generator.model import Article, Paragraph
+from generator.model import Article
 
 # "THE PRESIDENT:", "MS. LEAVITT:", "SECRETARY BLINKEN:", or a question's bare "Q".
 _LABEL = re.compile(
     r"^(?:(?P<question>Q)(?::|\s)|(?P<name>[A-Z][A-Z.'’-]*(?: [A-Z][A-Z.'’-]*){0,4}):)\s*(?=\S)"
 )
 MIN_ANSWERS = 2  # labelled answers that make a text a transcript
+TURNS_KEY = "briefing.transcript_turns"
 
 
 @dataclass(frozen=True)
@@ -44,23 +47,33 @@ def transcript_turns(article: Article) -> tuple[Turn, ...]:
     for position, (index, match) in enumerate(starts):
         end = starts[position + 1][0] if position + 1 < len(starts) else len(paragraphs)
         members = [index] + [i for i in range(index + 1, end) if paragraphs[i].kind == "body"]
-        text = " ".join([paragraphs[index].text[match.end() :], *_texts(paragraphs, members[1:])])
+        rest = [paragraphs[i].text for i in members[1:]]
+        text = " ".join([paragraphs[index].text[match.end() :], *rest])
         turns.append(Turn(match.group("name") or "", tuple(members), text.strip()))
     return tuple(turns)
 
 
-def _texts(paragraphs: Sequence[Paragraph], indexes: Sequence[int]) -> list[str]:
-    return [paragraphs[i].text for i in indexes]
+def named_turns(parsed: ParsedArticle) -> tuple[tuple[Turn, str | None], ...]:
+    """Each turn with its speaker's name (None for a question), each label named once, worked out
+    once per parse: quotations and claims both ask."""
+    return parsed.derived(TURNS_KEY, _named_turns)
 
 
-def turn_speakers(article: Article, people: Sequence[str]) -> dict[str, str | None]:
+def _named_turns(parsed: ParsedArticle) -> tuple[tuple[Turn, str | None], ...]:
+    article = parsed.article
+    turns = transcript_turns(article)
+    if not turns:
+        return ()
+    people = sorted({m.name for m in article_mentions(parsed) if m.type == "person"})
+    labels = dict.fromkeys(turn.label for turn in turns if turn.label)
+    names = {label: speaker_of_label(label, article, people) for label in labels}
+    return tuple((turn, names.get(turn.label)) for turn in turns)
+
+
+def turn_speakers(parsed: ParsedArticle) -> dict[str, str | None]:
     """Paragraph id → the speaker of the transcript turn it is in (None in a question)."""
-    paragraphs = article.paragraphs
-    return {
-        paragraphs[i].id: speaker_of_label(turn.label, article, people) if turn.label else None
-        for turn in transcript_turns(article)
-        for i in turn.paragraphs
-    }
+    paragraphs = parsed.article.paragraphs
+    return {paragraphs[i].id: name for turn, name in named_turns(parsed) for i in turn.paragraphs}
 
 
 def opens_turn(text: str) -> bool:
