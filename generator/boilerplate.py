@@ -51,6 +51,7 @@ SITE_CHROME = "site-chrome"  # the page's own controls: "Skip to content", "Swit
 NOT_PROSE = "not-prose"  # a run of 1,000 or more characters without a space: no word is that long
 LICENCE = "licence"  # "Public Domain", "Licensed under CC BY 4.0", "… is licensed under CC BY 2.0"
 DISCLOSURE = "disclosure"  # the authors' interests under an analysis: "X receives funding from …"
+SCRAPER_RECORD = "scraper-record"  # a page scraper's own record: "## Metadata", outline, links
 REASONS = (
     AD,
     PROMO,
@@ -83,6 +84,7 @@ REASONS = (
     NOT_PROSE,
     SITE_CHROME,
     DISCLOSURE,
+    SCRAPER_RECORD,
 )
 
 # Page furniture next to which a caption-like line is taken for a caption too.
@@ -123,7 +125,10 @@ class Cleaned:
 
 # --- shapes of text -----------------------------------------------------------------------------
 
-_SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*$")
+# Sentence ends of other scripts too: the danda of Bengali and Hindi, the Arabic question mark and
+# full stop, the ideographic full stop.
+OTHER_SCRIPT_ENDS = "।॥؟۔。！？"
+_SENTENCE_END = re.compile(rf"[.!?…{OTHER_SCRIPT_ENDS}][\"”’')\]]*$")
 _CLAUSE_END = re.compile(r"[.!:;,…][\"”’')\]]*$")
 _WORD = re.compile(r"\w[\w’'-]*")
 
@@ -295,7 +300,8 @@ _CREDIT_TAIL = re.compile(
     r"|\b(?:Photo|Photograph|Picture|Image|Illustration)s?(?:\s+credit)?\s+(?:by|courtesy of|via)\s+"
     r"(?P<by>[\w@][^!?:()]{0,100}?)"
     r"|\b(?:is )?licensed under (?:a )?(?:CC|Creative Commons)[\w .-]{0,40}"
-    r"|\bCC[ -](?:BY|PDM|0)(?:[- ][A-Z]{2})*(?: \d\.\d)?\.?)\s*$"
+    r"|\bCC[ -](?:BY|PDM|0)(?:[- ][A-Z]{2})*(?: \d\.\d)?\.?)"
+    r"(?:\s*\((?:CC|Creative Commons|[Pp]ublic [Dd]omain)[^()]{0,40}\)\.?)?\s*$"  # "(CC BY 2.0)"
 )
 _LICENCE_LINE = re.compile(
     r"^(?:public domain|(?:this (?:work|article|story|content) is )?licensed under\b.{0,80}"
@@ -348,6 +354,12 @@ _NEWSLETTER = re.compile(
     re.IGNORECASE,
 )
 # A picture described: "This image of …", "Pictured: …", "Jane Doe, left, and John Roe …".
+# A picture's caption closed by its credit without a label: "… by making sonic booms quieter.
+# NASA / Steve Freeman", "Artist illustration of the X-59 in flight over land. Lockheed Martin".
+# Text never ends on capitalised words after its last full stop.
+_BARE_CREDIT = re.compile(
+    r"\w\w[.!?][’\")]*\s+(?:[A-Z][\w.&’'-]*(?:\s*/\s*|\s+)){0,5}[A-Z][\w.&’'-]*[a-z]\w*\s*$"
+)
 _CAPTION_SHAPE = re.compile(
     r"^(?:(?:this|the|above|top|below) (?:image|photo|photograph|picture|illustration|graphic)"
     r" (?:of|shows|depicts)\b|(?:pictured|above|top|left|right)\s*:)"
@@ -355,9 +367,12 @@ _CAPTION_SHAPE = re.compile(
     re.IGNORECASE,
 )
 # An embedded post's sign-off: "— Jane Doe (@janedoe) March 25, 2021".
+# "— Jane Doe (@janedoe) March 25, 2021" under a tweet; "A post shared by Jane Doe (@janedoe) on
+# Mar 5, 2019 at 3:00am PST" under an Instagram post.
 EMBED_SIGN_OFF = re.compile(
-    r"^[—–-]\s*(?P<name>[^()]{1,80}?)\s*\(@\w{1,30}\)\s*"
-    r"(?:\w+ \d{1,2}, \d{4}|\d{1,2} \w+\.? \d{4})?\s*$"
+    r"^(?:[—–-]|a (?:post|photo|video) shared by)\s*(?P<name>[^()]{1,80}?)\s*\(@[\w.]{1,30}\)"
+    r"\s*(?:on )?(?:\w+\.? \d{1,2}, \d{4}|\d{1,2} \w+\.? \d{4})?(?: at [\d:]+\s*[ap]m(?: \w+)?)?\s*$",
+    re.IGNORECASE,
 )
 _EMBED_FURNITURE = re.compile(
     r"^(?:view this (?:post|photo|video) on (?:instagram|facebook|twitter|x|tiktok)"
@@ -436,7 +451,9 @@ LONGEST_WORD = 1000
 # Screengrab. Image text: “…”", "… sign an agreement. From left: Texas State Rep. …", "Banner
 # image: The pit in …".
 _SCREENSHOT = re.compile(
-    r"^(?:screenshot|screengrab|screen capture)s?\b|(?:^|[.:] )(?:screenshot|screengrab)\.(?: |$)"
+    r"^(?:screenshot|screen shot|screengrab|screen capture)s?\b"
+    r"|(?:^|[.:] )(?:screenshot|screengrab)\.(?: |$)|\|\s*screen ?shots?\b"
+    r"|(?:^|\. )collage (?:from|of|by|made)\b[^.]*\.?$|\bused with permission\.?$"
     r"|\bimage text:|\b(?:from left|left to right|from right)\s*:"
     r"|^(?:banner|featured|header|lead|main|cover|top) (?:image|photo|picture)\s*:",
     re.IGNORECASE,
@@ -490,6 +507,8 @@ def _line_reason(text: str) -> str | None:
     credit = _CREDIT_TAIL.search(text)
     if credit and _is_credit_name(credit.group("name") or credit.group("by")):
         return CREDIT if not text[: credit.start()].strip() else CAPTION
+    if words <= _CAPTION_MAX_WORDS and _BARE_CREDIT.search(text) and not re.search('[“”"]', text):
+        return CAPTION
     if words >= 4 and is_printed_twice(text):
         return CAPTION
     if words <= 80 and _CAPTION_SHAPE.search(text) and not re.search('[“”"]', text):
@@ -550,7 +569,11 @@ def _is_credit_name(name: str | None) -> bool:
     if name is None:
         return True
     name = _LICENCE_TAIL.sub("", name)
-    return word_count(name) <= 12 and not name.rstrip().endswith(".")
+    words = word_count(name)
+    return words <= 12 and (not name.rstrip().endswith(".") or words <= _SHORT_CREDIT_WORDS)
+
+
+_SHORT_CREDIT_WORDS = 6  # "Photo courtesy of the DCMA.": a credit may end with a full stop
 
 
 _LICENCE_TAIL = re.compile(r",?\s*\bCC[ -](?:BY|PDM|0)\b.*$")
@@ -688,7 +711,9 @@ def _find_headline(page: _Page, known_title: str | None) -> tuple[int | None, in
     second = kept[1] if len(kept) > 1 else None
     first_text = page.units[first].text
     if known_title is not None:
-        if normalised(first_text) == normalised(known_title):
+        if normalised(first_text) == normalised(known_title) or _shortened(
+            page.units[first], known_title
+        ):
             return first, None
         if (
             second is not None
@@ -720,6 +745,17 @@ def _find_headline(page: _Page, known_title: str | None) -> tuple[int | None, in
 
 
 _HEADLINE_MAX_WORDS_WITH_STOP = 14
+_SHORTENED_MIN_WORDS = 4
+
+
+def _shortened(unit: Unit, known_title: str) -> bool:
+    """A heading that prints the start of the title the metadata gives in full: the headline."""
+    text = normalised(unit.text)
+    return (
+        unit.heading
+        and word_count(text) >= _SHORTENED_MIN_WORDS
+        and normalised(known_title).startswith(text + " ")
+    )
 
 
 def _is_stopped_headline(page: _Page, first: int, second: int | None) -> bool:
@@ -1017,10 +1053,12 @@ _SUMMARY_HEADING = re.compile(
 
 # Headings of what a page prints after the article: its sources, links to other stories, contacts.
 _END_SECTION = re.compile(
-    r"^(?:sources?|references|related(?: news| stories| articles| coverage| links| content)?"
+    r"^(?:sources?|references|related(?: news| stories| articles| coverage| links| content| information)?"
     r"|see also|external links|further reading|read more|more (?:stories|news|from \S.*)"
     r"|you (?:may|might) also like|recommended(?: for you| reading)?|most (?:read|popular)"
     r"|trending(?: now)?|media contacts?|press contacts?|contacts?|share this(?: \w+)?"
+    r"|(?:additional |related |more |further )?resources|(?:report |related |supporting )?documents"
+    r"|attachments|downloads"
     r"|reminders?|donate|donations|support us|contacting us|contact us|thanks|thank you"
     r"|subscriptions?|subscribe|invite a friend|advertis(?:e|ing)(?: with us)?|about us"
     r"|(?:book |this \w+[’']s )?(?:competition|giveaway|poll)\b.*"
@@ -1078,7 +1116,7 @@ _CAPTION_MIN_WORDS = 12
 # (a caption is never numbered).
 _NUMBERED_HEADING = re.compile(r"^\d{1,2}[.)]\s+[A-Z]")
 _INNER_SENTENCE_END = re.compile(r"[.!?][\"”’')]*\s+[A-Z]")
-_ANY_END = re.compile(r"[.!?…:;,—–-][\"”’')\]*]*$")
+_ANY_END = re.compile(rf"[.!?…:;,—–{OTHER_SCRIPT_ENDS}-][\"”’')\]*]*$")
 
 
 def _block_sizes(page: _Page) -> dict[int, int]:
@@ -1099,6 +1137,91 @@ def _mark_caption_copies(page: _Page) -> None:
     for i in page.kept():
         if normalised(page.units[i].text) in captions:
             page.remove(i, CAPTION)
+
+
+# The sections a page scraper writes around the text it kept ("## Metadata", "## Page Structure",
+# "## Content", "## Links"): those whose lines are the scraper's record, not the page's.
+_RECORD_SECTIONS = {
+    "metadata": True,
+    "page metadata": True,
+    "page structure": True,
+    "page outline": True,
+    "outline": True,
+    "links": True,
+    "page links": True,
+    "content": False,
+    "page content": False,
+}
+_OUTLINES = frozenset({"page structure", "page outline", "outline"})
+_HOST_NAME = re.compile(r"^(?:[a-z0-9-]+\.)+[a-z]{2,}$", re.IGNORECASE)
+_OUTLINE_TITLE = re.compile(r"^#\s+(?P<title>\S.*)$")
+# The page's title bar, "Ukraine - European Civil Protection …": the title, a dash or bar, a site.
+TITLE_BAR_SEPARATOR = re.compile(r"\s+[-–—|]\s+")
+_CHROME_MAX_WORDS = 25
+
+
+def _mark_page_record(page: _Page) -> int | None:
+    """A scraper's record of a whole page: its own sections ("## Metadata", "## Page Structure",
+    "## Links") go, and so do the page's controls and menus printed above the first sentence of
+    its content. Returns the unit made the headline: the title the page's outline gives (`# …`)."""
+    sections = {
+        i: normalised(unit.text)
+        for i, unit in enumerate(page.units)
+        if unit.heading and normalised(unit.text) in _RECORD_SECTIONS
+    }
+    if len(set(sections.values())) < 2:
+        return None
+    title, inside = None, None
+    for i, unit in enumerate(page.units):
+        if unit.heading:
+            inside = sections.get(i)
+            if inside is not None or (i < min(sections) and _HOST_NAME.match(unit.text.strip())):
+                page.remove(i, SCRAPER_RECORD)
+            continue
+        if not _RECORD_SECTIONS.get(inside or ""):
+            continue
+        outline_title = _OUTLINE_TITLE.match(unit.text) if inside in _OUTLINES else None
+        if outline_title and title is None:
+            page.units[i] = replace(unit, text=outline_title.group("title").strip())
+            page.reasons[i] = None
+            title = i
+        elif page.reasons[i] is None:
+            page.remove(i, SCRAPER_RECORD)
+    _mark_page_chrome(page, title)
+    _mark_page_footer(page, sections)
+    return title
+
+
+def _mark_page_chrome(page: _Page, title: int | None) -> None:
+    """Above a scraped page's first sentence, what is not the headline is the page's controls,
+    menus and breadcrumb (short lines that end no sentence), and its title bar is metadata."""
+    title_key = normalised(page.units[title].text) if title is not None else None
+    for i in range(_first_sentence(page)):
+        unit, kept = page.units[i], page.reasons[i] is None
+        if i == title or not kept:
+            continue
+        parts = TITLE_BAR_SEPARATOR.split(unit.text, maxsplit=1)
+        if title_key and len(parts) == 2 and normalised(parts[0]) == title_key:
+            page.remove(i, METADATA)
+        elif word_count(unit.text) <= _CHROME_MAX_WORDS and not ends_sentence(unit.text):
+            page.remove(i, SITE_CHROME)
+
+
+def _mark_page_footer(page: _Page, sections: dict[int, str]) -> None:
+    """Under a scraped page's last sentence, to the end of its content, the page's footer:
+    short lines that end no sentence (links, menus, share buttons, "Contact us")."""
+    content = [i for i, name in sections.items() if not _RECORD_SECTIONS[name]]
+    if not content:
+        return
+    ends = sorted(i for i in sections if i > content[0])
+    end = ends[0] if ends else len(page.units)
+    for i in reversed(range(content[0] + 1, end)):
+        if page.reasons[i] is not None:
+            continue
+        text = page.units[i].text
+        if ends_sentence(text) or word_count(text) > _CHROME_MAX_WORDS:
+            break
+        page.remove(i, SITE_CHROME)
 
 
 def strip_boilerplate(
@@ -1122,8 +1245,11 @@ def strip_boilerplate(
     _mark_comment_followers(page)
     _mark_lead_captions(page)
     _mark_caption_copies(page)
+    outline_title = _mark_page_record(page)
     title_field = _title_field(page) if known_title is None else None
-    if title_field is not None:
+    if outline_title is not None and known_title is None:
+        headline, kicker = outline_title, None
+    elif title_field is not None:
         headline, kicker = title_field, None
     else:
         headline, kicker = _find_headline(page, known_title)

@@ -11,8 +11,6 @@ from concurrent.futures import Executor
 from contextlib import contextmanager
 from pathlib import Path
 
-import yaml
-
 from generator.config import load_settings
 from generator.corpus import propose_topics
 from generator.executors import SchedulerError, make_executor
@@ -163,8 +161,9 @@ def export_briefs(settings: Settings, args: argparse.Namespace) -> int:
 def run_eval(settings: Settings, args: argparse.Namespace) -> int:
     from generator.analyse.parse import load_pipeline
     from generator.evaluate import claims_report, compare_with_lead, evaluate, report
+    from generator.evaluate_fields import read_gold
 
-    gold = yaml.safe_load(args.gold.read_text(encoding="utf-8"))
+    gold = read_gold(args.gold)
     folder = args.articles or gold_articles_folder(args.gold, gold, settings.seeds_dir)
     found = []
     if args.briefs:

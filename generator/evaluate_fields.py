@@ -10,10 +10,14 @@ from __future__ import annotations
 
 import html
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
+
+import yaml
 
 from generator.boilerplate import DATELINE, METADATA, PUBLICATION_NOTE
 from generator.ingest import canonical_publisher, load_publishers, title_from_file_name
@@ -33,10 +37,25 @@ _QUOTE_OPENERS = ("“", '"', "‘")
 _SAYS = re.compile(r"\b(?:said|says|say|told|tells|according to|added|adds|wrote|writes)\b")
 
 
+SECOND_ANNOTATION = "acceptable.yaml"
+
+
+def read_gold(path: Path) -> dict[str, Any]:
+    """A gold file, with the second annotator's full lists of acceptable key claims (a file
+    beside it, `acceptable.yaml`: article → sentences) as each entry's `acceptable`."""
+    gold = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    second = path.parent / SECOND_ANNOTATION
+    if second.is_file() and path.name != SECOND_ANNOTATION:
+        for name, sentences in (yaml.safe_load(second.read_text(encoding="utf-8")) or {}).items():
+            if name in gold:
+                gold[name] = {**gold[name], "acceptable": list(sentences or [])}
+    return gold
+
+
 def plain_tokens(text: str) -> list[str]:
     """Lower-case word tokens of a text, with Markdown images dropped and links (Markdown and
     wiki) kept as their text: gold is copied verbatim from files that may carry such markup."""
-    text = html.unescape(_TAG.sub(" ", text))
+    text = unicodedata.normalize("NFC", html.unescape(_TAG.sub(" ", text)))  # as ingest reads
     text = _LINK_TAIL.sub("", _LINK.sub(r"\1", _IMAGE.sub(" ", _WIKI_LINK.sub(r"\1", text))))
     text = text.replace("’", "'").replace("‘", "'")
     return [t.lower().strip("'") for t in _TOKEN.findall(text) if t.strip("'")]
@@ -250,7 +269,8 @@ def claim_fault(
 def _score_claims(
     score: FieldScore, gold: Mapping[str, Any], brief: Mapping[str, Any], lines: Sequence[str]
 ) -> None:
-    good = [str(s) for s in (gold.get("claims") or [])] + [str(s) for s in gold.get("lead") or []]
+    ranked = [str(s) for s in (gold.get("claims") or [])] + [str(s) for s in gold.get("lead") or []]
+    acceptable = [str(s) for s in gold.get("acceptable") or []]
     real_lines = [plain_tokens(line) for _, line in _real_lines(gold, lines)]
     claims = list(brief.get("claims") or [])
     for index, claim in enumerate(claims):
@@ -261,7 +281,10 @@ def _score_claims(
         if fault:
             score.counts["claims_faulty"] += 1
             score.problems.append(f"claim {index + 1} is a {fault}: {text[:90]!r}")
-        elif any(sentence_matches(sentence, text) for sentence in good):
+        elif any(sentence_matches(sentence, text) for sentence in ranked):
+            score.counts["claims_good"] += 1
+            score.counts["claims_ranked"] += 1
+        elif any(sentence_matches(sentence, text) for sentence in acceptable):
             score.counts["claims_good"] += 1
         else:
             score.problems.append(f"claim {index + 1} not in gold: {text[:90]!r}")
@@ -289,6 +312,7 @@ def field_figures(totals: Counter) -> dict[str, float]:
     figures["junk_left"] = totals["junk_left"]
     figures["real_removed_share"] = totals["real_removed"] / max(1, totals["real_lines"])
     figures["claim_precision"] = totals["claims_good"] / max(1, totals["claims"])
+    figures["claims_ranked"] = totals["claims_ranked"] / max(1, totals["claims"])
     figures["claims_faulty"] = totals["claims_faulty"]
     figures["lead_in_summary"] = totals["lead_in_summary"] / max(1, totals["lead_sentences"])
     figures["claims_repeating_summary"] = totals["claims_repeating_summary"]
@@ -343,6 +367,7 @@ def fields_table(figures: Mapping[str, float], totals: Counter) -> str:
             totals["claims"],
             "key claims good",
             f"{totals['claims_good']} of {totals['claims']} ({figures['claim_precision']:.0%}); "
+            f"{totals['claims_ranked']} ({figures['claims_ranked']:.0%}) in the ranked gold list; "
             f"{totals['claims_faulty']} faulty",
         ),
         (

@@ -39,6 +39,7 @@ from generator.boilerplate import (
     PUBLISHER_NAME,
     SITE_NOTICE,
     TAGS,
+    TITLE_BAR_SEPARATOR,
     Cleaned,
     Unit,
     ends_sentence,
@@ -1048,6 +1049,21 @@ _DATED_REASONS = frozenset({DATE_LINE, METADATA, BYLINE})
 _LATER_DATE = re.compile(r"\b(?:updated|modified|last|edited|revised)\b", re.IGNORECASE)
 
 
+_PAGE_UPDATED = re.compile(r"\bpage was (?:last )?(?:updated|modified|reviewed)\b", re.IGNORECASE)
+_LIST_DATES = 3  # bare date lines with as many different dates date a list, not the page
+
+
+def _listed_dates(cleaned: Cleaned) -> bool:
+    """Whether the page prints bare dates over a list of events or stories (a timeline, related
+    news), so that no bare date line is its own."""
+    dates = {
+        found.iso
+        for removed in cleaned.removed
+        if removed.reason == DATE_LINE and (found := date_line(removed.text)) is not None
+    }
+    return len(dates) >= _LIST_DATES
+
+
 def _infer_date(
     cleaned: Cleaned, addresses: Sequence[tuple[str, str]], inferred: list[Inference]
 ) -> str | None:
@@ -1055,10 +1071,14 @@ def _infer_date(
     dates the page), a dated dateline, or the date path of the page's printed address."""
     candidates: list[tuple[str, str]] = []
     later: list[tuple[str, str]] = []
+    listed = _listed_dates(cleaned)
     for removed in cleaned.removed:
-        found = date_line(removed.text) if removed.reason in _DATED_REASONS else None
+        dated = removed.reason in _DATED_REASONS and not (listed and removed.reason == DATE_LINE)
+        found = date_line(removed.text) if dated else None
         if removed.reason == BYLINE and found is None:
             found = next(iter(find_dates(removed.text)), None)
+        if removed.reason == SITE_NOTICE and _PAGE_UPDATED.search(removed.text):
+            found = next(iter(find_dates(removed.text)), None)  # "This page was last updated on …"
         if found is not None:
             evidence = f"{removed.reason} {_quoted(removed.text)} on line {removed.line}"
             (later if _LATER_DATE.search(removed.text) else candidates).append(
@@ -1194,17 +1214,25 @@ def _named_publisher(text: str, table: PublisherTable) -> tuple[str, str] | None
 
 
 def _publisher_clues(
-    cleaned: Cleaned, table: PublisherTable, addresses: Sequence[tuple[str, str]] = ()
+    cleaned: Cleaned,
+    table: PublisherTable,
+    addresses: Sequence[tuple[str, str]] = (),
+    title: str | None = None,
 ) -> list[tuple[str, str]]:
-    """(publisher, evidence) from the page's own furniture (promo, comment footer, copyright
-    line), then from datelines: a wire story's dateline names the agency, not who published it."""
+    """(publisher, evidence) from the page's own furniture (title bar, promo, comment footer,
+    copyright line), then from datelines: a wire story's dateline names the agency, not who
+    published it."""
     clues: list[tuple[str, str]] = []
     for removed in cleaned.removed:
         if removed.reason not in _FURNITURE_REASONS:
             continue
         where = f"{removed.reason} line {_quoted(removed.text)} on line {removed.line}"
         holder = _copyright_holder(removed.text) if removed.reason == COPYRIGHT else None
-        if holder:
+        site = _title_bar_site(removed.text, title) if removed.reason == METADATA else None
+        if site:
+            bar = f"the page's title bar {_quoted(removed.text)} on line {removed.line}"
+            clues.append((canonical_publisher(site, table), bar))
+        elif holder:
             clues.append((canonical_publisher(holder, table), where))
         elif named := _named_publisher(removed.text, table):
             clues.append((named[0], f'{where} names "{named[1]}" ({PUBLISHERS_FILE.name})'))
@@ -1222,6 +1250,18 @@ def _publisher_clues(
             )
         )
     return clues
+
+
+_SITE_MAX_WORDS = 8
+
+
+def _title_bar_site(text: str, title: str | None) -> str | None:
+    """The site a page's title bar names after its title: "Ukraine - European Civil Protection
+    and Humanitarian Aid Operations"."""
+    parts = TITLE_BAR_SEPARATOR.split(text.strip(), maxsplit=1)
+    if not title or len(parts) != 2 or normalised(parts[0]) != normalised(title):
+        return None
+    return parts[1].strip() if 0 < word_count(parts[1]) <= _SITE_MAX_WORDS else None
 
 
 # An institution's name: capitalised words ending in what institutions are called.
@@ -1266,14 +1306,30 @@ def _issuer_clues(
     marker = next((r for r in cleaned.removed if _RELEASE_MARKER.match(r.text.strip())), None)
     match = _ISSUER_HEADLINE.match(title or "")
     if marker is not None and match:
-        name = match.group("name")
+        named = match.group("name")
+        name = _spelled_out(named, cleaned)
+        spelled = f' ("{name}" in the text)' if name != named else ""
         return [
             (
                 canonical_publisher(name, table),
-                f'the headline names "{name}", beside "{marker.text.strip()}" on line {marker.line}',
+                f'the headline names "{named}"{spelled}, beside "{marker.text.strip()}" on line '
+                f"{marker.line}",
             )
         ]
     return []
+
+
+def _spelled_out(name: str, cleaned: Cleaned) -> str:
+    """An acronym's full name, where the text gives it: "PCLOB" is the "Privacy and Civil
+    Liberties Oversight Board (PCLOB)" of the release's text."""
+    if not name.isupper():
+        return name
+    defined = re.compile(rf"(?P<full>{_INSTITUTION})\s*\(\s*{re.escape(name)}\s*\)")
+    for unit in cleaned.body:
+        match = defined.search(unit.text)
+        if match:
+            return re.sub(r"^The\s+", "", match.group("full"))
+    return name
 
 
 def _publisher_of_address(address: str, table: PublisherTable) -> str | None:
@@ -1307,7 +1363,9 @@ def _infer_publisher(
     warnings: list[str],
     title: str | None = None,
 ) -> str | None:
-    clues = _publisher_clues(cleaned, table, addresses) or _issuer_clues(cleaned, table, title)
+    clues = _publisher_clues(cleaned, table, addresses, title) or _issuer_clues(
+        cleaned, table, title
+    )
     if not clues:
         return None
     publisher, evidence = clues[0]

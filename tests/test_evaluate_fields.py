@@ -6,12 +6,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-import yaml
 
 from generator.analyse.brief import analyse_article
 from generator.cli import article_lines
 from generator.evaluate import evaluate
-from generator.evaluate_fields import field_figures, score_fields
+from generator.evaluate_fields import field_figures, read_gold, score_fields
 from generator.ingest import read_corpus, read_seed
 from generator.model import Article, Inference, Paragraph, to_dict
 
@@ -21,7 +20,7 @@ VOA = "voa-2024-11-21-voyager-reconnected.txt"
 
 @pytest.fixture(scope="module")
 def dev_gold() -> dict:
-    return yaml.safe_load((DEV / "gold.yaml").read_text(encoding="utf-8"))
+    return read_gold(DEV / "gold.yaml")
 
 
 def brief_of(article: Article, **changes) -> dict:
@@ -97,14 +96,15 @@ def test_the_dev_half_keeps_its_floors(dev_gold, nlp) -> None:
     briefs = [to_dict(analyse_article(article, [], nlp, 6)) for article in articles]
     result = evaluate(dev_gold, briefs, article_lines(DEV, dev_gold))
     fields, quotes = field_figures(result.field_totals), result.figures()
-    # Measured on 62 dev articles (tests/corpus/README.md); a rule that breaks another format
-    # shows here first.
+    # Measured on 71 dev articles (tests/corpus/README.md); a rule that breaks another format
+    # shows here first. Claims are good by either annotation (`acceptable.yaml`). Of the real
+    # lines removed, 55 are one EU country page whose scraper cut link text out of sentences.
     assert fields["title_accuracy"] >= 0.95 and fields["title_wrong"] == 0
     assert fields["date_accuracy"] >= 0.9 and fields["date_wrong"] == 0
     assert fields["publisher_accuracy"] >= 0.8 and fields["publisher_wrong"] <= 1
-    assert fields["junk_left"] <= 27
-    assert fields["real_removed_share"] <= 0.01
-    assert fields["claim_precision"] >= 0.66
+    assert fields["junk_left"] <= 41
+    assert fields["real_removed_share"] <= 0.035
+    assert fields["claim_precision"] >= 0.84
     assert fields["claims_faulty"] <= 4 and fields["claims_repeating_summary"] == 0
-    assert quotes["recall_full"] >= 0.935 and quotes["precision"] >= 0.97
-    assert quotes["speaker_accuracy"] >= 0.97
+    assert quotes["recall_full"] >= 0.935 and quotes["precision"] >= 0.975
+    assert quotes["speaker_accuracy"] >= 0.96

@@ -9,7 +9,7 @@ from generator.analyse.claims import select_claims
 from generator.analyse.entities import extract_entities
 from generator.analyse.parse import parse_article
 from generator.analyse.quotes import extract_quotes
-from generator.analyse.turns import speaker_of_label, transcript_turns, turn_speakers
+from generator.analyse.turns import interviewer, speaker_of_label, transcript_turns, turn_speakers
 from generator.model import Article
 
 BRIEFING = [
@@ -62,3 +62,39 @@ def test_answers_are_quotations_and_claims_of_their_speaker(nlp) -> None:
     claims = [*selection.lead, *selection.claims]
     assert claims and all(c.speaker for c in claims)
     assert not any(c.text.startswith(("THE PRESIDENT", "Q ", "MS.")) for c in claims)
+
+
+# The opening turns of a White House transcript (2022-09-30, public domain), as published.
+FIRESIDE_CHAT = [
+    "Q    Hello.  You just —",
+    "THE VICE PRESIDENT:  Hi, Priyanka.  How are you?",
+    "Q    I’m very well.  You just landed last night, literally, from your, you know, tour in "
+    "Asia.  I just want to ask, how are you feeling?",
+    "THE VICE PRESIDENT:  Perky.  Just wonderful.  (Laughs.)  I was at — can you believe it, I "
+    "was literally at the DMZ I think less than —",
+    "Q    Twenty-four hours ago.",
+    "THE VICE PRESIDENT:  — 24 hours ago.",
+]
+
+
+def test_the_questions_of_a_named_host_are_hers(nlp) -> None:
+    title = "Remarks by Vice President Harris During Fireside Chat with Priyanka Chopra Jonas"
+    parsed = parse_article(article(FIRESIDE_CHAT, title), nlp)
+    quotes = extract_quotes(parsed, extract_entities(parsed))
+    said = {(q.text[:20], q.speaker) for q in quotes}
+    assert ("I’m very well.  You ", "Priyanka Chopra Jonas") in said
+    assert ("Perky.  Just wonderf", "Vice President Harris") in said
+    assert interviewer(parsed) == "Priyanka Chopra Jonas"
+
+
+def test_no_question_is_given_to_an_office_or_to_one_who_answers(nlp) -> None:
+    for title in (
+        "Interview with President Biden",
+        "Interview of the President by Jane Doe and John Roe",
+    ):
+        parsed = parse_article(article(BRIEFING, title), nlp)
+        assert interviewer(parsed) is None
+    briefing = parse_article(
+        article(BRIEFING, "Press Gaggle by Press Secretary Karoline Leavitt"), nlp
+    )
+    assert interviewer(briefing) is None  # a gaggle: its reporters go unnamed

@@ -116,6 +116,8 @@ def is_statement(text: str, words: Sequence) -> bool:
         return False
     if not any(t.pos_ in ("VERB", "AUX") for t in words):
         return False
+    if _TRAILING_ELLIPSIS.search(text) or _unbalanced_quotation(text):
+        return False  # cut off, or one sentence of a longer quotation
     if _TO_THE_READER.search(QUOTED_TEXT.sub("", text)):
         return False
     roots = [t for t in words if t.dep_ == "ROOT"]
@@ -125,6 +127,15 @@ def is_statement(text: str, words: Sequence) -> bool:
         and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in roots[0].children)
     )
     return not imperative
+
+
+_TRAILING_ELLIPSIS = re.compile(r"(?:\.\.\.|…)[\"”’')]*$")
+
+
+def _unbalanced_quotation(text: str) -> bool:
+    """Whether quotation marks open without closing or close without opening: the sentence is
+    the start or the end of a quotation that runs on over others."""
+    return text.count("“") != text.count("”") or text.count('"') % 2 == 1
 
 
 # The page or the reader, not the news: "Below we describe …", "you can …".

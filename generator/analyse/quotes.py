@@ -30,7 +30,7 @@ from generator.analyse.speakers import (
     speaker_resolver,
 )
 from generator.analyse.speech import is_speech_noun, is_speech_verb
-from generator.analyse.turns import named_turns
+from generator.analyse.turns import interviewer, named_turns
 from generator.boilerplate import EMBED, EMBED_SIGN_OFF, function_word_share, letter_words
 from generator.model import Article, Entity, Paragraph, Quote, QuoteKind
 
@@ -77,9 +77,11 @@ def extract_quotes(parsed: ParsedArticle, entities: tuple[Entity, ...]) -> tuple
                 speaker_type=speaker.type,
             )
         )
-    quotes += _block_quotes(resolver, roles)
+    posts = [_as_named(post, entities) for post in _embedded_posts(parsed.article)]
+    signed = {post.paragraph for post in posts}  # a post's signature names its speaker best
+    quotes += [q for q in _block_quotes(resolver, roles) if q.paragraph not in signed]
     quotes += _turn_quotes(parsed, roles)
-    quotes += [_as_named(post, entities) for post in _embedded_posts(parsed.article)]
+    quotes += posts
     order = {paragraph.id: index for index, paragraph in enumerate(paragraphs)}
     return tuple(sorted(quotes, key=lambda quote: order[quote.paragraph]))
 
@@ -112,32 +114,59 @@ def _label_speaker(resolver: SpeakerResolver, span: QuotedSpan) -> Speaker | Non
 
 
 def _block_quotes(resolver: SpeakerResolver, roles: dict[str, str | None]) -> list[Quote]:
-    """A paragraph without quotation marks, under one that ends by introducing speech ("…,
-    Jane Doe noted:", "the minister told the media:"): a block quotation, set off by layout."""
+    """A block quotation set off by layout under a paragraph that ends by introducing speech
+    ("…, Jane Doe noted:", "the minister told the media:"), and its translation where the block is
+    in another language: each a quotation of the introduced speaker."""
     paragraphs = resolver.parsed.article.paragraphs
     found = []
     for index in range(len(paragraphs) - 1):
-        intro, quoted = paragraphs[index], paragraphs[index + 1]
-        if (
-            intro.kind != "body"
-            or quoted.kind != "body"
-            or not intro.text.rstrip().endswith(":")
-            or any(mark in quoted.text for mark in _QUOTE_MARKS)
-        ):
+        intro = paragraphs[index]
+        if intro.kind != "body" or not intro.text.rstrip().endswith(":"):
             continue
-        speaker = _introducing_speaker(resolver, index)
-        if speaker is not None and speaker is not UNNAMED:
-            found.append(
-                Quote(
-                    text=quoted.text,
-                    speaker=speaker.name,
-                    role=roles.get(speaker.name),
-                    kind="full",
-                    paragraph=quoted.id,
-                    speaker_type=speaker.type,
-                )
+        runs = _block_after(paragraphs, index + 1)
+        speaker = _introducing_speaker(resolver, index) if runs else None
+        if speaker is None or speaker is UNNAMED:
+            continue
+        found += [
+            Quote(
+                text=" ".join(paragraph.text for paragraph in run),
+                speaker=speaker.name,
+                role=roles.get(speaker.name),
+                kind="full",
+                paragraph=run[0].id,
+                speaker_type=speaker.type,
             )
+            for run in runs
+        ]
     return found
+
+
+def _block_after(paragraphs: tuple[Paragraph, ...], start: int) -> list[list[Paragraph]]:
+    """The block under an introducing line: the next paragraph, when it holds no quotation marks
+    of its own; in another language, every paragraph of it up to the English (quotation marks
+    inside, around a title, allowed), then as many English paragraphs when they translate it."""
+    first = paragraphs[start]
+    if first.kind != "body" or first.text.lstrip()[:1] in _QUOTE_MARKS:
+        return []
+    if not _is_foreign(first.text):
+        return [] if any(mark in first.text for mark in _QUOTE_MARKS) else [[first]]
+    end = start
+    while (
+        end < len(paragraphs)
+        and paragraphs[end].kind == "body"
+        and _is_foreign(paragraphs[end].text)
+    ):
+        end += 1
+    block = list(paragraphs[start:end])
+    translation = list(paragraphs[end : end + len(block)])
+    original = " ".join(paragraph.text for paragraph in block)
+    if len(translation) == len(block) and _translates(original, translation):
+        return [block, translation]
+    return [block]
+
+
+def _is_foreign(text: str) -> bool:
+    return function_word_share(letter_words(text)) < _FOREIGN_SHARE
 
 
 _QUOTE_MARKS = '“”"'
@@ -172,35 +201,42 @@ def _embedded_posts(article: Article) -> list[Quote]:
             name = " ".join(sign_off.group("name").split())
             found.append(Quote(text, name, None, "full", above[-1].id, "user"))
             below = [p for p in article.paragraphs if 0 < p.line - removed.line <= _POST_GAP]
-            if below and _translates(text, below[0]):
+            if below and _translates(text, below[:1]):
                 found.append(Quote(below[0].text, name, None, "full", below[0].id, "user"))
     return found
 
 
-def _translates(post: str, paragraph: Paragraph) -> bool:
-    """A paragraph right under a post in another language that gives it in English: about as
-    long, in English, and not a quotation of its own."""
-    if paragraph.kind != "body" or any(mark in paragraph.text for mark in _QUOTE_MARKS):
+def _translates(original: str, paragraphs: list[Paragraph]) -> bool:
+    """Paragraphs right under a text in another language that give it in English: about as
+    long, in English, and not a quotation of their own (opening on a quotation mark, where the
+    original does not)."""
+    quoted_opening = original.lstrip()[:1] in _QUOTE_MARKS
+    if any(
+        p.kind != "body" or (p.text.lstrip()[:1] in _QUOTE_MARKS and not quoted_opening)
+        for p in paragraphs
+    ):
         return False
-    post_words, words = letter_words(post), letter_words(paragraph.text)
-    if not post_words or not 0.5 <= len(words) / len(post_words) <= 2:
+    original_words = letter_words(original)
+    words = letter_words(" ".join(paragraph.text for paragraph in paragraphs))
+    if not original_words or not 0.5 <= len(words) / len(original_words) <= 2:
         return False
-    return (
-        function_word_share(post_words) < _FOREIGN_SHARE
-        and function_word_share(words) >= _ENGLISH_SHARE
-    )
+    return _is_foreign(original) and function_word_share(words) >= _ENGLISH_SHARE
 
 
-_FOREIGN_SHARE, _ENGLISH_SHARE = 0.1, 0.25  # of words that are English function words
+# Of words that are English function words: English prose has a third or more; Portuguese or
+# Spanish a few ("a", "do", "no", "as"), Bengali or Arabic none.
+_FOREIGN_SHARE, _ENGLISH_SHARE = 0.15, 0.25
 
 
 def _turn_quotes(parsed: ParsedArticle, roles: dict[str, str | None]) -> list[Quote]:
-    """Each answer of a transcript, a quotation of the speaker its label names."""
+    """Each answer of a transcript, a quotation of the speaker its label names; each question,
+    the named interviewer's."""
     paragraphs = parsed.article.paragraphs
+    asker = interviewer(parsed)
     return [
         Quote(turn.text, name, roles.get(name), "full", paragraphs[turn.paragraphs[0]].id, "person")
-        for turn, name in named_turns(parsed)
-        if name and turn.text
+        for turn, label_name in named_turns(parsed)
+        if (name := label_name or (asker if not turn.label else None)) and turn.text
     ]
 
 

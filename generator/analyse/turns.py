@@ -2,8 +2,9 @@
 
 A transcript labels who speaks at the start of each turn ("THE PRESIDENT:", "MS. LEAVITT:",
 "Q"); a turn runs on through unlabelled paragraphs to the next label. Each answer is a quotation
-of its speaker; a question ("Q") is no one's quotation, and no turn gives the article's own
-claims.
+of its speaker; a question ("Q") is the interviewer's quotation where the headline names the one
+interviewer or host ("Interview of President Trump by Jamie Little, Fox Sports", "Fireside Chat
+with …"), else no one's (a briefing's reporters go unnamed). No turn gives the article's own claims.
 """
 
 from __future__ import annotations
@@ -14,12 +15,13 @@ from dataclasses import dataclass
 
 from generator.analyse.entities import article_mentions
 from generator.analyse.parse import ParsedArticle
-from generator.analyse.speech import COURTESY_TITLES
+from generator.analyse.speech import COURTESY_TITLES, HONORIFICS
 from generator.model import Article
 
-# "THE PRESIDENT:", "MS. LEAVITT:", "SECRETARY BLINKEN:", or a question's bare "Q".
+# "THE PRESIDENT:", "MS. LEAVITT:", "SECRETARY BLINKEN:", or a question's "Q" or "QUESTION:"
+# (an unnamed questioner's: "AUDIENCE MEMBER:", "PARTICIPANT:").
 _LABEL = re.compile(
-    r"^(?:(?P<question>Q)(?::|\s)|(?P<name>[A-Z][A-Z.'’-]*(?: [A-Z][A-Z.'’-]*){0,4}):)\s*(?=\S)"
+    r"^(?:(?P<question>Q|QUESTION:|AUDIENCE MEMBER:|PARTICIPANT:)(?::|\s)|(?P<name>[A-Z][A-Z.'’-]*(?: [A-Z][A-Z.'’-]*){0,4}):)\s*(?=\S)"
 )
 MIN_ANSWERS = 2  # labelled answers that make a text a transcript
 TURNS_KEY = "briefing.transcript_turns"
@@ -68,6 +70,26 @@ def _named_turns(parsed: ParsedArticle) -> tuple[tuple[Turn, str | None], ...]:
     labels = dict.fromkeys(turn.label for turn in turns if turn.label)
     names = {label: speaker_of_label(label, article, people) for label in labels}
     return tuple((turn, names.get(turn.label)) for turn in turns)
+
+
+# "Interview of President Trump by Jamie Little, Fox Sports", "Interview With Margaret Brennan of
+# CBS", "During Fireside Chat with Priyanka Chopra Jonas": the interviewer's or host's name, two
+# to four capitalised words; not one of two ("by Jane Doe and John Roe").
+_INTERVIEWER = re.compile(
+    r"\b(?i:interview|conversation|chat)\b.*?\b(?i:by|with) "
+    r"((?:[A-Z][\w’'.-]*)(?: [A-Z][\w’'.-]*){1,3})\b"
+    r"(?!,? (?:and|&) )"
+)
+
+
+def interviewer(parsed: ParsedArticle) -> str | None:
+    """The one interviewer an interview's headline names, whose the questions are; else None
+    (nor when the name is an office, "Interview with President Biden", or one who answers)."""
+    named = _INTERVIEWER.search(parsed.article.title or "")
+    if named is None or named.group(1).split()[0].lower() in HONORIFICS:
+        return None
+    answering = {word for _, name in named_turns(parsed) if name for word in name.split()}
+    return None if set(named.group(1).split()) & answering else named.group(1)
 
 
 def turn_speakers(parsed: ParsedArticle) -> dict[str, str | None]:
