@@ -400,6 +400,19 @@ _DATELINE = re.compile(
     r"^(?:[A-Z][A-Z.'’ -]{1,40}?(?:,\s*(?P<date>[A-Za-z0-9 .,]{3,30}?))?\s*)?"
     r"\((?P<agency>[A-Z][A-Za-z&.' -]{0,40})\)\s*[-–—]{1,2}\s*"
 )
+_TAG_SHARE = 0.6
+
+
+def _is_hashtag_line(text: str) -> bool:
+    """A line of hashtags and handles with a word or two between: "#groovy #evenings with
+    #Tarajazz #Taraab @dcmazanzibar #Zanzibar"."""
+    tokens = text.split()
+    tags = [token for token in tokens if token[:1] in "#@" and len(token) > 1]
+    return (
+        text.lstrip().startswith("#") and len(tags) >= 3 and len(tags) >= _TAG_SHARE * len(tokens)
+    )
+
+
 _TAG_PREFIX = re.compile(r"^(?:tags|topics|related topics|filed under)\s*:", re.IGNORECASE)
 _ADDRESS = re.compile(r"^[<(]?(?:https?://|www\.)\S+?[>)]?$", re.IGNORECASE)
 # Field names of scrapers' and datasets' records, printed as a label line ("## URL") or before
@@ -505,7 +518,11 @@ def _line_reason(text: str) -> str | None:
     if words <= 60 and _CALL_FOR_READERS.search(text):
         return PROMO
     credit = _CREDIT_TAIL.search(text)
-    if credit and _is_credit_name(credit.group("name") or credit.group("by")):
+    if credit and (
+        _is_credit_name(credit.group("name"))
+        if credit.group("by") is None
+        else _is_credit_name(credit.group("by"), stop_allowed=True)
+    ):
         return CREDIT if not text[: credit.start()].strip() else CAPTION
     if words <= _CAPTION_MAX_WORDS and _BARE_CREDIT.search(text) and not re.search('[“”"]', text):
         return CAPTION
@@ -513,7 +530,7 @@ def _line_reason(text: str) -> str | None:
         return CAPTION
     if words <= 80 and _CAPTION_SHAPE.search(text) and not re.search('[“”"]', text):
         return CAPTION
-    if words <= 40 and _TAG_PREFIX.match(text):
+    if words <= 40 and (_TAG_PREFIX.match(text) or _is_hashtag_line(text)):
         return TAGS
     return _record_reason(text, words)
 
@@ -563,17 +580,19 @@ def _record_reason(text: str, words: int) -> str | None:
     return None
 
 
-def _is_credit_name(name: str | None) -> bool:
+def _is_credit_name(name: str | None, *, stop_allowed: bool = False) -> bool:
     """A photographer or agency named after "Photo:" is a few words, not a sentence (a licence
-    after it, "…, CC BY 2.0.", is part of the credit)."""
+    after it, "…, CC BY 2.0.", is part of the credit); after "Photo courtesy of", a short name
+    may end with a full stop ("Photo courtesy of the DCMA.")."""
     if name is None:
         return True
     name = _LICENCE_TAIL.sub("", name)
     words = word_count(name)
-    return words <= 12 and (not name.rstrip().endswith(".") or words <= _SHORT_CREDIT_WORDS)
+    stopped = name.rstrip().endswith(".")
+    return words <= 12 and (not stopped or (stop_allowed and words <= _SHORT_CREDIT_WORDS))
 
 
-_SHORT_CREDIT_WORDS = 6  # "Photo courtesy of the DCMA.": a credit may end with a full stop
+_SHORT_CREDIT_WORDS = 6
 
 
 _LICENCE_TAIL = re.compile(r",?\s*\bCC[ -](?:BY|PDM|0)\b.*$")

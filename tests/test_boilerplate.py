@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from generator.boilerplate import Cleaned, ends_sentence, is_printed_twice, strip_boilerplate
+from generator.boilerplate import (
+    EMBED_SIGN_OFF,
+    Cleaned,
+    ends_sentence,
+    is_printed_twice,
+    strip_boilerplate,
+)
 from generator.ingest import split_units
 
 BODY = [
@@ -415,6 +421,11 @@ def test_a_dataset_records_fields_go_and_its_summary_is_a_highlight() -> None:
             "credit",
         ),
         ("— Papa Francisco (@Pontifex_pt) 20 mars 2019", "embed"),
+        (
+            "A post shared by Aline Coquelle Photoreporter (@alinecoquelle) on Sep 17, 2019 at "
+            "12:24pm PDT",
+            "embed",
+        ),
         ("View additional information on the individuals and entities listed today.", "promo"),
         (
             "By Ziv Epstein, Postdoctoral Associate, Massachusetts Institute of Technology (MIT), "
@@ -530,3 +541,8 @@ def test_a_photographers_credit_and_a_call_for_readers_stories_go(line: str, rea
 def test_an_invitation_to_get_in_touch_in_the_text_stays() -> None:
     line = "To get involved in shaping this tool, please get in touch with us at the address below."
     assert line in body(clean(page(line)))
+
+
+def test_an_instagram_sign_off_names_the_posts_author() -> None:
+    line = "A post shared by  Aline Coquelle Photoreporter (@alinecoquelle) on Sep 17, 2019 at 12:24pm PDT"
+    assert EMBED_SIGN_OFF.match(line).group("name") == "Aline Coquelle Photoreporter"

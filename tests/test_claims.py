@@ -1,8 +1,11 @@
 import random
 
+import pytest
+
 from generator.analyse.claims import (
     DAMPING,
     ITERATIONS,
+    is_statement,
     rank_claims,
     select_claims,
     similarity,
@@ -165,3 +168,18 @@ def test_an_article_of_one_claim_has_it_as_summary_and_no_claim_repeating_it(par
     )
     selection = select_claims(parsed, [], limit=6, lead_count=2)
     assert len(selection.lead) == 1 and selection.claims == ()
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "It is a little delayed but that is because...",  # cut off
+        "“We will go on to the end of this season and then see what the board decides.",  # opens
+        "I don't mind if it is two weeks or six.\"",  # the end of a longer quotation
+    ],
+)
+def test_a_cut_off_sentence_or_one_sentence_of_a_quotation_is_no_claim(nlp, sentence) -> None:
+    words = [t for t in nlp(sentence) if not t.is_punct]
+    assert not is_statement(sentence, words)
+    whole = "The board decided to end the season early."
+    assert is_statement(whole, [t for t in nlp(whole) if not t.is_punct])

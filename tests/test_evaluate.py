@@ -64,3 +64,18 @@ def test_matching_rules():
     assert speaker_matches("Xi Jinping", "President Xi Jinping")
     assert not speaker_matches("Wang Yi", "Wan Qingsong")
     assert not speaker_matches("Wang Yi", None)
+
+
+def test_a_posts_links_hashtags_and_mentions_are_not_its_words():
+    # As annotated in tests/corpus/dev (the Angola and North Macedonia posts keep their links).
+    gold = (
+        "Ahead of #PopeFrancis’ Apostolic Journey to #NorthMacedonia on 7 May, @VaticanNews adds "
+        "a page dedicated to the Macedonian language. https://t.co/2obxroAMcx"
+    )
+    assert quote_matches(gold, gold.rsplit(" https", 1)[0])
+    assert not quote_matches(gold, "#PopeFrancis #NorthMacedonia @VaticanNews")  # tags only
+    assert quote_matches(
+        "Bangladeshi poet and editor Henry Swapan was arrested, under digital security act law! "
+        "#freethepoet #bangladesh #bangladeshiblogger #FreedomOfSpeech",
+        "Bangladeshi poet and editor Henry Swapan was arrested, under digital security act law!",
+    )

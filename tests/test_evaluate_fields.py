@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import yaml
 
 from generator.analyse.brief import analyse_article
 from generator.cli import article_lines
@@ -96,15 +97,26 @@ def test_the_dev_half_keeps_its_floors(dev_gold, nlp) -> None:
     briefs = [to_dict(analyse_article(article, [], nlp, 6)) for article in articles]
     result = evaluate(dev_gold, briefs, article_lines(DEV, dev_gold))
     fields, quotes = field_figures(result.field_totals), result.figures()
-    # Measured on 71 dev articles (tests/corpus/README.md); a rule that breaks another format
+    # Measured on 74 dev articles (tests/corpus/README.md); a rule that breaks another format
     # shows here first. Claims are good by either annotation (`acceptable.yaml`). Of the real
     # lines removed, 55 are one EU country page whose scraper cut link text out of sentences.
     assert fields["title_accuracy"] >= 0.95 and fields["title_wrong"] == 0
     assert fields["date_accuracy"] >= 0.9 and fields["date_wrong"] == 0
     assert fields["publisher_accuracy"] >= 0.8 and fields["publisher_wrong"] <= 1
-    assert fields["junk_left"] <= 41
+    assert fields["junk_left"] <= 39
     assert fields["real_removed_share"] <= 0.035
-    assert fields["claim_precision"] >= 0.84
+    assert fields["claim_precision"] >= 0.86
     assert fields["claims_faulty"] <= 4 and fields["claims_repeating_summary"] == 0
-    assert quotes["recall_full"] >= 0.935 and quotes["precision"] >= 0.975
+    assert quotes["recall_full"] >= 0.92 and quotes["precision"] >= 0.975
     assert quotes["speaker_accuracy"] >= 0.96
+
+
+def test_the_second_annotation_of_claims_is_read_beside_the_gold(dev_gold) -> None:
+    second = yaml.safe_load((DEV / "acceptable.yaml").read_text(encoding="utf-8"))
+    assert set(second) == set(dev_gold)  # every dev article has both annotations
+    name = next(name for name, sentences in second.items() if sentences)
+    assert dev_gold[name]["acceptable"] == second[name]
+    sentence = second[name][0]
+    brief = brief_of(read_seed(DEV / name, DEV), claims=[{"text": sentence}])
+    score = score_fields(name, dev_gold[name], brief, (DEV / name).read_text().splitlines())
+    assert score.counts["claims_good"] == 1 and score.counts["claims_ranked"] == 0

@@ -117,3 +117,55 @@ def test_the_dev_half_reads_whole_with_caveats_only_for_what_the_text_does_not_s
 def test_no_paragraph_is_markup(name: str) -> None:
     for paragraph in read(name).paragraphs:
         assert "](" not in paragraph.text and not paragraph.text.startswith(("#", "![", "@"))
+
+
+def test_a_scrapers_page_record_loses_its_own_sections_and_the_pages_chrome() -> None:
+    article = read("ec-echo-2026-02-24-ukraine-country-page.md")
+    assert article.title == "Ukraine"  # the page outline's "# Ukraine", not the domain heading
+    # The title bar "Ukraine - European Civil Protection …" names the site.
+    assert article.publisher == "European Civil Protection and Humanitarian Aid Operations"
+    # The timeline's dates are a list, not the page's date; the page says when it was updated.
+    assert article.date == "2026-02-24"
+    removed = reasons(article)
+    assert removed["tool: COMPOSIO_SEARCH_WEB"] == "scraper-record"  # ## Metadata
+    assert removed["## Introduction"] == "scraper-record"  # ## Page Structure
+    page = {r.text: r.reason for r in article.removed if 27 < r.line < 391}  # ## Content
+    assert page["Skip to main content"] == "site-chrome"
+    assert page["Procurement"] == "site-chrome"  # the menu above the text
+    assert page["Privacy policy"] == "site-chrome"  # the footer under it
+    text = body_text(article)
+    assert text.startswith("Russia’s war on Ukraine continues to escalate in 2026")
+    assert "https://" not in text and "Select your language" not in text
+
+
+def test_a_release_headed_with_its_acronym_is_published_under_the_name_it_spells() -> None:
+    article = read("pclob-2016-02-05-recommendations-implementation-update.md")
+    assert article.publisher == "Privacy and Civil Liberties Oversight Board"
+    evidence = next(i.evidence for i in article.inferred if i.field == "publisher")
+    assert evidence.startswith('the headline names "PCLOB" ("Privacy and Civil Liberties')
+    # The heading printing the start of the front matter's title is the headline, and the
+    # documents box under "### Documents" is not text.
+    text = body_text(article)
+    assert "PCLOB Releases Update" not in text
+    assert "Recommendations Assessment Report" not in text.split("\n")[-1]
+    assert reasons(article)["Documents"] == "related-headline"
+
+
+@pytest.mark.parametrize(
+    ("name", "caption"),
+    [
+        # A credit with no label after the caption's last full stop.
+        ("nasa-undated-x59-passes-milestone.md", "Artist illustration of the X-59 in flight"),
+        # "Photo courtesy of the DCMA." ends with a full stop.
+        ("globalvoices-undated-zanzibar-dhow-countries-music-academy.txt", "A DCMA student"),
+        # "Photo: Jorge Mejía Peralta (CC BY 2.0)": a licence in brackets after the credit.
+        ("globalvoices-undated-nicaragua-protests-one-year.txt", "“They can't put their ideas"),
+        # "… | screen shot, 19 August, STV – Youtube".
+        ("globalvoices-undated-mozambique-matalane-police-pregnancies.txt", "Photo showing"),
+    ],
+)
+def test_photo_captions_with_their_credits_go(name: str, caption: str) -> None:
+    article = read(name)
+    assert [r.reason for r in article.removed if r.text.startswith(caption)] == ["caption"]
+    assert caption not in body_text(article)
+    assert not article.title.startswith(caption)

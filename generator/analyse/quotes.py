@@ -15,6 +15,7 @@ Quoted words with an unnamed speaker ("observers said") or none (scare quotes) a
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 
@@ -79,7 +80,9 @@ def extract_quotes(parsed: ParsedArticle, entities: tuple[Entity, ...]) -> tuple
         )
     posts = [_as_named(post, entities) for post in _embedded_posts(parsed.article)]
     signed = {post.paragraph for post in posts}  # a post's signature names its speaker best
-    quotes += [q for q in _block_quotes(resolver, roles) if q.paragraph not in signed]
+    blocks, quoted = _block_quotes(resolver, roles, signed)
+    # Words quoted inside a block quotation are the block's speaker quoting someone else.
+    quotes = [q for q in quotes if q.paragraph not in quoted] + blocks
     quotes += _turn_quotes(parsed, roles)
     quotes += posts
     order = {paragraph.id: index for index, paragraph in enumerate(paragraphs)}
@@ -113,32 +116,38 @@ def _label_speaker(resolver: SpeakerResolver, span: QuotedSpan) -> Speaker | Non
     return None
 
 
-def _block_quotes(resolver: SpeakerResolver, roles: dict[str, str | None]) -> list[Quote]:
+def _block_quotes(
+    resolver: SpeakerResolver, roles: dict[str, str | None], signed: set[str]
+) -> tuple[list[Quote], set[str]]:
     """A block quotation set off by layout under a paragraph that ends by introducing speech
     ("…, Jane Doe noted:", "the minister told the media:"), and its translation where the block is
-    in another language: each a quotation of the introduced speaker."""
+    in another language: each a quotation of the introduced speaker. Returns them, and the ids of
+    every paragraph they cover. A block under a post's signature is the post's (`signed`)."""
     paragraphs = resolver.parsed.article.paragraphs
-    found = []
+    found, covered = [], set()
     for index in range(len(paragraphs) - 1):
         intro = paragraphs[index]
         if intro.kind != "body" or not intro.text.rstrip().endswith(":"):
             continue
         runs = _block_after(paragraphs, index + 1)
+        if runs and runs[0][0].id in signed:
+            continue
         speaker = _introducing_speaker(resolver, index) if runs else None
         if speaker is None or speaker is UNNAMED:
             continue
-        found += [
-            Quote(
-                text=" ".join(paragraph.text for paragraph in run),
-                speaker=speaker.name,
-                role=roles.get(speaker.name),
-                kind="full",
-                paragraph=run[0].id,
-                speaker_type=speaker.type,
+        for run in runs:
+            covered.update(paragraph.id for paragraph in run)
+            found.append(
+                Quote(
+                    text=" ".join(paragraph.text for paragraph in run),
+                    speaker=speaker.name,
+                    role=roles.get(speaker.name),
+                    kind="full",
+                    paragraph=run[0].id,
+                    speaker_type=speaker.type,
+                )
             )
-            for run in runs
-        ]
-    return found
+    return found, covered
 
 
 def _block_after(paragraphs: tuple[Paragraph, ...], start: int) -> list[list[Paragraph]]:
@@ -198,12 +207,20 @@ def _embedded_posts(article: Article) -> list[Quote]:
             continue
         text = _without_post_furniture(above[-1].text)
         if text:
-            name = " ".join(sign_off.group("name").split())
+            name = _signed_name(sign_off.group("name"))
             found.append(Quote(text, name, None, "full", above[-1].id, "user"))
             below = [p for p in article.paragraphs if 0 < p.line - removed.line <= _POST_GAP]
             if below and _translates(text, below[:1]):
                 found.append(Quote(below[0].text, name, None, "full", below[0].id, "user"))
     return found
+
+
+def _signed_name(signature: str) -> str:
+    """The name a post is signed with, without the emoji some put in it ("Hermisaurio 🦖")."""
+    kept = "".join(
+        " " if unicodedata.category(char).startswith("S") else char for char in signature
+    )
+    return " ".join(kept.split()) or " ".join(signature.split())
 
 
 def _translates(original: str, paragraphs: list[Paragraph]) -> bool:
@@ -257,13 +274,18 @@ def _introducing_speaker(resolver: SpeakerResolver, index: int) -> Speaker | Non
     if span is None:
         return None
     last_sentence = [s for s in resolver.parsed.sentences if span.start <= s.start < span.end][-1:]
-    verbs = [
+    tokens = [
         t
         for sentence in last_sentence
         for t in resolver.parsed.tokens_of(sentence)
-        if is_speech_verb(t) and not resolver.in_quote(t)
+        if not resolver.in_quote(t)
     ]
-    return resolver.speaker_of_verb(verbs[-1]) if verbs else None
+    verbs = [t for t in tokens if is_speech_verb(t)]
+    if verbs:
+        return resolver.speaker_of_verb(verbs[-1])
+    # "According to Carlos Guevara, …, the leaders are often killed …:"
+    sources = [s for t in tokens if t.lower_ == "according" and (s := resolver.according_to(t))]
+    return sources[-1] if sources else None
 
 
 def reported_speaker(

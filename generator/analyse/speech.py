@@ -287,6 +287,11 @@ USER_NOUNS = frozenset(
 
 # Pronouns that can stand for a named speaker, by the kind of speaker they stand for.
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
+# What one shares when one speaks: "shared her aspirations", "shared his thoughts".
+SHARED_THOUGHTS = frozenset(
+    {"thought", "view", "opinion", "story", "experience", "concern", "aspiration", "hope"}
+    | {"feeling", "reflection", "memory", "fear", "wish", "message", "statement", "words"}
+)
 ORGANISATION_PRONOUNS = frozenset({"it"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 
@@ -306,6 +311,16 @@ def is_speech_verb(token: Token) -> bool:
             and child.lower_ in ("in", "on")
             and any(g.dep_ == "pobj" and g.lemma_.lower() in SPEECH_NOUNS for g in child.children)
             for child in token.children
+        ) or any(  # "shared her aspirations with Niú:" (or "with Niú her …", parsed as one)
+            shared.lemma_.lower() in SHARED_THOUGHTS
+            for child in token.children
+            for shared in (
+                [child]
+                if child.dep_ == "dobj"
+                else child.children
+                if child.lower_ == "with"
+                else []
+            )
         )
     if lemma == "call":
         return not particles & {"on", "for", "off", "in", "up"}
