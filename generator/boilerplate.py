@@ -232,6 +232,7 @@ _SITE_CHROME = re.compile(
     r"^[›»←↑^\s]*(?:skip(?: to)? (?:main |the )?(?:content|navigation|main)\b.*|(?:toggle|open|close|main|site)"
     r" (?:navigation|menu)|(?:main )?menu|navigation|search(?: form| this site| the site)?"
     r"|(?:switch|change|select|choose) (?:the )?(?:language|edition|region)|back to top"
+    r"|show (?:\d+ )?more(?: items| results| stories| news)?|load more|see all|view all"
     r"|(?:first|now|then|next),? (?:enter|choose|select|type|pick) (?:a|an|the|your)\b[^,.;:!?]*)"
     r"[.:]?$",
     re.IGNORECASE,
@@ -254,6 +255,12 @@ _STAFF_CREDIT = re.compile(
     r"^\(?(?:additional )?(?:reporting|editing|writing|compiled|produced) by\b[^.]*(?:;|\)?\.?$)",
     re.IGNORECASE,
 )
+# The writer's note under a story: "Barnett, a Media Fusion employee, supports the Marshall Office
+# of Communications."
+_WRITER_NOTE = re.compile(
+    r"^[A-Z][\w'’-]+, an? [\w/&. -]{2,40} (?:employee|contractor|intern), supports the "
+    r"(?:[A-Z][\w&'’-]*|of|and|for)(?: (?:[A-Z][\w&'’-]*|of|and|for))*\.$"
+)
 _CONTRIBUTED = re.compile(
     r"\bcontributed (?:to )?(?:this |the )?(?:report|story)(?:ing)?\.?$", re.I
 )
@@ -261,6 +268,9 @@ _NAME = r"[A-Z][\w'’.-]*"
 _BYLINE = re.compile(
     rf"^[Bb][Yy]\s+{_NAME}(?:\s+{_NAME}){{0,3}}(?:\s*(?:,|and|&)\s*{_NAME}(?:\s+{_NAME}){{0,3}})*$"
     rf"|^{_NAME}(?:\s+{_NAME}){{1,3}}\s+[|/]\s+{_NAME}(?:\s+{_NAME}){{0,5}}$"
+    # "By BBC defence correspondent Jonathan Beale"
+    rf"|^[Bb][Yy]\s+(?:the\s+)?{_NAME}(?:\s+{_NAME}){{0,3}}\s+(?:[a-z]+\s+){{0,3}}"
+    rf"(?:correspondent|editor|reporter|writer|producer|analyst)\s+{_NAME}(?:\s+{_NAME}){{1,3}}$"
 )
 _READING_TIME = re.compile(r"^\d+\s*(?:-\s*)?(?:min|mins|minutes?)(?:\s+read)?$", re.IGNORECASE)
 _PROMO_START = re.compile(
@@ -270,6 +280,8 @@ _PROMO_START = re.compile(
     r"|download (?:the|our|high-resolution|hi-res)\b|follow us\b|click here\b|tap here\b|learn more\b|read more\b"
     r"|listen now\b|don[’']t miss\b|join (?:us|our)\b"
     r"|visit\b.{1,60}\bnow\b"
+    r"|(?:to|for) (?:learn|find out|read|see) more\b.{0,100}\b(?:visit|see|go to)\s*:?$"
+    r"|for more (?:information|details)\b.{0,100}\b(?:visit|see|go to)\s*:?$"
     r"|follow\b.{1,60}\bon (?:twitter|x|facebook|instagram|threads|bluesky|linkedin|tiktok)\b"
     r"|more (?:stories|articles|news|videos?|coverage|reporting) (?:like this|from|on|at)\b)",
     re.IGNORECASE,
@@ -495,7 +507,10 @@ def _line_reason(text: str) -> str | None:
     if words <= 60 and _ASSISTANCE.match(text):
         return ASSISTANCE
     if words <= 40 and (
-        _STAFF_CREDIT.match(text) or _CONTRIBUTED.search(text) or _THANKS_CREDIT.match(text)
+        _STAFF_CREDIT.match(text)
+        or _WRITER_NOTE.match(text)
+        or _CONTRIBUTED.search(text)
+        or _THANKS_CREDIT.match(text)
     ):
         return CREDIT
     if words <= 12 and (_BYLINE.match(text) or _READING_TIME.match(text)):
@@ -767,14 +782,27 @@ _HEADLINE_MAX_WORDS_WITH_STOP = 14
 _SHORTENED_MIN_WORDS = 4
 
 
+_RESTATED_LENGTH = 1.6
+
+
 def _shortened(unit: Unit, known_title: str) -> bool:
-    """A heading that prints the start of the title the metadata gives in full: the headline."""
-    text = normalised(unit.text)
-    return (
-        unit.heading
-        and word_count(text) >= _SHORTENED_MIN_WORDS
-        and normalised(known_title).startswith(text + " ")
-    )
+    """A heading that prints the title the metadata gives, shortened ("PCLOB Releases Update on
+    …" for a longer title) or lengthened ("PRIVACY AND CIVIL LIBERTIES OVERSIGHT BOARD RELEASES
+    STATEMENT …" for "Board Releases Statement …"): the headline."""
+    text, title = normalised(unit.text), normalised(known_title)
+    set_off = unit.heading or unit.text.isupper()  # a heading, or a line in capitals
+    if not set_off or word_count(text) < _SHORTENED_MIN_WORDS:
+        return False
+    if title.startswith(text + " "):
+        return True
+    words, title_words = text.split(), title.split()
+    return len(words) <= _RESTATED_LENGTH * len(title_words) and _in_order(title_words, words)
+
+
+def _in_order(needle: Sequence[str], haystack: Sequence[str]) -> bool:
+    """Whether every word of `needle` stands in `haystack`, in the same order."""
+    remaining = iter(haystack)
+    return all(word in remaining for word in needle)
 
 
 def _is_stopped_headline(page: _Page, first: int, second: int | None) -> bool:

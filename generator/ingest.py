@@ -1264,12 +1264,40 @@ def _title_bar_site(text: str, title: str | None) -> str | None:
     return parts[1].strip() if 0 < word_count(parts[1]) <= _SITE_MAX_WORDS else None
 
 
-# An institution's name: capitalised words ending in what institutions are called.
+# What institutions are called; an institution's name: capitalised words ending in one.
+_INSTITUTION_NOUNS = (
+    "Council",
+    "Board",
+    "Office",
+    "Department",
+    "Agency",
+    "Administration",
+    "Commission",
+    "Service",
+    "Institute",
+    "Center",
+    "Centre",
+    "Corporation",
+    "Foundation",
+    "Committee",
+    "Bureau",
+    "Authority",
+    "University",
+    "Association",
+    "Society",
+    "Ministry",
+    "Coalition",
+    "Alliance",
+    "Federation",
+    "Fund",
+    "Project",
+    "Laboratory",
+    "Organisation",
+    "Organization",
+)
 _INSTITUTION = (
     r"(?:[A-Z][\w&.'’-]*\s+(?:(?:of|on|for|and|the)\s+)*){0,8}"
-    r"(?:Council|Board|Office|Department|Agency|Administration|Commission|Service|Institute|Center"
-    r"|Centre|Corporation|Foundation|Committee|Bureau|Authority|University|Association|Society"
-    r"|Ministry|Coalition|Alliance|Federation|Fund|Project|Laboratory|Organi[sz]ation)"
+    rf"(?:{'|'.join(_INSTITUTION_NOUNS)})"
     r"(?:\s+(?:of|on|for)\s+(?:the\s+)?[A-Z][\w&.'’-]*(?:\s+(?:and\s+)?[A-Z][\w&.'’-]*){0,3})?"
 )
 # A release's lead: "The National Council on Disability (NCD) today released its report".
@@ -1282,7 +1310,7 @@ _ISSUER_HEADLINE = re.compile(
     rf"^(?:The\s+)?(?P<name>{_INSTITUTION}|[A-Z]{{3,6}})\s+[A-Z][a-z]+s\b"  # or "NASA Selects"
 )
 _RELEASE_MARKER = re.compile(
-    r"^(?:for immediate release|(?:press |news |media )?release(?::? [A-Z]*\d[\w-]*)?|#{3}"
+    r"^(?:for (?:immediate )?release|(?:press |news |media )?release(?::? [A-Z]*\d[\w-]*)?|#{3}"
     r"|media contacts?:?)$",
     re.IGNORECASE,
 )
@@ -1308,6 +1336,8 @@ def _issuer_clues(
     if marker is not None and match:
         named = match.group("name")
         name = _spelled_out(named, cleaned)
+        if name is None:
+            return []
         spelled = f' ("{name}" in the text)' if name != named else ""
         return [
             (
@@ -1319,17 +1349,23 @@ def _issuer_clues(
     return []
 
 
-def _spelled_out(name: str, cleaned: Cleaned) -> str:
-    """An acronym's full name, where the text gives it: "PCLOB" is the "Privacy and Civil
-    Liberties Oversight Board (PCLOB)" of the release's text."""
-    if not name.isupper():
+def _spelled_out(name: str, cleaned: Cleaned) -> str | None:
+    """The issuer's full name, where the headline shortens it: the acronym's ("PCLOB" is the
+    "Privacy and Civil Liberties Oversight Board (PCLOB)" of the text), or a bare "Board"'s (the
+    first board the text names in full; None when it names none)."""
+    if " " in name or not (name.isupper() or name in _INSTITUTION_NOUNS):
         return name
-    defined = re.compile(rf"(?P<full>{_INSTITUTION})\s*\(\s*{re.escape(name)}\s*\)")
+    if name.isupper():
+        defined = re.compile(rf"(?P<full>{_INSTITUTION})\s*\(\s*{re.escape(name)}\s*\)")
+    else:
+        defined = re.compile(
+            rf"(?P<full>(?:[A-Z][\w&.'’-]*\s+(?:(?:of|on|for|and)\s+)*){{2,8}}{name})\b"
+        )
     for unit in cleaned.body:
         match = defined.search(unit.text)
         if match:
             return re.sub(r"^The\s+", "", match.group("full"))
-    return name
+    return name if name.isupper() else None
 
 
 def _publisher_of_address(address: str, table: PublisherTable) -> str | None:

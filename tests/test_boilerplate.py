@@ -427,6 +427,12 @@ def test_a_dataset_records_fields_go_and_its_summary_is_a_highlight() -> None:
             "embed",
         ),
         ("View additional information on the individuals and entities listed today.", "promo"),
+        ("To learn more about the NASA SBIR program, visit:", "promo"),
+        ("By BBC defence correspondent Jonathan Beale", "byline"),
+        (
+            "Barnett, a Media Fusion employee, supports the Marshall Office of Communications.",
+            "credit",
+        ),
         (
             "By Ziv Epstein, Postdoctoral Associate, Massachusetts Institute of Technology (MIT), "
             "Michael Bernstein, Professor of Computer Science, Stanford University. Originally "

@@ -753,3 +753,12 @@ def test_a_block_under_according_to_or_shared_thoughts_and_none_inside_it(nlp):
     assert speaker_of(nicaragua, "[We need to] eradicate") == ["Madelaine Caracas"]
     # The mob's words quoted inside Ana Siú's block are hers to quote, not a quotation of hers.
     assert not speaker_of(nicaragua, "vamooos")
+
+
+def test_a_statement_under_its_release_line_is_the_releasers(nlp):
+    quotes = dev_quotes("pclob-2019-01-13-statement-passing-patricia-wald.md", nlp)
+    # "… Chairman Adam Klein and Board Members … have released the following joint statement …:"
+    # then four paragraphs, each opening a quotation mark, the last closing it.
+    assert speaker_of(quotes, "We are very saddened") == ["Adam Klein"]
+    whole = next(text for text, _ in quotes if text.startswith("We are very saddened"))
+    assert whole.endswith("Our thoughts are with her family, friends, and loved ones.")

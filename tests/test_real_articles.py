@@ -169,3 +169,16 @@ def test_photo_captions_with_their_credits_go(name: str, caption: str) -> None:
     assert [r.reason for r in article.removed if r.text.startswith(caption)] == ["caption"]
     assert caption not in body_text(article)
     assert not article.title.startswith(caption)
+
+
+def test_a_statement_release_headed_in_capitals_by_its_board() -> None:
+    article = read("pclob-2019-01-13-statement-passing-patricia-wald.md")
+    # The headline in capitals restates the front matter's title at greater length.
+    assert not body_text(article).startswith("PRIVACY AND CIVIL LIBERTIES OVERSIGHT BOARD")
+    # "Board Releases Statement …" beside "FOR RELEASE": the board the text names in full.
+    assert article.publisher == "Privacy and Civil Liberties Oversight Board"
+
+
+def test_a_pages_list_control_goes() -> None:
+    article = read("ec-echo-2026-02-24-ukraine-country-page.md")
+    assert reasons(article)["Show 24 more items"] == "site-chrome"

@@ -64,7 +64,7 @@ def extract_quotes(parsed: ParsedArticle, entities: tuple[Entity, ...]) -> tuple
         if speaker is None and kind == "full":
             speaker = _label_speaker(resolver, first)
         if speaker is None and kind == "full" and _stands_alone(resolver, first):
-            speaker = _speaker_before(resolver, first, said_before)
+            speaker = _speaker_before(resolver, first, said_before) or _introduced(resolver, first)
         if speaker is None or speaker is UNNAMED:
             continue
         said_before.append((first.start, speaker))
@@ -283,9 +283,22 @@ def _introducing_speaker(resolver: SpeakerResolver, index: int) -> Speaker | Non
     verbs = [t for t in tokens if is_speech_verb(t)]
     if verbs:
         return resolver.speaker_of_verb(verbs[-1])
-    # "According to Carlos Guevara, …, the leaders are often killed …:"
-    sources = [s for t in tokens if t.lower_ == "according" and (s := resolver.according_to(t))]
+    # "According to Carlos Guevara, …:", "… have released the following joint statement on …:"
+    sources = [
+        source
+        for t in tokens
+        if (source := resolver.according_to(t) or (is_speech_noun(t) and resolver.owner_of(t)))
+    ]
     return sources[-1] if sources else None
+
+
+def _introduced(resolver: SpeakerResolver, span: QuotedSpan) -> Speaker | None:
+    """The speaker of a quotation opening a paragraph under one that ends by introducing it."""
+    paragraphs = resolver.parsed.article.paragraphs
+    intro = span.paragraph - 1
+    if intro < 0 or not paragraphs[intro].text.rstrip().endswith(":"):
+        return None
+    return _introducing_speaker(resolver, intro)
 
 
 def reported_speaker(
