@@ -365,22 +365,34 @@ _NEWSLETTER = re.compile(
     r"|do you have (?:information|a tip|tips|a story)\b)",
     re.IGNORECASE,
 )
-# A picture described: "This image of …", "Pictured: …", "Jane Doe, left, and John Roe …".
 # A picture's caption closed by its credit without a label: "… by making sonic booms quieter.
-# NASA / Steve Freeman", "Artist illustration of the X-59 in flight over land. Lockheed Martin".
-# Text never ends on capitalised words after its last full stop.
+# NASA / Steve Freeman", "Artist illustration of the X-59 in flight over land. Lockheed Martin":
+# a sentence (three lower-case words at least: not a headline's "Gov. Abbott Signs Bill"), then
+# capitalised words alone after its last full stop.
 _BARE_CREDIT = re.compile(
-    r"\w\w[.!?][’\")]*\s+(?:[A-Z][\w.&’'-]*(?:\s*/\s*|\s+)){0,5}[A-Z][\w.&’'-]*[a-z]\w*\s*$"
+    r"[a-z]{2}[.!?][’\")]*\s+(?:[A-Z][\w.&’'-]*(?:\s*/\s*|\s+)){0,5}[A-Z][\w.&’'-]*[a-z]\w*\s*$"
 )
+_LOWER_WORD = re.compile(r"\b[a-z]{3,}\b")
+_CAPTION_SENTENCE_WORDS = 3
+
+
+def _ends_on_bare_credit(text: str) -> bool:
+    return (
+        len(_LOWER_WORD.findall(text)) >= _CAPTION_SENTENCE_WORDS
+        and _BARE_CREDIT.search(text) is not None
+        and not re.search('[“”"]', text)
+    )
+
+
+# A picture described: "This image of …", "Pictured: …", "Jane Doe, left, and John Roe …".
 _CAPTION_SHAPE = re.compile(
     r"^(?:(?:this|the|above|top|below) (?:image|photo|photograph|picture|illustration|graphic)"
     r" (?:of|shows|depicts)\b|(?:pictured|above|top|left|right)\s*:)"
     r"|, (?:left|right|center|centre|second from (?:left|right)),",
     re.IGNORECASE,
 )
-# An embedded post's sign-off: "— Jane Doe (@janedoe) March 25, 2021".
-# "— Jane Doe (@janedoe) March 25, 2021" under a tweet; "A post shared by Jane Doe (@janedoe) on
-# Mar 5, 2019 at 3:00am PST" under an Instagram post.
+# An embedded post's sign-off: "— Jane Doe (@janedoe) March 25, 2021" under a tweet, "A post
+# shared by Jane Doe (@janedoe) on Mar 5, 2019 at 3:00am PST" under an Instagram post.
 EMBED_SIGN_OFF = re.compile(
     r"^(?:[—–-]|a (?:post|photo|video) shared by)\s*(?P<name>[^()]{1,80}?)\s*\(@[\w.]{1,30}\)"
     r"\s*(?:on )?(?:\w+\.? \d{1,2}, \d{4}|\d{1,2} \w+\.? \d{4})?(?: at [\d:]+\s*[ap]m(?: \w+)?)?\s*$",
@@ -478,7 +490,8 @@ LONGEST_WORD = 1000
 _SCREENSHOT = re.compile(
     r"^(?:screenshot|screen shot|screengrab|screen capture)s?\b"
     r"|(?:^|[.:] )(?:screenshot|screengrab)\.(?: |$)|\|\s*screen ?shots?\b"
-    r"|(?:^|\. )collage (?:from|of|by|made)\b[^.]*\.?$|\bused with permission\.?$"
+    r"|(?:^|\. )collage (?:(?:from|of) (?:\w+ )?(?:photos|images|pictures|screenshots)|by)\b[^.]*\.?$"
+    r"|(?:^|[.!?][\"”’)]*\s+)used with permission\.?$"
     r"|\bimage text:|\b(?:from left|left to right|from right)\s*:"
     r"|^(?:banner|featured|header|lead|main|cover|top) (?:image|photo|picture)\s*:",
     re.IGNORECASE,
@@ -533,13 +546,15 @@ def _line_reason(text: str) -> str | None:
     if words <= 60 and _CALL_FOR_READERS.search(text):
         return PROMO
     credit = _CREDIT_TAIL.search(text)
+    before = text[: credit.start()].strip() if credit else ""
     if credit and (
         _is_credit_name(credit.group("name"))
         if credit.group("by") is None
-        else _is_credit_name(credit.group("by"), stop_allowed=True)
+        # "… taarab songs. Photo courtesy of the DCMA.", not "… Best Picture by the Board."
+        else _is_credit_name(credit.group("by"), stop_allowed=not before or ends_sentence(before))
     ):
-        return CREDIT if not text[: credit.start()].strip() else CAPTION
-    if words <= _CAPTION_MAX_WORDS and _BARE_CREDIT.search(text) and not re.search('[“”"]', text):
+        return CREDIT if not before else CAPTION
+    if words <= _CAPTION_MAX_WORDS and _ends_on_bare_credit(text):
         return CAPTION
     if words >= 4 and is_printed_twice(text):
         return CAPTION
@@ -595,6 +610,9 @@ def _record_reason(text: str, words: int) -> str | None:
     return None
 
 
+_SHORT_CREDIT_WORDS = 6
+
+
 def _is_credit_name(name: str | None, *, stop_allowed: bool = False) -> bool:
     """A photographer or agency named after "Photo:" is a few words, not a sentence (a licence
     after it, "…, CC BY 2.0.", is part of the credit); after "Photo courtesy of", a short name
@@ -605,9 +623,6 @@ def _is_credit_name(name: str | None, *, stop_allowed: bool = False) -> bool:
     words = word_count(name)
     stopped = name.rstrip().endswith(".")
     return words <= 12 and (not stopped or (stop_allowed and words <= _SHORT_CREDIT_WORDS))
-
-
-_SHORT_CREDIT_WORDS = 6
 
 
 _LICENCE_TAIL = re.compile(r",?\s*\bCC[ -](?:BY|PDM|0)\b.*$")
@@ -745,7 +760,7 @@ def _find_headline(page: _Page, known_title: str | None) -> tuple[int | None, in
     second = kept[1] if len(kept) > 1 else None
     first_text = page.units[first].text
     if known_title is not None:
-        if normalised(first_text) == normalised(known_title) or _shortened(
+        if normalised(first_text) == normalised(known_title) or _restates_title(
             page.units[first], known_title
         ):
             return first, None
@@ -779,19 +794,17 @@ def _find_headline(page: _Page, known_title: str | None) -> tuple[int | None, in
 
 
 _HEADLINE_MAX_WORDS_WITH_STOP = 14
-_SHORTENED_MIN_WORDS = 4
-
-
+_RESTATED_MIN_WORDS = 4
 _RESTATED_LENGTH = 1.6
 
 
-def _shortened(unit: Unit, known_title: str) -> bool:
+def _restates_title(unit: Unit, known_title: str) -> bool:
     """A heading that prints the title the metadata gives, shortened ("PCLOB Releases Update on
     …" for a longer title) or lengthened ("PRIVACY AND CIVIL LIBERTIES OVERSIGHT BOARD RELEASES
     STATEMENT …" for "Board Releases Statement …"): the headline."""
     text, title = normalised(unit.text), normalised(known_title)
     set_off = unit.heading or unit.text.isupper()  # a heading, or a line in capitals
-    if not set_off or word_count(text) < _SHORTENED_MIN_WORDS:
+    if not set_off or word_count(text) < _RESTATED_MIN_WORDS:
         return False
     if title.startswith(text + " "):
         return True
@@ -1104,8 +1117,6 @@ _END_SECTION = re.compile(
     r"|see also|external links|further reading|read more|more (?:stories|news|from \S.*)"
     r"|you (?:may|might) also like|recommended(?: for you| reading)?|most (?:read|popular)"
     r"|trending(?: now)?|media contacts?|press contacts?|contacts?|share this(?: \w+)?"
-    r"|(?:additional |related |more |further )?resources|(?:report |related |supporting )?documents"
-    r"|attachments|downloads"
     r"|reminders?|donate|donations|support us|contacting us|contact us|thanks|thank you"
     r"|subscriptions?|subscribe|invite a friend|advertis(?:e|ing)(?: with us)?|about us"
     r"|(?:book |this \w+[’']s )?(?:competition|giveaway|poll)\b.*"
@@ -1115,6 +1126,12 @@ _END_SECTION = re.compile(
 
 
 _END_HEADING_MAX_WORDS = 8
+# End sections only a heading starts ("### Documents"): as a line of text the word may open one.
+_END_HEADING = re.compile(
+    r"^(?:(?:additional |related |more |further )?resources|(?:report |related |supporting )?"
+    r"documents|attachments|downloads)\s*:?$",
+    re.IGNORECASE,
+)
 
 
 def _mark_end_sections(page: _Page, headline: int | None) -> None:
@@ -1125,9 +1142,10 @@ def _mark_end_sections(page: _Page, headline: int | None) -> None:
     for i, unit in enumerate(page.units):
         if i == headline:
             continue
+        text = unit.text.strip()
         starts = (
             i > lead_end
-            and _END_SECTION.match(unit.text.strip())
+            and (_END_SECTION.match(text) or (unit.heading and _END_HEADING.match(text)))
             and word_count(unit.text) <= _END_HEADING_MAX_WORDS
         )
         if starts:
@@ -1186,69 +1204,87 @@ def _mark_caption_copies(page: _Page) -> None:
             page.remove(i, CAPTION)
 
 
-# The sections a page scraper writes around the text it kept ("## Metadata", "## Page Structure",
-# "## Content", "## Links"): those whose lines are the scraper's record, not the page's.
-_RECORD_SECTIONS = {
-    "metadata": True,
-    "page metadata": True,
-    "page structure": True,
-    "page outline": True,
-    "outline": True,
-    "links": True,
-    "page links": True,
-    "content": False,
-    "page content": False,
-}
+# The sections a page scraper writes around the text it kept: its own record of the page, and
+# the page's text ("## Content").
+_RECORD_SECTIONS = frozenset(
+    {"metadata", "page metadata", "page structure", "page outline", "outline", "links"}
+    | {"page links"}
+)
+_CONTENT_SECTIONS = frozenset({"content", "page content"})
 _OUTLINES = frozenset({"page structure", "page outline", "outline"})
 _HOST_NAME = re.compile(r"^(?:[a-z0-9-]+\.)+[a-z]{2,}$", re.IGNORECASE)
 _OUTLINE_TITLE = re.compile(r"^#\s+(?P<title>\S.*)$")
-# The page's title bar, "Ukraine - European Civil Protection …": the title, a dash or bar, a site.
-TITLE_BAR_SEPARATOR = re.compile(r"\s+[-–—|]\s+")
+_TITLE_BAR_SEPARATOR = re.compile(r"\s+[-–—|]\s+")
+_SITE_MAX_WORDS = 8
 _CHROME_MAX_WORDS = 25
 
 
-def _mark_page_record(page: _Page) -> int | None:
-    """A scraper's record of a whole page: its own sections ("## Metadata", "## Page Structure",
-    "## Links") go, and so do the page's controls and menus printed above the first sentence of
-    its content. Returns the unit made the headline: the title the page's outline gives (`# …`)."""
+def title_bar_site(text: str, title: str | None) -> str | None:
+    """The site a page's title bar names after the page's title ("Ukraine - European Civil
+    Protection and Humanitarian Aid Operations"), or None."""
+    if not title:
+        return None
+    key = normalised(title)
+    for separator in _TITLE_BAR_SEPARATOR.finditer(text):
+        if normalised(text[: separator.start()]) == key:
+            site = text[separator.end() :].strip()
+            return site if 0 < word_count(site) <= _SITE_MAX_WORDS else None
+    return None
+
+
+def _mark_page_record(page: _Page, known_title: str | None) -> int | None:
+    """A scraper's record of a whole page ("## Metadata", "## Page Structure", "## Content",
+    "## Links"): its own sections go, then the page's controls and menus around the content.
+    Returns the unit made the headline: the title the page's outline gives (`# …`), unless the
+    metadata gives one."""
     sections = {
         i: normalised(unit.text)
         for i, unit in enumerate(page.units)
-        if unit.heading and normalised(unit.text) in _RECORD_SECTIONS
+        if unit.heading and normalised(unit.text) in _RECORD_SECTIONS | _CONTENT_SECTIONS
     }
     if len(set(sections.values())) < 2:
         return None
+    title = _mark_record_sections(page, sections, known_title)
+    if title is not None:
+        _mark_page_chrome(page, title)
+    _mark_page_footer(page, sections)
+    return title
+
+
+def _mark_record_sections(
+    page: _Page, sections: dict[int, str], known_title: str | None
+) -> int | None:
+    """The record's section headings and lines (and a domain name heading above them) go; the
+    outline's first `# Title` is kept as the headline when no metadata title is known."""
     title, inside = None, None
     for i, unit in enumerate(page.units):
-        if unit.heading:
-            inside = sections.get(i)
-            if inside is not None or (i < min(sections) and _HOST_NAME.match(unit.text.strip())):
-                page.remove(i, SCRAPER_RECORD)
+        if i in sections:
+            inside = sections[i]
+            page.remove(i, SCRAPER_RECORD)
             continue
-        if not _RECORD_SECTIONS.get(inside or ""):
+        if unit.heading and i < min(sections) and _HOST_NAME.match(unit.text.strip()):
+            page.remove(i, SCRAPER_RECORD)
+        if inside not in _RECORD_SECTIONS:
             continue
         outline_title = _OUTLINE_TITLE.match(unit.text) if inside in _OUTLINES else None
-        if outline_title and title is None:
+        if outline_title and title is None and known_title is None:
             page.units[i] = replace(unit, text=outline_title.group("title").strip())
             page.reasons[i] = None
             title = i
         elif page.reasons[i] is None:
             page.remove(i, SCRAPER_RECORD)
-    _mark_page_chrome(page, title)
-    _mark_page_footer(page, sections)
     return title
 
 
-def _mark_page_chrome(page: _Page, title: int | None) -> None:
+def _mark_page_chrome(page: _Page, title: int) -> None:
     """Above a scraped page's first sentence, what is not the headline is the page's controls,
     menus and breadcrumb (short lines that end no sentence), and its title bar is metadata."""
-    title_key = normalised(page.units[title].text) if title is not None else None
+    title_text = page.units[title].text
     for i in range(_first_sentence(page)):
-        unit, kept = page.units[i], page.reasons[i] is None
-        if i == title or not kept:
+        unit = page.units[i]
+        if i == title or page.reasons[i] is not None:
             continue
-        parts = TITLE_BAR_SEPARATOR.split(unit.text, maxsplit=1)
-        if title_key and len(parts) == 2 and normalised(parts[0]) == title_key:
+        if title_bar_site(unit.text, title_text):
             page.remove(i, METADATA)
         elif word_count(unit.text) <= _CHROME_MAX_WORDS and not ends_sentence(unit.text):
             page.remove(i, SITE_CHROME)
@@ -1257,7 +1293,7 @@ def _mark_page_chrome(page: _Page, title: int | None) -> None:
 def _mark_page_footer(page: _Page, sections: dict[int, str]) -> None:
     """Under a scraped page's last sentence, to the end of its content, the page's footer:
     short lines that end no sentence (links, menus, share buttons, "Contact us")."""
-    content = [i for i, name in sections.items() if not _RECORD_SECTIONS[name]]
+    content = [i for i, name in sections.items() if name in _CONTENT_SECTIONS]
     if not content:
         return
     ends = sorted(i for i in sections if i > content[0])
@@ -1292,9 +1328,9 @@ def strip_boilerplate(
     _mark_comment_followers(page)
     _mark_lead_captions(page)
     _mark_caption_copies(page)
-    outline_title = _mark_page_record(page)
+    outline_title = _mark_page_record(page, known_title)
     title_field = _title_field(page) if known_title is None else None
-    if outline_title is not None and known_title is None:
+    if outline_title is not None:
         headline, kicker = outline_title, None
     elif title_field is not None:
         headline, kicker = title_field, None

@@ -48,7 +48,7 @@ def read_gold(path: Path) -> dict[str, Any]:
     if second.is_file() and path.name != SECOND_ANNOTATION:
         for name, sentences in (yaml.safe_load(second.read_text(encoding="utf-8")) or {}).items():
             if name in gold:
-                gold[name] = {**gold[name], "acceptable": list(sentences or [])}
+                gold[name] = {**(gold[name] or {}), "acceptable": list(sentences or [])}
     return gold
 
 
@@ -312,7 +312,7 @@ def field_figures(totals: Counter) -> dict[str, float]:
     figures["junk_left"] = totals["junk_left"]
     figures["real_removed_share"] = totals["real_removed"] / max(1, totals["real_lines"])
     figures["claim_precision"] = totals["claims_good"] / max(1, totals["claims"])
-    figures["claims_ranked"] = totals["claims_ranked"] / max(1, totals["claims"])
+    figures["claims_ranked_share"] = totals["claims_ranked"] / max(1, totals["claims"])
     figures["claims_faulty"] = totals["claims_faulty"]
     figures["lead_in_summary"] = totals["lead_in_summary"] / max(1, totals["lead_sentences"])
     figures["claims_repeating_summary"] = totals["claims_repeating_summary"]
@@ -367,7 +367,7 @@ def fields_table(figures: Mapping[str, float], totals: Counter) -> str:
             totals["claims"],
             "key claims good",
             f"{totals['claims_good']} of {totals['claims']} ({figures['claim_precision']:.0%}); "
-            f"{totals['claims_ranked']} ({figures['claims_ranked']:.0%}) in the ranked gold list; "
+            f"{totals['claims_ranked']} ({figures['claims_ranked_share']:.0%}) in the ranked gold list; "
             f"{totals['claims_faulty']} faulty",
         ),
         (

@@ -39,7 +39,6 @@ from generator.boilerplate import (
     PUBLISHER_NAME,
     SITE_NOTICE,
     TAGS,
-    TITLE_BAR_SEPARATOR,
     Cleaned,
     Unit,
     ends_sentence,
@@ -49,6 +48,7 @@ from generator.boilerplate import (
     normalised,
     starts_capitalised,
     strip_boilerplate,
+    title_bar_site,
     word_count,
 )
 from generator.cache import PickleStore
@@ -1049,7 +1049,7 @@ _DATED_REASONS = frozenset({DATE_LINE, METADATA, BYLINE})
 _LATER_DATE = re.compile(r"\b(?:updated|modified|last|edited|revised)\b", re.IGNORECASE)
 
 
-_PAGE_UPDATED = re.compile(r"\bpage was (?:last )?(?:updated|modified|reviewed)\b", re.IGNORECASE)
+_PAGE_UPDATED = re.compile(r"\bpage was (?:last )?(?:updated|modified)\b", re.IGNORECASE)
 _LIST_DATES = 3  # bare date lines with as many different dates date a list, not the page
 
 
@@ -1228,7 +1228,7 @@ def _publisher_clues(
             continue
         where = f"{removed.reason} line {_quoted(removed.text)} on line {removed.line}"
         holder = _copyright_holder(removed.text) if removed.reason == COPYRIGHT else None
-        site = _title_bar_site(removed.text, title) if removed.reason == METADATA else None
+        site = title_bar_site(removed.text, title) if removed.reason == METADATA else None
         if site:
             bar = f"the page's title bar {_quoted(removed.text)} on line {removed.line}"
             clues.append((canonical_publisher(site, table), bar))
@@ -1250,18 +1250,6 @@ def _publisher_clues(
             )
         )
     return clues
-
-
-_SITE_MAX_WORDS = 8
-
-
-def _title_bar_site(text: str, title: str | None) -> str | None:
-    """The site a page's title bar names after its title: "Ukraine - European Civil Protection
-    and Humanitarian Aid Operations"."""
-    parts = TITLE_BAR_SEPARATOR.split(text.strip(), maxsplit=1)
-    if not title or len(parts) != 2 or normalised(parts[0]) != normalised(title):
-        return None
-    return parts[1].strip() if 0 < word_count(parts[1]) <= _SITE_MAX_WORDS else None
 
 
 # What institutions are called; an institution's name: capitalised words ending in one.
@@ -1295,8 +1283,9 @@ _INSTITUTION_NOUNS = (
     "Organisation",
     "Organization",
 )
+_NAME_WORD = r"(?:[A-Z][\w&.'’-]*\s+(?:(?:of|on|for|and|the)\s+)*)"  # "Privacy and ", "Civil "
 _INSTITUTION = (
-    r"(?:[A-Z][\w&.'’-]*\s+(?:(?:of|on|for|and|the)\s+)*){0,8}"
+    rf"{_NAME_WORD}{{0,8}}"
     rf"(?:{'|'.join(_INSTITUTION_NOUNS)})"
     r"(?:\s+(?:of|on|for)\s+(?:the\s+)?[A-Z][\w&.'’-]*(?:\s+(?:and\s+)?[A-Z][\w&.'’-]*){0,3})?"
 )
@@ -1358,9 +1347,7 @@ def _spelled_out(name: str, cleaned: Cleaned) -> str | None:
     if name.isupper():
         defined = re.compile(rf"(?P<full>{_INSTITUTION})\s*\(\s*{re.escape(name)}\s*\)")
     else:
-        defined = re.compile(
-            rf"(?P<full>(?:[A-Z][\w&.'’-]*\s+(?:(?:of|on|for|and)\s+)*){{2,8}}{name})\b"
-        )
+        defined = re.compile(rf"(?P<full>{_NAME_WORD}{{2,8}}{name})\b")
     for unit in cleaned.body:
         match = defined.search(unit.text)
         if match:

@@ -108,6 +108,11 @@ def test_promo_lines_go(line: str) -> None:
         "Getty Images and other agencies sell pictures to newspapers, the report said.",
         "By contrast, exports to the region rose by a tenth, customs data showed.",
         "By the numbers",
+        "Oppenheimer was named Best Picture by the National Board of Review.",
+        "Excerpts from the diary, which the family shared with The Times, are used with permission.",
+        "The exhibit opens Friday. Collage of works by 40 local artists fills the lobby.",
+        "Jones, a former employee, supports the union's claim.",
+        "Gov. Abbott Signs Border Bill",
     ],
 )
 def test_body_sentences_that_merely_mention_a_keyword_stay(sentence: str) -> None:
@@ -552,3 +557,10 @@ def test_an_invitation_to_get_in_touch_in_the_text_stays() -> None:
 def test_an_instagram_sign_off_names_the_posts_author() -> None:
     line = "A post shared by  Aline Coquelle Photoreporter (@alinecoquelle) on Sep 17, 2019 at 12:24pm PDT"
     assert EMBED_SIGN_OFF.match(line).group("name") == "Aline Coquelle Photoreporter"
+
+
+def test_a_crosshead_named_like_an_end_section_does_not_end_a_plain_text() -> None:
+    # "Resources" as a line of a plain text is a crosshead; only a heading ("### Documents")
+    # starts an end section of that name.
+    cleaned = clean(page("Resources"))
+    assert body(cleaned)[-2:] == BODY[2:]

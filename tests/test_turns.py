@@ -90,7 +90,9 @@ def test_the_questions_of_a_named_host_are_hers(nlp) -> None:
 def test_no_question_is_given_to_an_office_or_to_one_who_answers(nlp) -> None:
     for title in (
         "Interview with President Biden",
+        "Interview with Sen. Smith",
         "Interview of the President by Jane Doe and John Roe",
+        "Interview of the President by Jane Mary Doe and John Roe",
     ):
         parsed = parse_article(article(BRIEFING, title), nlp)
         assert interviewer(parsed) is None
@@ -98,3 +100,13 @@ def test_no_question_is_given_to_an_office_or_to_one_who_answers(nlp) -> None:
         article(BRIEFING, "Press Gaggle by Press Secretary Karoline Leavitt"), nlp
     )
     assert interviewer(briefing) is None  # a gaggle: its reporters go unnamed
+
+
+def test_an_audience_members_question_is_not_the_hosts(nlp) -> None:
+    lines = [*FIRESIDE_CHAT, "AUDIENCE MEMBER:  Thank you so much for being here today."]
+    title = "Remarks by Vice President Harris During Fireside Chat with Priyanka Chopra Jonas"
+    parsed = parse_article(article(lines, title), nlp)
+    quotes = extract_quotes(parsed, extract_entities(parsed))
+    assert not any(q.text.startswith("Thank you so much") for q in quotes)
+    title = "Interview with President Biden by Jane Doe"
+    assert interviewer(parse_article(article(FIRESIDE_CHAT, title), nlp)) == "Jane Doe"

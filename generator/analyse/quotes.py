@@ -253,7 +253,7 @@ def _turn_quotes(parsed: ParsedArticle, roles: dict[str, str | None]) -> list[Qu
     return [
         Quote(turn.text, name, roles.get(name), "full", paragraphs[turn.paragraphs[0]].id, "person")
         for turn, label_name in named_turns(parsed)
-        if (name := label_name or (asker if not turn.label else None)) and turn.text
+        if (name := label_name or (asker if turn.interviewer_asks else None)) and turn.text
     ]
 
 

@@ -290,7 +290,7 @@ PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 # What one shares when one speaks: "shared her aspirations", "shared his thoughts".
 SHARED_THOUGHTS = frozenset(
     {"thought", "view", "opinion", "story", "experience", "concern", "aspiration", "hope"}
-    | {"feeling", "reflection", "memory", "fear", "wish", "message", "statement", "words"}
+    | {"feeling", "reflection", "memory", "fear", "wish", "message", "statement", "word"}
 )
 ORGANISATION_PRONOUNS = frozenset({"it"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
@@ -311,22 +311,19 @@ def is_speech_verb(token: Token) -> bool:
             and child.lower_ in ("in", "on")
             and any(g.dep_ == "pobj" and g.lemma_.lower() in SPEECH_NOUNS for g in child.children)
             for child in token.children
-        ) or any(  # "shared her aspirations with Niú:" (or "with Niú her …", parsed as one)
-            shared.lemma_.lower() in SHARED_THOUGHTS
-            for child in token.children
-            for shared in (
-                [child]
-                if child.dep_ == "dobj"
-                else child.children
-                if child.lower_ == "with"
-                else []
-            )
-        )
+        ) or any(shared.lemma_.lower() in SHARED_THOUGHTS for shared in _shared_objects(token))
     if lemma == "call":
         return not particles & {"on", "for", "off", "in", "up"}
     if lemma in ("continue", "add"):  # not "continued to buy", "added to the pressure"
         return not particles & {"to"} and not any(c.dep_ == "xcomp" for c in token.children)
     return True
+
+
+def _shared_objects(verb: Token) -> list[Token]:
+    """What "share" has as its object: "shared her aspirations with Niú", or "shared with Niú
+    her aspirations" (which the parser takes for one phrase after "with")."""
+    objects = [child for child in verb.children if child.dep_ == "dobj"]
+    return objects + [g for c in verb.children if c.lower_ == "with" for g in c.children]
 
 
 def is_speech_noun(token: Token) -> bool:

@@ -27,11 +27,15 @@ MIN_ANSWERS = 2  # labelled answers that make a text a transcript
 TURNS_KEY = "briefing.transcript_turns"
 
 
+_INTERVIEWERS_LABELS = frozenset({"Q", "QUESTION"})  # not "AUDIENCE MEMBER", "PARTICIPANT"
+
+
 @dataclass(frozen=True)
 class Turn:
     label: str  # as printed, "THE PRESIDENT"; "" for a question
     paragraphs: tuple[int, ...]  # indexes into article.paragraphs: the labelled one, then the rest
     text: str  # the turn's words without the label, paragraphs joined by a space
+    interviewer_asks: bool = False  # a question of the interviewer's ("Q"), not the audience's
 
 
 def transcript_turns(article: Article) -> tuple[Turn, ...]:
@@ -51,7 +55,9 @@ def transcript_turns(article: Article) -> tuple[Turn, ...]:
         members = [index] + [i for i in range(index + 1, end) if paragraphs[i].kind == "body"]
         rest = [paragraphs[i].text for i in members[1:]]
         text = " ".join([paragraphs[index].text[match.end() :], *rest])
-        turns.append(Turn(match.group("name") or "", tuple(members), text.strip()))
+        question = (match.group("question") or "").rstrip(":")
+        asks = question in _INTERVIEWERS_LABELS
+        turns.append(Turn(match.group("name") or "", tuple(members), text.strip(), asks))
     return tuple(turns)
 
 
@@ -74,22 +80,28 @@ def _named_turns(parsed: ParsedArticle) -> tuple[tuple[Turn, str | None], ...]:
 
 # "Interview of President Trump by Jamie Little, Fox Sports", "Interview With Margaret Brennan of
 # CBS", "During Fireside Chat with Priyanka Chopra Jonas": the interviewer's or host's name, two
-# to four capitalised words; not one of two ("by Jane Doe and John Roe").
-_INTERVIEWER = re.compile(
-    r"\b(?i:interview|conversation|chat)\b.*?\b(?i:by|with) "
-    r"((?:[A-Z][\w’'.-]*)(?: [A-Z][\w’'.-]*){1,3})\b"
-    r"(?!,? (?:and|&) )"
-)
+# to four capitalised words after "by" or "with".
+_INTERVIEW = re.compile(r"\b(?i:interview|conversation|chat)\b")
+_NAMED_BY = re.compile(r"\b(?i:by|with) ((?:[A-Z][\w’'.-]*)(?: [A-Z][\w’'.-]*){1,3})")
+_ONE_OF_TWO = re.compile(r",? (?:and|&) ")  # "by Jane Doe and John Roe": no one interviewer
 
 
 def interviewer(parsed: ParsedArticle) -> str | None:
     """The one interviewer an interview's headline names, whose the questions are; else None
-    (nor when the name is an office, "Interview with President Biden", or one who answers)."""
-    named = _INTERVIEWER.search(parsed.article.title or "")
-    if named is None or named.group(1).split()[0].lower() in HONORIFICS:
+    (not an office, "Interview with President Biden", nor one who answers)."""
+    title = parsed.article.title or ""
+    interview = _INTERVIEW.search(title)
+    if interview is None:
         return None
     answering = {word for _, name in named_turns(parsed) if name for word in name.split()}
-    return None if set(named.group(1).split()) & answering else named.group(1)
+    for named in _NAMED_BY.finditer(title, interview.end()):
+        name = named.group(1)
+        if _ONE_OF_TWO.match(title, named.end()):
+            return None
+        office = name.split()[0].lower().rstrip(".") in HONORIFICS
+        if not office and not set(name.split()) & answering:
+            return name
+    return None
 
 
 def turn_speakers(parsed: ParsedArticle) -> dict[str, str | None]:
