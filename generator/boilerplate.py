@@ -370,7 +370,8 @@ _NEWSLETTER = re.compile(
 # a sentence (three lower-case words at least: not a headline's "Gov. Abbott Signs Bill"), then
 # capitalised words alone after its last full stop.
 _BARE_CREDIT = re.compile(
-    r"[a-z]{2}[.!?][’\")]*\s+(?:[A-Z][\w.&’'-]*(?:\s*/\s*|\s+)){0,5}[A-Z][\w.&’'-]*[a-z]\w*\s*$"
+    r"[a-z]{2}[.!?][’\")]*\s+(?:[A-Z][\w.&’'-]*(?:\s*/\s*|\s+)){0,5}[A-Z](?:[\w.&’'-]*[a-z]\w*|[A-Z]+)"
+    r"\s*$"
 )
 _LOWER_WORD = re.compile(r"\b[a-z]{3,}\b")
 _CAPTION_SENTENCE_WORDS = 3
@@ -1170,13 +1171,24 @@ def _mark_unpunctuated(page: _Page, headline: int | None, kicker: int | None) ->
             word_count(unit.text) >= _CAPTION_MIN_WORDS
             and not _ANY_END.search(unit.text.rstrip())
             and not re.search('[“”"]', unit.text)
-            and len(_INNER_SENTENCE_END.findall(unit.text)) < 4  # a long text, cut off
+            and len(_INNER_SENTENCE_END.findall(unit.text)) < _CUT_OFF_SENTENCES
             and not _NUMBERED_HEADING.match(unit.text)
+            and not _is_title_case(unit.text)
         ):
             page.remove(i, CAPTION)
 
 
 _CAPTION_MIN_WORDS = 12
+_CUT_OFF_SENTENCES = 4  # a paragraph of five sentences that stops short is a text cut off
+_TITLE_CASE_SHARE = 0.8
+
+
+def _is_title_case(text: str) -> bool:
+    """A headline's capitals: "Robert Champion Named Manager of SLS Exploration Upper Stage Office
+    at Marshall" (words of four letters or more, nearly all capitalised)."""
+    words = [word for word in _WORD.findall(text) if len(word) >= 4]
+    capitalised = [word for word in words if word[0].isupper()]
+    return bool(words) and len(capitalised) >= _TITLE_CASE_SHARE * len(words)
 # "1. Large Scale Methamphetamine Trafficker Sentenced to 10 Years": a numbered section's title
 # (a caption is never numbered).
 _NUMBERED_HEADING = re.compile(r"^\d{1,2}[.)]\s+[A-Z]")

@@ -113,6 +113,8 @@ def test_promo_lines_go(line: str) -> None:
         "The exhibit opens Friday. Collage of works by 40 local artists fills the lobby.",
         "Jones, a former employee, supports the union's claim.",
         "Gov. Abbott Signs Border Bill",
+        # A newsletter's story headline: long, unpunctuated, but in a headline's capitals.
+        "Robert Champion Named Manager of SLS Exploration Upper Stage Office at Marshall",
     ],
 )
 def test_body_sentences_that_merely_mention_a_keyword_stay(sentence: str) -> None:
@@ -129,6 +131,8 @@ def test_body_sentences_that_merely_mention_a_keyword_stay(sentence: str) -> Non
         ("Troops on parade in the capital. (Credit: Getty Images)", "caption"),
         ("Troops on parade in the capital. JOHN SMITH/AFP via Getty Images", "caption"),
         ("The governor speaks to reporters (Photo: Example Agency)", "caption"),
+        ("Robert Champion has been named as manager of the office at Marshall. NASA", "caption"),
+        ("Artist illustration of the X-59 in flight over land. Lockheed Martin", "caption"),
         ("Photo: AP", "credit"),
         ("(Credit: Getty Images)", "credit"),
         ("Reporting by Jane Doe; Editing by John Smith", "credit"),
