@@ -889,6 +889,19 @@ def _strip_closing_note(page: _Page) -> None:
     page.units[last] = replace(unit, text=unit.text[: len(unit.text) - len(match.group(0))])
 
 
+# A picture's short address closing a post's text: "… we must reject 🙄 pic.twitter.com/x7qP3nuPeS".
+_POST_LINK_TAIL = re.compile(r"\s+((?:pic\.twitter\.com/|https?://t\.co/)\S+)\s*$")
+
+
+def _strip_post_links(page: _Page) -> None:
+    for i in page.kept():
+        unit = page.units[i]
+        match = _POST_LINK_TAIL.search(unit.text)
+        if match and unit.text[: match.start()].strip():
+            page.extra.append(RemovedText(unit.line, match.group(1), EMBED))
+            page.units[i] = replace(unit, text=unit.text[: match.start()].rstrip())
+
+
 def _mark_repeats(page: _Page, headline: int | None) -> bool:
     """Related-story headlines printed twice close together lose both copies; any other text
     printed again keeps its first copy. Returns whether related headlines were found."""
@@ -1189,6 +1202,8 @@ def _is_title_case(text: str) -> bool:
     words = [word for word in _WORD.findall(text) if len(word) >= 4]
     capitalised = [word for word in words if word[0].isupper()]
     return bool(words) and len(capitalised) >= _TITLE_CASE_SHARE * len(words)
+
+
 # "1. Large Scale Methamphetamine Trafficker Sentenced to 10 Years": a numbered section's title
 # (a caption is never numbered).
 _NUMBERED_HEADING = re.compile(r"^\d{1,2}[.)]\s+[A-Z]")
@@ -1355,6 +1370,7 @@ def strip_boilerplate(
     _mark_pull_quotes(page)
     _strip_datelines(page, skip={headline} if headline is not None else set())
     _strip_closing_note(page)
+    _strip_post_links(page)
     if _mark_repeats(page, headline):
         _mark_lone_related(page, headline)
     _mark_unpunctuated(page, headline, kicker)

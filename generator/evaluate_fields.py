@@ -19,7 +19,7 @@ from typing import Any
 
 import yaml
 
-from generator.boilerplate import DATELINE, METADATA, PUBLICATION_NOTE
+from generator.boilerplate import DATELINE, EMBED, METADATA, PUBLICATION_NOTE
 from generator.ingest import canonical_publisher, load_publishers, title_from_file_name
 from generator.model import Inference
 
@@ -192,7 +192,8 @@ def _score_lines(
     for number, line in real:
         score.counts["real_lines"] += 1
         pieces = [plain_tokens(piece) for piece in _HTML_BLOCK.split(line)]
-        pieces = [_without_taken_off(piece, taken_off.get(number, [])) for piece in pieces]
+        off = taken_off.get(number, []) + taken_off.get(None, [])
+        pieces = [_without_taken_off(piece, off) for piece in pieces]
         if not all(
             any(contains_run(paragraph, piece) for paragraph in paragraphs)
             for piece in pieces
@@ -205,14 +206,16 @@ def _score_lines(
 def _taken_off(brief: Mapping[str, Any]) -> dict[int, list[list[str]]]:
     """Per line, what the brief took off the start or the end of it and listed (a dateline, a
     label, a closing publication note)."""
-    taken: dict[int, list[list[str]]] = {}
+    taken: dict[int | None, list[list[str]]] = {}
     for removed in brief.get("removed") or []:
         if removed.get("reason") in _TAKEN_OFF_REASONS:
-            taken.setdefault(removed.get("line"), []).append(plain_tokens(removed["text"]))
+            # A post's address is listed at the line its joined text starts on: any line's.
+            line = None if removed.get("reason") == EMBED else removed.get("line")
+            taken.setdefault(line, []).append(plain_tokens(removed["text"]))
     return taken
 
 
-_TAKEN_OFF_REASONS = (DATELINE, METADATA, PUBLICATION_NOTE)
+_TAKEN_OFF_REASONS = (DATELINE, METADATA, PUBLICATION_NOTE, EMBED)
 
 
 def _without_taken_off(tokens: list[str], pieces: list[list[str]]) -> list[str]:

@@ -779,7 +779,7 @@ _CONTINUING_WORDS = frozenset(_CONTINUING_WORDS_TEXT.split())
 # Wikitext, as wiki dumps and their datasets keep it: [[w:Page|shown text]], '''bold'''.
 _WIKI_LINK = re.compile(r"\[\[(?:[^\[\]|]*\|)?([^\[\]|]*)\]\]")
 _WIKI_EMPHASIS = re.compile(r"'{2,5}([^']+?)'{2,5}")
-_BARE_ADDRESS = re.compile(r"^https?://\S*$")
+_BARE_ADDRESS = re.compile(r"^(?:https?://|pic\.twitter\.com/)\S*$")
 _MD_SIGNS = re.compile(r"^\s{0,3}#{1,6}\s+\S|!\[[^\]]*\]\(|\[[^\]]+\]\((?:https?://|/)")
 
 
@@ -855,10 +855,13 @@ def _joined_post(block: list[_Line]) -> list[_Line]:
         if not EMBED_SIGN_OFF.match(line.text):
             pending.append(line)
             continue
+        # A picture's address under the post's text is its furniture, not its words.
+        addresses = [item for item in pending if _BARE_ADDRESS.match(item.text)]
+        pending = [item for item in pending if not _BARE_ADDRESS.match(item.text)]
         words = sum(word_count(item.text) for item in pending)
         if 1 < len(pending) <= _POST_MAX_LINES and words <= _POST_MAX_WORDS:
             pending = [_Line(pending[0].number, " ".join(item.text for item in pending))]
-        joined += [*pending, line]
+        joined += [*pending, *addresses, line]
         pending = []
     return joined + pending
 

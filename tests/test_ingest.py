@@ -857,3 +857,14 @@ def test_a_releases_numbered_marker_and_acronym_headline_name_the_issuer(tmp_pat
     article = read_article(tmp_path, "nasa.md", text)
     assert article.publisher == "NASA"
     assert any("RELEASE: J24-003" in i.evidence for i in article.inferred)
+
+
+def test_a_posts_picture_address_is_not_joined_to_its_text() -> None:
+    # Global Voices tweets: text, then "pic.twitter.com/…" on a line of its own or closing the
+    # text's line, then the sign-off.
+    dev = Path(__file__).resolve().parent / "corpus" / "dev"
+    article = read_seed(dev / "globalvoices-undated-kenya-women-online-harassment.txt", dev)
+    assert not any("pic.twitter.com" in paragraph.text for paragraph in article.paragraphs)
+    removed = {(r.text, r.reason) for r in article.removed}
+    assert ("pic.twitter.com/mqXDt0GkAK", "embed") in removed  # a line of its own
+    assert ("pic.twitter.com/x7qP3nuPeS", "embed") in removed  # closing the text's line
