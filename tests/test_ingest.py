@@ -868,3 +868,11 @@ def test_a_posts_picture_address_is_not_joined_to_its_text() -> None:
     removed = {(r.text, r.reason) for r in article.removed}
     assert ("pic.twitter.com/mqXDt0GkAK", "embed") in removed  # a line of its own
     assert ("pic.twitter.com/x7qP3nuPeS", "embed") in removed  # closing the text's line
+
+
+def test_the_language_check_is_worked_out_once_with_the_seed(tmp_path: Path) -> None:
+    # A rebuild under serve takes 10,000 seeds from cache: their language check comes with them.
+    seed = tmp_path / "report.txt"
+    seed.write_text(TEXT, encoding="utf-8")
+    entry = ingest.read_seed_entry(seed, tmp_path)
+    assert entry.english_share == ingest.english_share(entry.outcome) > ingest.MIN_ENGLISH_SHARE
