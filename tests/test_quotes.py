@@ -13,9 +13,15 @@ import pytest
 
 from generator.analyse.entities import extract_entities
 from generator.analyse.parse import parse_article
-from generator.analyse.quotes import extract_quotes, reported_speaker
+from generator.analyse.quotes import (
+    _is_foreign,
+    _main_statement,
+    _signed_name,
+    extract_quotes,
+    reported_speaker,
+)
 from generator.ingest import read_seed
-from generator.model import Quote, SeedProblem, to_dict
+from generator.model import Paragraph, Quote, SeedProblem, to_dict
 
 SEEDS_DIR = Path(__file__).resolve().parent.parent / "seeds"
 
@@ -762,3 +768,24 @@ def test_a_statement_under_its_release_line_is_the_releasers(nlp):
     assert speaker_of(quotes, "We are very saddened") == ["Adam Klein"]
     whole = next(text for text, _ in quotes if text.startswith("We are very saddened"))
     assert whole.endswith("Our thoughts are with her family, friends, and loved ones.")
+
+
+def test_only_a_main_verbs_statement_introduces_a_block(parse):
+    parsed = parse(
+        [
+            "The members have released the following joint statement:",
+            "After Smith's statement on Monday, the protesters' placards read:",
+        ]
+    )
+    statements = [t for t in parsed.doc if t.lower_ == "statement"]
+    assert [_main_statement(t) for t in statements] == [True, False]
+
+
+def test_a_short_english_line_under_an_introduction_is_not_another_language():
+    short = Paragraph("p2", "Massive protests across Brazil", 2)
+    assert not _is_foreign(short.text)
+    assert _is_foreign("Los manifestantes ocuparon las calles de la ciudad durante toda la noche")
+
+
+def test_a_signature_loses_its_emoji_and_what_joins_them():
+    assert _signed_name("Jane ❤️ Doe 👩\u200d💻") == "Jane Doe"

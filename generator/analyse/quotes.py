@@ -161,8 +161,9 @@ def _block_after(paragraphs: tuple[Paragraph, ...], start: int) -> list[list[Par
         return [] if any(mark in first.text for mark in _QUOTE_MARKS) else [[first]]
     end = start
     while (
-        end < len(paragraphs)
+        end < min(len(paragraphs), start + _BLOCK_MAX_PARAGRAPHS)
         and paragraphs[end].kind == "body"
+        and paragraphs[end].text.lstrip()[:1] not in _QUOTE_MARKS
         and _is_foreign(paragraphs[end].text)
     ):
         end += 1
@@ -174,8 +175,13 @@ def _block_after(paragraphs: tuple[Paragraph, ...], start: int) -> list[list[Par
     return [block]
 
 
+_BLOCK_MAX_PARAGRAPHS = 6
+_FOREIGN_MIN_WORDS = 6  # a short English line ("Massive protests across Brazil") has few too
+
+
 def _is_foreign(text: str) -> bool:
-    return function_word_share(letter_words(text)) < _FOREIGN_SHARE
+    words = letter_words(text)
+    return len(words) >= _FOREIGN_MIN_WORDS and function_word_share(words) < _FOREIGN_SHARE
 
 
 _QUOTE_MARKS = '“”"'
@@ -215,11 +221,16 @@ def _embedded_posts(article: Article) -> list[Quote]:
     return found
 
 
+def _is_symbol(char: str) -> bool:
+    """An emoji or other symbol, or what joins and styles one (a zero-width joiner, a variation
+    selector); not a letter's combining mark."""
+    category = unicodedata.category(char)
+    return category[0] == "S" or category == "Cf" or "\ufe00" <= char <= "\ufe0f"
+
+
 def _signed_name(signature: str) -> str:
     """The name a post is signed with, without the emoji some put in it ("Hermisaurio 🦖")."""
-    kept = "".join(
-        " " if unicodedata.category(char).startswith("S") else char for char in signature
-    )
+    kept = "".join(" " if _is_symbol(char) else char for char in signature)
     return " ".join(kept.split()) or " ".join(signature.split())
 
 
@@ -269,7 +280,9 @@ def _as_named(post: Quote, entities: tuple[Entity, ...]) -> Quote:
 
 
 def _introducing_speaker(resolver: SpeakerResolver, index: int) -> Speaker | None:
-    """The speaker of the last verb of saying in a paragraph's last sentence."""
+    """The speaker a paragraph's last sentence introduces: of its last verb of saying, else of
+    its "according to X", else the owner of the statement its main verb has ("… have released
+    the following joint statement:")."""
     span = resolver.parsed.paragraph_span(index)
     if span is None:
         return None
@@ -287,16 +300,31 @@ def _introducing_speaker(resolver: SpeakerResolver, index: int) -> Speaker | Non
     sources = [
         source
         for t in tokens
-        if (source := resolver.according_to(t) or (is_speech_noun(t) and resolver.owner_of(t)))
+        if (source := resolver.according_to(t) or (_main_statement(t) and resolver.owner_of(t)))
     ]
     return sources[-1] if sources else None
 
 
+def _main_statement(token: Token) -> bool:
+    """A statement, remark or post that is the subject or object of its sentence's main verb
+    ("… released the following statement:"), not one mentioned in passing ("After Smith's
+    statement, placards read:")."""
+    return (
+        is_speech_noun(token)
+        and token.dep_ in ("dobj", "nsubj", "nsubjpass")
+        and token.head.dep_ == "ROOT"
+    )
+
+
 def _introduced(resolver: SpeakerResolver, span: QuotedSpan) -> Speaker | None:
     """The speaker of a quotation opening a paragraph under one that ends by introducing it."""
-    paragraphs = resolver.parsed.article.paragraphs
+    parsed = resolver.parsed
+    paragraphs = parsed.article.paragraphs
     intro = span.paragraph - 1
-    if intro < 0 or not paragraphs[intro].text.rstrip().endswith(":"):
+    opening = parsed.text[parsed.paragraph_starts[span.paragraph] : span.start]
+    if intro < 0 or opening.strip(_QUOTE_MARKS + "‘’' ") or paragraphs[intro].kind != "body":
+        return None
+    if not paragraphs[intro].text.rstrip().endswith(":"):
         return None
     return _introducing_speaker(resolver, intro)
 
