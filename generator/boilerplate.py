@@ -889,8 +889,10 @@ def _strip_closing_note(page: _Page) -> None:
     page.units[last] = replace(unit, text=unit.text[: len(unit.text) - len(match.group(0))])
 
 
-# A picture's short address closing a post's text: "… we must reject 🙄 pic.twitter.com/x7qP3nuPeS".
-_POST_LINK_TAIL = re.compile(r"\s+((?:pic\.twitter\.com/|https?://t\.co/)\S+)\s*$")
+# A post's picture or short address: "pic.twitter.com/x7qP3nuPeS", "https://t.co/2obxroAMcx".
+POST_LINK = r"(?:pic\.twitter\.com/|https?://t\.co/)\S+"
+# One closing a post's text: "… we must reject 🙄 pic.twitter.com/x7qP3nuPeS".
+_POST_LINK_TAIL = re.compile(rf"\s+({POST_LINK})\s*$")
 
 
 def _strip_post_links(page: _Page) -> None:

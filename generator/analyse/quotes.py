@@ -32,7 +32,13 @@ from generator.analyse.speakers import (
 )
 from generator.analyse.speech import is_speech_noun, is_speech_verb
 from generator.analyse.turns import interviewer, named_turns
-from generator.boilerplate import EMBED, EMBED_SIGN_OFF, function_word_share, letter_words
+from generator.boilerplate import (
+    EMBED,
+    EMBED_SIGN_OFF,
+    POST_LINK,
+    function_word_share,
+    letter_words,
+)
 from generator.model import Article, Entity, Paragraph, Quote, QuoteKind
 
 # Quoted fragments this short are too close to scare quotes to attribute ("old friend").
@@ -185,7 +191,7 @@ def _is_foreign(text: str) -> bool:
 
 
 _QUOTE_MARKS = '“”"'
-_POST_LINKS = re.compile(r"(?:\s*(?:pic\.twitter\.com/\S+|https?://t\.co/\S+))+\s*$")
+_POST_LINKS = re.compile(rf"(?:\s*{POST_LINK})+\s*$")
 # Hashtags, mentions and emoji closing a post: its furniture, not its words.
 _POST_TAIL = re.compile(r"(?:\s*(?:[#@]\w+|[^\w\s.,;:!?…'\"“”‘’()-]))+\s*$")
 _POST_GAP = 3  # lines between a post's text and its sign-off, at most
