@@ -28,6 +28,7 @@ from generator.boilerplate import (
     BYLINE,
     CAPTION,
     COMMENT_FOOTER,
+    CONTACT,
     COPYRIGHT,
     DATE_LINE,
     EDITOR_NOTE,
@@ -506,7 +507,7 @@ def _read_article(path: Path, source: str, table: PublisherTable) -> Article:
     publisher = metadata.get("publisher") or _infer_publisher(
         cleaned, table, addresses, inferred, warnings, title
     )
-    date = metadata.get("date") or _infer_date(cleaned, addresses, inferred)
+    date = metadata.get("date") or _infer_date(cleaned, addresses, inferred, title)
     pieces = [
         (unit, text)
         for unit in cleaned.body
@@ -1071,11 +1072,18 @@ def _listed_dates(cleaned: Cleaned) -> bool:
 
 
 def _infer_date(
-    cleaned: Cleaned, addresses: Sequence[tuple[str, str]], inferred: list[Inference]
+    cleaned: Cleaned,
+    addresses: Sequence[tuple[str, str]],
+    inferred: list[Inference],
+    title: str | None = None,
 ) -> str | None:
-    """The page's own date: a date line ("Published: …"; an "Updated" one only when nothing else
-    dates the page), a dated dateline, or the date path of the page's printed address."""
+    """The page's own date: a periodical's issue heading ("The Star for March 20, 2024"), a date
+    line ("Published: …"; an "Updated" one only when nothing else dates the page), a dated
+    dateline, or the date path of the page's printed address."""
     candidates: list[tuple[str, str]] = []
+    issue = _issue(title)
+    if issue:
+        candidates.append((issue[1], f"the issue heading {_quoted(title or '')}"))
     later: list[tuple[str, str]] = []
     listed = _listed_dates(cleaned)
     for removed in cleaned.removed:
@@ -1116,10 +1124,14 @@ def _printed_addresses(cleaned: Cleaned, url: str | None) -> list[tuple[str, str
             sender = _MAIL_SENDER.search(removed.text)
             if sender:  # a forwarded release's "From: news@agency.gov"
                 found.append((sender.group(1), f"the sender's address on line {removed.line}"))
+        elif removed.reason == CONTACT:  # a release's press contact writes from the issuer
+            for host in _MAIL_HOST.findall(removed.text):
+                found.append((host, f"the press contact's address on line {removed.line}"))
     return found
 
 
 _MAIL_SENDER = re.compile(r"\bFrom:\s*\S*?@([\w-]+(?:\.[\w-]+)+)", re.IGNORECASE)
+_MAIL_HOST = re.compile(r"\b[\w.+-]+@([\w-]+(?:\.[\w-]+)+)")
 # A publisher naming itself in its own furniture: "… the newsletter of Example Magazine",
 # "Example News is a nonprofit newsroom …", "… is an editorially independent program of …".
 _NAME_WORDS = r"[A-Z][\w&'’.-]*(?:\s+(?:[A-Z][\w&'’.-]*|of|for|and|the))*?"
@@ -1199,12 +1211,12 @@ def publisher_names(table: PublisherTable) -> frozenset[str]:
 
 
 def canonical_publisher(name: str, table: PublisherTable) -> str:
-    """The table's name for a publisher as a dateline or copyright line writes it."""
+    """The table's name for a publisher as a dateline, a copyright line or its brand writes it."""
     cleaned = name.strip(" .,")
     stripped = _CORPORATE_SUFFIX.sub("", cleaned).strip(" .,")
     for candidate in (cleaned, stripped):
         for publisher in table:
-            names = (publisher.name, *publisher.aliases)
+            names = (publisher.name, *publisher.aliases, *publisher.brands)
             if any(candidate.casefold() == known.casefold() for known in names):
                 return publisher.name
     return stripped or cleaned
@@ -1219,16 +1231,39 @@ def _named_publisher(text: str, table: PublisherTable) -> tuple[str, str] | None
     return None
 
 
+# A periodical's issue headed with its name and date: "The Marshall Star for March 20, 2024",
+# "Example Weekly News — October 8th, 2014".
+_PERIODICAL_NOUNS = (
+    "News|Star|Times|Post|Journal|Weekly|Daily|Digest|Bulletin|Gazette|Herald|Review|Newsletter"
+    "|Magazine|Chronicle|Tribune|Observer|Monitor|Courier|Letter|Briefing|Dispatch|Roundup"
+)
+_ISSUE_HEADING = re.compile(
+    rf"^(?P<name>(?:The\s+)?(?:[A-Z][\w'’&.-]*\s+){{0,5}}(?:{_PERIODICAL_NOUNS}))"
+    r"(?:\s+for|\s+[—–])\s+(?P<date>.+)$"
+)
+
+
+def _issue(title: str | None) -> tuple[str, str] | None:
+    """(the periodical's name, the issue's ISO date) of an issue heading."""
+    match = _ISSUE_HEADING.match(title or "")
+    date = read_date(match.group("date")) if match else None
+    return (match.group("name"), date) if match and date else None
+
+
 def _publisher_clues(
     cleaned: Cleaned,
     table: PublisherTable,
     addresses: Sequence[tuple[str, str]] = (),
     title: str | None = None,
 ) -> list[tuple[str, str]]:
-    """(publisher, evidence) from the page's own furniture (title bar, promo, comment footer,
-    copyright line), then from datelines: a wire story's dateline names the agency, not who
-    published it."""
+    """(publisher, evidence) from a periodical's issue heading, the page's own furniture (title
+    bar, promo, comment footer, copyright line), then from datelines: a wire story's dateline
+    names the agency, not who published it."""
     clues: list[tuple[str, str]] = []
+    issue = _issue(title)
+    if issue:
+        heading = f"the headline {_quoted(title or '')} heads an issue of {issue[0]}"
+        clues.append((canonical_publisher(issue[0], table), heading))
     for removed in cleaned.removed:
         if removed.reason not in _FURNITURE_REASONS:
             continue
@@ -1296,16 +1331,23 @@ _INSTITUTION = (
     r"(?:\s+(?:of|on|for)\s+(?:the\s+)?[A-Z][\w&.'’-]*(?:\s+(?:and\s+)?[A-Z][\w&.'’-]*){0,3})?"
 )
 # A release's lead: "The National Council on Disability (NCD) today released its report".
+_RELEASE_VERB = r"(?:released|announced|issued|published|launched|unveiled|welcomed)\b"
 _ISSUER_LEAD = re.compile(
     rf"^(?:[A-Z][A-Z.,' ]{{2,30}}\s*[—–-]+\s*)?(?:The\s+)?(?P<name>{_INSTITUTION})(?:\s+\([A-Z]{{2,10}}\))?,?\s+"
-    r"today\s+(?:released|announced|issued|published|launched|unveiled|welcomed)\b"
+    rf"today\s+{_RELEASE_VERB}"
+)
+# Or with "Today" in front, the issuer first of those named: "Today, 18F and the … launched".
+_ISSUER_LEAD_TODAY_FIRST = re.compile(
+    rf"^Today,\s+(?:the\s+)?(?P<name>{_INSTITUTION}|(?=[\dA-Z]*[A-Z])[\dA-Z]{{2,6}})"
+    rf"(?:\s+\([A-Z]{{2,10}}\))?(?:\s+and\s+[^,.]{{1,80}}?)?\s+{_RELEASE_VERB}"
 )
 # A release's headline: "National Council on Disability Releases …", beside a release marker.
 _ISSUER_HEADLINE = re.compile(
     rf"^(?:The\s+)?(?P<name>{_INSTITUTION}|[A-Z]{{3,6}})\s+[A-Z][a-z]+s\b"  # or "NASA Selects"
 )
 _RELEASE_MARKER = re.compile(
-    r"^(?:for (?:immediate )?release|(?:press |news |media )?release(?::? [A-Z]*\d[\w-]*)?|#{3}"
+    r"^(?:for (?:immediate )?release|(?:press |news |media )?(?:release|advisory)(?::? [A-Z]*\d[\w-]*)?"
+    r"|#{3}"
     r"|media contacts?:?)$",
     re.IGNORECASE,
 )
@@ -1317,19 +1359,18 @@ def _issuer_clues(
     """The institution a press release is from, where nothing else names a publisher: the
     subject of its lead's "today announced", or of its headline beside a release marker."""
     for unit in cleaned.body[:2]:
-        match = _ISSUER_LEAD.match(unit.text)
+        match = _ISSUER_LEAD.match(unit.text) or _ISSUER_LEAD_TODAY_FIRST.match(unit.text)
         if match:
             name = match.group("name")
             return [
                 (
                     canonical_publisher(name, table),
-                    f'the release\'s lead on line {unit.line}: "{name} … today"',
+                    f"the release's lead on line {unit.line}: {_quoted(match.group(0))}",
                 )
             ]
     marker = next((r for r in cleaned.removed if _RELEASE_MARKER.match(r.text.strip())), None)
-    match = _ISSUER_HEADLINE.match(title or "")
-    if marker is not None and match:
-        named = match.group("name")
+    named = _headline_issuer(title or "", table)
+    if marker is not None and named:
         name = _spelled_out(named, cleaned)
         if name is None:
             return []
@@ -1342,6 +1383,64 @@ def _issuer_clues(
             )
         ]
     return []
+
+
+# A newsroom reporting in its own name: "Global Voices spoke with …", "… did not respond to
+# KFF Health News", "… told Global Voices" ({name} stands for the newsroom's name).
+_REPORTING_AS_ITSELF = (
+    r"(?<![\w.]){name}\s+(?:has |had )?(?:spoke|spoken|talked) (?:with|to)\b",
+    r"(?<![\w.]){name}\s+(?:has |had )?(?:interviewed|contacted|reached out to)\b",
+    r"(?<![\w.]){name}\s+could not (?:independently )?(?:verify|confirm)\b",
+    r"\b(?:did not|didn['’]t|declined to) (?:respond|reply) to\s+{name}",
+    r"(?<![\w.]){name}['’]s? requests? for comment\b",
+)
+_CITED_BY_NAME = r"\b(?:told|in an interview with)\s+{name}"
+
+
+def _reporter_clues(cleaned: Cleaned, table: PublisherTable) -> list[tuple[str, str]]:
+    """The newsroom that reports in its own name: a publisher of the table that "spoke with",
+    "contacted", "could not verify" or got no response, at least twice counting "told X",
+    where no other publisher of the table does so (an article about another outlet cites it)."""
+    counts: dict[str, list[int]] = {}
+    for unit in cleaned.body:
+        for publisher in table:
+            for known in (publisher.name, *publisher.aliases):
+                own_pattern, cited_pattern = _reporter_patterns(known)
+                own = len(own_pattern.findall(unit.text))
+                cited = len(cited_pattern.findall(unit.text))
+                if own or cited:
+                    seen = counts.setdefault(publisher.name, [0, 0, unit.line])
+                    seen[0] += own
+                    seen[1] += cited
+    reporters = [(name, seen) for name, seen in counts.items() if seen[0]]
+    if len(reporters) != 1 or sum(reporters[0][1][:2]) < 2:
+        return []
+    name, (own, cited, line) = reporters[0]
+    return [
+        (name, f'the text reports in the name of "{name}" {own + cited} times from line {line}')
+    ]
+
+
+@functools.cache
+def _reporter_patterns(known: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    name = rf"(?:the\s+)?{re.escape(known)}(?![\w'’])"
+    own = "|".join(f"(?:{pattern})" for pattern in _REPORTING_AS_ITSELF)
+    return re.compile(own.replace("{name}", name)), re.compile(
+        _CITED_BY_NAME.replace("{name}", name)
+    )
+
+
+def _headline_issuer(title: str, table: PublisherTable) -> str | None:
+    """The issuer a release's headline opens with: its subject ("SEC Proposes …") or a publisher
+    of the table ("NASA Johnson Director to Discuss …")."""
+    match = _ISSUER_HEADLINE.match(title)
+    if match:
+        return match.group("name")
+    for publisher in table:
+        for known in (publisher.name, *publisher.aliases):
+            if re.match(rf"(?:The\s+)?{re.escape(known)}(?![\w'’])", title):
+                return known
+    return None
 
 
 def _spelled_out(name: str, cleaned: Cleaned) -> str | None:
@@ -1392,8 +1491,10 @@ def _infer_publisher(
     warnings: list[str],
     title: str | None = None,
 ) -> str | None:
-    clues = _publisher_clues(cleaned, table, addresses, title) or _issuer_clues(
-        cleaned, table, title
+    clues = (
+        _publisher_clues(cleaned, table, addresses, title)
+        or _issuer_clues(cleaned, table, title)
+        or _reporter_clues(cleaned, table)
     )
     if not clues:
         return None

@@ -876,3 +876,27 @@ def test_the_language_check_is_worked_out_once_with_the_seed(tmp_path: Path) -> 
     seed.write_text(TEXT, encoding="utf-8")
     entry = ingest.read_seed_entry(seed, tmp_path)
     assert entry.english_share == ingest.english_share(entry.outcome) > ingest.MIN_ENGLISH_SHARE
+
+
+def test_an_article_about_another_outlet_does_not_take_its_name(tmp_path: Path) -> None:
+    text = (
+        "North Korea Expels Foreign Journalists\n\n"
+        "North Korea has expelled a team of three journalists, the government said on Monday.\n\n"
+        "One of the reporters told the BBC he had been held for eight hours. The BBC spoke to "
+        "officials in Pyongyang, who declined to give a reason.\n\n"
+        "Reuters could not independently verify the account, and the ministry did not respond "
+        "to Reuters' request for comment.\n"
+    )
+    # Two newsrooms report in their own names: neither is taken.
+    assert read_article(tmp_path, "a.txt", text).publisher is None
+    once = text.split("\n\nReuters")[0].replace("The BBC spoke to officials", "Officials")
+    # Only cited ("told the BBC"), never reporting in its own name: not the publisher.
+    assert read_article(tmp_path, "b.txt", once + "\n").publisher is None
+
+
+def test_only_a_periodicals_name_heads_an_issue(tmp_path: Path) -> None:
+    body = "The committee met on Tuesday and approved the budget for the coming year.\n"
+    issue = read_article(tmp_path, "a.txt", "The Harbour Gazette for March 20, 2024\n\n" + body)
+    assert (issue.publisher, issue.date) == ("The Harbour Gazette", "2024-03-20")
+    news = read_article(tmp_path, "b.txt", "Weather Forecast for March 20, 2024\n\n" + body)
+    assert news.publisher is None

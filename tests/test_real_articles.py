@@ -182,3 +182,52 @@ def test_a_statement_release_headed_in_capitals_by_its_board() -> None:
 def test_a_pages_list_control_goes() -> None:
     article = read("ec-echo-2026-02-24-ukraine-country-page.md")
     assert reasons(article)["Show 24 more items"] == "site-chrome"
+
+
+def publisher_evidence(article: Article) -> str:
+    return next(i.evidence for i in article.inferred if i.field == "publisher")
+
+
+def test_a_media_advisory_is_published_by_the_press_contacts_agency() -> None:
+    article = read("nasa-2024-02-13-johnson-exploration-park-advisory.md")
+    assert article.publisher == "NASA"
+    assert publisher_evidence(article).startswith("the press contact's address on line 30")
+
+
+@pytest.mark.parametrize(
+    ("name", "publisher", "evidence"),
+    [
+        # "Global Voices spoke with …", "… spoke to …", "… told Global Voices".
+        ("globalvoices-undated-tanzania-epoca-digital-rights.txt", "Global Voices", "3 times"),
+        # "… did not respond to KFF Health News", "… told KFF Health News" twice.
+        ("kffhealthnews-undated-urgent-care-emergency-center-bill.txt", "KFF Health News", "3"),
+    ],
+)
+def test_a_newsroom_reporting_in_its_own_name_is_the_publisher(
+    name: str, publisher: str, evidence: str
+) -> None:
+    article = read(name)
+    assert article.publisher == publisher
+    assert publisher_evidence(article).startswith(f'the text reports in the name of "{publisher}"')
+    assert evidence in publisher_evidence(article)
+
+
+def test_an_outlet_only_cited_or_covering_is_not_the_publisher() -> None:
+    # "Global Voices has covered the reactions …" is no reporting in its own name.
+    assert read("globalvoices-undated-mozambique-pope-francis-visit.txt").publisher is None
+
+
+def test_an_issue_heading_names_the_periodical_and_dates_the_issue() -> None:
+    article = read("nasa-2024-03-20-marshall-star.md")
+    assert (article.publisher, article.date) == ("The Marshall Star", "2024-03-20")
+    # The newsletter's name is a brand of its publisher in publishers.yaml.
+    article = read("tor-project-2014-10-08-tor-weekly-news.md")
+    assert article.publisher == "The Tor Project"
+
+
+def test_a_lead_opening_with_today_names_the_first_issuer() -> None:
+    article = read("18f-2015-05-12-calc-tool.md")
+    assert article.publisher == "18F"
+    assert '"Today, 18F and the General Services Administration (GSA) launched"' in (
+        publisher_evidence(article)
+    )
