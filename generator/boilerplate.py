@@ -927,7 +927,8 @@ def _mark_repeats(page: _Page, headline: int | None) -> bool:
         if i == headline:
             continue
         key = normalised(page.units[i].text)
-        if word_count(key) >= 5 and key in seen:
+        said_again = bool(_SPEAKER_LABEL.match(page.units[i].text))  # a transcript's turn
+        if word_count(key) >= 5 and key in seen and not said_again:
             page.remove(i, DUPLICATE)
         seen.add(key)
     return found_related
@@ -1038,6 +1039,29 @@ def _mark_header_labels(page: _Page, headline: int | None) -> None:
             continue
         neighbours = [j for j in (i - 1, i + 1) if 0 <= j < len(page.units)]
         if any(page.reasons[j] is not None and page.same_block(i, j) for j in neighbours):
+            page.remove(i, KICKER)
+
+
+# A transcript's heading: the event and venue over its clock time ("11:07 A.M. EST"), then the
+# first speaker's label ("THE PRESIDENT:").
+_CLOCK_TIME = re.compile(r"^\d{1,2}:\d{2}\s*[AP]\.?\s?M\.?(?:\s+[A-Z]{2,4})?$", re.IGNORECASE)
+_SPEAKER_LABEL = re.compile(r"^(?:Q\b|[A-Z][A-Z.'’ -]{1,40}:)")
+_HEADER_WORDS = 8
+
+
+def _mark_transcript_heading(page: _Page, headline: int | None) -> None:
+    """Short unpunctuated lines above a transcript's clock time, its event and venue
+    ("AFTER AIR FORCE ONE ARRIVAL", "Asheville Regional Airport", "Fletcher, North Carolina")."""
+    clock = next((i for i, u in enumerate(page.units[:20]) if _CLOCK_TIME.match(u.text)), None)
+    if clock is None:
+        return
+    following = [i for i in range(clock + 1, len(page.units)) if page.reasons[i] is None]
+    if not following or not _SPEAKER_LABEL.match(page.units[following[0]].text):
+        return
+    for i in range(clock):
+        text = page.units[i].text
+        short = word_count(text) <= _HEADER_WORDS and not ends_sentence(text)
+        if page.reasons[i] is None and i != headline and short:
             page.remove(i, KICKER)
 
 
@@ -1369,6 +1393,7 @@ def strip_boilerplate(
         page.remove(kicker, KICKER)
     _mark_end_sections(page, headline)
     _mark_header_labels(page, headline)
+    _mark_transcript_heading(page, headline)
     _mark_pull_quotes(page)
     _strip_datelines(page, skip={headline} if headline is not None else set())
     _strip_closing_note(page)

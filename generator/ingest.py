@@ -759,6 +759,8 @@ _MD_TARGET = r"\((?:[^()\s]|\([^()]*\))*(?:\s+\"[^\"]*\")?\)"  # one level of ne
 # Bounded, so that a long run of "[" costs a linear scan, not a quadratic one.
 _MD_IMAGE = re.compile(r"!\[([^\]]{0,1000})\]" + _MD_TARGET)
 _MD_LINK = re.compile(r"\[([^\]]{1,1000})\]" + _MD_TARGET)
+# An HTML image in Markdown (a template may stand in its address): its alt text is a caption.
+_HTML_IMAGE = re.compile(r"<img\b[^<>]*?(?:\balt=\"(?P<alt>[^\"]*)\"[^<>]*)?>", re.IGNORECASE)
 # A link reference definition: "[label]: address" and an optional title, nothing else (a line such
 # as "[Update]: The minister resigned." is text).
 LINK_DEFINITION = "link-definition"  # Markdown's "[label]: https://…", an address, not text
@@ -939,6 +941,9 @@ def _plain_line(number: int, raw: str, markdown: bool, removed: list[RemovedText
         for match in _MD_IMAGE.finditer(text):
             removed.append(RemovedText(number, match.group(1) or match.group(0), CAPTION))
         text = _MD_IMAGE.sub("", text)
+        for match in _HTML_IMAGE.finditer(text):
+            removed.append(RemovedText(number, match.group("alt") or match.group(0), CAPTION))
+        text = _HTML_IMAGE.sub("", text)
         # Raw HTML stays as text (the renderer escapes it): an article's words are never dropped.
         text = _MD_LINK.sub(r"\1", text)
         text = _MD_QUOTE.sub("", text)
@@ -1005,8 +1010,10 @@ def _continues(previous: _Line, line: _Line, width: int | None) -> bool:
     if end.count("[") > end.count("]") or end.count("(") > end.count(")"):
         return True  # a bracket (a link's text, say) opened and not yet closed
     starts_word = line.text[:1].isalnum()
-    # In hard-wrapped text a line that reaches the wrap column was cut there, even at a full stop.
-    if width is not None and len(end) >= 0.6 * width and starts_word:
+    # In hard-wrapped text a line that reaches the wrap column was cut there, even at a full stop
+    # (or before a dash that breaks off the sentence: "figure out a plan / — a plan for …").
+    broken_off = line.text.startswith("— ") and not ends_sentence(end)
+    if width is not None and len(end) >= 0.6 * width and (starts_word or broken_off):
         return True
     if ends_sentence(end):
         return False
@@ -1130,6 +1137,9 @@ def _printed_addresses(cleaned: Cleaned, url: str | None) -> list[tuple[str, str
     return found
 
 
+_MEDIA_FILE = re.compile(
+    r"\.(?:jpe?g|png|gif|webp|svg|mp4|mov|webm|mp3|m4a|pdf)(?:[?#]\S*)?$", re.I
+)
 _MAIL_SENDER = re.compile(r"\bFrom:\s*\S*?@([\w-]+(?:\.[\w-]+)+)", re.IGNORECASE)
 _MAIL_HOST = re.compile(r"\b[\w.+-]+@([\w-]+(?:\.[\w-]+)+)")
 # A publisher naming itself in its own furniture: "… the newsletter of Example Magazine",
@@ -1280,6 +1290,8 @@ def _publisher_clues(
         elif own := _self_named(removed.text):
             clues.append((canonical_publisher(own, table), f'{where} names "{own}"'))
     for address, where in addresses:
+        if _MEDIA_FILE.search(address):  # a picture or recording may be hosted by anyone
+            continue
         publisher = _publisher_of_address(address, table)
         if publisher is not None:
             clues.append((publisher, f"{where} ({PUBLISHERS_FILE.name} domains)"))
@@ -1343,7 +1355,7 @@ _ISSUER_LEAD_TODAY_FIRST = re.compile(
 )
 # A release's headline: "National Council on Disability Releases …", beside a release marker.
 _ISSUER_HEADLINE = re.compile(
-    rf"^(?:The\s+)?(?P<name>{_INSTITUTION}|[A-Z]{{3,6}})\s+[A-Z][a-z]+s\b"  # or "NASA Selects"
+    rf"^(?:The\s+)?(?P<name>{_INSTITUTION}|[A-Z]{{3,6}})\s+(?:[A-Z][a-z]+s|To|Will)\b"  # "NASA Selects"
 )
 _RELEASE_MARKER = re.compile(
     r"^(?:for (?:immediate )?release|(?:press |news |media )?(?:release|advisory)(?::? [A-Z]*\d[\w-]*)?"

@@ -789,3 +789,41 @@ def test_a_short_english_line_under_an_introduction_is_not_another_language():
 
 def test_a_signature_loses_its_emoji_and_what_joins_them():
     assert _signed_name("Jane ❤️ Doe 👩\u200d💻") == "Jane Doe"
+
+
+def test_a_description_of_the_person_in_focus_speaks_for_them(quotes_of):
+    quotes = quotes_of(
+        [
+            "Rangers striker Kofi Mensah scored twice in the final.",
+            "“We never stopped believing,” the Dane said.",
+            "“It was a team effort,” the 37-year-old added.",
+        ]
+    )
+    assert said(quotes) == [
+        ("We never stopped believing", "Kofi Mensah"),
+        ("It was a team effort", "Kofi Mensah"),
+    ]
+
+
+def test_a_group_after_the_is_no_description_of_a_person(quotes_of):
+    quotes = quotes_of(
+        [
+            "Kofi Mensah met the delegation in Doha on Monday.",
+            "“The talks will continue,” the Taliban said.",
+        ]
+    )
+    assert ("The talks will continue", "Kofi Mensah") not in said(quotes)
+
+
+def test_a_recurring_name_the_model_missed_speaks(quotes_of):
+    quotes = quotes_of(
+        [
+            "Lovenkrands spent six years at Ibrox and scored in two finals.",
+            "“Anything can happen in football,” Lovenkrands added.",
+            "“You get your chance and you grab it,” he said.",
+        ]
+    )
+    assert said(quotes) == [
+        ("Anything can happen in football", "Lovenkrands"),
+        ("You get your chance and you grab it", "Lovenkrands"),
+    ]

@@ -231,3 +231,31 @@ def test_a_lead_opening_with_today_names_the_first_issuer() -> None:
     assert '"Today, 18F and the General Services Administration (GSA) launched"' in (
         publisher_evidence(article)
     )
+
+
+def test_a_videos_address_dates_nothing_wrong_and_names_no_publisher() -> None:
+    # A bare address of a video uploaded to the publisher's site is the video's, not the page's.
+    assert read("globalvoices-undated-brazil-education-cuts-protests.txt").publisher is None
+    # A recording's address still dates a record whose page address has no date.
+    date = next(
+        i for i in read("voa-2024-11-21-voyager-reconnected.txt").inferred if i.field == "date"
+    )
+    assert date.value == "2024-11-21"
+
+
+def test_a_release_headline_with_to_names_its_board() -> None:
+    article = read("pclob-2019-06-26-facial-recognition-aviation-security.md")
+    assert article.publisher == "Privacy and Civil Liberties Oversight Board"
+
+
+def test_a_transcripts_heading_goes_and_its_repeated_turns_and_broken_off_lines_stay() -> None:
+    article = read("whitehouse-2025-01-24-trump-fletcher-nc-arrival-remarks.md")
+    removed = reasons(article)
+    # The event and venue over the clock time "11:07 A.M. EST".
+    assert removed["AFTER AIR FORCE ONE ARRIVAL"] == "kicker"
+    assert removed["Fletcher, North Carolina"] == "kicker"
+    text = body_text(article)
+    # A hard-wrapped line cut before a dash carries on: "figure out a plan / — a plan for …".
+    assert "we’re going to figure out a plan — a plan for really demolition" in text
+    # The President says "We’ll see you at the site." twice: a turn said again is no duplicate.
+    assert text.count("THE PRESIDENT: We’ll see you at the site.") == 2

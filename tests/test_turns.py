@@ -110,3 +110,53 @@ def test_an_audience_members_question_is_not_the_hosts(nlp) -> None:
     assert not any(q.text.startswith("Thank you so much") for q in quotes)
     title = "Interview with President Biden by Jane Doe"
     assert interviewer(parse_article(article(FIRESIDE_CHAT, title), nlp)) == "Jane Doe"
+
+
+INTERVIEW = [
+    "We recently sat down with developer Jane Okafor and asked her a few questions about the "
+    "new procurement tool.",
+    "What do you do here?",
+    "I lead the engineering team and I write most of the search code.",
+    "What are you working on these days?",
+    "I’m working on a tool that helps contracting officers find qualified vendors.",
+    "It went live in March.",
+    "What comes next?",
+    "We want to add past-performance data to every vendor’s page.",
+]
+
+
+def test_unlabelled_questions_and_answers_are_the_interviewees_turns(nlp) -> None:
+    interview = article(INTERVIEW, "Making procurement easier: questions for Jane Okafor")
+    turns = transcript_turns(interview)
+    assert [(t.label, t.paragraphs) for t in turns] == [
+        ("", (1,)),
+        ("Jane Okafor", (2,)),
+        ("", (3,)),
+        ("Jane Okafor", (4, 5)),
+        ("", (6,)),
+        ("Jane Okafor", (7,)),
+    ]
+    parsed = parse_article(interview, nlp)
+    quotes = extract_quotes(parsed, extract_entities(parsed))
+    assert [(q.text[:24], q.speaker) for q in quotes] == [
+        ("I lead the engineering t", "Jane Okafor"),
+        ("I’m working on a tool th", "Jane Okafor"),
+        ("We want to add past-perf", "Jane Okafor"),
+    ]
+
+
+def test_an_explainers_question_subheads_are_no_interview() -> None:
+    explainer = [
+        "We spoke with economist Jane Okafor about the budget.",
+        "What is in the budget?",
+        "The budget raises spending on schools by a tenth.",
+        "Who pays for it?",
+        "The increase is paid for by a new tax on property.",
+        "When does it start?",
+        "The measures take effect in April.",
+    ]
+    # Answers in the writer's voice, not the first person: no one's quotations.
+    assert transcript_turns(article(explainer, "The budget explained")) == ()
+    # And without a named interviewee, questions and answers are not an interview.
+    unnamed = [INTERVIEW[0].replace("developer Jane Okafor", "our developer"), *INTERVIEW[1:]]
+    assert transcript_turns(article(unnamed, "Questions about the new tool")) == ()

@@ -24,8 +24,10 @@ from generator.analyse.speech import (
     HONORIFICS,
     INSTITUTION_NOUNS,
     OFFICE_NOUNS,
+    PERSON_DESCRIPTIONS,
     PERSON_ROLES,
     SEATED_INSTITUTIONS,
+    SINGULAR_DEMONYMS,
     TITLE_WORDS,
     is_speech_verb,
 )
@@ -50,6 +52,8 @@ MODIFIER_DEPS = ("amod", "compound", "nmod", "poss")
 ACRONYM_SKIP = {"of", "the", "and", "for", "on", "in", "at", "de", "&"}
 MIN_DEMONYM_STEM = 4
 MAX_NAME_WORDS = 4
+# Words for institutions, offices and descriptions: never a name by themselves.
+NOT_NAMES = INSTITUTION_NOUNS | PERSON_DESCRIPTIONS | SINGULAR_DEMONYMS
 # Entity labels of words that cannot carry a role by themselves.
 NOT_ROLE_LABELS = ("GPE", "LOC", "FAC", "NORP", "DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY")
 
@@ -123,6 +127,7 @@ def _find_mentions(parsed: ParsedArticle) -> tuple[Mention, ...]:
     places = {m.text.casefold() for m in mentions if m.type == "place"}
     mentions = [m for m in mentions if m.type != "organisation" or _is_organisation(doc, m, places)]
     mentions += _unlabelled_names(parsed, mentions)
+    mentions += _speaking_names(parsed, mentions)
     mentions += _institutional_speakers(parsed, mentions)
     _extend_seated_institutions(parsed, mentions)
     mentions.sort(key=lambda m: (m.start_char, -m.end_char))
@@ -380,6 +385,42 @@ def _unlabelled_names(parsed: ParsedArticle, mentions: list[Mention]) -> list[Me
         mention = _make_mention(parsed, start, start + len(text), text, "person")
         if mention is not None:
             found.append(mention)
+    return found
+
+
+def _speaking_names(parsed: ParsedArticle, mentions: list[Mention]) -> list[Mention]:
+    """A capitalised word NER missed or took for a people that speaks as one person and recurs
+    ("…," Lovenkrands added.), with its other occurrences: never a word the article also writes
+    in lower case, a plural subject ("Brexiteers argue") or a description ("the Dane")."""
+    covered = {i for m in mentions for i in range(m.start, m.end)}
+    tokens = parsed.tokens
+    lower = {t.lower_ for t in tokens if t.text[:1].islower()}
+    plural = {t.text for t in tokens if t.dep_ == "nsubj" and t.head.tag_ == "VBP"}
+    counts = Counter(t.text for t in tokens if t.i not in covered)
+    speaking = {
+        t.text
+        for t in tokens
+        if t.i not in covered
+        and t.dep_ == "nsubj"
+        and is_speech_verb(t.head)
+        and not t.is_sent_start
+        and t.pos_ in ("PROPN", "NOUN")
+        and t.text.isalpha()
+        and t.text[:1].isupper()
+        and not t.text.isupper()
+        and counts[t.text] >= 2
+        and t.lower_ not in lower | NOT_NAMES
+        and t.text not in plural
+        and not any(c.dep_ == "det" for c in t.children)
+    }
+    found = []
+    for token in tokens:
+        if token.text in speaking and token.i not in covered:
+            mention = _make_mention(
+                parsed, token.idx, token.idx + len(token.text), token.text, "person"
+            )
+            if mention is not None:
+                found.append(mention)
     return found
 
 

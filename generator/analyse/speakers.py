@@ -30,6 +30,7 @@ from generator.analyse.speech import (
     PERSON_PRONOUNS,
     RELATIVE_PRONOUNS,
     USER_NOUNS,
+    is_person_description,
     is_speech_noun,
     is_speech_verb,
 )
@@ -200,6 +201,8 @@ class SpeakerResolver:
                 antecedent = self._person_antecedent(antecedent)
             return self.name(antecedent) if antecedent.i != token.i else UNNAMED
         mention = self.mention_of.get(token.i)
+        if (mention is None or mention.type != "person") and is_person_description(token):
+            return self._described(token)
         if mention is None:  # "Putin's spokesman Dmitry Peskov": the name in apposition
             named = [c for c in token.children if c.dep_ == "appos" and c.i in self.mention_of]
             mention = self.mention_of[named[0].i] if named else None
@@ -224,6 +227,13 @@ class SpeakerResolver:
             start = phrase[0].i if phrase else token.i
             return Speaker(self.doc[start : token.i + 1].text, "unknown")
         return UNNAMED
+
+    def _described(self, token: Token) -> Speaker:
+        """ "The minister said": the person given that role, if any (an office may have several
+        holders); "the Dane said": the person most recently in focus."""
+        if token.lower_ in OFFICE_NOUNS:
+            return self._office_holder(token)
+        return self.in_focus(token, ("person",)) or UNNAMED
 
     def _statement_owner(self, token: Token) -> Speaker | None:
         """The named owner of a statement the pronoun's own sentence speaks of, before it."""

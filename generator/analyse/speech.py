@@ -242,6 +242,60 @@ PERSON_ROLES = OFFICE_NOUNS | {
     "member",
 }
 
+# What a definite description calls one person it does not name ("the Dane said", "the Alaska
+# Republican warned", "the 37-year-old added", "the former Newcastle player explained"): a
+# singular demonym or party member, or a noun for a person by trade or standing.
+SINGULAR_DEMONYMS = frozenset(
+    {"dane", "swede", "finn", "pole", "scot", "briton", "brit", "spaniard", "turk", "swiss"}
+    | {"republican", "democrat", "tory", "conservative", "liberal", "socialist", "nationalist"}
+)
+DEMONYM_ENDINGS = ("ian", "ean", "can", "man", "woman")  # Russian, Chilean, American, Frenchman
+PERSON_DESCRIPTIONS = PERSON_ROLES | {
+    "player",
+    "striker",
+    "midfielder",
+    "defender",
+    "goalkeeper",
+    "forward",
+    "winger",
+    "manager",
+    "coach",
+    "boss",
+    "captain",
+    "skipper",
+    "star",
+    "veteran",
+    "athlete",
+    "champion",
+    "driver",
+    "rider",
+    "actor",
+    "actress",
+    "singer",
+    "musician",
+    "artist",
+    "writer",
+    "novelist",
+    "poet",
+    "filmmaker",
+    "businessman",
+    "businesswoman",
+    "entrepreneur",
+    "politician",
+    "lawmaker",
+    "congressman",
+    "congresswoman",
+    "candidate",
+    "nominee",
+    "survivor",
+    "victim",
+    "witness",
+    "mother",
+    "father",
+    "woman",
+    "man",
+}
+
 # Forms of address that say nothing of a person's role ("Mr", "Dr").
 COURTESY_TITLES = frozenset(
     {"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame", "lord", "lady", "sen", "rep"}
@@ -294,6 +348,19 @@ SHARED_THOUGHTS = frozenset(
 )
 ORGANISATION_PRONOUNS = frozenset({"it"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+
+
+def is_person_description(token: Token) -> bool:
+    """A definite description of one person as its head: "the Dane", "the Alaska Republican",
+    "the 37-year-old", "the former player" (not "the Taliban", "the Chinese", "the players")."""
+    if token.tag_ in ("NNS", "NNPS") or not any(
+        child.dep_ == "det" and child.lower_ in ("the", "this", "that") for child in token.children
+    ):
+        return False
+    word = token.lower_
+    if token.pos_ == "PROPN":
+        return word in SINGULAR_DEMONYMS or word.endswith(DEMONYM_ENDINGS)
+    return word in PERSON_DESCRIPTIONS or word.endswith("-old")
 
 
 def is_speech_verb(token: Token) -> bool:

@@ -40,6 +40,52 @@ class Turn:
 
 def transcript_turns(article: Article) -> tuple[Turn, ...]:
     """The turns of a transcript, in order; () for a text that is not one."""
+    return _labelled_turns(article) or _question_and_answer_turns(article)
+
+
+# An interview printed as questions and answers without labels: the one person interviewed is
+# named where the text opens ("questions for developer Jane Doe", "we sat down with Jane Doe").
+_INTERVIEWEE = re.compile(
+    r"\b(?i:questions? (?:for|to)|Q&A with|interview(?:ed)? with|sat down with|spoke with"
+    r"|talked (?:with|to)|chatted with|conversation with)\s+(?:[a-z][\w-]*\s+){0,3}"
+    r"(?P<name>[A-Z][\w’'.-]+(?: [A-Z][\w’'.-]+){1,3})"
+)
+_FIRST_PERSON = re.compile(r"\b(?:I|I['’]m|I['’]ve|my|we|our)\b")
+MIN_QUESTIONS = 3
+MAX_QUESTION_WORDS = 40
+
+
+def _question_and_answer_turns(article: Article) -> tuple[Turn, ...]:
+    """Questions standing as paragraphs of their own, each answered in the first person by the
+    one interviewee the headline or the opening names; () for anything else (an explainer's
+    question subheads answer in the writer's voice)."""
+    paragraphs = article.paragraphs
+    opening = [article.title or "", *(p.text for p in paragraphs[:2])]
+    named = next((m for text in opening if (m := _INTERVIEWEE.search(text))), None)
+    questions = [
+        index
+        for index, paragraph in enumerate(paragraphs)
+        if paragraph.text.rstrip().endswith("?")
+        and len(paragraph.text.split()) <= MAX_QUESTION_WORDS
+    ]
+    if named is None or len(questions) < MIN_QUESTIONS:
+        return ()
+    turns = []
+    for position, index in enumerate(questions):
+        end = questions[position + 1] if position + 1 < len(questions) else len(paragraphs)
+        answer = [i for i in range(index + 1, end) if paragraphs[i].kind == "body"]
+        turns.append(Turn("", (index,), paragraphs[index].text.strip()))
+        if answer:
+            text = " ".join(paragraphs[i].text for i in answer)
+            turns.append(Turn(named.group("name"), tuple(answer), text))
+    answers = [turn for turn in turns if turn.label]
+    first_person = [turn for turn in answers if _FIRST_PERSON.search(turn.text)]
+    if len(answers) < MIN_QUESTIONS or 2 * len(first_person) < len(answers):
+        return ()
+    return tuple(turns)
+
+
+def _labelled_turns(article: Article) -> tuple[Turn, ...]:
     paragraphs = article.paragraphs
     starts = [
         (index, match)
