@@ -14,12 +14,12 @@ import pytest
 from generator.analyse.entities import extract_entities
 from generator.analyse.parse import parse_article
 from generator.analyse.quotes import (
-    _is_foreign,
     _main_statement,
     _signed_name,
     extract_quotes,
     reported_speaker,
 )
+from generator.analyse.speakers import in_other_language
 from generator.ingest import read_seed
 from generator.model import Paragraph, Quote, SeedProblem, to_dict
 
@@ -783,8 +783,10 @@ def test_only_a_main_verbs_statement_introduces_a_block(parse):
 
 def test_a_short_english_line_under_an_introduction_is_not_another_language():
     short = Paragraph("p2", "Massive protests across Brazil", 2)
-    assert not _is_foreign(short.text)
-    assert _is_foreign("Los manifestantes ocuparon las calles de la ciudad durante toda la noche")
+    assert not in_other_language(short.text)
+    assert in_other_language(
+        "Los manifestantes ocuparon las calles de la ciudad durante toda la noche"
+    )
 
 
 def test_a_signature_loses_its_emoji_and_what_joins_them():
@@ -827,3 +829,44 @@ def test_a_recurring_name_the_model_missed_speaks(quotes_of):
         ("Anything can happen in football", "Lovenkrands"),
         ("You get your chance and you grab it", "Lovenkrands"),
     ]
+
+
+def test_a_block_in_the_first_person_under_reported_speech_is_the_speakers(quotes_of):
+    quotes = quotes_of(
+        [
+            "Felix Tshisekedi said on January 20 that the ruling was a victory for the country.",
+            "It is Congo that won. I am engaged in a campaign to reconcile all Congolese.",
+            "Patrick Litanga, a student in Washington, said the result surprised many.",
+        ]
+    )
+    assert (
+        "It is Congo that won. I am engaged in a campaign to reconcile all Congolese.",
+        "Felix Tshisekedi",
+    ) in said(quotes)
+
+
+def test_a_narrative_paragraph_after_reported_speech_is_no_block(quotes_of):
+    quotes = quotes_of(
+        [
+            "Felix Tshisekedi said on January 20 that the ruling was a victory for the country.",
+            "The opposition rejected the ruling and called for new protests across the capital.",
+        ]
+    )
+    assert said(quotes) == []
+
+
+def test_a_colon_after_reflects_introduces_a_block_and_its_translation(quotes_of):
+    quotes = quotes_of(
+        [
+            "Blogger Ana Siú wrote recently on Medium about her experience of the protests:",
+            "I saw a friend from university being attacked by a mob through a live video.",
+            "She also reflects on the protest of May 30, a rally where 15 people were killed:",
+            "Este día cambió la forma en que vivíamos las protestas. Los que estábamos en esa "
+            "marcha vimos cómo asesinaron a jóvenes.",
+            "That day the way we saw the protests change. Those of us who were in that protest "
+            "saw how they killed young people.",
+        ]
+    )
+    speakers = {speaker for _, speaker in said(quotes)}
+    assert len(quotes) == 3 and len(speakers) == 1
+    assert "Ana Siú" in speakers.pop()  # the block in Spanish names no one in focus

@@ -10,6 +10,7 @@ parsed article.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
@@ -419,6 +420,29 @@ def _speaking_names(parsed: ParsedArticle, mentions: list[Mention]) -> list[Ment
             mention = _make_mention(
                 parsed, token.idx, token.idx + len(token.text), token.text, "person"
             )
+            if mention is not None:
+                found.append(mention)
+    return found + _speaking_full_names(parsed, covered)
+
+
+def _speaking_full_names(parsed: ParsedArticle, covered: set[int]) -> list[Mention]:
+    """Two to four capitalised proper nouns NER missed, the subject of a verb of saying:
+    "Blogger Ana Siú wrote recently on Medium:"."""
+    found = []
+    for token in parsed.tokens:
+        if token.i in covered or token.dep_ != "nsubj" or not is_speech_verb(token.head):
+            continue
+        run = [t for t in token.lefts if t.dep_ == "compound" and _name_word(t)] + [token]
+        contiguous = all(b.i == a.i + 1 for a, b in itertools.pairwise(run))
+        if not (2 <= len(run) <= MAX_NAME_WORDS and contiguous and _name_word(token)):
+            continue
+        if any(t.i in covered or t.ent_type_ or t.lower_ in NOT_NAMES for t in run):
+            continue  # a name NER typed otherwise, or an institution's ("Community of Nations")
+        trimmed = _trim(parsed.doc[run[0].i : token.i + 1].text, "person")
+        if trimmed is not None:
+            lead, text = trimmed
+            start = run[0].idx + lead
+            mention = _make_mention(parsed, start, start + len(text), text, "person")
             if mention is not None:
                 found.append(mention)
     return found

@@ -27,10 +27,11 @@ from generator.analyse.speakers import (
     UNNAMED,
     Speaker,
     SpeakerResolver,
+    in_other_language,
     is_prose,
     speaker_resolver,
 )
-from generator.analyse.speech import is_speech_noun, is_speech_verb
+from generator.analyse.speech import INTRODUCING_VERBS, is_speech_noun, is_speech_verb
 from generator.analyse.turns import interviewer, named_turns
 from generator.boilerplate import (
     EMBED,
@@ -133,12 +134,19 @@ def _block_quotes(
     found, covered = [], set()
     for index in range(len(paragraphs) - 1):
         intro = paragraphs[index]
-        if intro.kind != "body" or not intro.text.rstrip().endswith(":"):
+        if intro.kind != "body":
             continue
-        runs = _block_after(paragraphs, index + 1)
+        if intro.text.rstrip().endswith(":"):
+            runs = _block_after(paragraphs, index + 1)
+            introduce = _introducing_speaker
+        elif _speaks_first_person(paragraphs[index + 1]):
+            runs = [[paragraphs[index + 1]]]
+            introduce = _reporting_speaker
+        else:
+            continue
         if runs and runs[0][0].id in signed:
             continue
-        speaker = _introducing_speaker(resolver, index) if runs else None
+        speaker = introduce(resolver, index) if runs else None
         if speaker is None or speaker is UNNAMED:
             continue
         for run in runs:
@@ -156,6 +164,34 @@ def _block_quotes(
     return found, covered
 
 
+_FIRST_PERSON = re.compile(r"\b(?:I|I['’](?:m|ve|ll|d)|me|my|we|our|us)\b")
+
+
+def _speaks_first_person(paragraph: Paragraph) -> bool:
+    """An English paragraph without quotation marks whose first two sentences speak as "I" or
+    "we": a block quotation under reported speech, printed without its marks."""
+    text = paragraph.text
+    first = " ".join(re.split(r"(?<=[.!?])\s", text, maxsplit=2)[:2])
+    return (
+        paragraph.kind == "body"
+        and not any(mark in text for mark in _QUOTE_MARKS)
+        and not in_other_language(text)
+        and bool(_FIRST_PERSON.search(first))
+    )
+
+
+def _reporting_speaker(resolver: SpeakerResolver, index: int) -> Speaker | None:
+    """The speaker of a paragraph that ends reporting what they said ("Tshisekedi said on January
+    20 that the court's confirmation … was a victory"): the words follow as a block."""
+    span = resolver.parsed.paragraph_span(index)
+    if span is None:
+        return None
+    last = [s for s in resolver.parsed.sentences if span.start <= s.start < span.end][-1:]
+    if not last or any(resolver.in_quote(t) for t in last[0]):
+        return None
+    return resolver.reported_speaker(last[0])
+
+
 def _block_after(paragraphs: tuple[Paragraph, ...], start: int) -> list[list[Paragraph]]:
     """The block under an introducing line: the next paragraph, when it holds no quotation marks
     of its own; in another language, every paragraph of it up to the English (quotation marks
@@ -163,14 +199,14 @@ def _block_after(paragraphs: tuple[Paragraph, ...], start: int) -> list[list[Par
     first = paragraphs[start]
     if first.kind != "body" or first.text.lstrip()[:1] in _QUOTE_MARKS:
         return []
-    if not _is_foreign(first.text):
+    if not in_other_language(first.text):
         return [] if any(mark in first.text for mark in _QUOTE_MARKS) else [[first]]
     end = start
     while (
         end < min(len(paragraphs), start + _BLOCK_MAX_PARAGRAPHS)
         and paragraphs[end].kind == "body"
         and paragraphs[end].text.lstrip()[:1] not in _QUOTE_MARKS
-        and _is_foreign(paragraphs[end].text)
+        and in_other_language(paragraphs[end].text)
     ):
         end += 1
     block = list(paragraphs[start:end])
@@ -182,12 +218,6 @@ def _block_after(paragraphs: tuple[Paragraph, ...], start: int) -> list[list[Par
 
 
 _BLOCK_MAX_PARAGRAPHS = 6
-_FOREIGN_MIN_WORDS = 6  # a short English line ("Massive protests across Brazil") has few too
-
-
-def _is_foreign(text: str) -> bool:
-    words = letter_words(text)
-    return len(words) >= _FOREIGN_MIN_WORDS and function_word_share(words) < _FOREIGN_SHARE
 
 
 _QUOTE_MARKS = '“”"'
@@ -254,12 +284,12 @@ def _translates(original: str, paragraphs: list[Paragraph]) -> bool:
     words = letter_words(" ".join(paragraph.text for paragraph in paragraphs))
     if not original_words or not 0.5 <= len(words) / len(original_words) <= 2:
         return False
-    return _is_foreign(original) and function_word_share(words) >= _ENGLISH_SHARE
+    return in_other_language(original) and function_word_share(words) >= _ENGLISH_SHARE
 
 
 # Of words that are English function words: English prose has a third or more; Portuguese or
 # Spanish a few ("a", "do", "no", "as"), Bengali or Arabic none.
-_FOREIGN_SHARE, _ENGLISH_SHARE = 0.15, 0.25
+_ENGLISH_SHARE = 0.25
 
 
 def _turn_quotes(parsed: ParsedArticle, roles: dict[str, str | None]) -> list[Quote]:
@@ -299,7 +329,11 @@ def _introducing_speaker(resolver: SpeakerResolver, index: int) -> Speaker | Non
         for t in resolver.parsed.tokens_of(sentence)
         if not resolver.in_quote(t)
     ]
-    verbs = [t for t in tokens if is_speech_verb(t)]
+    verbs = [
+        t
+        for t in tokens
+        if is_speech_verb(t) or (t.pos_ == "VERB" and t.lemma_ in INTRODUCING_VERBS)
+    ]
     if verbs:
         return resolver.speaker_of_verb(verbs[-1])
     # "According to Carlos Guevara, …:", "… have released the following joint statement on …:"

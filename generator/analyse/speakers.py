@@ -34,6 +34,7 @@ from generator.analyse.speech import (
     is_speech_noun,
     is_speech_verb,
 )
+from generator.boilerplate import function_word_share, letter_words
 from generator.model import Entity, Paragraph, SpeakerType
 
 RESOLVER_KEY = "briefing.speaker_resolver"
@@ -367,8 +368,9 @@ class SpeakerResolver:
 
     def _sentence_focus(self, sentence: Span, mentions: list[Mention]) -> list[Focus]:
         """People and organisations a later "he"/"it" can point back to, from one sentence."""
-        if not is_prose(self.parsed.paragraph_of(sentence)):
-            return []
+        paragraph = self.parsed.paragraph_of(sentence)
+        if not is_prose(paragraph) or in_other_language(paragraph.text):
+            return []  # nor does a block in another language: its names are the speaker's
         found: list[Focus] = []
         seen: set[int] = set()
         for mention in mentions:
@@ -383,6 +385,16 @@ class SpeakerResolver:
         if any(f.rank == REPORTED for f in found):
             found = [_as_relay(f, self.doc, found) for f in found]
         return found
+
+
+_FOREIGN_MIN_WORDS = 6  # a short English line ("Massive protests across Brazil") has few too
+_FOREIGN_SHARE = 0.15
+
+
+def in_other_language(text: str) -> bool:
+    """Too few English function words for English ("Este día cambió la forma …")."""
+    words = letter_words(text)
+    return len(words) >= _FOREIGN_MIN_WORDS and function_word_share(words) < _FOREIGN_SHARE
 
 
 def is_prose(paragraph: Paragraph) -> bool:

@@ -81,6 +81,13 @@ SPEECH_VERBS = frozenset(
     }
 )
 
+# Verbs that introduce a quotation only where a colon follows: "She also reflects on the protest
+# of May 30:", "He recounted his arrest:" (without the colon, "reflects" speaks of no words).
+INTRODUCING_VERBS = frozenset(
+    {"reflect", "recount", "remember", "reminisce", "speak", "talk", "testify", "express"}
+    | {"summarise", "summarize"}
+)
+
 # Nouns for a piece of speech or writing; their owner is the speaker
 # ("the ministry's statement that …", "the embassy statement", "Xi's remarks").
 SPEECH_NOUNS = frozenset(
