@@ -870,3 +870,21 @@ def test_a_colon_after_reflects_introduces_a_block_and_its_translation(quotes_of
     speakers = {speaker for _, speaker in said(quotes)}
     assert len(quotes) == 3 and len(speakers) == 1
     assert "Ana Siú" in speakers.pop()  # the block in Spanish names no one in focus
+
+
+def test_a_quotation_after_narrative_ending_in_an_abbreviation_continues_its_speaker(
+    quotes_of,
+):
+    quotes = quotes_of(
+        [
+            "“Finding them would be a step for physics,” said William DeRocco, a researcher who "
+            "led a study about how the telescope could reveal them. A paper describing the "
+            "results has been published in the journal Physical Review D. “If we find them, it "
+            "will shake up the field.”"
+        ]
+    )
+    assert said(quotes) == [
+        ("Finding them would be a step for physics", "William DeRocco"),
+        ("If we find them, it will shake up the field.", "William DeRocco"),
+    ]
+    assert [q.kind for q in quotes] == ["full", "full"]

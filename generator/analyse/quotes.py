@@ -414,7 +414,11 @@ def _kind(resolver: SpeakerResolver, span: QuotedSpan) -> QuoteKind:
         return "full"
     token = _token_at(parsed, len(before) - 1 + parsed.paragraph_starts[span.paragraph])
     if last in SENTENCE_ENDS:
-        return "full" if token is not None and token.is_punct else "partial"
+        # "… in the journal Physical Review D. “If we find them, …”": the abbreviation's stop
+        # ends the sentence too when a whole quoted sentence follows.
+        quoted = resolver.text[span.text_start : span.text_end].strip()
+        whole = quoted[:1].isupper() and quoted.rstrip(CLOSING_MARKS)[-1:] in SENTENCE_ENDS
+        return "full" if token is not None and (token.is_punct or whole) else "partial"
     if last == "," and token is not None and token.i > 0:
         return "full" if is_speech_verb(parsed.doc[token.i - 1]) else "partial"
     return "partial"
@@ -588,9 +592,10 @@ def _echoed_statement(resolver: SpeakerResolver, verb: Token) -> Speaker | None:
 
 
 def _stands_alone(resolver: SpeakerResolver, span: QuotedSpan) -> bool:
-    """No verb of saying in the quotation's own sentence: it continues an earlier speaker."""
+    """No verb of saying in the quotation's own sentence (a participle describing a noun, "a
+    paper describing the results", says nothing): it continues an earlier speaker."""
     before = _narrative_before(resolver, span)
-    return not any(is_speech_verb(t) for t in before)
+    return not any(is_speech_verb(t) and t.dep_ not in ("acl", "amod") for t in before)
 
 
 def _speaker_before(
@@ -606,7 +611,20 @@ def _speaker_before(
     start = parsed.paragraph_starts[previous if previous >= 0 else span.paragraph]
     events = [(at, s) for at, s in said_before if start <= at < span.start]
     for token in _tokens_between(resolver, start, span.start):
-        speaker = _speaker_at(resolver, token) if resolver.is_body(token) else None
+        if not resolver.is_body(token) or (is_speech_verb(token) and not _reports(token)):
+            continue
+        speaker = _speaker_at(resolver, token)
         if speaker is not None and speaker is not UNNAMED:
             events.append((token.idx, speaker))
     return max(events, key=lambda event: event[0])[1] if events else None
+
+
+_ALWAYS_SAYING = frozenset({"say", "tell", "told", "add"})
+
+
+def _reports(verb: Token) -> bool:
+    """Whether a verb of saying reports words ("said …", "noted that …"), not only names a thing
+    ("how the telescope could reveal them")."""
+    return verb.lemma_ in _ALWAYS_SAYING or any(
+        child.dep_ in ("ccomp", "parataxis") for child in verb.children
+    )
