@@ -380,8 +380,9 @@ _CAPTION_SENTENCE_WORDS = 3
 def _ends_on_bare_credit(text: str) -> bool:
     return (
         len(_LOWER_WORD.findall(text)) >= _CAPTION_SENTENCE_WORDS
-        and _BARE_CREDIT.search(text) is not None
-        and not re.search('[“”"]', text)
+        and (credit := _BARE_CREDIT.search(text)) is not None
+        # a name after a quotation may be its speaker's; an agency's "NASA/Jane Doe" is a credit
+        and (not re.search('[“”"]', text) or "/" in credit.group(0))
     )
 
 
@@ -548,11 +549,12 @@ def _line_reason(text: str) -> str | None:
         return PROMO
     credit = _CREDIT_TAIL.search(text)
     before = text[: credit.start()].strip() if credit else ""
-    if credit and (
-        _is_credit_name(credit.group("name"))
-        if credit.group("by") is None
-        # "… taarab songs. Photo courtesy of the DCMA.", not "… Best Picture by the Board."
-        else _is_credit_name(credit.group("by"), stop_allowed=not before or ends_sentence(before))
+    # "… taarab songs. Photo courtesy of the DCMA.", "… aboard the station. Credit: Auxilium
+    # Biotechnologies.", not "… Best Picture by the Board."
+    stop_allowed = not before or ends_sentence(before)
+    if credit and _is_credit_name(
+        credit.group("name") if credit.group("by") is None else credit.group("by"),
+        stop_allowed=stop_allowed,
     ):
         return CREDIT if not before else CAPTION
     if words <= _CAPTION_MAX_WORDS and _ends_on_bare_credit(text):

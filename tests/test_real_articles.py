@@ -259,3 +259,18 @@ def test_a_transcripts_heading_goes_and_its_repeated_turns_and_broken_off_lines_
     assert "we’re going to figure out a plan — a plan for really demolition" in text
     # The President says "We’ll see you at the site." twice: a turn said again is no duplicate.
     assert text.count("THE PRESIDENT: We’ll see you at the site.") == 2
+
+
+@pytest.mark.parametrize(
+    ("name", "caption"),
+    [
+        # "… aboard the International Space Station. Credit: Auxilium Biotechnologies."
+        ("nasa-undated-space-station-research-2025.md", "Eight medical devices for peripheral"),
+        # "… a loosely packed “rubble pile” object. NASA/Johns Hopkins APL": a quotation inside.
+        ("nasa-2024-03-20-marshall-star.md", "The asteroid Dimorphos was captured"),
+    ],
+)
+def test_captions_closed_by_a_stopped_or_an_agency_credit_go(name: str, caption: str) -> None:
+    article = read(name)
+    assert [r.reason for r in article.removed if r.text.startswith(caption)] == ["caption"]
+    assert caption not in body_text(article)
