@@ -1202,6 +1202,7 @@ def _mark_unpunctuated(page: _Page, headline: int | None, kicker: int | None) ->
     """A long line that ends without any punctuation, in the article's text, is a caption: text
     ends its sentences, a heading is short (the standfirst under the headline may lack a stop)."""
     first_after_headline = next((i for i in page.kept() if headline is None or i > headline), None)
+    last = max(page.kept(), default=None)
     for i in page.kept():
         unit = page.units[i]
         if i in (headline, kicker, first_after_headline) or unit.heading or unit.bullet:
@@ -1212,7 +1213,8 @@ def _mark_unpunctuated(page: _Page, headline: int | None, kicker: int | None) ->
             word_count(unit.text) >= _CAPTION_MIN_WORDS
             and not _ANY_END.search(unit.text.rstrip())
             and not re.search('[“”"]', unit.text)
-            and len(_INNER_SENTENCE_END.findall(unit.text)) < _CUT_OFF_SENTENCES
+            and len(_INNER_SENTENCE_END.findall(unit.text))
+            < (_CUT_OFF_LAST if i == last else _CUT_OFF_SENTENCES)
             and not _NUMBERED_HEADING.match(unit.text)
             and not _is_title_case(unit.text)
         ):
@@ -1220,7 +1222,9 @@ def _mark_unpunctuated(page: _Page, headline: int | None, kicker: int | None) ->
 
 
 _CAPTION_MIN_WORDS = 12
-_CUT_OFF_SENTENCES = 4  # a paragraph of five sentences that stops short is a text cut off
+# A paragraph of five sentences that stops short is a text cut off; the page's last paragraph
+# already at its third (a capture that stops mid-word).
+_CUT_OFF_SENTENCES, _CUT_OFF_LAST = 4, 2
 _TITLE_CASE_SHARE = 0.8
 
 

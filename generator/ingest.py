@@ -836,8 +836,10 @@ def split_units(
         rewrapped = own_width is not None
         current = block[0]
         for previous, line in itertools.pairwise(block):
-            if _continues(previous, line, block_width) or (
-                rewrapped and _carries_on(previous, line)
+            if (
+                _continues(previous, line, block_width)
+                or (rewrapped and _carries_on(previous, line))
+                or (markdown and _soft_break(previous, line, block))
             ):
                 current = _Line(
                     current.number, _join(current.text, line.text), bullet=current.bullet
@@ -850,6 +852,21 @@ def split_units(
 
 
 _POST_MAX_LINES, _POST_MAX_WORDS = 6, 150
+_SOFT_BREAK_MIN_WORDS = 12
+
+
+def _soft_break(previous: _Line, line: _Line, block: Sequence[_Line]) -> bool:
+    """In Markdown a paragraph's lines are one paragraph: a long line cut inside its sentence
+    goes on into the last line of its block, which ends it ("… on several of GSA’s" /
+    "Schedules (AIMS), and the Consolidated Schedule.")."""
+    return (
+        line is block[-1]
+        and not (line.bullet or line.heading or previous.bullet or previous.heading)
+        and word_count(previous.text) >= _SOFT_BREAK_MIN_WORDS
+        and not ends_sentence(previous.text)
+        and not previous.text.endswith("\\")  # Markdown's hard line break
+        and ends_sentence(line.text)
+    )
 
 
 def _joined_post(block: list[_Line]) -> list[_Line]:

@@ -274,3 +274,16 @@ def test_captions_closed_by_a_stopped_or_an_agency_credit_go(name: str, caption:
     article = read(name)
     assert [r.reason for r in article.removed if r.text.startswith(caption)] == ["caption"]
     assert caption not in body_text(article)
+
+
+def test_a_markdown_line_cut_inside_its_sentence_goes_on_into_the_next() -> None:
+    # "… on several of GSA’s" / "Schedules (AIMS), and the Consolidated Schedule."
+    text = body_text(read("18f-2015-05-12-calc-tool.md"))
+    assert "several of GSA’s professional services schedules" in text
+    assert "Integrated Marketing Schedules (AIMS), and the Consolidated Schedule." in text
+
+
+def test_a_capture_cut_off_mid_word_keeps_its_last_paragraph() -> None:
+    # The stored page stops at "known as heal": three sentences, no caption.
+    text = body_text(read("usda-undated-vilsack-rural-community-facilities.txt"))
+    assert text.split("\n")[-1].startswith("For example, in Rotan, Texas,")
