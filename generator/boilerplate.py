@@ -100,6 +100,7 @@ class Unit:
     block: int  # index of the blank-line-separated block: units of one block touch each other
     heading: bool = False  # marked as a heading by the source format (Markdown `#`)
     bullet: bool = False  # a list item; its bullet mark is already gone from `text`
+    level: int = 0  # a Markdown heading's level (1 for "# Title"); 0 for any other line
 
 
 @dataclass(frozen=True)
@@ -233,6 +234,8 @@ _SITE_CHROME = re.compile(
     r" (?:navigation|menu)|(?:main )?menu|navigation|search(?: form| this site| the site)?"
     r"|(?:switch|change|select|choose) (?:the )?(?:language|edition|region)|back to top"
     r"|show (?:\d+ )?more(?: items| results| stories| news)?|load more|see all|view all"
+    r"|(?:your )?e-?mail(?: address)?|copy (?:html|link)|notifications|give now|donate now"
+    r"|by clicking (?:subscribe|sign up|submit)\b.*|share this(?: \w+)?|republish|[^A-Za-z0-9\s]"  # "Δ": a form's one-letter field
     r"|(?:first|now|then|next),? (?:enter|choose|select|type|pick) (?:a|an|the|your)\b[^,.;:!?]*)"
     r"[.:]?$",
     re.IGNORECASE,
@@ -288,8 +291,17 @@ _PROMO_START = re.compile(
 )
 _PROMO_MAX_WORDS = 25
 # A call for readers' stories: "Have you been affected by …? Tell us about your experience …".
+# A newsroom asking for money: "… without support from readers like you", "Please give …".
+_APPEAL = (
+    r"\b(?:readers like you|please give\b|every gift helps|tax-deductible donation"
+    r"|become an? (?:\w+ )?(?:member|supporter)\b|support (?:our|independent) journalism)"
+)
 _CALL_FOR_READERS = re.compile(
-    r"\b(?:tell us (?:about )?your|share your (?:story|stories|experiences?|views|photos))",
+    r"\b(?:tell us (?:about )?your|share your (?:story|stories|experiences?|views|photos))"
+    # a newsroom asking for money: "… without support from readers like you", "Please give …"
+    rf"|{_APPEAL}"
+    # a newsletter's sign-up set in the text: "Sign up for WhatMatters to receive the latest …"
+    r"|\bsign up (?:for|to).{0,60}\bto (?:receive|get)\b",  # "for[Name](…)": no space
     re.IGNORECASE,
 )
 _READ_MORE = re.compile(
@@ -478,8 +490,8 @@ _CREDITED_BYLINE = re.compile(
 _CLOCK_LINE = re.compile(r"^(?:END\s+)?\d{1,2}:\d{2}\s*(?:[AaPp]\.?\s?[Mm]\.?)?(?:\s+[A-Z]{2,4})?$")
 _JOINED_TAGS = re.compile(r"^(?:[A-Z][a-z]+(?:[-&][A-Z]?[a-z]+)*){3,}$")
 _BYLINE_DATED = re.compile(
-    rf"^By\s+{_NAME}(?:\s+{_NAME}){{0,4}}(?:\s*(?:,|and|&)\s*{_NAME}(?:\s+{_NAME}){{0,4}})*"
-    r"\s*[|,–—•·-]"
+    rf"^[Bb]y\s+{_NAME}(?:\s+{_NAME}){{0,4}}(?:\s*(?:,|and|&)\s*{_NAME}(?:\s+{_NAME}){{0,4}})*"
+    r"(?:\s*[|,–—•·-]|\s+(?=(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d))"
 )
 
 
@@ -914,11 +926,12 @@ def _mark_repeats(page: _Page, headline: int | None) -> bool:
     for position, i in enumerate(kept):
         if page.reasons[i] is not None:
             continue
-        text = page.units[i].text
+        text = _LIST_NUMBER.sub("", page.units[i].text)  # "1. …" and "2. …": a carousel's slides
         for j in kept[position + 1 :]:
             if page.units[j].line - page.units[i].line > 6:
                 break
-            if page.reasons[j] is None and normalised(page.units[j].text) == normalised(text):
+            again = normalised(_LIST_NUMBER.sub("", page.units[j].text))
+            if page.reasons[j] is None and again == normalised(text):
                 if is_headline_like(text) and not page.units[i].heading:
                     page.remove(i, RELATED)
                     page.remove(j, RELATED)
@@ -928,12 +941,48 @@ def _mark_repeats(page: _Page, headline: int | None) -> bool:
     for i in page.kept():
         if i == headline:
             continue
-        key = normalised(page.units[i].text)
+        key = normalised(_LIST_NUMBER.sub("", page.units[i].text))
         said_again = bool(_SPEAKER_LABEL.match(page.units[i].text))  # a transcript's turn
         if word_count(key) >= 5 and key in seen and not said_again:
             page.remove(i, DUPLICATE)
         seen.add(key)
     return found_related
+
+
+_LIST_NUMBER = re.compile(r"^\d{1,2}[.)]\s+")
+
+
+_APPEAL_MAX_WORDS = 60
+
+
+def _mark_appeal_sections(page: _Page, headline: int | None) -> None:
+    """A section of short lines in which the newsroom asks its readers for money ("… without
+    support from readers like you"): its heading and every line of it are the appeal."""
+    sections: list[list[int]] = [[]]
+    for i, unit in enumerate(page.units):
+        if unit.heading:
+            sections.append([])
+        sections[-1].append(i)
+    for section in sections[1:]:
+        appeal = any(re.search(_APPEAL, page.units[i].text, re.IGNORECASE) for i in section)
+        short = all(word_count(page.units[i].text) <= _APPEAL_MAX_WORDS for i in section)
+        if appeal and short and section[0] != headline:
+            for i in section:
+                if page.reasons[i] is None:
+                    page.remove(i, PROMO)
+
+
+def _mark_empty_sections(page: _Page, headline: int | None) -> None:
+    """A heading left over nothing, all of its section gone as furniture (a footer's "More" over
+    its links), is the furniture's too."""
+    headings = [i for i, unit in enumerate(page.units) if unit.heading]
+    for position, i in enumerate(headings):
+        if page.reasons[i] is not None or i == headline or (headline is not None and i < headline):
+            continue
+        end = headings[position + 1] if position + 1 < len(headings) else len(page.units)
+        section = range(i + 1, end)
+        if all(page.reasons[j] is not None for j in section):
+            page.remove(i, SITE_CHROME)
 
 
 def _mark_lone_related(page: _Page, headline: int | None) -> None:
@@ -1106,6 +1155,10 @@ def _mark_highlights(page: _Page) -> None:
                 page.remove(i, METADATA)
         elif under and page.reasons[i] is None:
             page.remove(i, HIGHLIGHT)
+        elif _SUMMARY_LABEL.match(unit.text.strip()) and i + 1 < len(page.units):
+            page.remove(i, METADATA)  # "In summary" on a line of its own: the next paragraph
+            if page.reasons[i + 1] is None:
+                page.remove(i + 1, HIGHLIGHT)
 
 
 # A dataset record's fields: its text, and its summary.
@@ -1147,6 +1200,7 @@ def _mark_record_fields(page: _Page) -> None:
             page.remove(i, HIGHLIGHT)
 
 
+_SUMMARY_LABEL = re.compile(r"^(?:in summary|summary|in brief|at a glance)\s*:?$", re.IGNORECASE)
 _SUMMARY_HEADING = re.compile(
     r"^(?:summary|highlights|key (?:points|takeaways|facts)|at a glance|in brief|tl;? ?dr)\s*:?$",
     re.IGNORECASE,
@@ -1171,20 +1225,46 @@ _END_HEADING_MAX_WORDS = 8
 # End sections only a heading starts ("### Documents"): as a line of text the word may open one.
 _END_HEADING = re.compile(
     r"^(?:(?:additional |related |more |further )?resources|(?:report |related |supporting )?"
-    r"documents|attachments|downloads)\s*:?$",
+    r"documents|attachments|downloads|republish(?:ing)?(?: this (?:story|article))?|topics|about"
+    r"|about the authors?|(?:general|membership|media|press) inquiries|newsletters?|follow us"
+    r"|tags|categories)\s*:?$",
     re.IGNORECASE,
 )
+# A heading over a box of links to other stories, set inside the text: it alone goes.
+_RELATED_BOX = re.compile(r"^more (?:on|about) \S.{0,80}$", re.IGNORECASE)
+
+
+_PAGE_CHROME_LINES = 10  # the lines of menus a page prints above its title, at least
+
+
+def _page_title(page: _Page) -> int | None:
+    """A whole web page saved as Markdown: its one top-level heading ("# Title") under the site's
+    menus is the headline, and every line above it the page's chrome (tagline, menu labels)."""
+    titles = [i for i, unit in enumerate(page.units) if unit.level == 1]
+    if len(titles) != 1 or page.reasons[titles[0]] is not None:
+        return None
+    title = titles[0]
+    above = [i for i in range(title) if page.reasons[i] is None]
+    if page.units[title].line < _PAGE_CHROME_LINES or not above:
+        return None  # an article's own heading at the top
+    for i in above:
+        page.remove(i, SITE_CHROME)
+    return title
 
 
 def _mark_end_sections(page: _Page, headline: int | None) -> None:
     """A heading such as "Sources" or "Related news" after the article's text starts, and every
     line under it up to the next heading."""
     lead_end = _first_sentence(page)
+    title = normalised(page.units[headline].text) if headline is not None else None
     inside = False
     for i, unit in enumerate(page.units):
         if i == headline:
             continue
         text = unit.text.strip()
+        if unit.heading and _RELATED_BOX.match(text) and i > lead_end:
+            page.remove(i, RELATED)
+            continue
         starts = (
             i > lead_end
             and (_END_SECTION.match(text) or (unit.heading and _END_HEADING.match(text)))
@@ -1192,7 +1272,7 @@ def _mark_end_sections(page: _Page, headline: int | None) -> None:
         )
         if starts:
             inside = True
-        elif unit.heading:
+        elif unit.heading and normalised(unit.text) != title:  # a box may repeat the title
             inside = False
         if inside and page.reasons[i] is None:
             page.remove(i, RELATED)
@@ -1389,8 +1469,11 @@ def strip_boilerplate(
     _mark_caption_copies(page)
     outline_title = _mark_page_record(page, known_title)
     title_field = _title_field(page) if known_title is None else None
+    page_title = _page_title(page) if known_title is None else None
     if outline_title is not None:
         headline, kicker = outline_title, None
+    elif page_title is not None:
+        headline, kicker = page_title, None
     elif title_field is not None:
         headline, kicker = title_field, None
     else:
@@ -1408,6 +1491,8 @@ def strip_boilerplate(
         _mark_lone_related(page, headline)
     _mark_unpunctuated(page, headline, kicker)
     _mark_tag_lists(page, headline)
+    _mark_appeal_sections(page, headline)
+    _mark_empty_sections(page, headline)
 
     removed = [
         RemovedText(unit.line, unit.text, reason)

@@ -30,8 +30,10 @@ _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:1[89]|20)\d\d)"
 _WRITTEN = (
-    re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b", re.IGNORECASE),
-    re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.IGNORECASE),
+    # Not a digit on either side, so that a page's "February 26, 2025February 26, 2025" (its
+    # published and updated dates printed together) reads as two dates.
+    re.compile(rf"(?<![\w.-]){_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}(?!\d)", re.IGNORECASE),
+    re.compile(rf"(?<![A-Za-z]){_MONTH}\s+{_DAY},?\s+{_YEAR}(?!\d)", re.IGNORECASE),
 )
 _ISO = re.compile(
     rf"(?<![\d/.-]){_YEAR}-(?P<month>[01]\d)-(?P<day>[0-3]\d)(?![\d/-])(?:[T ][\d:.]+(?:Z|[+-]\d\d:?\d\d)?)?"

@@ -38,6 +38,8 @@ from generator.boilerplate import (
     PROMO,
     PUBLICATION_NOTE,
     PUBLISHER_NAME,
+    RELATED,
+    SITE_CHROME,
     SITE_NOTICE,
     TAGS,
     Cleaned,
@@ -759,6 +761,14 @@ _MD_TARGET = r"\((?:[^()\s]|\([^()]*\))*(?:\s+\"[^\"]*\")?\)"  # one level of ne
 # Bounded, so that a long run of "[" costs a linear scan, not a quadratic one.
 _MD_IMAGE = re.compile(r"!\[([^\]]{0,1000})\]" + _MD_TARGET)
 _MD_LINK = re.compile(r"\[([^\]]{1,1000})\]" + _MD_TARGET)
+# A line of links and nothing else (list marks, heading marks, separators aside): a page's menu,
+# or a list of other stories.
+_LINK = r"\[[^\]]{0,300}\]" + _MD_TARGET + r"[\s|·•/]*"
+_LINKS_ONLY = re.compile(
+    r"^\s*(?:(?:[-*+]|\d{1,2}[.)])\s+)+(?:#{1,6}\s+)?(?:" + _LINK + r")+$"  # a list of links
+    r"|^\s*(?:#{1,6}\s+)?(?=\[(?![a-z]))(?:" + _LINK + r")+$"  # not "[took](…)" in a sentence
+)
+_MENU_ITEM_WORDS = 4  # "Manage your donation"; a story's headline has more
 # An HTML image in Markdown (a template may stand in its address): its alt text is a caption.
 _HTML_IMAGE = re.compile(r"<img\b[^<>]*?(?:\balt=\"(?P<alt>[^\"]*)\"[^<>]*)?>", re.IGNORECASE)
 # A link reference definition: "[label]: address" and an optional title, nothing else (a line such
@@ -801,6 +811,7 @@ class _Line:
     text: str
     heading: bool = False
     bullet: bool = False
+    level: int = 0  # a Markdown heading's level: 1 for "# Title"
 
 
 def split_units(
@@ -819,7 +830,8 @@ def split_units(
             blocks.append([])
         elif markdown and _MD_SETEXT.match(raw) and blocks[-1] and not blocks[-1][-1].bullet:
             heading = blocks[-1].pop()
-            blocks[-1].append(_Line(heading.number, heading.text, heading=True))
+            level = 1 if raw.strip().startswith("=") else 2
+            blocks[-1].append(_Line(heading.number, heading.text, heading=True, level=level))
             blocks.append([])
         else:
             blocks[-1].append(line)
@@ -943,12 +955,14 @@ def _unit(line: _Line, block: int, markdown: bool) -> Unit:
     text = line.text
     if markdown:  # a link or emphasis wrapped over two lines
         text = _unpaired_emphasis(_without_emphasis(_MD_LINK.sub(r"\1", text)))
-    return Unit(line.number, text, block, heading=line.heading, bullet=line.bullet)
+    return Unit(
+        line.number, text, block, heading=line.heading, bullet=line.bullet, level=line.level
+    )
 
 
 def _plain_line(number: int, raw: str, markdown: bool, removed: list[RemovedText]) -> _Line | None:
     text = raw
-    heading = False
+    heading, level = False, 0
     if markdown:
         if _MD_REFERENCE.match(text):
             removed.append(RemovedText(number, text.strip(), LINK_DEFINITION))
@@ -958,6 +972,9 @@ def _plain_line(number: int, raw: str, markdown: bool, removed: list[RemovedText
         for match in _MD_IMAGE.finditer(text):
             removed.append(RemovedText(number, match.group(1) or match.group(0), CAPTION))
         text = _MD_IMAGE.sub("", text)
+        if text.strip() and _LINKS_ONLY.match(text):
+            removed.append(_link_line(number, text))
+            return None
         for match in _HTML_IMAGE.finditer(text):
             removed.append(RemovedText(number, match.group("alt") or match.group(0), CAPTION))
         text = _HTML_IMAGE.sub("", text)
@@ -968,6 +985,7 @@ def _plain_line(number: int, raw: str, markdown: bool, removed: list[RemovedText
         heading_match = _MD_HEADING.match(text)
         if heading_match:
             text, heading = heading_match.group(2), True
+            level = len(heading_match.group(1))
     text = _WIKI_LINK.sub(r"\1", _WIKI_EMPHASIS.sub(r"\1", text))
     bullet = bool(_BULLET.match(text)) and not heading
     if bullet:
@@ -975,7 +993,15 @@ def _plain_line(number: int, raw: str, markdown: bool, removed: list[RemovedText
     text = " ".join(text.split())
     if not text:
         return None
-    return _Line(number, text, heading=heading, bullet=bullet)
+    return _Line(number, text, heading=heading, bullet=bullet, level=level)
+
+
+def _link_line(number: int, text: str) -> RemovedText:
+    """A line of links: a menu (short link texts) or other stories' headlines."""
+    labels = [" ".join(_without_emphasis(m.group(1)).split()) for m in _MD_LINK.finditer(text)]
+    shown = " · ".join(label for label in labels if label)
+    headline = any(word_count(label) > _MENU_ITEM_WORDS for label in labels)
+    return RemovedText(number, shown or text.strip(), RELATED if headline else SITE_CHROME)
 
 
 def _without_emphasis(text: str) -> str:

@@ -287,3 +287,22 @@ def test_a_capture_cut_off_mid_word_keeps_its_last_paragraph() -> None:
     # The stored page stops at "known as heal": three sentences, no caption.
     text = body_text(read("usda-undated-vilsack-rural-community-facilities.txt"))
     assert text.split("\n")[-1].startswith("For example, in Rotan, Texas,")
+
+
+def test_a_whole_web_page_saved_as_markdown_gives_its_article_alone() -> None:
+    article = read("calmatters-2025-02-26-state-farm-lara-rate-hike-meeting.md")
+    # The one "# Title" under the site's menus is the headline; the byline dates the page (its
+    # published and updated dates printed together: "February 26, 2025February 26, 2025").
+    assert article.title.startswith("California insurance commissioner meets privately")
+    assert (article.publisher, article.date) == ("CalMatters", "2025-02-26")
+    removed = reasons(article)
+    assert removed["About Us"] == "site-chrome"  # a menu: a list of links
+    assert removed["Email address"] == "site-chrome"  # a sign-up form
+    assert removed["But we can’t keep doing this without support from readers like you."] == "promo"
+    summary = [r for r in article.removed if r.text.startswith("Ricardo Lara said he will look")]
+    assert [r.reason for r in summary] == ["highlight"]  # under "In summary"
+    text = body_text(article)
+    assert text.startswith("California’s largest insurer should know within a couple of weeks")
+    assert text.endswith("so that State Farm General can continue helping California customers.”")
+    for chrome in ("Share this", "More on the State Farm", "We’re CalMatters", "Republish"):
+        assert chrome not in text
