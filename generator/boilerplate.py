@@ -1289,6 +1289,8 @@ def _mark_unpunctuated(page: _Page, headline: int | None, kicker: int | None) ->
             continue
         if i + 1 < len(page.units) and page.reasons[i + 1] == EMBED:
             continue  # a post's text above its sign-off
+        if i > 0 and page.reasons[i - 1] is None and page.units[i - 1].text.rstrip().endswith(":"):
+            continue  # a quotation the line above introduces ("She told another interviewer:")
         if (
             word_count(unit.text) >= _CAPTION_MIN_WORDS
             and not _ANY_END.search(unit.text.rstrip())

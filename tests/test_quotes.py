@@ -888,3 +888,16 @@ def test_a_quotation_after_narrative_ending_in_an_abbreviation_continues_its_spe
         ("If we find them, it will shake up the field.", "William DeRocco"),
     ]
     assert [q.kind for q in quotes] == ["full", "full"]
+
+
+def test_a_name_after_named_speaks_and_is_in_focus(quotes_of):
+    quotes = quotes_of(
+        [
+            "The deputy posted a video on her page. A user named Vitor said:",
+            "With all due respect, have you forgotten where you will work? Formality, please.",
+            "Another user, a woman named Yelena Sier, received 252 replies to her comment in "
+            "which she criticized the politician:",
+            "People do not understand! No one goes to a hospital wearing a bikini.",
+        ]
+    )
+    assert [speaker for _, speaker in said(quotes)] == ["Vitor", "Yelena Sier"]

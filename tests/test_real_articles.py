@@ -306,3 +306,9 @@ def test_a_whole_web_page_saved_as_markdown_gives_its_article_alone() -> None:
     assert text.endswith("so that State Farm General can continue helping California customers.”")
     for chrome in ("Share this", "More on the State Farm", "We’re CalMatters", "Republish"):
         assert chrome not in text
+
+
+def test_a_short_line_in_another_language_under_an_introduction_is_the_quotation() -> None:
+    # "She told another interviewer:" over a Portuguese line of twelve words without a stop.
+    article = read("globalvoices-undated-brazil-deputy-ana-paula-cleavage.txt")
+    assert "Vou continuar vestindo o que eu quero." in body_text(article)

@@ -30,6 +30,7 @@ from generator.analyse.speech import (
     SEATED_INSTITUTIONS,
     SINGULAR_DEMONYMS,
     TITLE_WORDS,
+    USER_NOUNS,
     is_speech_verb,
 )
 from generator.model import Entity, EntityType
@@ -53,6 +54,31 @@ MODIFIER_DEPS = ("amod", "compound", "nmod", "poss")
 ACRONYM_SKIP = {"of", "the", "and", "for", "on", "in", "at", "de", "&"}
 MIN_DEMONYM_STEM = 4
 MAX_NAME_WORDS = 4
+# Nouns for people that the name after "named" or "called" belongs to ("a user named Vitor").
+NAMED_PERSON_NOUNS = (
+    PERSON_DESCRIPTIONS
+    | USER_NOUNS
+    | {
+        "girl",
+        "boy",
+        "person",
+        "resident",
+        "worker",
+        "farmer",
+        "teenager",
+        "child",
+        "lady",
+        "gentleman",
+        "citizen",
+        "protester",
+        "mother",
+        "father",
+        "daughter",
+        "son",
+        "wife",
+        "husband",
+    }
+)
 # Words for institutions, offices and descriptions: never a name by themselves.
 NOT_NAMES = INSTITUTION_NOUNS | PERSON_DESCRIPTIONS | SINGULAR_DEMONYMS
 # Entity labels of words that cannot carry a role by themselves.
@@ -286,7 +312,22 @@ def _vote_types(doc: Doc, mentions: list[Mention]) -> None:
             or (len(words) > 1 and words[-1] in surnames and all(w[:1].isupper() for w in words))
         )
         titled = winner == "organisation" and _after_title(doc, mention)
-        mention.type = "person" if surname or titled else winner
+        mention.type = "person" if surname or titled or _named_person(doc, mention) else winner
+
+
+def named_noun(token: Token) -> Token | None:
+    """For the name in "a user named Vitor", "a woman called Yelena Sier": the noun it names."""
+    verb = token.head
+    naming = token.dep_ in ("oprd", "dobj", "attr") and verb.lemma_ in ("name", "call")
+    if naming and verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
+        return verb.head
+    return None
+
+
+def _named_person(doc: Doc, mention: Mention) -> bool:
+    """ "A user named Vitor": the name of someone a noun for people calls by it."""
+    noun = named_noun(mention.span(doc).root)
+    return noun is not None and noun.lower_ in NAMED_PERSON_NOUNS
 
 
 def _has_person_role(doc: Doc, mention: Mention) -> bool:

@@ -20,6 +20,7 @@ from generator.analyse.entities import (
     article_mentions,
     institution_phrase,
     mention_at_token,
+    named_noun,
 )
 from generator.analyse.parse import ParsedArticle
 from generator.analyse.quotemarks import QuotedSpan, quoted_spans
@@ -201,6 +202,9 @@ class SpeakerResolver:
             if word in ("who", "whom"):
                 antecedent = self._person_antecedent(antecedent)
             return self.name(antecedent) if antecedent.i != token.i else UNNAMED
+        named = [g for c in token.children if c.dep_ == "acl" for g in c.children if named_noun(g)]
+        if named and named[0].i in self.mention_of:  # "A user named Vitor said:"
+            token = named[0]
         mention = self.mention_of.get(token.i)
         if (mention is None or mention.type != "person") and is_person_description(token):
             return self._described(token)
@@ -426,6 +430,9 @@ def _speech_depth(token: Token) -> int:
 
 def _focus_rank(head: Token) -> int | None:
     """How a mention brings its person into focus, or None if it does not."""
+    noun = named_noun(head)
+    if noun is not None:  # "a woman named Yelena Sier": as the woman does
+        head = noun
     dep = head.dep_
     if dep in SUBJECT_DEPS:
         verb = head.head

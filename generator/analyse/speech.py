@@ -85,7 +85,8 @@ SPEECH_VERBS = frozenset(
 # of May 30:", "He recounted his arrest:" (without the colon, "reflects" speaks of no words).
 INTRODUCING_VERBS = frozenset(
     {"reflect", "recount", "remember", "reminisce", "speak", "talk", "testify", "express"}
-    | {"summarise", "summarize"}
+    | {"summarise", "summarize", "analyse", "analyze", "criticise", "criticize", "defend"}
+    | {"protest", "question", "joke", "sum"}
 )
 
 # Nouns for a piece of speech or writing; their owner is the speaker
