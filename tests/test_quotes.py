@@ -901,3 +901,17 @@ def test_a_name_after_named_speaks_and_is_in_focus(quotes_of):
         ]
     )
     assert [speaker for _, speaker in said(quotes)] == ["Vitor", "Yelena Sier"]
+
+
+def test_a_person_whose_verb_a_colon_closes_speaks_the_block_under_it(quotes_of):
+    quotes = quotes_of(
+        [
+            "CCM spokesman Humphrey Polepole congratulated Lowassa for his bold move to return:",
+            "To come back to apologize is a great wisdom and humility.",
+            "Media check-in will begin at 9:20 a.m. CST. For media credentialing, visit:",
+            "For more than 60 years, the center has led the nation in human exploration.",
+        ]
+    )
+    assert said(quotes) == [
+        ("To come back to apologize is a great wisdom and humility.", "Humphrey Polepole")
+    ]

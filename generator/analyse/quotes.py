@@ -342,7 +342,17 @@ def _introducing_speaker(resolver: SpeakerResolver, index: int) -> Speaker | Non
         for t in tokens
         if (source := resolver.according_to(t) or (_main_statement(t) and resolver.owner_of(t)))
     ]
-    return sources[-1] if sources else None
+    if sources:
+        return sources[-1]
+    # "CCM spokesman Humphrey Polepole congratulated Lowassa for his bold move …:": a person who
+    # is the main verb's subject speaks the words the colon introduces.
+    colon = next((t for t in reversed(tokens) if t.text == ":"), None)
+    verb = colon.head if colon is not None else None  # the verb the colon hangs from
+    if verb is None or verb.pos_ != "VERB" or not any(c.dep_ == "nsubj" for c in verb.children):
+        return None  # "For credentials, visit:": no one speaks
+    speaker = resolver.speaker_of_verb(verb)
+    named = speaker is not None and speaker.type == "person" and not speaker.name.isupper()
+    return speaker if named else None  # not a time zone's "CST" the parser took for a subject
 
 
 def _main_statement(token: Token) -> bool:
