@@ -160,3 +160,25 @@ def test_an_explainers_question_subheads_are_no_interview() -> None:
     # And without a named interviewee, questions and answers are not an interview.
     unnamed = [INTERVIEW[0].replace("developer Jane Okafor", "our developer"), *INTERVIEW[1:]]
     assert transcript_turns(article(unnamed, "Questions about the new tool")) == ()
+
+
+BILATERAL = [
+    "PRESIDENT BIDEN: Mr. Prime Minister, it’s great to have you back.",
+    "PRIME MINISTER SUNAK: Mr. President, thank you. (Laughs.)",
+    "Q Is the special relationship in good shape, Mr. President?",
+    "PRESIDENT BIDEN: (Thumbs up.) In real good shape.",
+    "(Cross-talk.)",
+]
+
+
+def test_stage_directions_are_no_ones_words_and_a_label_names_the_headlines_person(nlp) -> None:
+    remarks = article(
+        BILATERAL, "Remarks by President Biden and Prime Minister Rishi Sunak Before Meeting"
+    )
+    parsed = parse_article(remarks, nlp)
+    quotes = extract_quotes(parsed, extract_entities(parsed))
+    assert [(q.text, q.speaker) for q in quotes] == [
+        ("Mr. Prime Minister, it’s great to have you back.", "President Biden"),
+        ("Mr. President, thank you.", "Prime Minister Rishi Sunak"),
+        ("In real good shape.", "President Biden"),
+    ]

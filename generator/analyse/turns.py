@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from generator.analyse.entities import article_mentions
 from generator.analyse.parse import ParsedArticle
-from generator.analyse.speech import COURTESY_TITLES, HONORIFICS
+from generator.analyse.speech import COURTESY_TITLES, HONORIFICS, TITLE_WORDS
 from generator.model import Article
 
 # "THE PRESIDENT:", "MS. LEAVITT:", "SECRETARY BLINKEN:", or a question's "Q" or "QUESTION:"
@@ -24,6 +24,8 @@ _LABEL = re.compile(
     r"^(?:(?P<question>Q|QUESTION:|AUDIENCE MEMBER:|PARTICIPANT:)(?::|\s)|(?P<name>[A-Z][A-Z.'’-]*(?: [A-Z][A-Z.'’-]*){0,4}):)\s*(?=\S)"
 )
 MIN_ANSWERS = 2  # labelled answers that make a text a transcript
+# What the transcriber saw, not what was said: "(Laughs.)", "(Thumbs up.)", "(Cross-talk.)".
+_STAGE_DIRECTION = re.compile(r"\s*\([A-Z][\w’'-]*(?:[ -][\w’'-]+){0,3}\.\)(?=\s|$)")
 TURNS_KEY = "briefing.transcript_turns"
 
 
@@ -100,7 +102,7 @@ def _labelled_turns(article: Article) -> tuple[Turn, ...]:
         end = starts[position + 1][0] if position + 1 < len(starts) else len(paragraphs)
         members = [index] + [i for i in range(index + 1, end) if paragraphs[i].kind == "body"]
         rest = [paragraphs[i].text for i in members[1:]]
-        text = " ".join([paragraphs[index].text[match.end() :], *rest])
+        text = _STAGE_DIRECTION.sub("", " ".join([paragraphs[index].text[match.end() :], *rest]))
         question = (match.group("question") or "").rstrip(":")
         asks = question in _INTERVIEWERS_LABELS
         turns.append(Turn(match.group("name") or "", tuple(members), text.strip(), asks))
@@ -161,6 +163,18 @@ def opens_turn(text: str) -> bool:
     return bool(_LABEL.match(text))
 
 
+def _named_in(title: str, surname: str) -> list[str]:
+    """Full names ending in `surname` in a headline, without the titles before them."""
+    names = []
+    for match in re.finditer(rf"((?:[A-Z][\w’'.-]* ){{1,3}}){re.escape(surname)}\b", title):
+        words = match.group(1).split()
+        while words and words[0].lower().rstrip(".") in TITLE_WORDS:
+            words = words[1:]
+        if words:
+            names.append(" ".join([*words, surname]))
+    return names
+
+
 def speaker_of_label(label: str, article: Article, people: Sequence[str]) -> str:
     """The name a label stands for: "THE PRESIDENT" is the "President Trump" the title or text
     names; "MS. LEAVITT" the one person named Leavitt; else the label in title case."""
@@ -177,5 +191,15 @@ def speaker_of_label(label: str, article: Article, people: Sequence[str]) -> str
     while len(words) > 1 and words[0].lower().rstrip(".") in COURTESY_TITLES:
         words = words[1:]
     surname = " ".join(words).title()
-    holders = [name for name in people if name.split()[-1].lower() == surname.lower()]
-    return holders[0] if len(set(holders)) == 1 else surname
+    titled = list(words)
+    while len(titled) > 1 and titled[0].lower().rstrip(".") in TITLE_WORDS:
+        titled = titled[1:]  # "PRIME MINISTER SUNAK": the Rishi Sunak the text names
+    last = " ".join(titled).lower()
+    named = [name for name in people if not name.isupper()]  # not the labels themselves
+    holders = [name for name in named if name.lower() == last or name.split()[-1].lower() == last]
+    if not holders:  # the headline may name them in full: "… and Prime Minister Rishi Sunak …"
+        holders = _named_in(article.title or "", " ".join(titled).title())
+    if len(set(holders)) != 1:
+        return surname
+    title = " ".join(words[: len(words) - len(titled)]).title()  # "Prime Minister Rishi Sunak"
+    return f"{title} {holders[0]}" if title and not holders[0].startswith(title) else holders[0]
