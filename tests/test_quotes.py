@@ -915,3 +915,32 @@ def test_a_person_whose_verb_a_colon_closes_speaks_the_block_under_it(quotes_of)
     assert said(quotes) == [
         ("To come back to apologize is a great wisdom and humility.", "Humphrey Polepole")
     ]
+
+
+def test_the_company_is_the_organisation_just_in_focus_and_its_executives_speak_for_it(
+    quotes_of,
+):
+    quotes = quotes_of(
+        [
+            "Acme Insurance executives said in a letter that the company has paid $1.75 billion.",
+            "“This is an unfortunate circumstance for our customers,” the company wrote.",
+            "Consumer Watchdog’s response to the letter said: “Granting the increase would set a "
+            "dangerous precedent.”",
+        ]
+    )
+    assert said(quotes) == [
+        ("This is an unfortunate circumstance for our customers", "Acme Insurance"),
+        ("Granting the increase would set a dangerous precedent.", "Consumer Watchdog"),
+    ]
+
+
+def test_the_company_far_from_any_named_one_is_no_ones(quotes_of):
+    quotes = quotes_of(
+        [
+            "Acme Insurance said on Monday that it would raise its rates.",
+            "Regulators met for an hour. They did not reach a decision on the request.",
+            "Consumers have complained for months about the cost of cover in the state.",
+            "“We are reviewing the data,” the company wrote.",
+        ]
+    )
+    assert said(quotes) == []

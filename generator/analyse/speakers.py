@@ -48,6 +48,10 @@ REPORTED_CLAUSE_DEPS = ("ccomp", "parataxis")
 # Focus ranks within a sentence: a trailing "…, Reuters reported" relays what the main speaker
 # said, so it is less in focus than the speaker it reports.
 RELAY, REPORTED, MAIN = 1, 2, 3
+# People who speak for an organisation the phrase names: "State Farm executives", "Acme officials".
+SPEAKING_FOR = frozenset(
+    {"executive", "official", "officer", "representative", "spokesperson", "lawyer", "attorney"}
+)
 # "he"/"she" can stand for a person, or for a name NER could not type.
 PERSON_LIKE: tuple[SpeakerType, ...] = ("person", "unknown")
 # How a paragraph of prose ends; a line without it (a related headline) brings no one into focus.
@@ -225,10 +229,10 @@ class SpeakerResolver:
             return self.owner_of(token) or UNNAMED
         if token.text.lower() in INSTITUTION_NOUNS:
             return self._institution(token)
-        if token.lower_ in OFFICE_NOUNS:
-            return self._office_holder(token)
+        if token.lower_ in OFFICE_NOUNS or token.lemma_.lower() in SPEAKING_FOR:
+            return self._office_holder(token)  # "State Farm executives said": State Farm
         if token.pos_ == "PROPN" and not self.in_quote(token):
-            phrase = [t for t in token.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"]
+            phrase = [t for t in token.lefts if t.dep_ == "compound" and t.text[:1].isupper()]
             start = phrase[0].i if phrase else token.i
             return Speaker(self.doc[start : token.i + 1].text, "unknown")
         return UNNAMED
@@ -339,7 +343,27 @@ class SpeakerResolver:
             and word in m.name.lower().split()
             and not self.quoted[m.start]
         ]
-        return Speaker(earlier[-1].name, "organisation") if earlier else UNNAMED
+        if earlier:
+            return Speaker(earlier[-1].name, "organisation")
+        definite = any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
+        if definite and token.tag_ == "NN":  # "the company wrote": the one in focus, as "it"
+            return self._nearby_focus(token, "organisation") or UNNAMED
+        return UNNAMED
+
+    def _nearby_focus(self, token: Token, kind: SpeakerType) -> Speaker | None:
+        """The one in focus before `token` in its paragraph or the one before, else None."""
+        speaker = self.in_focus(token, (kind,))
+        if speaker is None:
+            return None
+        here = self.parsed.paragraph_index_at(token.idx)
+        sources = [
+            f.token
+            for n, found in enumerate(self.focus[: self.sentence_of.get(token.i, 0) + 1])
+            for f in found
+            if f.speaker == speaker
+        ]
+        near = sources and self.parsed.paragraph_index_at(self.doc[sources[-1]].idx) >= here - 1
+        return speaker if near else None
 
     def _office_holder(self, token: Token) -> Speaker:
         """ "The Chinese president": the person the article gave that role, most recently named;
@@ -441,6 +465,8 @@ def _focus_rank(head: Token) -> int | None:
                 return None
             return REPORTED if _speech_depth(verb) else MAIN
         return None if _speech_depth(verb) else MAIN
+    if dep == "compound" and head.head.lemma_.lower() in SPEAKING_FOR | OFFICE_NOUNS:
+        return _focus_rank(head.head)  # "State Farm executives said": as the executives
     if dep == "pobj" and head.head.lower_ == "to" and head.head.head.lower_ == "according":
         return MAIN
     if dep == "pobj" and head.head.dep_ == "agent" and is_speech_verb(head.head.head):

@@ -120,6 +120,10 @@ SPEECH_NOUNS = frozenset(
         "promise",
         "warning",
         "vow",
+        "response",
+        "reply",
+        "email",
+        "memo",
     }
 )
 
