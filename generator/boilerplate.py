@@ -235,6 +235,7 @@ _SITE_CHROME = re.compile(
     r"|(?:switch|change|select|choose) (?:the )?(?:language|edition|region)|back to top"
     r"|show (?:\d+ )?more(?: items| results| stories| news)?|load more|see all|view all"
     r"|(?:your )?e-?mail(?: address)?|copy (?:html|link)|notifications|give now|donate now"
+    r"|media playback is (?:not |un)supported on (?:this|your) device"
     r"|by clicking (?:subscribe|sign up|submit)\b.*|share this(?: \w+)?|republish|[^A-Za-z0-9\s]"  # "Δ": a form's one-letter field
     r"|(?:first|now|then|next),? (?:enter|choose|select|type|pick) (?:a|an|the|your)\b[^,.;:!?]*)"
     r"[.:]?$",
@@ -316,7 +317,7 @@ _TO_THE_READER = re.compile(
 # A photo credit at the end of a line: "… Photo: AP", "… (Credit: Getty Images)", "… via Getty".
 # Case matters: credits are capitalised, and "a photo: …" in a sentence is not one.
 _CREDIT_TAIL = re.compile(
-    r"(?:\b(?:Photo|Photograph|Photographer|Picture|Image|Illustration|Video|Graphic|Credit)s?"
+    r"(?:\b(?:Photo|Photograph|Photographer|Picture|Image|Illustration|Video|Graphic|Credit|Source)s?"
     r"(?:\s+[Cc]redit)?\s*:\s*"
     r"(?P<name>[A-Z0-9][^!?:()]{0,80}?)"
     r"|\((?:Photo|Photograph|Picture|Image|Credit|Source)s?(?:\s+[Cc]redit)?\s*:[^()]{1,80}\)"
@@ -327,6 +328,7 @@ _CREDIT_TAIL = re.compile(
     r"|\bCC[ -](?:BY|PDM|0)(?:[- ][A-Z]{2})*(?: \d\.\d)?\.?)"
     r"(?:\s*\((?:CC|Creative Commons|[Pp]ublic [Dd]omain)[^()]{0,40}\)\.?)?\s*$"  # "(CC BY 2.0)"
 )
+_SOURCED_MAX_WORDS = 40
 _LICENCE_LINE = re.compile(
     r"^(?:public domain|(?:this (?:work|article|story|content) is )?licensed under\b.{0,80}"
     r"|creative commons\b.{0,80}|cc[ -]by(?:-[a-z]{2})*(?: \d\.\d)?(?: license)?)\.?$",
@@ -502,10 +504,11 @@ LONGEST_WORD = 1000
 # Screengrab. Image text: “…”", "… sign an agreement. From left: Texas State Rep. …", "Banner
 # image: The pit in …".
 _SCREENSHOT = re.compile(
-    r"^(?:screenshot|screen shot|screengrab|screen capture)s?\b"
+    r"^(?:an? )?(?:screenshot|screen shot|screengrab|screen capture)s?\b"
     r"|(?:^|[.:] )(?:screenshot|screengrab)\.(?: |$)|\|\s*screen ?shots?\b"
     r"|(?:^|\. )collage (?:(?:from|of) (?:\w+ )?(?:photos|images|pictures|screenshots)|by)\b[^.]*\.?$"
     r"|(?:^|[.!?][\"”’)]*\s+)used with permission\.?$"
+    r"|,\s+(?:image|photo|picture) used with permission(?: (?:from|of) [^.]{1,60})?\.?$"
     r"|\bimage text:|\b(?:from left|left to right|from right)\s*:"
     r"|^(?:banner|featured|header|lead|main|cover|top) (?:image|photo|picture)\s*:",
     re.IGNORECASE,
@@ -560,6 +563,8 @@ def _line_reason(text: str) -> str | None:
     if words <= 60 and _CALL_FOR_READERS.search(text):
         return PROMO
     credit = _CREDIT_TAIL.search(text)
+    if credit and credit.group(0).lstrip().startswith("Source") and words > _SOURCED_MAX_WORDS:
+        credit = None  # a quoted passage signed "– Source: The Elephant", not a picture's caption
     before = text[: credit.start()].strip() if credit else ""
     # "… taarab songs. Photo courtesy of the DCMA.", "… aboard the station. Credit: Auxilium
     # Biotechnologies.", not "… Best Picture by the Board."
@@ -1212,7 +1217,7 @@ _END_SECTION = re.compile(
     r"^(?:sources?|references|related(?: news| stories| articles| coverage| links| content| information)?"
     r"|see also|external links|further reading|read more|more (?:stories|news|from \S.*)"
     r"|you (?:may|might) also like|recommended(?: for you| reading)?|most (?:read|popular)"
-    r"|trending(?: now)?|media contacts?|press contacts?|contacts?|share this(?: \w+)?"
+    r"|trending(?: now)?|(?:news )?media contacts?|press contacts?|contacts?|share this(?: \w+)?"
     r"|reminders?|donate|donations|support us|contacting us|contact us|thanks|thank you"
     r"|subscriptions?|subscribe|invite a friend|advertis(?:e|ing)(?: with us)?|about us"
     r"|(?:book |this \w+[’']s )?(?:competition|giveaway|poll)\b.*"

@@ -312,3 +312,25 @@ def test_a_short_line_in_another_language_under_an_introduction_is_the_quotation
     # "She told another interviewer:" over a Portuguese line of twelve words without a stop.
     article = read("globalvoices-undated-brazil-deputy-ana-paula-cleavage.txt")
     assert "Vou continuar vestindo o que eu quero." in body_text(article)
+
+
+@pytest.mark.parametrize(
+    ("name", "start", "reason"),
+    [
+        # "News Media Contacts" over the names and places of the press officers.
+        ("nasa-undated-juno-europa-icy-shell.md", "DC Agle", "related-headline"),
+        # "… who survived the assassination attempt, via YouTube."
+        ("globalvoices-undated-uganda-ssebulime-police-killing.txt", "A Screenshot of", "caption"),
+        # "Abubakar Idris Dadiyata, image used with permission from The SignalNg."
+        ("globalvoices-undated-nigeria-dadiyata-abduction-one-year.txt", "Abubakar Idris", "caption"),
+        ("bbc-undated-sunderland-allardyce-england-job.txt", "Media playback is", "site-chrome"),
+    ],
+)
+def test_contacts_captions_and_player_notices_go(name: str, start: str, reason: str) -> None:
+    article = read(name)
+    assert reason in [r.reason for r in article.removed if r.text.startswith(start)]
+
+
+def test_a_long_passage_signed_with_its_source_is_no_caption() -> None:
+    text = body_text(read("globalvoices-undated-kenya-women-online-harassment.txt"))
+    assert "There is no gainsaying that social media has become an important tool" in text
