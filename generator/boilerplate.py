@@ -928,15 +928,16 @@ def _mark_repeats(page: _Page, headline: int | None) -> bool:
     printed again keeps its first copy. Returns whether related headlines were found."""
     found_related = False
     kept = [i for i in page.kept() if i != headline]
+    # "1. …" and "2. …" printing one text: a carousel's slides.
+    keys = [normalised(_LIST_NUMBER.sub("", unit.text)) for unit in page.units]
     for position, i in enumerate(kept):
         if page.reasons[i] is not None:
             continue
-        text = _LIST_NUMBER.sub("", page.units[i].text)  # "1. …" and "2. …": a carousel's slides
+        text = _LIST_NUMBER.sub("", page.units[i].text)
         for j in kept[position + 1 :]:
             if page.units[j].line - page.units[i].line > 6:
                 break
-            again = normalised(_LIST_NUMBER.sub("", page.units[j].text))
-            if page.reasons[j] is None and again == normalised(text):
+            if page.reasons[j] is None and keys[j] == keys[i]:
                 if is_headline_like(text) and not page.units[i].heading:
                     page.remove(i, RELATED)
                     page.remove(j, RELATED)
@@ -946,7 +947,7 @@ def _mark_repeats(page: _Page, headline: int | None) -> bool:
     for i in page.kept():
         if i == headline:
             continue
-        key = normalised(_LIST_NUMBER.sub("", page.units[i].text))
+        key = keys[i]
         said_again = bool(_SPEAKER_LABEL.match(page.units[i].text))  # a transcript's turn
         if word_count(key) >= 5 and key in seen and not said_again:
             page.remove(i, DUPLICATE)

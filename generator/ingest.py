@@ -1456,17 +1456,14 @@ def _reporter_clues(cleaned: Cleaned, table: PublisherTable) -> list[tuple[str, 
     """The newsroom that reports in its own name: a publisher of the table that "spoke with",
     "contacted", "could not verify" or got no response, at least twice counting "told X",
     where no other publisher of the table does so (an article about another outlet cites it)."""
+    publisher_of, own_patterns, cited_pattern = _reporter_patterns(table)
     counts: dict[str, list[int]] = {}
     for unit in cleaned.body:
-        for publisher in table:
-            for known in (publisher.name, *publisher.aliases):
-                own_pattern, cited_pattern = _reporter_patterns(known)
-                own = len(own_pattern.findall(unit.text))
-                cited = len(cited_pattern.findall(unit.text))
-                if own or cited:
-                    seen = counts.setdefault(publisher.name, [0, 0, unit.line])
-                    seen[0] += own
-                    seen[1] += cited
+        found = [(m.group("name"), 0) for p in own_patterns for m in p.finditer(unit.text)]
+        found += [(m.group("name"), 1) for m in cited_pattern.finditer(unit.text)]
+        for known, kind in found:
+            seen = counts.setdefault(publisher_of[known], [0, 0, unit.line])
+            seen[kind] += 1
     reporters = [(name, seen) for name, seen in counts.items() if seen[0]]
     if len(reporters) != 1 or sum(reporters[0][1][:2]) < 2:
         return []
@@ -1477,12 +1474,20 @@ def _reporter_clues(cleaned: Cleaned, table: PublisherTable) -> list[tuple[str, 
 
 
 @functools.cache
-def _reporter_patterns(known: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    name = rf"(?:the\s+)?{re.escape(known)}(?![\w'’])"
-    own = "|".join(f"(?:{pattern})" for pattern in _REPORTING_AS_ITSELF)
-    return re.compile(own.replace("{name}", name)), re.compile(
-        _CITED_BY_NAME.replace("{name}", name)
-    )
+def _reporter_patterns(
+    table: PublisherTable,
+) -> tuple[dict[str, str], tuple[re.Pattern[str], ...], re.Pattern[str]]:
+    """(publisher by each of its names; the patterns of reporting in one's own name; the pattern
+    of being told), each naming any publisher of the table as the group "name"."""
+    publisher_of = {
+        known: publisher.name
+        for publisher in table
+        for known in (publisher.name, *publisher.aliases)
+    }
+    names = "|".join(re.escape(known) for known in sorted(publisher_of, key=len, reverse=True))
+    name = rf"(?:the\s+)?(?P<name>{names})(?![\w'’])"
+    own = tuple(re.compile(pattern.replace("{name}", name)) for pattern in _REPORTING_AS_ITSELF)
+    return publisher_of, own, re.compile(_CITED_BY_NAME.replace("{name}", name))
 
 
 def _headline_issuer(title: str, table: PublisherTable) -> str | None:

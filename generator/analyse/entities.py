@@ -419,15 +419,20 @@ def _unlabelled_names(parsed: ParsedArticle, mentions: list[Mention]) -> list[Me
     for run in _proper_noun_runs(parsed.tokens, covered):
         if len(run) > MAX_NAME_WORDS or not any(t.text in person_words for t in run):
             continue
-        trimmed = _trim(parsed.doc[run[0].i : run[-1].i + 1].text, "person")
-        if trimmed is None:
-            continue
-        lead, text = trimmed
-        start = run[0].idx + lead
-        mention = _make_mention(parsed, start, start + len(text), text, "person")
+        mention = _person_of_run(parsed, run)
         if mention is not None:
             found.append(mention)
     return found
+
+
+def _person_of_run(parsed: ParsedArticle, run: list[Token]) -> Mention | None:
+    """A person's mention of a run of name words, titles trimmed off."""
+    trimmed = _trim(parsed.doc[run[0].i : run[-1].i + 1].text, "person")
+    if trimmed is None:
+        return None
+    lead, text = trimmed
+    start = run[0].idx + lead
+    return _make_mention(parsed, start, start + len(text), text, "person")
 
 
 def _speaking_names(parsed: ParsedArticle, mentions: list[Mention]) -> list[Mention]:
@@ -479,13 +484,9 @@ def _speaking_full_names(parsed: ParsedArticle, covered: set[int]) -> list[Menti
             continue
         if any(t.i in covered or t.ent_type_ or t.lower_ in NOT_NAMES for t in run):
             continue  # a name NER typed otherwise, or an institution's ("Community of Nations")
-        trimmed = _trim(parsed.doc[run[0].i : token.i + 1].text, "person")
-        if trimmed is not None:
-            lead, text = trimmed
-            start = run[0].idx + lead
-            mention = _make_mention(parsed, start, start + len(text), text, "person")
-            if mention is not None:
-                found.append(mention)
+        mention = _person_of_run(parsed, run)
+        if mention is not None:
+            found.append(mention)
     return found
 
 
