@@ -769,6 +769,7 @@ _LINKS_ONLY = re.compile(
     r"|^\s*(?:#{1,6}\s+)?(?=\[(?![a-z]))(?:" + _LINK + r")+$"  # not "[took](…)" in a sentence
 )
 _MENU_ITEM_WORDS = 4  # "Manage your donation"; a story's headline has more
+_LABEL_FOLLOWS = re.compile(r"^\s*(?:\*\*|__)?:|^\s*[“\"]")
 # An HTML image in Markdown (a template may stand in its address): its alt text is a caption.
 _HTML_IMAGE = re.compile(r"<img\b[^<>]*?(?:\balt=\"(?P<alt>[^\"]*)\"[^<>]*)?>", re.IGNORECASE)
 # A link reference definition: "[label]: address" and an optional title, nothing else (a line such
@@ -824,8 +825,16 @@ def split_units(
     """
     removed: list[RemovedText] = []
     blocks: list[list[_Line]] = [[]]
+    numbered_lines = list(numbered_lines)
+    # A link followed at once by ":" or a quotation is a speaker's label ("[Secretary of State
+    # Marco Rubio](…)" over "**:** “…”"), not a menu.
+    labels = {
+        number
+        for (number, _), (_, following) in itertools.pairwise(numbered_lines)
+        if _LABEL_FOLLOWS.match(following)
+    }
     for number, raw in numbered_lines:
-        line = _plain_line(number, raw, markdown, removed)
+        line = _plain_line(number, raw, markdown, removed, labelled=number in labels)
         if line is None:  # a blank line, or markup that holds no text
             blocks.append([])
         elif markdown and _MD_SETEXT.match(raw) and blocks[-1] and not blocks[-1][-1].bullet:
@@ -960,7 +969,9 @@ def _unit(line: _Line, block: int, markdown: bool) -> Unit:
     )
 
 
-def _plain_line(number: int, raw: str, markdown: bool, removed: list[RemovedText]) -> _Line | None:
+def _plain_line(
+    number: int, raw: str, markdown: bool, removed: list[RemovedText], labelled: bool = False
+) -> _Line | None:
     text = raw
     heading, level = False, 0
     if markdown:
@@ -972,7 +983,7 @@ def _plain_line(number: int, raw: str, markdown: bool, removed: list[RemovedText
         for match in _MD_IMAGE.finditer(text):
             removed.append(RemovedText(number, match.group(1) or match.group(0), CAPTION))
         text = _MD_IMAGE.sub("", text)
-        if text.strip() and _LINKS_ONLY.match(text):
+        if text.strip() and _LINKS_ONLY.match(text) and not labelled:
             removed.append(_link_line(number, text))
             return None
         for match in _HTML_IMAGE.finditer(text):
@@ -1048,7 +1059,7 @@ def _continues(previous: _Line, line: _Line, width: int | None) -> bool:
     if _stands_alone(line) or _stands_alone(previous):
         return False
     end = previous.text
-    if line.text[:1] in ",;.)]}" and not ends_sentence(end):
+    if line.text[:1] in ",;:.)]}" and not ends_sentence(end):
         return True  # the rest of a sentence cut before its punctuation (at a link, say)
     if end.count("[") > end.count("]") or end.count("(") > end.count(")"):
         return True  # a bracket (a link's text, say) opened and not yet closed
@@ -1069,6 +1080,8 @@ def _continues(previous: _Line, line: _Line, width: int | None) -> bool:
 def _join(first: str, second: str) -> str:
     if first.endswith("-") and second[:1].islower():
         return first + second  # a word broken at a hyphen: "decades-" + "old"
+    if second[:1] in ",;:.)]}":
+        return first + second  # the punctuation a link's line break cut off: "Rubio" + ": “…”"
     return f"{first} {second}"
 
 

@@ -900,3 +900,20 @@ def test_only_a_periodicals_name_heads_an_issue(tmp_path: Path) -> None:
     assert (issue.publisher, issue.date) == ("The Harbour Gazette", "2024-03-20")
     news = read_article(tmp_path, "b.txt", "Weather Forecast for March 20, 2024\n\n" + body)
     assert news.publisher is None
+
+
+def test_a_link_over_a_quotation_is_its_speakers_label_not_a_menu(tmp_path: Path) -> None:
+    text = (
+        "# What They Are Saying: Support for the Trade Action\n\n"
+        "Leaders across the country praised the decision on Monday.\n\n"
+        "[**Secretary of State Marco Rubio**](https://x.com/status/1)\n"
+        "**:** “The only person trying to bring an end to this conflict is the President.”\n\n"
+        "  * [About Us](https://example.org/about)\n"
+        "  * [Donate](https://example.org/donate)\n"
+    )
+    article = read_article(tmp_path, "a.md", text)
+    assert [p.text for p in article.paragraphs][1] == (
+        "Secretary of State Marco Rubio: “The only person trying to bring an end to this "
+        "conflict is the President.”"
+    )
+    assert {r.text: r.reason for r in article.removed}["About Us"] == "site-chrome"

@@ -322,7 +322,11 @@ def test_a_short_line_in_another_language_under_an_introduction_is_the_quotation
         # "… who survived the assassination attempt, via YouTube."
         ("globalvoices-undated-uganda-ssebulime-police-killing.txt", "A Screenshot of", "caption"),
         # "Abubakar Idris Dadiyata, image used with permission from The SignalNg."
-        ("globalvoices-undated-nigeria-dadiyata-abduction-one-year.txt", "Abubakar Idris", "caption"),
+        (
+            "globalvoices-undated-nigeria-dadiyata-abduction-one-year.txt",
+            "Abubakar Idris",
+            "caption",
+        ),
         ("bbc-undated-sunderland-allardyce-england-job.txt", "Media playback is", "site-chrome"),
     ],
 )
