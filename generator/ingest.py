@@ -983,7 +983,7 @@ def _plain_line(
         for match in _MD_IMAGE.finditer(text):
             removed.append(RemovedText(number, match.group(1) or match.group(0), CAPTION))
         text = _MD_IMAGE.sub("", text)
-        if text.strip() and _LINKS_ONLY.match(text) and not labelled:
+        if text.strip() and _LINKS_ONLY.match(text) and not labelled and _menu_like(text):
             removed.append(_link_line(number, text))
             return None
         for match in _HTML_IMAGE.finditer(text):
@@ -1005,6 +1005,14 @@ def _plain_line(
     if not text:
         return None
     return _Line(number, text, heading=heading, bullet=bullet, level=level)
+
+
+def _menu_like(text: str) -> bool:
+    """A list item, a heading, several links or an empty one: a lone link with words of its own
+    on a line may be a round-up's label for what follows ("[Secretary Marco Rubio](…)")."""
+    labels = [m.group(1).strip(" *_") for m in _MD_LINK.finditer(text)]
+    listed = bool(re.match(r"^\s*(?:[-*+]|\d{1,2}[.)]|#{1,6})\s", text))
+    return listed or len(labels) > 1 or not any(labels)
 
 
 def _link_line(number: int, text: str) -> RemovedText:

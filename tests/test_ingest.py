@@ -908,6 +908,8 @@ def test_a_link_over_a_quotation_is_its_speakers_label_not_a_menu(tmp_path: Path
         "Leaders across the country praised the decision on Monday.\n\n"
         "[**Secretary of State Marco Rubio**](https://x.com/status/1)\n"
         "**:** “The only person trying to bring an end to this conflict is the President.”\n\n"
+        "[Senator Jane Doe](https://x.com/status/2)\n\n"
+        "“This is a great day for American workers and their families.”\n\n"
         "  * [About Us](https://example.org/about)\n"
         "  * [Donate](https://example.org/donate)\n"
     )
@@ -916,4 +918,6 @@ def test_a_link_over_a_quotation_is_its_speakers_label_not_a_menu(tmp_path: Path
         "Secretary of State Marco Rubio: “The only person trying to bring an end to this "
         "conflict is the President.”"
     )
-    assert {r.text: r.reason for r in article.removed}["About Us"] == "site-chrome"
+    removed = {r.text: r.reason for r in article.removed}
+    assert removed["About Us"] == "site-chrome"  # a list of links: a menu
+    assert removed.get("Senator Jane Doe") != "site-chrome"  # a lone link with words: a label
