@@ -291,15 +291,16 @@ _PROMO_START = re.compile(
     re.IGNORECASE,
 )
 _PROMO_MAX_WORDS = 25
-# A call for readers' stories: "Have you been affected by …? Tell us about your experience …".
 # A newsroom asking for money: "… without support from readers like you", "Please give …".
 _APPEAL = (
     r"\b(?:readers like you|please give\b|every gift helps|tax-deductible donation"
     r"|become an? (?:\w+ )?(?:member|supporter)\b|support (?:our|independent) journalism)"
 )
+_APPEAL_TEXT = re.compile(_APPEAL, re.IGNORECASE)
+# A call for readers' stories: "Have you been affected by …? Tell us about your experience …",
+# or their money.
 _CALL_FOR_READERS = re.compile(
     r"\b(?:tell us (?:about )?your|share your (?:story|stories|experiences?|views|photos))"
-    # a newsroom asking for money: "… without support from readers like you", "Please give …"
     rf"|{_APPEAL}"
     # a newsletter's sign-up set in the text: "Sign up for WhatMatters to receive the latest …"
     r"|\bsign up (?:for|to).{0,60}\bto (?:receive|get)\b",  # "for[Name](…)": no space
@@ -964,13 +965,8 @@ _APPEAL_MAX_WORDS = 60
 def _mark_appeal_sections(page: _Page, headline: int | None) -> None:
     """A section of short lines in which the newsroom asks its readers for money ("… without
     support from readers like you"): its heading and every line of it are the appeal."""
-    sections: list[list[int]] = [[]]
-    for i, unit in enumerate(page.units):
-        if unit.heading:
-            sections.append([])
-        sections[-1].append(i)
-    for section in sections[1:]:
-        appeal = any(re.search(_APPEAL, page.units[i].text, re.IGNORECASE) for i in section)
+    for section in _heading_sections(page):
+        appeal = any(_APPEAL_TEXT.search(page.units[i].text) for i in section)
         short = all(word_count(page.units[i].text) <= _APPEAL_MAX_WORDS for i in section)
         if appeal and short and section[0] != headline:
             for i in section:
@@ -981,14 +977,22 @@ def _mark_appeal_sections(page: _Page, headline: int | None) -> None:
 def _mark_empty_sections(page: _Page, headline: int | None) -> None:
     """A heading left over nothing, all of its section gone as furniture (a footer's "More" over
     its links), is the furniture's too."""
-    headings = [i for i, unit in enumerate(page.units) if unit.heading]
-    for position, i in enumerate(headings):
+    for i, *section in _heading_sections(page):
         if page.reasons[i] is not None or i == headline or (headline is not None and i < headline):
             continue
-        end = headings[position + 1] if position + 1 < len(headings) else len(page.units)
-        section = range(i + 1, end)
         if all(page.reasons[j] is not None for j in section):
             page.remove(i, SITE_CHROME)
+
+
+def _heading_sections(page: _Page) -> list[list[int]]:
+    """Each heading's index, then those of the lines under it up to the next heading."""
+    sections: list[list[int]] = []
+    for i, unit in enumerate(page.units):
+        if unit.heading:
+            sections.append([i])
+        elif sections:
+            sections[-1].append(i)
+    return sections
 
 
 def _mark_lone_related(page: _Page, headline: int | None) -> None:

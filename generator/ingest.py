@@ -1445,7 +1445,7 @@ def _issuer_clues(
                 )
             ]
     marker = next((r for r in cleaned.removed if _RELEASE_MARKER.match(r.text.strip())), None)
-    named = _headline_issuer(title or "", table)
+    named = _headline_issuer(title or "", table) if marker is not None else None
     if marker is not None and named:
         name = _spelled_out(named, cleaned)
         if name is None:

@@ -183,13 +183,19 @@ def _speaks_first_person(paragraph: Paragraph) -> bool:
 def _reporting_speaker(resolver: SpeakerResolver, index: int) -> Speaker | None:
     """The speaker of a paragraph that ends reporting what they said ("Tshisekedi said on January
     20 that the court's confirmation … was a victory"): the words follow as a block."""
+    last = _last_sentence(resolver, index)
+    if last is None or any(resolver.in_quote(t) for t in last):
+        return None
+    return resolver.reported_speaker(last)
+
+
+def _last_sentence(resolver: SpeakerResolver, index: int) -> Span | None:
+    """The last sentence of the paragraph at `index`, if it has one."""
     span = resolver.parsed.paragraph_span(index)
     if span is None:
         return None
-    last = [s for s in resolver.parsed.sentences if span.start <= s.start < span.end][-1:]
-    if not last or any(resolver.in_quote(t) for t in last[0]):
-        return None
-    return resolver.reported_speaker(last[0])
+    sentences = [s for s in resolver.parsed.sentences if span.start <= s.start < span.end]
+    return sentences[-1] if sentences else None
 
 
 def _block_after(paragraphs: tuple[Paragraph, ...], start: int) -> list[list[Paragraph]]:
@@ -319,16 +325,10 @@ def _introducing_speaker(resolver: SpeakerResolver, index: int) -> Speaker | Non
     """The speaker a paragraph's last sentence introduces: of its last verb of saying, else of
     its "according to X", else the owner of the statement its main verb has ("… have released
     the following joint statement:")."""
-    span = resolver.parsed.paragraph_span(index)
-    if span is None:
+    last = _last_sentence(resolver, index)
+    if last is None:
         return None
-    last_sentence = [s for s in resolver.parsed.sentences if span.start <= s.start < span.end][-1:]
-    tokens = [
-        t
-        for sentence in last_sentence
-        for t in resolver.parsed.tokens_of(sentence)
-        if not resolver.in_quote(t)
-    ]
+    tokens = [t for t in resolver.parsed.tokens_of(last) if not resolver.in_quote(t)]
     verbs = [
         t
         for t in tokens

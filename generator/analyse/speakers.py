@@ -355,14 +355,15 @@ class SpeakerResolver:
         speaker = self.in_focus(token, (kind,))
         if speaker is None:
             return None
-        here = self.parsed.paragraph_index_at(token.idx)
-        sources = [
+        sentence = self.sentence_of.get(token.i, 0)
+        source = next(
             f.token
-            for n, found in enumerate(self.focus[: self.sentence_of.get(token.i, 0) + 1])
-            for f in found
+            for found in reversed(self.focus[: sentence + 1])
+            for f in reversed(found)
             if f.speaker == speaker
-        ]
-        near = sources and self.parsed.paragraph_index_at(self.doc[sources[-1]].idx) >= here - 1
+        )
+        here = self.parsed.paragraph_index_at(token.idx)
+        near = self.parsed.paragraph_index_at(self.doc[source].idx) >= here - 1
         return speaker if near else None
 
     def _office_holder(self, token: Token) -> Speaker:

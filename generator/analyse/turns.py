@@ -168,11 +168,18 @@ def _named_in(title: str, surname: str) -> list[str]:
     names = []
     for match in re.finditer(rf"((?:[A-Z][\w’'.-]* ){{1,3}}){re.escape(surname)}\b", title):
         words = match.group(1).split()
-        while words and words[0].lower().rstrip(".") in TITLE_WORDS:
-            words = words[1:]
-        if words:
-            names.append(" ".join([*words, surname]))
+        first = _without_titles([*words, surname], TITLE_WORDS)[:-1]
+        if first:
+            names.append(" ".join([*first, surname]))
     return names
+
+
+def _without_titles(words: Sequence[str], titles: frozenset[str]) -> list[str]:
+    """`words` without the titles they open with, keeping the last word whatever it is."""
+    kept = list(words)
+    while len(kept) > 1 and kept[0].lower().rstrip(".") in titles:
+        kept = kept[1:]
+    return kept
 
 
 def speaker_of_label(label: str, article: Article, people: Sequence[str]) -> str:
@@ -188,12 +195,9 @@ def speaker_of_label(label: str, article: Article, people: Sequence[str]) -> str
             if named:
                 return f"{role} {named.group(1).strip()}"
         return f"The {role}"
-    while len(words) > 1 and words[0].lower().rstrip(".") in COURTESY_TITLES:
-        words = words[1:]
+    words = _without_titles(words, COURTESY_TITLES)
     surname = " ".join(words).title()
-    titled = list(words)
-    while len(titled) > 1 and titled[0].lower().rstrip(".") in TITLE_WORDS:
-        titled = titled[1:]  # "PRIME MINISTER SUNAK": the Rishi Sunak the text names
+    titled = _without_titles(words, TITLE_WORDS)  # "PRIME MINISTER SUNAK": the Rishi Sunak named
     last = " ".join(titled).lower()
     named = [name for name in people if not name.isupper()]  # not the labels themselves
     holders = [name for name in named if name.lower() == last or name.split()[-1].lower() == last]
