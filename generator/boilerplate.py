@@ -753,6 +753,8 @@ def _mark_lead_captions(page: _Page) -> None:
     lead_end = _first_sentence(page)
     for i in range(1, lead_end):
         text = page.units[i].text
+        if text.rstrip().endswith(":"):
+            return  # the article's text introducing what follows (a caption never ends so)
         if (
             page.reasons[i] is None
             and page.reasons[i - 1] in _FURNITURE
@@ -1301,6 +1303,8 @@ def _mark_unpunctuated(page: _Page, headline: int | None, kicker: int | None) ->
             continue  # a post's text above its sign-off
         if i > 0 and page.reasons[i - 1] is None and page.units[i - 1].text.rstrip().endswith(":"):
             continue  # a quotation the line above introduces ("She told another interviewer:")
+        if _ENDS_ON_HASHTAG.search(unit.text):
+            continue  # a post's text (a caption never closes on a hashtag)
         if (
             word_count(unit.text) >= _CAPTION_MIN_WORDS
             and not _ANY_END.search(unit.text.rstrip())
@@ -1314,6 +1318,7 @@ def _mark_unpunctuated(page: _Page, headline: int | None, kicker: int | None) ->
 
 
 _CAPTION_MIN_WORDS = 12
+_ENDS_ON_HASHTAG = re.compile(r"#\w+\s*$")
 # A paragraph of five sentences that stops short is a text cut off; the page's last paragraph
 # already at its third (a capture that stops mid-word).
 _CUT_OFF_SENTENCES, _CUT_OFF_LAST = 4, 2

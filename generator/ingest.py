@@ -1074,7 +1074,7 @@ def _continues(previous: _Line, line: _Line, width: int | None) -> bool:
     starts_word = line.text[:1].isalnum()
     # In hard-wrapped text a line that reaches the wrap column was cut there, even at a full stop
     # (or before a dash that breaks off the sentence: "figure out a plan / — a plan for …").
-    broken_off = line.text.startswith("— ") and not ends_sentence(end)
+    broken_off = line.text.startswith(("— ", "…", "...")) and not ends_sentence(end)
     if width is not None and len(end) >= 0.6 * width and (starts_word or broken_off):
         return True
     if ends_sentence(end):

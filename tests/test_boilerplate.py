@@ -568,3 +568,11 @@ def test_a_crosshead_named_like_an_end_section_does_not_end_a_plain_text() -> No
     # starts an end section of that name.
     cleaned = clean(page("Resources"))
     assert body(cleaned)[-2:] == BODY[2:]
+
+
+def test_a_posts_translation_closing_on_a_hashtag_is_no_caption() -> None:
+    line = (
+        "So to the capital the wind went that night to blow away the posters and those who put "
+        "them up #Nambara"
+    )
+    assert line in body(clean(page(line)))

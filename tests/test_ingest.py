@@ -921,3 +921,40 @@ def test_a_link_over_a_quotation_is_its_speakers_label_not_a_menu(tmp_path: Path
     removed = {r.text: r.reason for r in article.removed}
     assert removed["About Us"] == "site-chrome"  # a list of links: a menu
     assert removed.get("Senator Jane Doe") != "site-chrome"  # a lone link with words: a label
+
+
+def test_a_hard_wrapped_line_opening_on_an_ellipsis_carries_the_quotation_on(
+    tmp_path: Path,
+) -> None:
+    text = (
+        "Reactions\n\n"
+        "“It’s not clear that the envoy truly wants to stop the fighting. He came\n"
+        "in, even though he was warned not to, determined to litigate all of that\n"
+        "… This was the wrong approach, wrong time in history, and definitely the\n"
+        "wrong moment to try to do this.”\n\n"
+        "The meeting ended early and the two delegations left without a statement.\n"
+    )
+    article = read_article(tmp_path, "a.txt", text)
+    assert any("all of that … This was the wrong approach" in p.text for p in article.paragraphs)
+
+
+def test_a_line_that_introduces_a_quotation_under_a_caption_is_text(tmp_path: Path) -> None:
+    text = (
+        "The president at a forum in 2012 CC BY-SA 2.0\n"
+        "Although the constitution allows two terms, the president announced a bid for a third, "
+        "and a journalist reported parts of a speech he made in March:\n"
+        "«Je laisse mon manteau de président de côté. Je prends mon manteau de militant», "
+        "«… Soyez prêts à l’affrontement… »\n"
+        "I will be taking off my president's hat. I am putting on my activist's hat. Be ready "
+        "for confrontation.\n"
+        "The opposition called the speech a threat to the peace of the country and asked the "
+        "courts to rule on the third term before the vote.\n"
+        "The electoral commission said it would publish the calendar of the vote in June.\n"
+        "Observers from the regional bloc are expected in the capital before the campaign.\n"
+        "The last election was marred by disputes over the count in several districts.\n"
+    )
+    article = read_article(tmp_path, "a.txt", text)
+    kept = [p.text for p in article.paragraphs]
+    assert kept[0].startswith("Although the constitution allows two terms")
+    assert kept[1].startswith("«Je laisse")
+    assert [r.reason for r in article.removed] == ["caption"]

@@ -944,3 +944,18 @@ def test_the_company_far_from_any_named_one_is_no_ones(quotes_of):
         ]
     )
     assert said(quotes) == []
+
+
+def test_quoted_passages_strung_on_one_line_are_one_quotation(quotes_of):
+    quotes = quotes_of(
+        [
+            "President Alpha Keita spoke to his supporters in the capital on Sunday.",
+            "«Je laisse mon manteau de président de côté», «… Soyez prêts à l’affrontement… », "
+            "Alpha Keita said.",
+            "The opposition said the president had “crossed a line”, “broken his word” and "
+            "“insulted the nation” in the speech.",
+        ]
+    )
+    texts = [text for text, _ in said(quotes)]
+    assert "Je laisse mon manteau de président de côté», «… Soyez prêts à l’affrontement…" in texts
+    assert "crossed a line" not in " ".join(t for t in texts if "broken his word" in t)

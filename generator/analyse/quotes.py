@@ -64,7 +64,7 @@ def extract_quotes(parsed: ParsedArticle, entities: tuple[Entity, ...]) -> tuple
         if paragraphs[first.paragraph].kind != "body":
             continue
         kind = _kind(resolver, first)
-        text = " ".join(resolver.text[p.text_start : p.text_end] for p in parts)
+        text = _quoted_text(resolver, parts)
         if kind == "partial" and (len(text.split()) < MIN_PARTIAL_WORDS or _is_title(text)):
             continue
         speaker = _attribute(resolver, parts, kind)
@@ -400,11 +400,35 @@ def _quotations(resolver: SpeakerResolver) -> Iterator[list[QuotedSpan]]:
         if chain and chain[-1].continues and _opens_paragraph(resolver, span):
             chain.append(span)
             continue
+        if chain and _opens_paragraph(resolver, chain[0]) and _strung_on(resolver, chain[-1], span):
+            chain.append(span)
+            continue
         if chain:
             yield chain
         chain = [span]
     if chain:
         yield chain
+
+
+def _strung_on(resolver: SpeakerResolver, previous: QuotedSpan, span: QuotedSpan) -> bool:
+    """Quoted passages strung one after the other, with nothing but punctuation between them
+    («…», «… Soyez prêts … »): excerpts of one speech, one quotation (where a paragraph opens
+    with them; inside a sentence they are fragments each)."""
+    between = resolver.text[previous.end : span.start]
+    return span.paragraph == previous.paragraph and not between.strip(" ,;…")
+
+
+def _quoted_text(resolver: SpeakerResolver, parts: list[QuotedSpan]) -> str:
+    """A quotation's words: paragraphs joined by a space; passages strung within one paragraph
+    as printed, from the first one's words to the last one's."""
+    pieces: list[str] = []
+    for index, part in enumerate(parts):
+        if index and part.paragraph == parts[index - 1].paragraph:
+            pieces[-1] = resolver.text[first_start : part.text_end]
+            continue
+        first_start = part.text_start
+        pieces.append(resolver.text[part.text_start : part.text_end])
+    return " ".join(pieces)
 
 
 def _opens_paragraph(resolver: SpeakerResolver, span: QuotedSpan) -> bool:
