@@ -421,14 +421,13 @@ def _strung_on(resolver: SpeakerResolver, previous: QuotedSpan, span: QuotedSpan
 def _quoted_text(resolver: SpeakerResolver, parts: list[QuotedSpan]) -> str:
     """A quotation's words: paragraphs joined by a space; passages strung within one paragraph
     as printed, from the first one's words to the last one's."""
-    pieces: list[str] = []
+    runs: list[tuple[int, int]] = []  # (start, end) of each paragraph's quoted words
     for index, part in enumerate(parts):
         if index and part.paragraph == parts[index - 1].paragraph:
-            pieces[-1] = resolver.text[first_start : part.text_end]
-            continue
-        first_start = part.text_start
-        pieces.append(resolver.text[part.text_start : part.text_end])
-    return " ".join(pieces)
+            runs[-1] = (runs[-1][0], part.text_end)
+        else:
+            runs.append((part.text_start, part.text_end))
+    return " ".join(resolver.text[start:end] for start, end in runs)
 
 
 def _opens_paragraph(resolver: SpeakerResolver, span: QuotedSpan) -> bool:
