@@ -343,8 +343,10 @@ _LICENSED_CREDIT = re.compile(
 )
 # One run of marks, then at most a word and a run (two runs side by side backtrack quadratically).
 _END_MARK = re.compile(r"^[-–—#*\s]*(?:(?:end|ends|30|xxx)[-–—#*\s]*)?$", re.IGNORECASE)
+# A phone number's digits, an e-mail address, their labels (a date's digits are no phone number).
 _CONTACT_LINE = re.compile(
-    r"^(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\+?[\d(][\d() ./-]{6,}\d|[\s/,;|():]|or|and|tel|phone"
+    r"^(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?!\d{4}-\d\d-\d\d\b|\d\d?/\d\d?/\d{2,4}\b)"
+    r"\+?[\d(][\d() ./-]{6,}\d|[\s/,;|():]|or|and|tel|phone"
     r"|e-?mail|fax|mobile|cell)+\.?$",
     re.IGNORECASE,
 )
@@ -383,9 +385,10 @@ _NEWSLETTER = re.compile(
 # A picture's caption closed by its credit without a label: "… by making sonic booms quieter.
 # NASA / Steve Freeman", "Artist illustration of the X-59 in flight over land. Lockheed Martin":
 # a sentence (three lower-case words at least: not a headline's "Gov. Abbott Signs Bill"), then
-# capitalised words alone after its last full stop.
+# capitalised words alone after its last full stop (a pronoun or article there is a sentence
+# cut off: "… lay down the law.  We").
 _BARE_CREDIT = re.compile(
-    r"[a-z]{2}[.!?][’\")]*\s+(?:[A-Z][\w.&’'-]*(?:\s*/\s*|\s+)){0,5}[A-Z](?:[\w.&’'-]*[a-z]\w*|[A-Z]+)"
+    r"[a-z]{2}[.!?][’\")]*\s+(?!(?:I|We|He|She|It|They|You|The|A|An|But|And|So)\s*$)(?:[A-Z][\w.&’'-]*(?:\s*/\s*|\s+)){0,5}[A-Z](?:[\w.&’'-]*[a-z]\w*|[A-Z]+)"
     r"\s*$"
 )
 _LOWER_WORD = re.compile(r"\b[a-z]{3,}\b")
@@ -809,6 +812,9 @@ def _find_headline(page: _Page, known_title: str | None) -> tuple[int | None, in
         )
     ):
         return second, first
+    marked = _marked_headline(page, kept)
+    if marked is not None:
+        return marked
     if is_headline_like(first_text, min_words=1, max_words=40) or page.units[first].heading:
         return first, None
     if _is_stopped_headline(page, first, second):
@@ -816,6 +822,21 @@ def _find_headline(page: _Page, known_title: str | None) -> tuple[int | None, in
     return None, None
 
 
+def _marked_headline(page: _Page, kept: list[int]) -> tuple[int, int] | None:
+    """A top-level heading under a short unmarked line or two (an office's name, a document
+    type) is the headline the source marked: "Office of the Spokesperson" over "<h1>State
+    Department Launches …</h1>". The line right above it is its section label."""
+    for position, index in enumerate(kept[1:_MARKED_HEADLINE_WITHIN], start=1):
+        unit = page.units[index]
+        if unit.heading and unit.level == 1:
+            above = kept[:position]
+            if any(page.units[i].heading or ends_sentence(page.units[i].text) for i in above):
+                return None
+            return index, above[-1]
+    return None
+
+
+_MARKED_HEADLINE_WITHIN = 3
 _HEADLINE_MAX_WORDS_WITH_STOP = 14
 _RESTATED_MIN_WORDS = 4
 _RESTATED_LENGTH = 1.6
@@ -941,7 +962,8 @@ def _mark_repeats(page: _Page, headline: int | None) -> bool:
             if page.units[j].line - page.units[i].line > 6:
                 break
             if page.reasons[j] is None and keys[j] == keys[i]:
-                if is_headline_like(text) and not page.units[i].heading:
+                said_again = bool(_SPEAKER_LABEL.match(text))  # "Q Mr. President —" twice
+                if is_headline_like(text) and not page.units[i].heading and not said_again:
                     page.remove(i, RELATED)
                     page.remove(j, RELATED)
                     found_related = True
@@ -1011,6 +1033,7 @@ def _mark_lone_related(page: _Page, headline: int | None) -> None:
             and blocks[unit.block] == 1
             and is_headline_like(unit.text, min_words=6, max_words=25)
             and i > lead_end
+            and not _SPEAKER_LABEL.match(unit.text)  # a transcript's turn
         ):
             page.remove(i, RELATED)
 
@@ -1305,6 +1328,8 @@ def _mark_unpunctuated(page: _Page, headline: int | None, kicker: int | None) ->
             continue  # a quotation the line above introduces ("She told another interviewer:")
         if _ENDS_ON_HASHTAG.search(unit.text):
             continue  # a post's text (a caption never closes on a hashtag)
+        if _SPEAKER_LABEL.match(unit.text):
+            continue  # a transcript's turn, cut off by the next speaker
         if (
             word_count(unit.text) >= _CAPTION_MIN_WORDS
             and not _ANY_END.search(unit.text.rstrip())

@@ -40,6 +40,8 @@ TITLES = {
     "agency",
     "user",
 }
+# A quotation shorter than this is not scored, the gold's as the brief's (the reference scorer
+# passes over a brief's; a transcript's "Yeah." or "Where?" could match any other).
 MIN_SCORED_WORDS = 3
 TARGETS = {"recall_full": 0.98, "recall_partial": 0.90, "precision": 0.95, "speaker_accuracy": 0.95}
 
@@ -117,6 +119,8 @@ def score_article(
     ]
     used: set[int] = set()
     for gold_quote in gold.get("quotes") or []:
+        if len(tokens(gold_quote["text"])) < MIN_SCORED_WORDS:
+            continue  # as a brief's: "Yeah." cannot be told from any other "Yeah."
         kind = gold_quote["kind"]
         score.counts[f"gold_{kind}"] += 1
         index = next(

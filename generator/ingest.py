@@ -85,7 +85,10 @@ _KEY_SYNONYMS = {
     "canonical_url": "url",
     "headline": "title",
     "site_name": "publisher",
+    "dateline": "date",
 }
+# A site's template may suffix its fields with their type: "dateline_str", "title_text".
+_SITE_SUFFIX = re.compile(r"_(?:str|string|text)$")
 # What clippers also write and a brief does not use: passed over without a warning.
 _CLIPPER_KEYS = frozenset(
     {"author", "authors", "created", "clipped", "tags", "description", "excerpt", "categories"}
@@ -489,7 +492,11 @@ def _read_article(path: Path, source: str, table: PublisherTable) -> Article:
     numbered = list(enumerate(lines, start=1))[first_body_line - 1 :]
     markup_removed: list[RemovedText] = []
     if looks_like_html(lines):
-        numbered = list(html_pieces(numbered, markup_removed))
+        # In a Markdown page the headings are Markdown's; HTML in it is embedded (a box of
+        # code to republish the story, whose <h1> repeats the headline).
+        numbered = list(html_pieces(numbered, markup_removed, headings=not markdown))
+        # Its headings now carry Markdown's marks, to be read as Markdown's are.
+        markdown = markdown or any(_MD_HEADING.match(text) for _, text in numbered)
     units, layout_removed = split_units(numbered, markdown=markdown)
     markup_removed += layout_removed
     if not units:
@@ -698,7 +705,7 @@ def parse_metadata(
     metadata: dict[str, str] = {}
     warnings: list[str] = []
     for key, value in data.items():
-        name = str(key).strip().lower()
+        name = _SITE_SUFFIX.sub("", str(key).strip().lower())
         name = _KEY_SYNONYMS.get(name, name)
         if clipped and name in _CLIPPER_KEYS:
             continue
@@ -1291,9 +1298,14 @@ def canonical_publisher(name: str, table: PublisherTable) -> str:
     for candidate in (cleaned, stripped):
         for publisher in table:
             names = (publisher.name, *publisher.aliases, *publisher.brands)
-            if any(candidate.casefold() == known.casefold() for known in names):
+            if any(_name_key(candidate) == _name_key(known) for known in names):
                 return publisher.name
     return stripped or cleaned
+
+
+def _name_key(name: str) -> str:
+    """A name compared without case or the stops of initials ("US" is "U.S.")."""
+    return re.sub(r"(?<=\b[A-Za-z])\.", "", name).casefold()
 
 
 def _named_publisher(text: str, table: PublisherTable) -> tuple[str, str] | None:
@@ -1406,17 +1418,34 @@ _INSTITUTION = (
     rf"(?:{'|'.join(_INSTITUTION_NOUNS)})"
     r"(?:\s+(?:of|on|for)\s+(?:the\s+)?[A-Z][\w&.'’-]*(?:\s+(?:and\s+)?[A-Z][\w&.'’-]*){0,3})?"
 )
-# A release's lead: "The National Council on Disability (NCD) today released its report".
+# A release's lead: "The National Council on Disability (NCD) today released its report";
+# "**WASHINGTON**– The U.S. Department of the Treasury’s Office of Foreign Assets Control (OFAC),
+# in consultation with …, today designated …"; "Washington—This week the Treasury Department
+# convened …" (a release says "today"; a newspaper names the day).
 _RELEASE_VERB = r"(?:released|announced|issued|published|launched|unveiled|welcomed)\b"
+_ACTION_VERB = r"(?:[a-z]{3,}ed|took|made|held|sent|gave|began|brought|sought)\b"
+_LEAD_DATELINE = r"(?:[*_]*[A-Z][A-Za-z.,' ]{2,30}?[*_ ]*[—–-]+\s*)"
+_TODAY = r"(?:[Tt]oday|[Tt]his week)"
 _ISSUER_LEAD = re.compile(
-    rf"^(?:[A-Z][A-Z.,' ]{{2,30}}\s*[—–-]+\s*)?(?:The\s+)?(?P<name>{_INSTITUTION})(?:\s+\([A-Z]{{2,10}}\))?,?\s+"
-    rf"today\s+{_RELEASE_VERB}"
+    rf"^{_LEAD_DATELINE}?(?:(?P<when>{_TODAY}),?\s+)?(?:[Tt]he\s+)?(?P<name>{_INSTITUTION})"
+    rf"(?:['’]s\s+{_NAME_WORD}{{0,8}}[A-Z][\w&.'’-]*)?(?:\s+\([A-Z]{{2,10}}\))?"
+    rf"(?:,\s+[^,]{{1,80}},)?,?\s+(?(when)|{_TODAY}\s+)(?:{_RELEASE_VERB}|{_ACTION_VERB})"
 )
 # Or with "Today" in front, the issuer first of those named: "Today, 18F and the … launched".
 _ISSUER_LEAD_TODAY_FIRST = re.compile(
     rf"^Today,\s+(?:the\s+)?(?P<name>{_INSTITUTION}|(?=[\dA-Z]*[A-Z])[\dA-Z]{{2,6}})"
     rf"(?:\s+\([A-Z]{{2,10}}\))?(?:\s+and\s+[^,.]{{1,80}}?)?\s+{_RELEASE_VERB}"
 )
+
+
+def _owner(name: str) -> str:
+    """The institution a unit of it belongs to: "the U.S. Department of the Treasury’s Office of
+    Foreign Assets Control" is the Department's (where the words before "’s" name an institution:
+    "Children’s Bureau" stays whole)."""
+    head = re.split(r"['’]s\s", name, maxsplit=1)[0]
+    return head if head != name and re.fullmatch(_INSTITUTION, head) else name
+
+
 # A release's headline: "National Council on Disability Releases …", beside a release marker.
 _ISSUER_HEADLINE = re.compile(
     rf"^(?:The\s+)?(?P<name>{_INSTITUTION}|[A-Z]{{3,6}})\s+(?:[A-Z][a-z]+s|To|Will)\b"  # "NASA Selects"
@@ -1437,7 +1466,7 @@ def _issuer_clues(
     for unit in cleaned.body[:2]:
         match = _ISSUER_LEAD.match(unit.text) or _ISSUER_LEAD_TODAY_FIRST.match(unit.text)
         if match:
-            name = match.group("name")
+            name = _owner(match.group("name"))
             return [
                 (
                     canonical_publisher(name, table),

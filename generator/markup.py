@@ -40,15 +40,33 @@ def looks_like_html(lines: Sequence[str]) -> bool:
 
 
 def html_pieces(
-    numbered_lines: Iterable[tuple[int, str]], removed: list[RemovedText]
+    numbered_lines: Iterable[tuple[int, str]], removed: list[RemovedText], *, headings: bool
 ) -> Iterator[tuple[int, str]]:
     """(line number, text) pairs with HTML read as text: an empty text where a block ends.
-    Scripts and styles are not text: they go into `removed`."""
+    Scripts and styles are not text: they go into `removed`. With `headings`, the text of an
+    <h1>…<h6> is given Markdown's heading marks ("# …")."""
+    heading_level = 0  # inside <h1>…</h1>, <h2>…: its text is a heading of that level
     for number, raw in numbered_lines:
         for hidden in _HIDDEN.finditer(raw):
             removed.append(RemovedText(number, hidden.group(0), MARKUP))
         text = _HIDDEN.sub(" ", raw)
+        breaks = _BLOCK_BREAK.findall(text)
         for index, piece in enumerate(_BLOCK_BREAK.split(text)):
             if index:
                 yield number, ""  # a block ended here
-            yield number, html.unescape(_ANY_TAG.sub("", piece)).replace("\xa0", " ")
+                heading_level = _heading_after(breaks[index - 1], heading_level)
+            shown = html.unescape(_ANY_TAG.sub("", piece)).replace("\xa0", " ")
+            if headings and heading_level and shown.strip():
+                shown = f"{'#' * heading_level} {shown.strip()}"
+            yield number, shown
+
+
+_HEADING_TAG = re.compile(r"<(/?)h([1-6])\b", re.IGNORECASE)
+
+
+def _heading_after(tag: str, level: int) -> int:
+    """The heading level in force after a block tag: an <hN> opens one, its </hN> closes it."""
+    match = _HEADING_TAG.match(tag)
+    if match is None:
+        return level
+    return 0 if match.group(1) else int(match.group(2))

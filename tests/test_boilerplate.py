@@ -576,3 +576,20 @@ def test_a_posts_translation_closing_on_a_hashtag_is_no_caption() -> None:
         "them up #Nambara"
     )
     assert line in body(clean(page(line)))
+
+
+def test_a_transcripts_turn_cut_off_by_the_next_speaker_is_no_caption() -> None:
+    line = "PRESIDENT BIDEN: We are not coming to dictate or lay down the law and we never were. We"
+    assert line.split(": ", 1)[1][:20] in " ".join(body(clean(page(line))))
+
+
+def test_a_transcripts_repeated_question_does_not_make_its_turns_related_links() -> None:
+    turns = [
+        "THE PRESIDENT: We Will Meet With The Leaders Of Both Countries Next Week In Riyadh",
+        "Q Mr. President —",
+        "THE PRESIDENT: Go ahead.",
+        "Q Mr. President —",
+        "THE PRESIDENT: Talks With Ukraine Are Going Very Well And We Will See Results",
+    ]
+    kept = body(clean(page(*turns)))
+    assert [line for line in turns if line not in kept] == []

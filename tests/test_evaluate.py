@@ -79,3 +79,25 @@ def test_a_posts_links_hashtags_and_mentions_are_not_its_words():
         "#freethepoet #bangladesh #bangladeshiblogger #FreedomOfSpeech",
         "Bangladeshi poet and editor Henry Swapan was arrested, under digital security act law!",
     )
+
+
+def test_a_gold_quotation_too_short_to_score_is_not_counted():
+    gold = {
+        "a.txt": {
+            "quotes": [
+                {"text": "Yeah.", "speaker": "Jane Doe", "kind": "full"},
+                {
+                    "text": "We will rebuild the bridge this year.",
+                    "speaker": "Jane Doe",
+                    "kind": "full",
+                },
+            ]
+        }
+    }
+    briefs = [
+        {
+            "source": "seeds/a.txt",
+            "quotes": [{"text": "We will rebuild the bridge this year.", "speaker": "Jane Doe"}],
+        }
+    ]
+    assert evaluate(gold, briefs).figures()["recall_full"] == 1.0

@@ -12,7 +12,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from generator import ingest
-from generator.ingest import discover_seeds, read_corpus, read_seed
+from generator.ingest import (
+    canonical_publisher,
+    discover_seeds,
+    load_publishers,
+    read_corpus,
+    read_seed,
+)
 from generator.model import Article, SeedProblem
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -958,3 +964,79 @@ def test_a_line_that_introduces_a_quotation_under_a_caption_is_text(tmp_path: Pa
     assert kept[0].startswith("Although the constitution allows two terms")
     assert kept[1].startswith("«Je laisse")
     assert [r.reason for r in article.removed] == ["caption"]
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "**WASHINGTON**– The U.S. Department of the Treasury’s Office of Foreign Assets Control "
+        "(OFAC), in consultation with the Department of State, today designated seven oligarchs.",
+        "**Washington**—This week the Treasury Department convened the first meeting of a new "
+        "partnership against illicit finance.",
+        "WASHINGTON- Today, the U.S. Department of the Treasury’s Office of Foreign Assets Control "
+        "(OFAC) took action against the Central Bank.",
+    ],
+)
+def test_a_releases_lead_names_the_department_whose_office_acted(tmp_path: Path, lead) -> None:
+    text = (
+        "# Treasury Acts Against Illicit Finance\n\n"
+        f"{lead}\n\n"
+        "The action follows months of work with partners in the region and abroad.\n"
+    )
+    assert read_article(tmp_path, "t.md", text).publisher == "U.S. Department of the Treasury"
+
+
+def test_a_newspapers_lead_with_the_day_names_no_publisher(tmp_path: Path) -> None:
+    text = (
+        "# Sanctions on Oligarchs\n\n"
+        "WASHINGTON — The Treasury Department on Tuesday imposed sanctions on seven oligarchs.\n\n"
+        "The measures follow months of work with partners in the region and abroad.\n"
+    )
+    assert read_article(tmp_path, "n.md", text).publisher is None
+
+
+def test_a_publishers_name_is_known_with_or_without_the_stops_of_initials() -> None:
+    table = load_publishers()
+    assert canonical_publisher("US Census Bureau", table) == "U.S. Census Bureau"
+    assert canonical_publisher("SEC", table) == "Securities and Exchange Commission"
+
+
+def test_an_iso_date_under_an_address_is_the_date_not_a_phone_number(tmp_path: Path) -> None:
+    text = (
+        "https://en.wikinews.org//wiki/Iran_admits_downing_Ukrainian_jet\n"
+        "2020-01-13\n"
+        "Iran admits downing Ukrainian jet, cites 'human error'\n\n"
+        "On Saturday morning, representatives from Iran acknowledged their government had shot "
+        "down a Ukrainian passenger jet near Tehran.\n"
+    )
+    article = read_article(tmp_path, "w.txt", text)
+    assert (article.title, article.date) == (
+        "Iran admits downing Ukrainian jet, cites 'human error'",
+        "2020-01-13",
+    )
+
+
+def test_a_sites_typed_front_matter_fields_are_read(tmp_path: Path) -> None:
+    text = (
+        "---\n"
+        'title: "A Decade of Partnership"\n'
+        'dateline_str: "Jan 07, 2025"\n'
+        'readtime_str: "3"\n'
+        "---\n\n"
+        "The service has worked with the agency for almost a decade on its claims process.\n"
+    )
+    assert read_article(tmp_path, "u.md", text).date == "2025-01-07"
+
+
+def test_an_html_pages_h1_is_its_headline_under_an_offices_name(tmp_path: Path) -> None:
+    text = (
+        "<p>Office of the Spokesperson</p>\n\n"
+        '<section class="hero">\n\t<div class="copy">\n\t\t<h1 class="headline">\n\n'
+        "\t\t\tDepartment Launches Campaign on Court’s Threat to Sovereignty\n\t\t</h1>\n"
+        '\t\t<p class="doctype">Media Note</p>\n\t</div>\n</section>\n'
+        "<p>Today, the Secretary announced a sweeping campaign to dismantle the threat posed by "
+        "the court to national sovereignty.</p>\n"
+    )
+    article = read_article(tmp_path, "s.txt", text)
+    assert article.title == "Department Launches Campaign on Court’s Threat to Sovereignty"
+    assert "Office of the Spokesperson" in {r.text for r in article.removed}

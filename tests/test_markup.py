@@ -26,7 +26,7 @@ def test_a_record_whose_body_is_one_line_of_html_reads_as_paragraphs() -> None:
 def test_entities_are_decoded_and_scripts_are_listed_as_removed() -> None:
     removed: list[RemovedText] = []
     line = "<p>Smith&rsquo;s plan &amp; budget</p><script>track()</script><p>Next</p>"
-    pieces = [text for _, text in html_pieces([(4, line)], removed) if text.strip()]
+    pieces = [text for _, text in html_pieces([(4, line)], removed, headings=True) if text.strip()]
     assert pieces == ["Smith’s plan & budget", "Next"]
     assert removed == [RemovedText(4, "<script>track()</script>", "markup")]
 

@@ -182,3 +182,21 @@ def test_stage_directions_are_no_ones_words_and_a_label_names_the_headlines_pers
         ("Mr. President, thank you.", "Prime Minister Rishi Sunak"),
         ("In real good shape.", "President Biden"),
     ]
+
+
+def test_a_short_turn_under_a_known_label_is_a_turn_and_long_stage_directions_go(nlp) -> None:
+    paragraphs = [
+        "THE PRESIDENT: Hello, everybody. So, you just saw this. (The president holds up an "
+        "article entitled “How America voted.”) This just came out.",
+        "Q Have you spoken with the governor about the storm damage?",
+        "THE PRESIDENT: Where?",
+        "Q In North Carolina, sir.",
+        "THE PRESIDENT: Yes, we spoke for a long time yesterday about the recovery.",
+    ]
+    remarks = article(paragraphs, "Press Gaggle by President Trump Aboard Air Force One")
+    turns = transcript_turns(remarks)
+    assert [t.text for t in turns if t.label] == [
+        "Hello, everybody. So, you just saw this. This just came out.",
+        "Where?",
+        "Yes, we spoke for a long time yesterday about the recovery.",
+    ]

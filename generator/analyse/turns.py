@@ -24,8 +24,12 @@ _LABEL = re.compile(
     r"^(?:(?P<question>Q|QUESTION:|AUDIENCE MEMBER:|PARTICIPANT:)(?::|\s)|(?P<name>[A-Z][A-Z.'’-]*(?: [A-Z][A-Z.'’-]*){0,4}):)\s*(?=\S)"
 )
 MIN_ANSWERS = 2  # labelled answers that make a text a transcript
-# What the transcriber saw, not what was said: "(Laughs.)", "(Thumbs up.)", "(Cross-talk.)".
-_STAGE_DIRECTION = re.compile(r"\s*\([A-Z][\w’'-]*(?:[ -][\w’'-]+){0,3}\.\)(?=\s|$)")
+# What the transcriber saw, not what was said: "(Laughs.)", "(Thumbs up.)", "(Cross-talk.)",
+# "(The president holds up a USA Today article entitled “How America voted …”)".
+_STAGE_DIRECTION = re.compile(
+    r"\s*\([A-Z][\w’'-]*(?:[ -][\w’'-]+){0,3}\.\)(?=\s|$)"
+    r"|\s*\((?:The|He|She|They) [a-z][^()]{0,300}?[.!?][”\"]?\)(?=\s|$)"
+)
 TURNS_KEY = "briefing.transcript_turns"
 
 
@@ -89,14 +93,24 @@ def _question_and_answer_turns(article: Article) -> tuple[Turn, ...]:
 
 def _labelled_turns(article: Article) -> tuple[Turn, ...]:
     paragraphs = article.paragraphs
-    starts = [
-        (index, match)
-        for index, paragraph in enumerate(paragraphs)
-        if paragraph.kind == "body" and (match := _LABEL.match(paragraph.text))
-    ]
-    answers = [match for _, match in starts if match.group("name")]
+    labelled = [(index, _LABEL.match(paragraph.text)) for index, paragraph in enumerate(paragraphs)]
+    body = [(i, m) for i, m in labelled if m and paragraphs[i].kind == "body"]
+    answers = [match for _, match in body if match.group("name")]
     if len(answers) < MIN_ANSWERS:
         return ()
+    # A short turn ("THE PRESIDENT:  Where?") reads like a heading; under a label the
+    # transcript's other turns use, it is a turn all the same.
+    known = {match.group("name") for match in answers}
+    starts = [
+        (index, match)
+        for index, match in labelled
+        if match
+        and (
+            paragraphs[index].kind == "body"
+            or match.group("question")
+            or match.group("name") in known
+        )
+    ]
     turns = []
     for position, (index, match) in enumerate(starts):
         end = starts[position + 1][0] if position + 1 < len(starts) else len(paragraphs)
