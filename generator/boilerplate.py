@@ -468,6 +468,7 @@ _FIELD_NAMES = (
     r"|language|lang|source|full (?:article|text|story)|(?:scraped|retrieved|accessed|fetched|crawled)"
     r"(?: \(\w+\))?(?: on| at)?|(?:news |press )?release(?: no\.?| number)?|for (?:immediate )?release"
     r"|from|to|subject|cc|reply-to|sent|location|(?:media|press) advisory(?: no\.?| number)?"
+    r"|media note|fact sheet|press statement|readout"  # a ministry's document types
 )
 _FIELD_LABEL = re.compile(rf"^(?:{_FIELD_NAMES})\s*[:.]?$", re.IGNORECASE)
 _FIELD_VALUE = re.compile(rf"^(?:{_FIELD_NAMES})\s*:", re.IGNORECASE)
@@ -1004,6 +1005,9 @@ def _mark_empty_sections(page: _Page, headline: int | None) -> None:
     for i, *section in _heading_sections(page):
         if page.reasons[i] is not None or i == headline or (headline is not None and i < headline):
             continue
+        following = page.units[i + 1] if i + 1 < len(page.units) else None
+        if not section and following is not None and following.level > page.units[i].level > 0:
+            continue  # "## History" over its "### How It All Started": a section of sections
         if all(page.reasons[j] is not None for j in section):
             page.remove(i, SITE_CHROME)
 

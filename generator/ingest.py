@@ -89,6 +89,9 @@ _KEY_SYNONYMS = {
 }
 # A site's template may suffix its fields with their type: "dateline_str", "title_text".
 _SITE_SUFFIX = re.compile(r"_(?:str|string|text)$")
+# A clipper's or site's byline: read only to see whether it names a publisher of the table.
+BYLINE = "byline"
+_BYLINE_KEYS = frozenset({"author", "byline"})
 # What clippers also write and a brief does not use: passed over without a warning.
 _CLIPPER_KEYS = frozenset(
     {"author", "authors", "created", "clipped", "tags", "description", "excerpt", "categories"}
@@ -513,8 +516,10 @@ def _read_article(path: Path, source: str, table: PublisherTable) -> Article:
     inferred: list[Inference] = []
     title = metadata.get("title") or _infer_title(cleaned, path, inferred)
     addresses = _printed_addresses(cleaned, metadata.get("url"))
-    publisher = metadata.get("publisher") or _infer_publisher(
-        cleaned, table, addresses, inferred, warnings, title
+    publisher = (
+        metadata.get("publisher")
+        or _byline_publisher(metadata.get(BYLINE), table, inferred)
+        or _infer_publisher(cleaned, table, addresses, inferred, warnings, title)
     )
     date = metadata.get("date") or _infer_date(cleaned, addresses, inferred, title)
     pieces = [
@@ -707,6 +712,9 @@ def parse_metadata(
     for key, value in data.items():
         name = _SITE_SUFFIX.sub("", str(key).strip().lower())
         name = _KEY_SYNONYMS.get(name, name)
+        if clipped and name in _BYLINE_KEYS and isinstance(value, str) and value.strip():
+            metadata[BYLINE] = plain_text(value)  # a publisher's name only where it is one
+            continue
         if clipped and name in _CLIPPER_KEYS:
             continue
         if name not in METADATA_KEYS:
@@ -1429,7 +1437,8 @@ _TODAY = r"(?:[Tt]oday|[Tt]his week)"
 _ISSUER_LEAD = re.compile(
     rf"^{_LEAD_DATELINE}?(?:(?P<when>{_TODAY}),?\s+)?(?:[Tt]he\s+)?(?P<name>{_INSTITUTION})"
     rf"(?:['’]s\s+{_NAME_WORD}{{0,8}}[A-Z][\w&.'’-]*)?(?:\s+\([A-Z]{{2,10}}\))?"
-    rf"(?:,\s+[^,]{{1,80}},)?,?\s+(?(when)|{_TODAY}\s+)(?:{_RELEASE_VERB}|{_ACTION_VERB})"
+    rf"(?:,\s+[^,]{{1,80}},)?,?\s+(?(when)|(?P<today>{_TODAY}\s+)?)(?:{_RELEASE_VERB}|{_ACTION_VERB})"
+    rf"(?(when)|(?(today)|\s+{_TODAY}\b))"  # "… announced today the unsealing of …"
 )
 # Or with "Today" in front, the issuer first of those named: "Today, 18F and the … launched".
 _ISSUER_LEAD_TODAY_FIRST = re.compile(
@@ -1453,7 +1462,8 @@ _ISSUER_HEADLINE = re.compile(
 _RELEASE_MARKER = re.compile(
     r"^(?:for (?:immediate )?release|(?:press |news |media )?(?:release|advisory)(?::? [A-Z]*\d[\w-]*)?"
     r"|#{3}"
-    r"|media contacts?:?)$",
+    r"|media contacts?:?"
+    r"|media note|fact sheet|press statement|readout|joint statement)$",  # a ministry's types
     re.IGNORECASE,
 )
 
@@ -1591,6 +1601,20 @@ def _copyright_holder(text: str) -> str | None:
     match = _COPYRIGHT_HOLDER.match(text)
     holder = match.group("holder").strip() if match else ""
     return holder if holder and word_count(holder) <= 6 else None
+
+
+def _byline_publisher(
+    byline: str | None, table: PublisherTable, inferred: list[Inference]
+) -> str | None:
+    """The publisher a front matter's byline names ("byline_str: U.S. Digital Service"); a
+    person's name, the usual byline, names none."""
+    if not byline:
+        return None
+    publisher = canonical_publisher(byline, table)
+    if not any(entry.name == publisher for entry in table):
+        return None
+    inferred.append(Inference("publisher", publisher, f'the front matter\'s byline "{byline}"'))
+    return publisher
 
 
 def _infer_publisher(

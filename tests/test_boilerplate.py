@@ -593,3 +593,14 @@ def test_a_transcripts_repeated_question_does_not_make_its_turns_related_links()
     ]
     kept = body(clean(page(*turns)))
     assert [line for line in turns if line not in kept] == []
+
+
+def test_a_heading_over_its_subheading_is_a_section_of_sections() -> None:
+    text = (
+        "# Central Bank Lifts Rates Again\n\n"
+        "The central bank raised interest rates by half a point on Tuesday, its third rise.\n\n"
+        "## The History of the Decision\n\n"
+        "### How It All Started\n\n"
+        "Officials began to worry about prices early last year, when fuel costs rose sharply.\n"
+    )
+    assert "The History of the Decision" in body(clean(text, markdown=True))

@@ -1040,3 +1040,33 @@ def test_an_html_pages_h1_is_its_headline_under_an_offices_name(tmp_path: Path) 
     article = read_article(tmp_path, "s.txt", text)
     assert article.title == "Department Launches Campaign on Court’s Threat to Sovereignty"
     assert "Office of the Spokesperson" in {r.text for r in article.removed}
+
+
+def test_a_front_matter_byline_names_the_publisher_only_when_it_is_one(tmp_path: Path) -> None:
+    body = "The service has worked with the agency for almost a decade on its claims process.\n"
+    org = '---\ntitle: "A Decade"\nbyline_str: "U.S. Digital Service"\n---\n\n' + body
+    assert read_article(tmp_path, "a.md", org).publisher == "U.S. Digital Service"
+    person = '---\ntitle: "A Decade"\nauthor: "Jane Doe"\n---\n\n' + body
+    assert read_article(tmp_path, "b.md", person).publisher is None
+
+
+def test_a_ministrys_document_type_marks_a_release_and_is_no_text(tmp_path: Path) -> None:
+    text = (
+        "# State Department Launches Campaign on Court’s Threat to Sovereignty\n\n"
+        "Media Note\n\n"
+        "Today, Secretary Jane Doe announced a sweeping campaign to dismantle the threat posed by "
+        "the court to the country’s sovereignty.\n"
+    )
+    article = read_article(tmp_path, "s.md", text)
+    assert article.publisher == "U.S. Department of State"
+    assert "Media Note" not in [p.text for p in article.paragraphs]
+
+
+def test_a_lead_with_the_verb_before_today_names_the_issuer(tmp_path: Path) -> None:
+    text = (
+        "Justice Department Disrupts Spear-Phishing Efforts\n\n"
+        "WASHINGTON – The Justice Department announced today the unsealing of a warrant "
+        "authorizing the seizure of 41 internet domains.\n\n"
+        "The domains were used to steal sensitive information from government employees.\n"
+    )
+    assert read_article(tmp_path, "j.txt", text).publisher == "U.S. Department of Justice"
