@@ -101,6 +101,7 @@ class Unit:
     heading: bool = False  # marked as a heading by the source format (Markdown `#`)
     bullet: bool = False  # a list item; its bullet mark is already gone from `text`
     level: int = 0  # a Markdown heading's level (1 for "# Title"); 0 for any other line
+    emphasised: bool = False  # set wholly in italics or bold by the source format
 
 
 @dataclass(frozen=True)
@@ -1178,6 +1179,25 @@ def _mark_publisher_names(page: _Page, publisher_names: frozenset[str]) -> None:
             page.remove(i, PUBLISHER_NAME)
 
 
+def _mark_standfirst(page: _Page, headline: int | None) -> None:
+    """A line set wholly in italics right under the headline (or opening the text), over the
+    article's first paragraph, is the publisher's standfirst: its summary of the story, kept
+    apart as a highlight ("*Action targets major sources of funding for the regime’s proxies*")."""
+    kept = [i for i in page.kept() if headline is None or i > headline]
+    if len(kept) < 2:
+        return
+    first, following = page.units[kept[0]], page.units[kept[1]]
+    if (
+        first.emphasised
+        and not (first.heading or first.bullet or following.emphasised or following.heading)
+        and _STANDFIRST_WORDS[0] <= word_count(first.text) <= _STANDFIRST_WORDS[1]
+    ):
+        page.remove(kept[0], HIGHLIGHT)
+
+
+_STANDFIRST_WORDS = (8, 60)
+
+
 def _mark_highlights(page: _Page) -> None:
     """The line after a dataset's `@highlight` marker is one of the publisher's summary bullets;
     so is each line under a "Summary" or "Key points" heading, up to the next heading, and a
@@ -1526,6 +1546,7 @@ def strip_boilerplate(
         headline, kicker = _find_headline(page, known_title)
     if kicker is not None:
         page.remove(kicker, KICKER)
+    _mark_standfirst(page, headline)
     _mark_end_sections(page, headline)
     _mark_header_labels(page, headline)
     _mark_transcript_heading(page, headline)

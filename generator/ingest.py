@@ -90,7 +90,7 @@ _KEY_SYNONYMS = {
 # A site's template may suffix its fields with their type: "dateline_str", "title_text".
 _SITE_SUFFIX = re.compile(r"_(?:str|string|text)$")
 # A clipper's or site's byline: read only to see whether it names a publisher of the table.
-BYLINE = "byline"
+_BYLINE_FIELD = "byline"
 _BYLINE_KEYS = frozenset({"author", "byline"})
 # What clippers also write and a brief does not use: passed over without a warning.
 _CLIPPER_KEYS = frozenset(
@@ -518,7 +518,7 @@ def _read_article(path: Path, source: str, table: PublisherTable) -> Article:
     addresses = _printed_addresses(cleaned, metadata.get("url"))
     publisher = (
         metadata.get("publisher")
-        or _byline_publisher(metadata.get(BYLINE), table, inferred)
+        or _byline_publisher(metadata.get(_BYLINE_FIELD), table, inferred)
         or _infer_publisher(cleaned, table, addresses, inferred, warnings, title)
     )
     date = metadata.get("date") or _infer_date(cleaned, addresses, inferred, title)
@@ -713,7 +713,7 @@ def parse_metadata(
         name = _SITE_SUFFIX.sub("", str(key).strip().lower())
         name = _KEY_SYNONYMS.get(name, name)
         if clipped and name in _BYLINE_KEYS and isinstance(value, str) and value.strip():
-            metadata[BYLINE] = plain_text(value)  # a publisher's name only where it is one
+            metadata[_BYLINE_FIELD] = plain_text(value)  # a publisher's name only where it is one
             continue
         if clipped and name in _CLIPPER_KEYS:
             continue
@@ -781,9 +781,11 @@ _MD_LINK = re.compile(r"\[([^\]]{1,1000})\]" + _MD_TARGET)
 _LINK = r"\[[^\]]{0,300}\]" + _MD_TARGET + r"[\s|·•/]*"
 _LINKS_ONLY = re.compile(
     r"^\s*(?:(?:[-*+]|\d{1,2}[.)])\s+)+(?:#{1,6}\s+)?(?:" + _LINK + r")+$"  # a list of links
-    r"|^\s*(?:#{1,6}\s+)?(?=\[(?![a-z]))(?:" + _LINK + r")+$"  # not "[took](…)" in a sentence
+    r"|^\s*(?:#{1,6}\s+)?(?=\[(?![a-z]))(?:" + _LINK + r")+\.?$"  # not "[took](…)" in a sentence
 )
 _MENU_ITEM_WORDS = 4  # "Manage your donation"; a story's headline has more
+# A line set wholly in italics or bold ("*Action targets major sources of funding …*").
+_WHOLE_EMPHASIS = re.compile(r"^\s*(\*{1,2}|_{1,2})(?=[^\s*_])[^*_]+(?<=[^\s*_])\1\s*$")
 _LABEL_FOLLOWS = re.compile(r"^\s*(?:\*\*|__)?:|^\s*[“\"]")
 # An HTML image in Markdown (a template may stand in its address): its alt text is a caption.
 _HTML_IMAGE = re.compile(r"<img\b[^<>]*?(?:\balt=\"(?P<alt>[^\"]*)\"[^<>]*)?>", re.IGNORECASE)
@@ -828,6 +830,7 @@ class _Line:
     heading: bool = False
     bullet: bool = False
     level: int = 0  # a Markdown heading's level: 1 for "# Title"
+    emphasised: bool = False  # the whole line in italics or bold
 
 
 def split_units(
@@ -980,7 +983,13 @@ def _unit(line: _Line, block: int, markdown: bool) -> Unit:
     if markdown:  # a link or emphasis wrapped over two lines
         text = _unpaired_emphasis(_without_emphasis(_MD_LINK.sub(r"\1", text)))
     return Unit(
-        line.number, text, block, heading=line.heading, bullet=line.bullet, level=line.level
+        line.number,
+        text,
+        block,
+        heading=line.heading,
+        bullet=line.bullet,
+        level=line.level,
+        emphasised=line.emphasised,
     )
 
 
@@ -988,7 +997,7 @@ def _plain_line(
     number: int, raw: str, markdown: bool, removed: list[RemovedText], labelled: bool = False
 ) -> _Line | None:
     text = raw
-    heading, level = False, 0
+    heading, level, emphasised = False, 0, False
     if markdown:
         if _MD_REFERENCE.match(text):
             removed.append(RemovedText(number, text.strip(), LINK_DEFINITION))
@@ -1007,6 +1016,7 @@ def _plain_line(
         # Raw HTML stays as text (the renderer escapes it): an article's words are never dropped.
         text = _MD_LINK.sub(r"\1", text)
         text = _MD_QUOTE.sub("", text)
+        emphasised = bool(_WHOLE_EMPHASIS.match(text))
         text = _without_emphasis(text)
         heading_match = _MD_HEADING.match(text)
         if heading_match:
@@ -1019,15 +1029,22 @@ def _plain_line(
     text = " ".join(text.split())
     if not text:
         return None
-    return _Line(number, text, heading=heading, bullet=bullet, level=level)
+    return _Line(number, text, heading=heading, bullet=bullet, level=level, emphasised=emphasised)
 
 
 def _menu_like(text: str) -> bool:
-    """A list item, a heading, several links or an empty one: a lone link with words of its own
-    on a line may be a round-up's label for what follows ("[Secretary Marco Rubio](…)")."""
+    """A list item, a heading, several links, an empty one or a document's title: a lone link
+    naming someone may be a round-up's label for what follows ("[Secretary Marco Rubio](…)"),
+    not "[Identifying information on the individuals designated today](…)"."""
     labels = [m.group(1).strip(" *_") for m in _MD_LINK.finditer(text)]
     listed = bool(re.match(r"^\s*(?:[-*+]|\d{1,2}[.)]|#{1,6})\s", text))
-    return listed or len(labels) > 1 or not any(labels)
+    if listed or len(labels) > 1 or not any(labels):
+        return True
+    lower = [w for w in re.findall(r"\b[a-z][\w’'-]*", labels[0]) if w not in _NAME_LINKS]
+    return len(lower) >= 2
+
+
+_NAME_LINKS = frozenset({"of", "the", "and", "for", "on", "de", "van", "von", "da", "del", "bin"})
 
 
 def _link_line(number: int, text: str) -> RemovedText:

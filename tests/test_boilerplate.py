@@ -604,3 +604,18 @@ def test_a_heading_over_its_subheading_is_a_section_of_sections() -> None:
         "Officials began to worry about prices early last year, when fuel costs rose sharply.\n"
     )
     assert "The History of the Decision" in body(clean(text, markdown=True))
+
+
+def test_an_italic_line_under_the_headline_is_the_publishers_standfirst() -> None:
+    text = (
+        "# Treasury Sanctions the Central Bank\n\n"
+        "*Action targets major sources of funding for the regime’s proxies and armed groups*\n\n"
+        "WASHINGTON – Today, the Department took action against the central bank and a fund.\n\n"
+        "*The measures take effect at once.*\n"
+    )
+    cleaned = clean(text, markdown=True)
+    assert removed(cleaned)[0] == (
+        "Action targets major sources of funding for the regime’s proxies and armed groups",
+        "highlight",
+    )
+    assert "The measures take effect at once." in body(cleaned)

@@ -1070,3 +1070,17 @@ def test_a_lead_with_the_verb_before_today_names_the_issuer(tmp_path: Path) -> N
         "The domains were used to steal sensitive information from government employees.\n"
     )
     assert read_article(tmp_path, "j.txt", text).publisher == "U.S. Department of Justice"
+
+
+def test_a_lone_link_to_a_document_closing_a_release_is_no_text(tmp_path: Path) -> None:
+    text = (
+        "# Treasury Sanctions Facilitators\n\n"
+        "Today the Department designated six people for supporting the group’s operations.\n\n"
+        "[Identifying information on the individuals designated today](https://example.gov/x).\n\n"
+        "[Senator Jane Doe](https://example.com/status/2)\n\n"
+        "“This is a great day for the workers of this country and their families.”\n"
+    )
+    article = read_article(tmp_path, "t.md", text)
+    texts = [p.text for p in article.paragraphs]
+    assert not any(t.startswith("Identifying information") for t in texts)
+    assert "Senator Jane Doe" in " ".join(texts)  # a name over a quotation: its label
