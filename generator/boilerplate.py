@@ -369,7 +369,7 @@ _SELF_DESCRIPTION = re.compile(
     r"^[A-Z][\w&.’' -]{1,50}(?:,[^,]{1,80},)? is (?:a|an|the) [\w ,-]{0,60}?"
     r"(?:newsroom|news (?:organi[sz]ation|service|agency|outlet|site|website|platform)"
     r"|media (?:organi[sz]ation|outlet)|publication|newsletter|magazine|non-?profit"
-    r"|editorially independent)\b",
+    r"|editorially independent|independent,? (?:bipartisan |federal |government )*agency)\b",
 )
 _NEWSLETTER = re.compile(
     r"^(?:(?:hello|hi|dear|greetings)\b.{0,40}\bwelcome\b"
@@ -727,6 +727,24 @@ def _mark_promo_followers(page: _Page) -> None:
                     break
                 page.remove(j, PROMO)
             j += 1
+
+
+def _mark_note_items(page: _Page) -> None:
+    """The lettered or numbered items a publisher's note about itself goes on to ("NCD is an
+    independent federal agency … to: / (A) guarantee … / (B) empower …"), in its block."""
+    for i in range(len(page.units)):
+        if page.reasons[i] != PUBLICATION_NOTE:
+            continue
+        j = i + 1
+        while j < len(page.units) and page.same_block(i, j):
+            if page.reasons[j] is None:
+                if not _ENUMERATED.match(page.units[j].text):
+                    break
+                page.remove(j, PUBLICATION_NOTE)
+            j += 1
+
+
+_ENUMERATED = re.compile(r"^\(?(?:[A-Za-z]|\d{1,2}|[ivx]{1,4})\)\s")
 
 
 def _mark_comment_followers(page: _Page) -> None:
@@ -1530,6 +1548,7 @@ def strip_boilerplate(
     _mark_end_matter(page)
     _mark_disclosures(page)
     _mark_promo_followers(page)
+    _mark_note_items(page)
     _mark_comment_followers(page)
     _mark_lead_captions(page)
     _mark_caption_copies(page)

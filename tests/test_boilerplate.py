@@ -619,3 +619,14 @@ def test_an_italic_line_under_the_headline_is_the_publishers_standfirst() -> Non
         "highlight",
     )
     assert "The measures take effect at once." in body(cleaned)
+
+
+def test_an_agencys_note_about_itself_and_its_lettered_items_go() -> None:
+    note = [
+        "The council is an independent federal agency composed of 15 members appointed by the "
+        "President. We provide advice on policies that:",
+        "(A) guarantee equal opportunity for all individuals with disabilities; and",
+        "(B) empower individuals with disabilities to achieve economic self-sufficiency",
+    ]
+    text = page() + "\n\n" + "\n".join(note) + "\n"
+    assert [reason for _, reason in removed(clean(text))] == ["publication-note"] * 3
