@@ -200,3 +200,20 @@ def test_a_short_turn_under_a_known_label_is_a_turn_and_long_stage_directions_go
         "Where?",
         "Yes, we spoke for a long time yesterday about the recovery.",
     ]
+
+
+def test_an_answer_runs_through_its_short_paragraphs_and_holds_the_words_it_quotes(nlp) -> None:
+    paragraphs = [
+        "THE PRESIDENT: Yesterday. We missed him. Does everybody know our spokesman?",
+        "Anyway, what’s up?",
+        "Q Did the Prime Minister agree to the deal on the minerals?",
+        "THE PRESIDENT: He said to me, “You know, we can’t have an election.” Can you believe it?",
+        "MS. LEAVITT: The president will travel to North Carolina again next week.",
+    ]
+    remarks = article(paragraphs, "Press Gaggle by President Trump Aboard Air Force One")
+    parsed = parse_article(remarks, nlp)
+    quotes = extract_quotes(parsed, extract_entities(parsed))
+    assert [q.text for q in quotes if q.speaker == "President Trump"] == [
+        "Yesterday. We missed him. Does everybody know our spokesman? Anyway, what’s up?",
+        "He said to me, “You know, we can’t have an election.” Can you believe it?",
+    ]

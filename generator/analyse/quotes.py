@@ -90,7 +90,11 @@ def extract_quotes(parsed: ParsedArticle, entities: tuple[Entity, ...]) -> tuple
     blocks, quoted = _block_quotes(resolver, roles, signed)
     # Words quoted inside a block quotation are the block's speaker quoting someone else.
     quotes = [q for q in quotes if q.paragraph not in quoted] + blocks
-    quotes += _turn_quotes(parsed, roles)
+    turns = _turn_quotes(parsed, roles)
+    # Words quoted inside an answer are its speaker quoting someone; the answer is the quotation.
+    answered = {p for turn, name in named_turns(parsed) if name for p in turn.paragraphs}
+    answered_ids = {paragraphs[i].id for i in answered}
+    quotes = [q for q in quotes if q.paragraph not in answered_ids] + turns
     quotes += posts
     order = {paragraph.id: index for index, paragraph in enumerate(paragraphs)}
     return tuple(sorted(quotes, key=lambda quote: order[quote.paragraph]))

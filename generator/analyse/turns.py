@@ -114,7 +114,9 @@ def _labelled_turns(article: Article) -> tuple[Turn, ...]:
     turns = []
     for position, (index, match) in enumerate(starts):
         end = starts[position + 1][0] if position + 1 < len(starts) else len(paragraphs)
-        members = [index] + [i for i in range(index + 1, end) if paragraphs[i].kind == "body"]
+        # Every paragraph up to the next label is the turn's, a short one too ("Anyway, what’s
+        # up?" reads like a heading).
+        members = list(range(index, end))
         rest = [paragraphs[i].text for i in members[1:]]
         text = _STAGE_DIRECTION.sub("", " ".join([paragraphs[index].text[match.end() :], *rest]))
         question = (match.group("question") or "").rstrip(":")
