@@ -408,9 +408,18 @@ def _ends_on_bare_credit(text: str) -> bool:
 # A picture described: "This image of …", "Pictured: …", "Jane Doe, left, and John Roe …".
 _CAPTION_SHAPE = re.compile(
     r"^(?:(?:this|the|above|top|below) (?:image|photo|photograph|picture|illustration|graphic)"
-    r" (?:of|shows|depicts)\b|(?:pictured|above|top|left|right)\s*:)"
+    r" (?:of|shows|depicts)\b|(?:pictured|above|top|left|right)\s*:"
+    # "This black-and-white image of Europa’s surface was taken by …"
+    r"|this(?: [\w-]+){1,2} (?:image|photo|photograph|picture|illustration|graphic|mosaic)"
+    r" (?:of|shows|depicts|from)\b)"
     r"|, (?:left|right|center|centre|second from (?:left|right)),",
     re.IGNORECASE,
+)
+# A picture described with what it shows and who took it, however long (a scraper may run two
+# captions together): "This black-and-white image of … was taken by the Stellar Reference Unit".
+_DESCRIBED_PICTURE = re.compile(
+    r"^This(?: [\w-]+){0,2} (?:image|photo|photograph|picture|mosaic) (?:of|from)\b[^.]{0,200}?"
+    r"\b(?:was|were) (?:taken|captured|acquired|made|obtained) (?:by|with|from|on|during)\b"
 )
 # An embedded post's sign-off: "— Jane Doe (@janedoe) March 25, 2021" under a tweet, "A post
 # shared by Jane Doe (@janedoe) on Mar 5, 2019 at 3:00am PST" under an Instagram post.
@@ -585,6 +594,8 @@ def _line_reason(text: str) -> str | None:
     if words >= 4 and is_printed_twice(text):
         return CAPTION
     if words <= 80 and _CAPTION_SHAPE.search(text) and not re.search('[“”"]', text):
+        return CAPTION
+    if words <= _CAPTION_MAX_WORDS and _DESCRIBED_PICTURE.match(text):
         return CAPTION
     if words <= 40 and (_TAG_PREFIX.match(text) or _is_hashtag_line(text)):
         return TAGS

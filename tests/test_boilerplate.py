@@ -630,3 +630,14 @@ def test_an_agencys_note_about_itself_and_its_lettered_items_go() -> None:
     ]
     text = page() + "\n\n" + "\n".join(note) + "\n"
     assert [reason for _, reason in removed(clean(text))] == ["publication-note"] * 3
+
+
+def test_a_described_picture_is_a_caption_however_long_and_the_first_image_stays() -> None:
+    caption = (
+        "This black-and-white image of the moon’s surface was taken by the star camera aboard "
+        "the spacecraft during the flyby. The feature nicknamed “the Platypus” is at lower right. "
+        "Agency/Laboratory This annotated image of the surface shows the ridges and troughs."
+    )
+    assert removed(clean(page(caption))) == [(caption, "caption")]
+    news = "The first image of a black hole was released in 2019 by an international team."
+    assert news in body(clean(page(news)))
