@@ -1550,6 +1550,41 @@ def _reporter_clues(cleaned: Cleaned, table: PublisherTable) -> list[tuple[str, 
     ]
 
 
+def _own_voice_clues(cleaned: Cleaned, table: PublisherTable) -> list[tuple[str, str]]:
+    """The one publisher of the table that the text names in a sentence of its own (outside
+    quotation marks) speaking as "we": "We recently sat down with … about 18F", "18F and GSA
+    held … for our upcoming …" — an office's blog writing as itself."""
+    publisher_of, _, _ = _reporter_patterns(table)
+    named = _any_publisher_pattern(table)
+    found: dict[str, int] = {}
+    for unit in cleaned.body:
+        text = _QUOTED_PASSAGE.sub(" ", unit.text)
+        for sentence in re.split(r"(?<=[.!?])\s+", text):
+            if not _OWN_VOICE.search(sentence):
+                continue
+            for match in named.finditer(sentence):
+                found.setdefault(publisher_of[match.group("name")], unit.line)
+    if len(found) != 1:
+        return []
+    (name, line), *_ = found.items()
+    return [(name, f'the text speaks as "we" beside "{name}" on line {line}')]
+
+
+# "we", "us", "our" (not "US"), but not the "our" of everyone ("our solar system").
+_OWN_VOICE = re.compile(
+    r"\b(?:[Ww]e|us|[Oo]ur(?! (?:solar system|planet|world|country|nation|galaxy|universe"
+    r"|society|species|lives|children|time|moon|sun)\b))\b"
+)
+_QUOTED_PASSAGE = re.compile(r"“[^“”]*”|\"[^\"]*\"")
+
+
+@functools.cache
+def _any_publisher_pattern(table: PublisherTable) -> re.Pattern[str]:
+    publisher_of, _, _ = _reporter_patterns(table)
+    names = "|".join(re.escape(known) for known in sorted(publisher_of, key=len, reverse=True))
+    return re.compile(rf"(?<![\w.])(?P<name>{names})(?![\w'’])")
+
+
 @functools.cache
 def _reporter_patterns(
     table: PublisherTable,
@@ -1646,6 +1681,7 @@ def _infer_publisher(
         _publisher_clues(cleaned, table, addresses, title)
         or _issuer_clues(cleaned, table, title)
         or _reporter_clues(cleaned, table)
+        or _own_voice_clues(cleaned, table)
     )
     if not clues:
         return None

@@ -1084,3 +1084,18 @@ def test_a_lone_link_to_a_document_closing_a_release_is_no_text(tmp_path: Path) 
     texts = [p.text for p in article.paragraphs]
     assert not any(t.startswith("Identifying information") for t in texts)
     assert "Senator Jane Doe" in " ".join(texts)  # a name over a quotation: its label
+
+
+def test_an_office_writing_as_we_beside_its_name_is_the_publisher(tmp_path: Path) -> None:
+    blog = (
+        "# Making procurement easier\n\n"
+        "We recently sat down with developer Jane Doe and asked her about 18F and procurement.\n\n"
+        "She has worked on the search tool since it launched in March.\n"
+    )
+    assert read_article(tmp_path, "a.md", blog).publisher == "18F"
+    news = (
+        "# Voyager reconnects\n\n"
+        "In 2013, NASA announced Voyager 1 had crossed the border of our solar system.\n\n"
+        "“We are proud of the team,” a NASA engineer said on Tuesday.\n"
+    )
+    assert read_article(tmp_path, "b.md", news).publisher is None
