@@ -959,3 +959,51 @@ def test_quoted_passages_strung_on_one_line_are_one_quotation(quotes_of):
     texts = [text for text, _ in said(quotes)]
     assert "Je laisse mon manteau de président de côté», «… Soyez prêts à l’affrontement…" in texts
     assert "crossed a line" not in " ".join(t for t in texts if "broken his word" in t)
+
+
+def test_an_organisation_introducing_words_that_speak_as_we_is_their_speaker(quotes_of):
+    quotes = quotes_of(
+        [
+            "Human rights groups have campaigned for Ahmed Mansoor for years.",
+            "The International Campaign for Freedom in the UAE called on the authorities to treat "
+            "Mansoor in accordance with international human rights standards:",
+            "We reiterate our call for the immediate and unconditional release of Ahmed Mansoor.",
+            "The ministry approved three new measures on prisons:",
+            "Visits are allowed twice a month and parcels once a week.",
+        ]
+    )
+    assert said(quotes) == [
+        (
+            "We reiterate our call for the immediate and unconditional release of Ahmed Mansoor.",
+            "International Campaign for Freedom in the UAE",
+        )
+    ]
+
+
+def test_a_persons_family_speaks_as_the_family_of_that_person(quotes_of):
+    quotes = quotes_of(
+        [
+            "Abderrahmane Weddady and Cheikh Ould Jiddou were arrested in March.",
+            "In a statement to Global Voices, the family of Abderrahmane Weddady demanded that "
+            "both men be released and all charges against them dropped:",
+            "We demand the immediate and unconditional release of both men.",
+        ]
+    )
+    assert said(quotes) == [
+        (
+            "We demand the immediate and unconditional release of both men.",
+            "family of Abderrahmane Weddady",
+        )
+    ]
+
+
+def test_the_president_is_the_one_in_office_not_a_former_one(quotes_of):
+    quotes = quotes_of(
+        [
+            "Students protested against cuts ordered by President Jair Bolsonaro on Wednesday.",
+            "Meanwhile, Bolsonaro was in Texas, where he met former US president George W. Bush. "
+            "When asked about the protests, the president said:",
+            "It is natural that there are protests, but most of them are militants.",
+        ]
+    )
+    assert [speaker for _, speaker in said(quotes)] == ["Jair Bolsonaro"]

@@ -561,21 +561,31 @@ def noun_phrase(head: Token) -> Span:
 
 
 def _extend_seated_institutions(parsed: ParsedArticle, mentions: list[Mention]) -> None:
-    """ "the Chinese Embassy in Moscow" names one embassy: the place belongs to the name."""
+    """ "the Chinese Embassy in Moscow" names one embassy, "the International Campaign for
+    Freedom in the UAE" one campaign: the place belongs to the name."""
     places = {m.start_char: m for m in mentions if m.type == "place"}
+    # NER may take a country's initials for an organisation's: "in the UAE"
+    places.update(
+        {m.start_char: m for m in mentions if m.type == "organisation" and m.text.isupper()}
+    )
     text = parsed.text
     for mention in mentions:
         if mention.type != "organisation":
             continue
-        if mention.text.split()[-1].lower() not in SEATED_INSTITUTIONS:
+        seated = mention.text.split()[-1].lower() in SEATED_INSTITUTIONS
+        if not (seated or _NAMED_CAUSE.search(mention.text)):
             continue
-        follow = re.match(r" in ", text[mention.end_char : mention.end_char + 4])
-        place = places.get(mention.end_char + 4) if follow else None
+        follow = re.match(r" in (?:the )?", text[mention.end_char : mention.end_char + 8])
+        place = places.get(mention.end_char + len(follow.group())) if follow else None
         if place is None:
             continue
         mention.text = text[mention.start_char : place.end_char]
         mention.end_char = place.end_char
         mention.end = place.end
+
+
+# A name that says what it stands for: "Campaign for Freedom", "Center for Human Rights".
+_NAMED_CAUSE = re.compile(r" for (?:[A-Z][\w’'-]+ ?)+$")
 
 
 # --- canonical names ----------------------------------------------------------------------------

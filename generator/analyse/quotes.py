@@ -169,6 +169,7 @@ def _block_quotes(
 
 
 _FIRST_PERSON = re.compile(r"\b(?:I|I['’](?:m|ve|ll|d)|me|my|we|our|us)\b")
+_WE = re.compile(r"\b(?:[Ww]e|[Oo]ur)\b")
 
 
 def _speaks_first_person(paragraph: Paragraph) -> bool:
@@ -351,12 +352,31 @@ def _introducing_speaker(resolver: SpeakerResolver, index: int) -> Speaker | Non
     # "CCM spokesman Humphrey Polepole congratulated Lowassa for his bold move …:": a person who
     # is the main verb's subject speaks the words the colon introduces.
     colon = next((t for t in reversed(tokens) if t.text == ":"), None)
-    verb = colon.head if colon is not None else None  # the verb the colon hangs from
-    if verb is None or verb.pos_ != "VERB" or not any(c.dep_ == "nsubj" for c in verb.children):
-        return None  # "For credentials, visit:": no one speaks
+    if colon is None:
+        return None
+    # The verb the colon hangs from, or one it depends on ("… demanded that both men be
+    # released and all charges dropped:" may hang it on "dropped").
+    for verb in (colon.head, *colon.head.ancestors):
+        if verb.pos_ != "VERB" or not any(c.dep_ == "nsubj" for c in verb.children):
+            continue  # "For credentials, visit:": no one speaks
+        speaker = _colon_speaker(resolver, verb, index)
+        if speaker is not None:
+            return speaker
+    return None
+
+
+def _colon_speaker(resolver: SpeakerResolver, verb: Token, index: int) -> Speaker | None:
+    """A named person who is the verb's subject, or an organisation whose words under the colon
+    speak as "we" ("The International Campaign … called on the authorities …:" over "We
+    reiterate our call …")."""
     speaker = resolver.speaker_of_verb(verb)
-    named = speaker is not None and speaker.type == "person" and not speaker.name.isupper()
-    return speaker if named else None  # not a time zone's "CST" the parser took for a subject
+    if speaker is None or speaker is UNNAMED or speaker.name.isupper():
+        return None  # not a time zone's "CST" the parser took for a subject
+    if speaker.type == "person":
+        return speaker
+    following = resolver.parsed.article.paragraphs[index + 1 : index + 2]
+    speaks_as_we = any(_WE.search(p.text) for p in following)
+    return speaker if speaker.type == "organisation" and speaks_as_we else None
 
 
 def _main_statement(token: Token) -> bool:

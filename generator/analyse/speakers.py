@@ -210,6 +210,9 @@ class SpeakerResolver:
         if named and named[0].i in self.mention_of:  # "A user named Vitor said:"
             token = named[0]
         mention = self.mention_of.get(token.i)
+        kin = self._kin(token) if mention is None else None
+        if kin is not None:
+            return kin
         if (mention is None or mention.type != "person") and is_person_description(token):
             return self._described(token)
         if mention is None:  # "Putin's spokesman Dmitry Peskov": the name in apposition
@@ -236,6 +239,28 @@ class SpeakerResolver:
             start = phrase[0].i if phrase else token.i
             return Speaker(self.doc[start : token.i + 1].text, "unknown")
         return UNNAMED
+
+    def _kin(self, token: Token) -> Speaker | None:
+        """ "The family of Abderrahmane Weddady demanded …", "Weddady's family said": the family
+        speaks, under the name of the person the article names."""
+        if token.lower_ not in _KIN_GROUPS:
+            return None
+        for child in token.children:
+            owner = None
+            if child.dep_ == "poss":
+                owner = child
+            elif child.dep_ == "prep" and child.lower_ == "of":
+                owner = next((g for g in child.children if g.dep_ == "pobj"), None)
+            if owner is None:
+                continue
+            mention = self.mention_of.get(owner.i)
+            if mention is not None and mention.type != "place":  # a family is a person's
+                return Speaker(f"family of {mention.name}", "organisation")
+            if mention is None and owner.pos_ == "PROPN" and owner.text[:1].isupper():
+                names = [t for t in owner.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"]
+                start = names[0].i if names else owner.i
+                return Speaker(f"family of {self.doc[start : owner.i + 1].text}", "organisation")
+        return None
 
     def _described(self, token: Token) -> Speaker:
         """ "The minister said": the person given that role, if any (an office may have several
@@ -392,6 +417,8 @@ class SpeakerResolver:
             and m.start < token.i
             and m.name in roles
             and words <= set(roles[m.name].split())
+            # "the president" is not the "former US president" named beside the one in office
+            and (words & _PAST_OFFICE or not set(roles[m.name].split()) & _PAST_OFFICE)
         ]
         return Speaker(holders[-1].name, "person") if holders else UNNAMED
 
@@ -418,6 +445,10 @@ class SpeakerResolver:
 
 _FOREIGN_MIN_WORDS = 6  # a short English line ("Massive protests across Brazil") has few too
 _FOREIGN_SHARE = 0.15
+
+
+_PAST_OFFICE = frozenset({"former", "ex", "late", "then"})
+_KIN_GROUPS = frozenset({"family", "relatives"})
 
 
 def in_other_language(text: str) -> bool:
