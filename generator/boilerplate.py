@@ -1329,15 +1329,37 @@ def _page_title(page: _Page) -> int | None:
     """A whole web page saved as Markdown: its one top-level heading ("# Title") under the site's
     menus is the headline, and every line above it the page's chrome (tagline, menu labels)."""
     titles = [i for i, unit in enumerate(page.units) if unit.level == 1]
-    if len(titles) != 1 or page.reasons[titles[0]] is not None:
-        return None
-    title = titles[0]
+    if len(titles) == 1 and page.reasons[titles[0]] is None:
+        title = titles[0]
+    else:
+        title = _dated_heading(page)
+        if title is None:
+            return None
     above = [i for i in range(title) if page.reasons[i] is None]
     if page.units[title].line < _PAGE_CHROME_LINES or not above:
         return None  # an article's own heading at the top
     for i in above:
         page.remove(i, SITE_CHROME)
     return title
+
+
+def _dated_heading(page: _Page) -> int | None:
+    """On a page whose logo took the top-level heading, the article's own: the first heading
+    with its date line right under it and a paragraph of text after that ("## Treasury Report:
+    …" / "January 16, 2025" / "WASHINGTON – The U.S. Department …")."""
+    for i, unit in enumerate(page.units[:-2]):
+        if not unit.heading or page.reasons[i] is not None:
+            continue
+        if page.reasons[i + 1] != DATE_LINE:
+            continue
+        after = next((j for j in range(i + 2, len(page.units)) if page.reasons[j] is None), None)
+        text = page.units[after].text if after is not None else ""
+        if word_count(text) >= _DATED_LEAD_WORDS and ends_sentence(text):
+            return i
+    return None
+
+
+_DATED_LEAD_WORDS = 20
 
 
 def _mark_end_sections(page: _Page, headline: int | None) -> None:

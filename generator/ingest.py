@@ -844,13 +844,7 @@ def split_units(
     removed: list[RemovedText] = []
     blocks: list[list[_Line]] = [[]]
     numbered_lines = list(numbered_lines)
-    # A link followed at once by ":" or a quotation is a speaker's label ("[Secretary of State
-    # Marco Rubio](…)" over "**:** “…”"), not a menu.
-    labels = {
-        number
-        for (number, _), (_, following) in itertools.pairwise(numbered_lines)
-        if _LABEL_FOLLOWS.match(following)
-    }
+    labels = _label_lines(numbered_lines)
     for number, raw in numbered_lines:
         line = _plain_line(number, raw, markdown, removed, labelled=number in labels)
         if line is None:  # a blank line, or markup that holds no text
@@ -993,6 +987,38 @@ def _unit(line: _Line, block: int, markdown: bool) -> Unit:
     )
 
 
+def _label_lines(numbered_lines: Sequence[tuple[int, str]]) -> set[int]:
+    """The lines that may be a round-up's label for the quotation under them: a link followed by
+    ":" or a quotation (blank lines between allowed), or one link naming someone, standing
+    alone (menu items come in runs; "[Identifying information on …](…)" names a document)."""
+    texts = [(number, text) for number, text in numbered_lines if text.strip()]
+    links = [bool(_LINKS_ONLY.match(_MD_IMAGE.sub("", text))) for _, text in texts]
+    labels = set()
+    for position, (number, text) in enumerate(texts):
+        following = texts[position + 1][1] if position + 1 < len(texts) else ""
+        if _LABEL_FOLLOWS.match(following):
+            labels.add(number)
+            continue
+        beside = links[position - 1 : position] + links[position + 1 : position + 2]
+        if links[position] and not any(beside) and _names_someone(text):
+            labels.add(number)
+    return labels
+
+
+def _names_someone(text: str) -> bool:
+    """One link whose words are a name or a title, not a phrase ("[Senator Jane Doe](…)")."""
+    if re.match(r"^\s*(?:[-*+]|\d{1,2}[.)]|#{1,6})\s", text):
+        return False  # a list item or a heading
+    labels = [m.group(1).strip(" *_") for m in _MD_LINK.finditer(text)]
+    if len(labels) != 1 or not labels[0]:
+        return False
+    lower = [w for w in re.findall(r"\b[a-z][\w’'-]*", labels[0]) if w not in _NAME_LINKS]
+    return len(lower) < 2
+
+
+_NAME_LINKS = frozenset({"of", "the", "and", "for", "on", "de", "van", "von", "da", "del", "bin"})
+
+
 def _plain_line(
     number: int, raw: str, markdown: bool, removed: list[RemovedText], labelled: bool = False
 ) -> _Line | None:
@@ -1007,7 +1033,9 @@ def _plain_line(
         for match in _MD_IMAGE.finditer(text):
             removed.append(RemovedText(number, match.group(1) or match.group(0), CAPTION))
         text = _MD_IMAGE.sub("", text)
-        if text.strip() and _LINKS_ONLY.match(text) and not labelled and _menu_like(text):
+        # A line of links is a menu or a list of stories, unless it labels the quotation under
+        # it in a round-up ("[Secretary Marco Rubio](…)" over "“…”").
+        if text.strip() and _LINKS_ONLY.match(text) and not labelled:
             removed.append(_link_line(number, text))
             return None
         for match in _HTML_IMAGE.finditer(text):
@@ -1030,21 +1058,6 @@ def _plain_line(
     if not text:
         return None
     return _Line(number, text, heading=heading, bullet=bullet, level=level, emphasised=emphasised)
-
-
-def _menu_like(text: str) -> bool:
-    """A list item, a heading, several links, an empty one or a document's title: a lone link
-    naming someone may be a round-up's label for what follows ("[Secretary Marco Rubio](…)"),
-    not "[Identifying information on the individuals designated today](…)"."""
-    labels = [m.group(1).strip(" *_") for m in _MD_LINK.finditer(text)]
-    listed = bool(re.match(r"^\s*(?:[-*+]|\d{1,2}[.)]|#{1,6})\s", text))
-    if listed or len(labels) > 1 or not any(labels):
-        return True
-    lower = [w for w in re.findall(r"\b[a-z][\w’'-]*", labels[0]) if w not in _NAME_LINKS]
-    return len(lower) >= 2
-
-
-_NAME_LINKS = frozenset({"of", "the", "and", "for", "on", "de", "van", "von", "da", "del", "bin"})
 
 
 def _link_line(number: int, text: str) -> RemovedText:
@@ -1174,6 +1187,9 @@ def _listed_dates(cleaned: Cleaned) -> bool:
     return len(dates) >= _LIST_DATES
 
 
+_UNDER_HEADLINE = 3  # lines
+
+
 def _infer_date(
     cleaned: Cleaned,
     addresses: Sequence[tuple[str, str]],
@@ -1189,8 +1205,13 @@ def _infer_date(
         candidates.append((issue[1], f"the issue heading {_quoted(title or '')}"))
     later: list[tuple[str, str]] = []
     listed = _listed_dates(cleaned)
+    headline = cleaned.headline.line if cleaned.headline is not None else None
     for removed in cleaned.removed:
-        dated = removed.reason in _DATED_REASONS and not (listed and removed.reason == DATE_LINE)
+        # A page listing other stories' dates still prints its own right under its headline.
+        under_headline = headline is not None and 0 < removed.line - headline <= _UNDER_HEADLINE
+        dated = removed.reason in _DATED_REASONS and not (
+            listed and removed.reason == DATE_LINE and not under_headline
+        )
         found = date_line(removed.text) if dated else None
         if removed.reason == BYLINE and found is None:
             found = next(iter(find_dates(removed.text)), None)

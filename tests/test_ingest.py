@@ -1099,3 +1099,27 @@ def test_an_office_writing_as_we_beside_its_name_is_the_publisher(tmp_path: Path
         "“We are proud of the team,” a NASA engineer said on Tuesday.\n"
     )
     assert read_article(tmp_path, "b.md", news).publisher is None
+
+
+def test_a_whole_page_with_its_logo_as_top_heading_finds_its_dated_article(
+    tmp_path: Path,
+) -> None:
+    menu = "\n".join(f"[Office number {n}](https://example.gov/office/{n})" for n in range(12))
+    latest = "\n".join(
+        f"[Department Names New Official {n}](https://example.gov/news/{n})\nMarch {n + 1}, 2025"
+        for n in range(4)
+    )
+    text = (
+        "[ Skip to main content ](https://example.gov/news/x#main)\n"
+        "# [ ![Seal](https://example.gov/logo.svg)Department of Examples ](https://example.gov/)\n"
+        f"{menu}\n{latest}\n\n"
+        "## Department Report: Insurance Costs Rising as Storms Take Their Toll\n"
+        "January 16, 2025\n\n"
+        "WASHINGTON – The Department of Examples today released the most comprehensive data on "
+        "homeowners insurance in history, along with a report on how storms raise its cost.\n\n"
+        "Homeowners insurance is important to consumers, the economy and the financial system.\n"
+    )
+    article = read_article(tmp_path, "page.md", text)
+    assert article.title == "Department Report: Insurance Costs Rising as Storms Take Their Toll"
+    assert article.date == "2025-01-16"
+    assert article.paragraphs[0].text.startswith("WASHINGTON – The Department of Examples")
