@@ -478,9 +478,10 @@ _FIELD_NAMES = (
     r"|language|lang|source|full (?:article|text|story)|(?:scraped|retrieved|accessed|fetched|crawled)"
     r"(?: \(\w+\))?(?: on| at)?|(?:news |press )?release(?: no\.?| number)?|for (?:immediate )?release"
     r"|from|to|subject|cc|reply-to|sent|location|(?:media|press) advisory(?: no\.?| number)?"
-    r"|media note|fact sheet|press statement|readout"  # a ministry's document types
 )
-_FIELD_LABEL = re.compile(rf"^(?:{_FIELD_NAMES})\s*[:.]?$", re.IGNORECASE)
+# A ministry's document type on a line of its own ("Media Note"); "Fact Sheet: …" is a title.
+_DOCUMENT_TYPES = r"media note|fact sheet|press statement|readout"
+_FIELD_LABEL = re.compile(rf"^(?:{_FIELD_NAMES}|{_DOCUMENT_TYPES})\s*[:.]?$", re.IGNORECASE)
 _FIELD_VALUE = re.compile(rf"^(?:{_FIELD_NAMES})\s*:", re.IGNORECASE)
 _DATASET_MARKER = re.compile(r"^@(?:highlight|summary|abstract|title|body|article)\s*$", re.I)
 _EDITOR_NOTE = re.compile(

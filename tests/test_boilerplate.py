@@ -407,7 +407,10 @@ def test_a_release_ends_at_its_hashes_and_its_about_paragraph_goes() -> None:
     )
     cleaned = clean("\n\n".join(["Central Bank Lifts Rates Again", *BODY, "####", about]))
     assert body(cleaned) == BODY
-    assert (about, "end-matter") in removed(cleaned)
+    assert (about, "publication-note") in removed(cleaned)  # the agency's note about itself
+    after = "The Board meets each month in Washington and publishes its minutes online."
+    cleaned = clean("\n\n".join(["Central Bank Lifts Rates Again", *BODY, "####", after]))
+    assert (after, "end-matter") in removed(cleaned)
 
 
 def test_a_dataset_records_fields_go_and_its_summary_is_a_highlight() -> None:
