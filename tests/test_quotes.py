@@ -1007,3 +1007,13 @@ def test_the_president_is_the_one_in_office_not_a_former_one(quotes_of):
         ]
     )
     assert [speaker for _, speaker in said(quotes)] == ["Jair Bolsonaro"]
+
+
+def test_a_posts_translation_broken_in_two_paragraphs_is_one_quotation(nlp):
+    quotes = dev_quotes("globalvoices-undated-mozambique-matalane-police-pregnancies.txt", nlp)
+    texts = [text for text, speaker in quotes if speaker == "Txeka"]
+    assert any(
+        t.startswith("Few teachers are brought to court")
+        and t.endswith("some by tutors, teachers, headmasters”.")
+        for t in texts
+    )

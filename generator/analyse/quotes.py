@@ -14,6 +14,7 @@ Quoted words with an unnamed speaker ("observers said") or none (scare quotes) a
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
@@ -258,14 +259,49 @@ def _embedded_posts(article: Article) -> list[Quote]:
         above = [p for p in article.paragraphs if 0 < removed.line - p.line <= _POST_GAP]
         if not above or above[-1].kind != "body":
             continue
-        text = _without_post_furniture(above[-1].text)
+        post = _post_paragraphs(article.paragraphs, above[-1])
+        text = _without_post_furniture(" ".join(p.text for p in post))
         if text:
             name = _signed_name(sign_off.group("name"))
-            found.append(Quote(text, name, None, "full", above[-1].id, "user"))
-            below = [p for p in article.paragraphs if 0 < p.line - removed.line <= _POST_GAP]
-            if below and _translates(text, below[:1]):
-                found.append(Quote(below[0].text, name, None, "full", below[0].id, "user"))
+            found.append(Quote(text, name, None, "full", post[0].id, "user"))
+            below = [p for p in article.paragraphs if p.line > removed.line]
+            if below and below[0].line - removed.line <= _POST_GAP:
+                translation = _translation(text, below[: len(post) + 2])
+                if translation:
+                    joined = " ".join(p.text for p in translation)
+                    found.append(Quote(joined, name, None, "full", translation[0].id, "user"))
     return found
+
+
+def _translation(original: str, below: list[Paragraph]) -> list[Paragraph]:
+    """The paragraphs under a post that translate it, as many as come closest to its length (a
+    translator may break a paragraph in two); [] when none do."""
+    fits = [
+        below[:count] for count in range(1, len(below) + 1) if _translates(original, below[:count])
+    ]
+    words = len(letter_words(original)) or 1
+    return min(
+        fits,
+        key=lambda run: abs(math.log(len(letter_words(" ".join(p.text for p in run))) / words)),
+        default=[],
+    )
+
+
+def _post_paragraphs(paragraphs: tuple[Paragraph, ...], last: Paragraph) -> list[Paragraph]:
+    """A post's paragraphs, ending with `last`: in another language, the ones before it in that
+    language too, up to the line that introduces the post ("… Selma Inocência:")."""
+    index = paragraphs.index(last)
+    start = index
+    while (
+        start > 0
+        and index - start < _BLOCK_MAX_PARAGRAPHS - 1
+        and in_other_language(paragraphs[start].text)
+        and paragraphs[start - 1].kind == "body"
+        and in_other_language(paragraphs[start - 1].text)
+        and not paragraphs[start - 1].text.rstrip().endswith(":")
+    ):
+        start -= 1
+    return list(paragraphs[start : index + 1])
 
 
 def _is_symbol(char: str) -> bool:
