@@ -344,6 +344,7 @@ _LICENSED_CREDIT = re.compile(
 )
 # One run of marks, then at most a word and a run (two runs side by side backtrack quadratically).
 _END_MARK = re.compile(r"^[-–—#*\s]*(?:(?:end|ends|30|xxx)[-–—#*\s]*)?$", re.IGNORECASE)
+_NUMERIC_DATE_LINE = re.compile(r"^\s*\d{1,2}[-/.]\d{1,2}[-/.](?:\d{2}|\d{4})\s*$")
 # A phone number's digits, an e-mail address, their labels (a date's digits are no phone number).
 _CONTACT_LINE = re.compile(
     r"^(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?!\d{4}-\d\d-\d\d\b|\d\d?/\d\d?/\d{2,4}\b)"
@@ -611,6 +612,8 @@ def _record_reason(text: str, words: int) -> str | None:
         return METADATA
     if _WIKI_TEMPLATE.match(text):
         return METADATA if not date_line(text) else DATE_LINE
+    if _NUMERIC_DATE_LINE.match(text):
+        return DATE_LINE  # "26-02-20": which day, the page's address may tell
     if words <= 20 and len(text) <= 200 and _CONTACT_LINE.match(text):
         return CONTACT
     if words <= 40 and _CONTACT_START.match(text):
@@ -1228,6 +1231,20 @@ def _mark_standfirst(page: _Page, headline: int | None) -> None:
 _STANDFIRST_WORDS = (8, 60)
 
 
+def _mark_record_summary(page: _Page, headline: int | None) -> None:
+    """A scraped record's header block (its title, the page's address, a date, one line each):
+    a line of text among them is the record's description, the publisher's summary."""
+    if headline is None:
+        return
+    block = [i for i, unit in enumerate(page.units) if unit.block == page.units[headline].block]
+    reasons = {page.reasons[i] for i in block}
+    if ADDRESS not in reasons or not reasons & {DATE_LINE, METADATA}:
+        return
+    for i in block:
+        if i != headline and page.reasons[i] is None and ends_sentence(page.units[i].text):
+            page.remove(i, HIGHLIGHT)
+
+
 def _mark_highlights(page: _Page) -> None:
     """The line after a dataset's `@highlight` marker is one of the publisher's summary bullets;
     so is each line under a "Summary" or "Key points" heading, up to the next heading, and a
@@ -1600,6 +1617,7 @@ def strip_boilerplate(
     if kicker is not None:
         page.remove(kicker, KICKER)
     _mark_standfirst(page, headline)
+    _mark_record_summary(page, headline)
     _mark_end_sections(page, headline)
     _mark_header_labels(page, headline)
     _mark_transcript_heading(page, headline)

@@ -114,6 +114,32 @@ def date_line(text: str) -> FoundDate | None:
     return dates[0]
 
 
+_URL_MONTH = re.compile(r"https?://\S*?/(?P<year>(?:19|20)\d\d)/(?P<month>[01]\d)/", re.IGNORECASE)
+_NUMERIC_DATE = re.compile(r"^\s*(\d{1,2})[-/.](\d{1,2})[-/.](\d{2}|\d{4})\s*$")
+
+
+def numeric_date_in_month(line: str, address: str) -> str | None:
+    """A numeric date line ("26-02-20"), day or month first, read against the year and month of
+    the page's address ("/2020/02/"): the ISO date when exactly one reading agrees with them."""
+    numbers, month_path = _NUMERIC_DATE.match(line), _URL_MONTH.search(address)
+    if numbers is None or month_path is None:
+        return None
+    first, second, year = (int(part) for part in numbers.groups())
+    if year < 100:
+        year += 2000 if year <= 69 else 1900
+    if year != int(month_path.group("year")):
+        return None
+    month = int(month_path.group("month"))
+    readings = {(day, mon) for day, mon in ((first, second), (second, first)) if mon == month}
+    if len(readings) != 1:
+        return None
+    (day, _), *_ = readings
+    try:
+        return dt.date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
 def date_in_address(text: str) -> FoundDate | None:
     """The date in a web address's path, as many news sites write it: /2020/04/08/."""
     match = _URL_PATH.search(text)

@@ -55,7 +55,13 @@ from generator.boilerplate import (
     word_count,
 )
 from generator.cache import PickleStore
-from generator.dates import date_in_address, date_line, find_dates, read_date
+from generator.dates import (
+    date_in_address,
+    date_line,
+    find_dates,
+    numeric_date_in_month,
+    read_date,
+)
 from generator.markup import html_pieces, looks_like_html
 from generator.model import Article, Inference, Paragraph, ParagraphKind, RemovedText, SeedProblem
 from generator.settings import ingest_code_hash
@@ -1190,6 +1196,19 @@ def _listed_dates(cleaned: Cleaned) -> bool:
 _UNDER_HEADLINE = 3  # lines
 
 
+def _numeric_dates(cleaned: Cleaned, addresses: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:
+    """A record's numeric date line ("26-02-20"), read where the page's address gives its year
+    and month; alone it could be the 26th of February or nothing."""
+    found = []
+    for removed in cleaned.removed:
+        for address, where in addresses:
+            date = numeric_date_in_month(removed.text, address)
+            if date is not None:
+                evidence = f"the date line {_quoted(removed.text)} on line {removed.line}, read "
+                found.append((date, evidence + f"by the year and month of {where}"))
+    return found
+
+
 def _infer_date(
     cleaned: Cleaned,
     addresses: Sequence[tuple[str, str]],
@@ -1222,6 +1241,8 @@ def _infer_date(
             (later if _LATER_DATE.search(removed.text) else candidates).append(
                 (found.iso, evidence)
             )
+    if not candidates:
+        candidates += _numeric_dates(cleaned, addresses)
     for dateline in cleaned.datelines:
         date = read_date(dateline.date) if dateline.date else None
         if date:

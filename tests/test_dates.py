@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.dates import date_in_address, date_line, find_dates, read_date
+from generator.dates import date_in_address, date_line, find_dates, numeric_date_in_month, read_date
 
 
 @pytest.mark.parametrize(
@@ -66,3 +66,11 @@ def test_a_datelines_place_and_date_alone_on_a_line_date_the_page() -> None:
     found = date_line("Washington D.C., March 22, 2023 —")
     assert found is not None and found.iso == "2023-03-22"
     assert date_line("The president said on March 22, 2023 —") is None
+
+
+def test_a_numeric_date_is_read_only_by_the_year_and_month_its_address_gives() -> None:
+    address = "https://example.org/2020/02/plant-species-loss/"
+    assert numeric_date_in_month("26-02-20", address) == "2020-02-26"
+    assert numeric_date_in_month("02/26/2020", address) == "2020-02-26"
+    assert numeric_date_in_month("26-03-20", address) is None  # another month
+    assert numeric_date_in_month("26-02-20", "https://example.org/news/plants/") is None

@@ -1123,3 +1123,19 @@ def test_a_whole_page_with_its_logo_as_top_heading_finds_its_dated_article(
     assert article.title == "Department Report: Insurance Costs Rising as Storms Take Their Toll"
     assert article.date == "2025-01-16"
     assert article.paragraphs[0].text.startswith("WASHINGTON – The Department of Examples")
+
+
+def test_a_records_header_gives_its_summary_apart_and_its_numeric_date(tmp_path: Path) -> None:
+    text = (
+        "Climate change may enhance plant species loss in the Eastern Hills\n"
+        "Climate and land use change will enhance plant species loss in the hills, studies said.\n"
+        "https://example.org/2020/02/climate-change-plant-species-loss/\n"
+        "26-02-20\n\n"
+        "Climate and land use change are likely to alter plant species richness in the hills in "
+        "the future, scientists have said, pressing for urgent conservation attention.\n"
+    )
+    article = read_article(tmp_path, "r.txt", text)
+    assert article.date == "2020-02-26"
+    reasons = {r.text: r.reason for r in article.removed}
+    assert reasons[text.split("\n")[1]] == "highlight"
+    assert article.paragraphs[0].text.startswith("Climate and land use change are likely")
