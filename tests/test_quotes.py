@@ -1017,3 +1017,17 @@ def test_a_posts_translation_broken_in_two_paragraphs_is_one_quotation(nlp):
         and t.endswith("some by tutors, teachers, headmasters”.")
         for t in texts
     )
+
+
+def test_a_label_naming_whom_ner_does_not_know_is_the_speaker_on_its_line(quotes_of):
+    quotes = quotes_of(
+        [
+            "Leaders across the country praised the decision on Monday.",
+            "America First Works: “President Trump promised to put America First and he did.”",
+            "Key Findings:",
+            "“The tariffs will raise prices for every family in the country.”",
+        ]
+    )
+    assert said(quotes) == [
+        ("President Trump promised to put America First and he did.", "America First Works")
+    ]

@@ -125,7 +125,19 @@ def _label_speaker(resolver: SpeakerResolver, span: QuotedSpan) -> Speaker | Non
         named = [m for m in mentions if m.type == kind]
         if named:
             return Speaker(named[0].name, kind)
+    # "**America First Works:** “…”": a name NER does not know, set as the label
+    # (on the quotation's own line: a heading over a quotation is no one's name)
+    name = label.rstrip(":").strip(" *_")
+    inline = label_start == start
+    if inline and _TITLE_CASE_NAME.match(name) and not any(m.type == "place" for m in mentions):
+        return Speaker(name, "unknown")
     return None
+
+
+# A name of two to six capitalised words ("of", "for", "and", "the" between them).
+_TITLE_CASE_NAME = re.compile(
+    r"^[A-Z][\w’'&.-]*(?: (?:(?:of|for|and|the|de|on) )*[A-Z][\w’'&.-]*){1,5}$"
+)
 
 
 def _block_quotes(
