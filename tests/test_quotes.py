@@ -1031,3 +1031,29 @@ def test_a_label_naming_whom_ner_does_not_know_is_the_speaker_on_its_line(quotes
     assert said(quotes) == [
         ("President Trump promised to put America First and he did.", "America First Works")
     ]
+
+
+def test_a_first_person_block_quoting_a_slogan_is_its_speakers_and_a_known_surname_speaks(
+    quotes_of,
+):
+    quotes = quotes_of(
+        [
+            "French software engineer Gaël Duval has built an operating system for phones.",
+            "This convinced Duval of the need to create a tool for users, as he explains:",
+            "Our slogan is “Your data is YOUR data,” because our personal data belongs to us.",
+            "Duval added:",
+            "Apple hardware is a closed box. We, on the other hand, support “auditable privacy”.",
+            "The company listed its partners:",
+            "The list includes “Murena” and “Fairphone” among several others in Europe.",
+        ]
+    )
+    assert said(quotes) == [
+        (
+            "Our slogan is “Your data is YOUR data,” because our personal data belongs to us.",
+            "Gaël Duval",
+        ),
+        (
+            "Apple hardware is a closed box. We, on the other hand, support “auditable privacy”.",
+            "Gaël Duval",
+        ),
+    ]

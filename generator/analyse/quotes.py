@@ -151,9 +151,10 @@ def _block_quotes(
     found, covered = [], set()
     for index in range(len(paragraphs) - 1):
         intro = paragraphs[index]
-        if intro.kind != "body":
-            continue
-        if intro.text.rstrip().endswith(":"):
+        colon = intro.text.rstrip().endswith(":")
+        if intro.kind != "body" and not colon:
+            continue  # a short "Duval added:" reads like a heading, and introduces all the same
+        if colon:
             runs = _block_after(paragraphs, index + 1)
             introduce = _introducing_speaker
         elif _speaks_first_person(paragraphs[index + 1]):
@@ -224,7 +225,12 @@ def _block_after(paragraphs: tuple[Paragraph, ...], start: int) -> list[list[Par
     if first.kind != "body" or first.text.lstrip()[:1] in _QUOTE_MARKS:
         return []
     if not in_other_language(first.text):
-        return [] if any(mark in first.text for mark in _QUOTE_MARKS) else [[first]]
+        quoting = any(mark in first.text for mark in _QUOTE_MARKS)
+        # A paragraph with quotations of its own is no block, unless it speaks as "I" or "we"
+        # around them ("Our slogan is “Your data is YOUR data,” because …").
+        own = _unquoted(first.text)
+        speaks = _FIRST_PERSON.search(own) or _WE.search(own)
+        return [] if quoting and not speaks else [[first]]
     end = start
     while (
         end < min(len(paragraphs), start + _BLOCK_MAX_PARAGRAPHS)
@@ -242,6 +248,10 @@ def _block_after(paragraphs: tuple[Paragraph, ...], start: int) -> list[list[Par
 
 
 _BLOCK_MAX_PARAGRAPHS = 6
+
+
+def _unquoted(text: str) -> str:
+    return re.sub(r"“[^“”]*”|\"[^\"]*\"", " ", text)
 
 
 _QUOTE_MARKS = '“”"'

@@ -228,6 +228,9 @@ class SpeakerResolver:
             mention = self.mention_of[named[0].i] if named else None
         if mention is not None:
             return Speaker(mention.name, _speaker_type(mention))
+        known = self._known_surname(token)
+        if known is not None:
+            return known
         if is_speech_noun(token):  # "according to a statement from the ministry"
             return self.owner_of(token) or UNNAMED
         if token.text.lower() in INSTITUTION_NOUNS:
@@ -239,6 +242,20 @@ class SpeakerResolver:
             start = phrase[0].i if phrase else token.i
             return Speaker(self.doc[start : token.i + 1].text, "unknown")
         return UNNAMED
+
+    def _known_surname(self, token: Token) -> Speaker | None:
+        """A capitalised word the parser did not take for a name ("Duval added:") that is the
+        surname of one person the article names in full."""
+        if not token.text[:1].isupper() or not token.text.isalpha():
+            return None
+        holders = {
+            entity.name
+            for entity in self.entities
+            if entity.type == "person"
+            and len(entity.name.split()) > 1
+            and entity.name.split()[-1] == token.text
+        }
+        return Speaker(holders.pop(), "person") if len(holders) == 1 else None
 
     def _kin(self, token: Token) -> Speaker | None:
         """ "The family of Abderrahmane Weddady demanded …", "Weddady's family said": the family
