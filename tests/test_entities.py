@@ -257,3 +257,18 @@ def test_a_role_does_not_end_on_the_next_names_rank(entities_of):
     )
     roles = [e.role for e in entities.values() if e.role]
     assert not any(role.endswith(("Gen", "Gen.")) for role in roles)
+
+
+def test_an_offices_place_and_its_holder_taken_as_one_name_are_split(entities_of):
+    entities = entities_of(
+        [
+            "Iran admitted on Saturday that it had shot down a Ukrainian passenger jet.",
+            'President of Ukraine Volodymyr Zelenskyy said, "We expect assurances from Iran."',
+            "Flights over India resumed on Monday.",
+            "Prime Minister of India Narendra Modi said the talks went well.",
+        ]
+    )
+    assert entities["Volodymyr Zelenskyy"].type == "person"
+    assert entities["Ukraine"].type == "place"  # from "Ukrainian", the article's own people
+    assert "Ukraine Volodymyr Zelenskyy" not in entities
+    assert "India Narendra Modi" not in entities

@@ -148,6 +148,7 @@ def _find_mentions(parsed: ParsedArticle) -> tuple[Mention, ...]:
     mentions = _joined_names([_named_after_portfolio(parsed, m) for m in mentions], parsed)
     _vote_types(doc, mentions)
     _people_before_of(parsed, mentions)
+    mentions = _split_office_places(parsed, mentions)
     places = {m.text.casefold() for m in mentions if m.type == "place"}
     mentions = [m for m in mentions if m.type != "organisation" or _is_organisation(doc, m, places)]
     mentions += _unlabelled_names(parsed, mentions)
@@ -287,6 +288,62 @@ def _people_before_of(parsed: ParsedArticle, mentions: list[Mention]) -> None:
             )
             if person is not None:
                 mentions[index] = person
+
+
+def _split_office_places(parsed: ParsedArticle, mentions: list[Mention]) -> list[Mention]:
+    """ "President of Ukraine Volodymyr Zelenskyy", where NER took "Ukraine Volodymyr Zelenskyy"
+    for one organisation: after an office's "of", a place the article names, then a person."""
+    doc = parsed.doc
+    places = {m.text for m in mentions if m.type == "place"}
+    places |= {e.text for e in doc.ents if e.label_ == "GPE"}
+    peoples = {e.text[:_PEOPLE_STEM].casefold() for e in doc.ents if e.label_ == "NORP"}
+    out = []
+    for mention in mentions:
+        words = mention.text.split()
+        before = doc[mention.start - 2 : mention.start] if mention.start >= 2 else None
+        office = (
+            before is not None
+            and before[1].lower_ == "of"
+            and before[0].lower_ in TITLE_WORDS | OFFICE_NOUNS
+        )
+        cut = next(
+            (
+                n
+                for n in (2, 1)
+                if len(words) - n >= 2
+                and (
+                    " ".join(words[:n]) in places
+                    or (n == 1 and words[0][:_PEOPLE_STEM].casefold() in peoples)  # "Ukrainian"
+                )
+            ),
+            None,
+        )
+        if mention.type == "person" or not office or cut is None:
+            out.append(mention)
+            continue
+        place_text = " ".join(words[:cut])
+        person_start = mention.start_char + mention.text.index(words[cut], len(place_text))
+        parts = [
+            _make_mention(
+                parsed,
+                mention.start_char,
+                mention.start_char + len(place_text),
+                place_text,
+                "place",
+            ),
+            _make_mention(
+                parsed,
+                person_start,
+                mention.end_char,
+                parsed.text[person_start : mention.end_char],
+                "person",
+            ),
+        ]
+        out += [part for part in parts if part is not None]
+    return out
+
+
+_PEOPLE_STEM = 6  # "Ukrain" of "Ukrainian" and "Ukraine"
 
 
 def _vote_types(doc: Doc, mentions: list[Mention]) -> None:
