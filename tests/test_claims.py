@@ -176,6 +176,7 @@ def test_an_article_of_one_claim_has_it_as_summary_and_no_claim_repeating_it(par
         "It is a little delayed but that is because...",  # cut off
         "“We will go on to the end of this season and then see what the board decides.",  # opens
         "I don't mind if it is two weeks or six.\"",  # the end of a longer quotation
+        "(The president holds up an article entitled “How America voted.”) This just came out.",
     ],
 )
 def test_a_cut_off_sentence_or_one_sentence_of_a_quotation_is_no_claim(nlp, sentence) -> None:

@@ -109,8 +109,8 @@ def is_statement(text: str, words: Sequence) -> bool:
     quotation mark, ends with a full stop and has a verb (not a question, a caption or a cut-off
     fragment), and neither tells the reader what to do nor speaks to them or of the page."""
     text = text.strip()
-    if _ENUMERATOR.match(text):
-        return False
+    if _ENUMERATOR.match(text) or text.startswith("("):
+        return False  # an item cut from a list; an aside ("(The president holds up …)")
     first = next((char for char in text if char.isalnum()), "")
     if not (first.isupper() or first.isdigit()) or not _SENTENCE_END.search(text):
         return False
