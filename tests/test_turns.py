@@ -217,3 +217,12 @@ def test_an_answer_runs_through_its_short_paragraphs_and_holds_the_words_it_quot
         "Yesterday. We missed him. Does everybody know our spokesman? Anyway, what’s up?",
         "He said to me, “You know, we can’t have an election.” Can you believe it?",
     ]
+
+
+def test_an_interview_opened_by_spoke_to_or_interviewed_has_its_interviewees_turns() -> None:
+    for opening in (
+        "Global Voices spoke to the artist Mali Suwan about her new series of digital prints.",
+        "Global Voices interviewed the artist Mali Suwan about her new series of digital prints.",
+    ):
+        turns = transcript_turns(article([opening, *INTERVIEW[1:]], "A new series of prints"))
+        assert [t.label for t in turns if t.label] == ["Mali Suwan"] * 3

@@ -52,8 +52,8 @@ def transcript_turns(article: Article) -> tuple[Turn, ...]:
 # An interview printed as questions and answers without labels: the one person interviewed is
 # named where the text opens ("questions for developer Jane Doe", "we sat down with Jane Doe").
 _INTERVIEWEE = re.compile(
-    r"\b(?i:questions? (?:for|to)|Q&A with|interview(?:ed)? with|sat down with|spoke with"
-    r"|talked (?:with|to)|chatted with|conversation with)\s+(?:[a-z][\w-]*\s+){0,3}"
+    r"\b(?i:questions? (?:for|to)|Q&A with|interview(?:ed)? with|sat down with|spoke (?:with|to)"
+    r"|talked (?:with|to)|chatted with|conversation with|interviewed)\s+(?:[a-z][\w-]*\s+){0,3}"
     r"(?P<name>[A-Z][\w’'.-]+(?: [A-Z][\w’'.-]+){1,3})"
 )
 _FIRST_PERSON = re.compile(r"\b(?:I|I['’]m|I['’]ve|my|we|our)\b")
