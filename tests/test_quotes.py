@@ -1057,3 +1057,15 @@ def test_a_first_person_block_quoting_a_slogan_is_its_speakers_and_a_known_surna
             "Gaël Duval",
         ),
     ]
+
+
+def test_words_quoted_by_a_newspaper_are_the_main_subjects(quotes_of):
+    quotes = quotes_of(
+        [
+            "The ambassador's speech caused embarrassment in the capital.",
+            "Opposition leader Amadou Keita castigated the diplomat's attitude in these "
+            "terms, quoted by Balla Yombouno in the newspaper Le Djely:",
+            "He has been manipulated by the president himself, and we know it.",
+        ]
+    )
+    assert [speaker for _, speaker in said(quotes)] == ["Amadou Keita"]

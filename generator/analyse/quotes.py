@@ -395,7 +395,8 @@ def _introducing_speaker(resolver: SpeakerResolver, index: int) -> Speaker | Non
     verbs = [
         t
         for t in tokens
-        if is_speech_verb(t) or (t.pos_ == "VERB" and t.lemma_ in INTRODUCING_VERBS)
+        if (is_speech_verb(t) or (t.pos_ == "VERB" and t.lemma_ in INTRODUCING_VERBS))
+        and not _reported_by(t)
     ]
     if verbs:
         return resolver.speaker_of_verb(verbs[-1])
@@ -435,6 +436,12 @@ def _colon_speaker(resolver: SpeakerResolver, verb: Token, index: int) -> Speake
     following = resolver.parsed.article.paragraphs[index + 1 : index + 2]
     speaks_as_we = any(_WE.search(p.text) for p in following)
     return speaker if speaker.type == "organisation" and speaks_as_we else None
+
+
+def _reported_by(verb: Token) -> bool:
+    """ "…, quoted by Balla Yombouno in the newspaper Le Djely:": who reported the words, not
+    who said them (the main clause's subject did)."""
+    return verb.lemma_.lower() == "quote" and verb.dep_ in ("acl", "advcl")
 
 
 def _main_statement(token: Token) -> bool:
