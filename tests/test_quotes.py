@@ -1069,3 +1069,20 @@ def test_words_quoted_by_a_newspaper_are_the_main_subjects(quotes_of):
         ]
     )
     assert [speaker for _, speaker in said(quotes)] == ["Amadou Keita"]
+
+
+def test_a_description_speaks_as_the_person_it_names_not_the_one_it_serves(quotes_of):
+    quotes = quotes_of(
+        [
+            "The ambassador's words were criticised across the country.",
+            "On Facebook, writer and commentator Ibrahim Marie Sanoh wrote:",
+            "It is odd that a foreigner should praise the feats of our government.",
+            "“We will appeal the sentence,” the lawyer for Jane Okafor said on Monday.",
+        ]
+    )
+    assert said(quotes) == [
+        (
+            "It is odd that a foreigner should praise the feats of our government.",
+            "Ibrahim Marie Sanoh",
+        ),
+    ]

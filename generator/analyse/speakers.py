@@ -214,7 +214,12 @@ class SpeakerResolver:
         if kin is not None:
             return kin
         if (mention is None or mention.type != "person") and is_person_description(token):
-            return self._described(token)
+            # "writer and commentator Ibrahim Marie Sanoh wrote:": the person the words describe
+            return self._named_after(token) or self._described(token)
+        if mention is None and token.pos_ == "NOUN" and token.lower_ not in INSTITUTION_NOUNS:
+            named_after = self._named_after(token)  # "writer and commentator Jane Doe wrote"
+            if named_after is not None:
+                return named_after
         if mention is None:  # "Putin's spokesman Dmitry Peskov": the name in apposition
             named = [c for c in token.children if c.dep_ == "appos" and c.i in self.mention_of]
             mention = self.mention_of[named[0].i] if named else None
@@ -242,6 +247,22 @@ class SpeakerResolver:
             start = phrase[0].i if phrase else token.i
             return Speaker(self.doc[start : token.i + 1].text, "unknown")
         return UNNAMED
+
+    def _named_after(self, token: Token) -> Speaker | None:
+        """The person named in a description's own phrase, right after it ("writer and
+        commentator Jane Doe", "the blogger Jane Doe"), not its owner ("Jane Doe's lawyer")."""
+        for t in token.subtree:
+            if t.i <= token.i or t.i - token.i > _DESCRIBED_NAME_WITHIN:
+                continue
+            if any(v.pos_ == "VERB" for v in self.doc[token.i : t.i]):
+                return None  # "the lawyer who represented Jane Doe"
+            if self.person_at(t.i) and t.dep_ != "poss":
+                between = [a for a in t.ancestors if token.i < a.i or a.i == token.i]
+                if any(a.dep_ == "prep" for a in between if a.i != token.i):
+                    return None  # "the lawyer for Jane Doe": Jane Doe's lawyer speaks
+                mention = self.mention_of[t.i]
+                return Speaker(mention.name, "person")
+        return None
 
     def _known_surname(self, token: Token) -> Speaker | None:
         """A capitalised word the parser did not take for a name ("Duval added:") that is the
@@ -465,6 +486,7 @@ _FOREIGN_SHARE = 0.15
 
 
 _PAST_OFFICE = frozenset({"former", "ex", "late", "then"})
+_DESCRIBED_NAME_WITHIN = 6  # tokens
 _KIN_GROUPS = frozenset({"family", "relatives"})
 
 
