@@ -1086,3 +1086,22 @@ def test_a_description_speaks_as_the_person_it_names_not_the_one_it_serves(quote
             "Ibrahim Marie Sanoh",
         ),
     ]
+
+
+def test_a_press_release_speaks_for_the_organisation_named_beside_its_noun(quotes_of):
+    quotes = quotes_of(
+        [
+            "The ambassador's speech caused embarrassment in the capital.",
+            "The civil society organisation Cellule Balai Citoyen published a press release, "
+            "which read in part:",
+            "Guinea is at risk of an unprecedented crisis if the constitution is changed.",
+            "The hostages' release was announced on Monday:",
+            "Three of them were flown home by the evening.",
+        ]
+    )
+    assert said(quotes) == [
+        (
+            "Guinea is at risk of an unprecedented crisis if the constitution is changed.",
+            "Cellule Balai Citoyen",
+        )
+    ]

@@ -223,6 +223,10 @@ class SpeakerResolver:
         if mention is None:  # "Putin's spokesman Dmitry Peskov": the name in apposition
             named = [c for c in token.children if c.dep_ == "appos" and c.i in self.mention_of]
             mention = self.mention_of[named[0].i] if named else None
+        if mention is None and token.lower_ in INSTITUTION_NOUNS:
+            called = self._named_in_apposition(token)  # "the organisation Cellule Balai Citoyen"
+            if called is not None:
+                return called
         if mention is None and (token.pos_ == "PROPN" or token.lower_ in OFFICE_NOUNS):
             # "Special Agent in Charge Jane Doe", "director of cricket Angus Fraser"
             named = [
@@ -247,6 +251,18 @@ class SpeakerResolver:
             start = phrase[0].i if phrase else token.i
             return Speaker(self.doc[start : token.i + 1].text, "unknown")
         return UNNAMED
+
+    def _named_in_apposition(self, token: Token) -> Speaker | None:
+        """An institution's name NER did not know, set beside the noun: "the civil society
+        organisation Cellule Balai Citoyen" (capitalised proper nouns, not quoted)."""
+        for child in token.children:
+            if child.dep_ != "appos" or child.pos_ != "PROPN" or self.in_quote(child):
+                continue
+            run = [t for t in child.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"]
+            words = self.doc[(run[0].i if run else child.i) : child.i + 1]
+            if len(words) >= 2 and all(t.text[:1].isupper() for t in words):
+                return Speaker(words.text, "organisation")
+        return None
 
     def _named_after(self, token: Token) -> Speaker | None:
         """The person named in a description's own phrase, right after it ("writer and

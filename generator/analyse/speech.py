@@ -408,4 +408,6 @@ def _shared_objects(verb: Token) -> list[Token]:
 def is_speech_noun(token: Token) -> bool:
     if token.pos_ not in ("NOUN", "PROPN"):
         return False
+    if token.lemma_.lower() == "release":  # a press release, not a hostage's or a film's
+        return any(c.dep_ == "compound" and c.lower_ in ("press", "news") for c in token.children)
     return token.lower_ in SPEECH_NOUNS or token.lemma_.lower() in SPEECH_NOUNS
