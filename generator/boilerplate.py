@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
-from generator.dates import date_line, find_dates
+from generator.dates import NUMERIC_DATE, date_line, find_dates
 from generator.model import RemovedText
 
 # The reason codes a RemovedText can carry.
@@ -344,7 +344,6 @@ _LICENSED_CREDIT = re.compile(
 )
 # One run of marks, then at most a word and a run (two runs side by side backtrack quadratically).
 _END_MARK = re.compile(r"^[-–—#*\s]*(?:(?:end|ends|30|xxx)[-–—#*\s]*)?$", re.IGNORECASE)
-_NUMERIC_DATE_LINE = re.compile(r"^\s*\d{1,2}[-/.]\d{1,2}[-/.](?:\d{2}|\d{4})\s*$")
 # A phone number's digits, an e-mail address, their labels (a date's digits are no phone number).
 _CONTACT_LINE = re.compile(
     r"^(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?!\d{4}-\d\d-\d\d\b|\d\d?/\d\d?/\d{2,4}\b)"
@@ -481,8 +480,8 @@ _FIELD_NAMES = (
     r"|from|to|subject|cc|reply-to|sent|location|(?:media|press) advisory(?: no\.?| number)?"
 )
 # A ministry's document type on a line of its own ("Media Note"); "Fact Sheet: …" is a title.
-_DOCUMENT_TYPES = r"media note|fact sheet|press statement|readout"
-_FIELD_LABEL = re.compile(rf"^(?:{_FIELD_NAMES}|{_DOCUMENT_TYPES})\s*[:.]?$", re.IGNORECASE)
+DOCUMENT_TYPES = r"media note|fact sheet|press statement|readout"
+_FIELD_LABEL = re.compile(rf"^(?:{_FIELD_NAMES}|{DOCUMENT_TYPES})\s*[:.]?$", re.IGNORECASE)
 _FIELD_VALUE = re.compile(rf"^(?:{_FIELD_NAMES})\s*:", re.IGNORECASE)
 _DATASET_MARKER = re.compile(r"^@(?:highlight|summary|abstract|title|body|article)\s*$", re.I)
 _EDITOR_NOTE = re.compile(
@@ -612,7 +611,7 @@ def _record_reason(text: str, words: int) -> str | None:
         return METADATA
     if _WIKI_TEMPLATE.match(text):
         return METADATA if not date_line(text) else DATE_LINE
-    if _NUMERIC_DATE_LINE.match(text):
+    if NUMERIC_DATE.match(text):
         return DATE_LINE  # "26-02-20": which day, the page's address may tell
     if words <= 20 and len(text) <= 200 and _CONTACT_LINE.match(text):
         return CONTACT
@@ -730,36 +729,38 @@ def _mark_disclosures(page: _Page) -> None:
 def _mark_promo_followers(page: _Page) -> None:
     """Short lines right under a promo line belong to it ("Get more with X" / "A feed…" /
     "Learn more"; "Watch our videos on X!" / "and live on channel 276")."""
-    for i in range(len(page.units)):
-        if page.reasons[i] != PROMO:
-            continue
-        j = i + 1
-        while j < len(page.units) and page.same_block(i, j):
-            text = page.units[j].text
-            if page.reasons[j] is None:
-                short = word_count(text) <= 12 and not ends_sentence(text)
-                if not (short or text[:1].islower()):
-                    break
-                page.remove(j, PROMO)
-            j += 1
+    _mark_followers(page, PROMO, _continues_promo)
+
+
+def _continues_promo(text: str) -> bool:
+    return (word_count(text) <= 12 and not ends_sentence(text)) or text[:1].islower()
 
 
 def _mark_note_items(page: _Page) -> None:
     """The lettered or numbered items a publisher's note about itself goes on to ("NCD is an
     independent federal agency … to: / (A) guarantee … / (B) empower …"), in its block."""
+    _mark_followers(page, PUBLICATION_NOTE, lambda text: bool(ENUMERATED_ITEM.match(text)))
+
+
+def _mark_followers(page: _Page, reason: str, belongs: Callable[[str], bool]) -> None:
+    """The lines right under one removed for `reason`, in its block, that `belongs` says go on
+    with it: removed for the same reason, up to the first that does not."""
     for i in range(len(page.units)):
-        if page.reasons[i] != PUBLICATION_NOTE:
+        if page.reasons[i] != reason:
             continue
         j = i + 1
         while j < len(page.units) and page.same_block(i, j):
             if page.reasons[j] is None:
-                if not _ENUMERATED.match(page.units[j].text):
+                if not belongs(page.units[j].text):
                     break
-                page.remove(j, PUBLICATION_NOTE)
+                page.remove(j, reason)
             j += 1
 
 
-_ENUMERATED = re.compile(r"^\(?(?:[A-Za-z]|\d{1,2}|[ivx]{1,4})\)\s")
+# A passage in double quotation marks, closed.
+QUOTED_PASSAGE = re.compile(r"“[^“”]*”|\"[^\"]*\"")
+# An item of a list, cut from it: "(B) empower individuals …".
+ENUMERATED_ITEM = re.compile(r"^\(?(?:[A-Za-z]|\d{1,2}|[ivx]{1,4})\)\s")
 
 
 def _mark_comment_followers(page: _Page) -> None:

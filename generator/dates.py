@@ -115,13 +115,14 @@ def date_line(text: str) -> FoundDate | None:
 
 
 _URL_MONTH = re.compile(r"https?://\S*?/(?P<year>(?:19|20)\d\d)/(?P<month>[01]\d)/", re.IGNORECASE)
-_NUMERIC_DATE = re.compile(r"^\s*(\d{1,2})[-/.](\d{1,2})[-/.](\d{2}|\d{4})\s*$")
+# A date of numbers alone, day or month first: "26-02-20", "02/26/2020".
+NUMERIC_DATE = re.compile(r"^\s*(\d{1,2})[-/.](\d{1,2})[-/.](\d{2}|\d{4})\s*$")
 
 
 def numeric_date_in_month(line: str, address: str) -> str | None:
     """A numeric date line ("26-02-20"), day or month first, read against the year and month of
     the page's address ("/2020/02/"): the ISO date when exactly one reading agrees with them."""
-    numbers, month_path = _NUMERIC_DATE.match(line), _URL_MONTH.search(address)
+    numbers, month_path = NUMERIC_DATE.match(line), _URL_MONTH.search(address)
     if numbers is None or month_path is None:
         return None
     first, second, year = (int(part) for part in numbers.groups())

@@ -31,6 +31,7 @@ from generator.boilerplate import (
     CONTACT,
     COPYRIGHT,
     DATE_LINE,
+    DOCUMENT_TYPES,
     EDITOR_NOTE,
     EMBED_SIGN_OFF,
     LICENCE,
@@ -38,6 +39,7 @@ from generator.boilerplate import (
     PROMO,
     PUBLICATION_NOTE,
     PUBLISHER_NAME,
+    QUOTED_PASSAGE,
     RELATED,
     SITE_CHROME,
     SITE_NOTICE,
@@ -1532,7 +1534,7 @@ _RELEASE_MARKER = re.compile(
     r"^(?:for (?:immediate )?release|(?:press |news |media )?(?:release|advisory)(?::? [A-Z]*\d[\w-]*)?"
     r"|#{3}"
     r"|media contacts?:?"
-    r"|media note|fact sheet|press statement|readout|joint statement)$",  # a ministry's types
+    rf"|{DOCUMENT_TYPES}|joint statement)$",  # a ministry's types
     re.IGNORECASE,
 )
 
@@ -1606,11 +1608,11 @@ def _own_voice_clues(cleaned: Cleaned, table: PublisherTable) -> list[tuple[str,
     """The one publisher of the table that the text names in a sentence of its own (outside
     quotation marks) speaking as "we": "We recently sat down with … about 18F", "18F and GSA
     held … for our upcoming …" — an office's blog writing as itself."""
-    publisher_of, _, _ = _reporter_patterns(table)
+    publisher_of, _ = _publisher_names(table)
     named = _any_publisher_pattern(table)
     found: dict[str, int] = {}
     for unit in cleaned.body:
-        text = _QUOTED_PASSAGE.sub(" ", unit.text)
+        text = QUOTED_PASSAGE.sub(" ", unit.text)
         for sentence in re.split(r"(?<=[.!?])\s+", text):
             if not _OWN_VOICE.search(sentence):
                 continue
@@ -1627,14 +1629,24 @@ _OWN_VOICE = re.compile(
     r"\b(?:[Ww]e|us|[Oo]ur(?! (?:solar system|planet|world|country|nation|galaxy|universe"
     r"|society|species|lives|children|time|moon|sun)\b))\b"
 )
-_QUOTED_PASSAGE = re.compile(r"“[^“”]*”|\"[^\"]*\"")
+
+
+@functools.cache
+def _publisher_names(table: PublisherTable) -> tuple[dict[str, str], str]:
+    """(publisher by each of its names and aliases; those names as one alternation, longest
+    first, for a pattern to find any of them)."""
+    publisher_of = {
+        known: publisher.name
+        for publisher in table
+        for known in (publisher.name, *publisher.aliases)
+    }
+    names = "|".join(re.escape(known) for known in sorted(publisher_of, key=len, reverse=True))
+    return publisher_of, names
 
 
 @functools.cache
 def _any_publisher_pattern(table: PublisherTable) -> re.Pattern[str]:
-    publisher_of, _, _ = _reporter_patterns(table)
-    names = "|".join(re.escape(known) for known in sorted(publisher_of, key=len, reverse=True))
-    return re.compile(rf"(?<![\w.])(?P<name>{names})(?![\w'’])")
+    return re.compile(rf"(?<![\w.])(?P<name>{_publisher_names(table)[1]})(?![\w'’])")
 
 
 @functools.cache
@@ -1643,12 +1655,7 @@ def _reporter_patterns(
 ) -> tuple[dict[str, str], tuple[re.Pattern[str], ...], re.Pattern[str]]:
     """(publisher by each of its names; the patterns of reporting in one's own name; the pattern
     of being told), each naming any publisher of the table as the group "name"."""
-    publisher_of = {
-        known: publisher.name
-        for publisher in table
-        for known in (publisher.name, *publisher.aliases)
-    }
-    names = "|".join(re.escape(known) for known in sorted(publisher_of, key=len, reverse=True))
+    publisher_of, names = _publisher_names(table)
     name = rf"(?:the\s+)?(?P<name>{names})(?![\w'’])"
     own = tuple(re.compile(pattern.replace("{name}", name)) for pattern in _REPORTING_AS_ITSELF)
     return publisher_of, own, re.compile(_CITED_BY_NAME.replace("{name}", name))

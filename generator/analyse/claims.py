@@ -25,6 +25,7 @@ from spacy.tokens import Span
 from generator.analyse.figures import figures_in
 from generator.analyse.parse import ParsedArticle
 from generator.analyse.turns import opens_turn
+from generator.boilerplate import ENUMERATED_ITEM
 from generator.model import Claim, Figure, Quote
 
 WEIGHTS = {"centrality": 0.4, "entities": 0.15, "figures": 0.15, "position": 0.3}
@@ -100,16 +101,12 @@ def is_teaser(paragraph: str) -> bool:
     return bool(_TEASER_END.search(paragraph[-40:]))
 
 
-# An item of a list, cut from it: "(B) empower individuals …".
-_ENUMERATOR = re.compile(r"^\(?(?:[a-zA-Z]|[ivx]{1,4}|\d{1,2})\)\s")
-
-
 def is_statement(text: str, words: Sequence) -> bool:
     """A whole declarative sentence about the news: it starts with a capital, a digit or a
     quotation mark, ends with a full stop and has a verb (not a question, a caption or a cut-off
     fragment), and neither tells the reader what to do nor speaks to them or of the page."""
     text = text.strip()
-    if _ENUMERATOR.match(text) or text.startswith("("):
+    if ENUMERATED_ITEM.match(text) or text.startswith("("):
         return False  # an item cut from a list; an aside ("(The president holds up …)")
     first = next((char for char in text if char.isalnum()), "")
     if not (first.isupper() or first.isdigit()) or not _SENTENCE_END.search(text):

@@ -302,9 +302,7 @@ def _split_office_places(parsed: ParsedArticle, mentions: list[Mention]) -> list
         words = mention.text.split()
         before = doc[mention.start - 2 : mention.start] if mention.start >= 2 else None
         office = (
-            before is not None
-            and before[1].lower_ == "of"
-            and before[0].lower_ in TITLE_WORDS | OFFICE_NOUNS
+            before is not None and before[1].lower_ == "of" and before[0].lower_ in _OFFICE_WORDS
         )
         cut = next(
             (
@@ -344,6 +342,7 @@ def _split_office_places(parsed: ParsedArticle, mentions: list[Mention]) -> list
 
 
 _PEOPLE_STEM = 6  # "Ukrain" of "Ukrainian" and "Ukraine"
+_OFFICE_WORDS = TITLE_WORDS | OFFICE_NOUNS
 
 
 def _vote_types(doc: Doc, mentions: list[Mention]) -> None:

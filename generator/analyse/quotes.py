@@ -38,6 +38,7 @@ from generator.boilerplate import (
     EMBED,
     EMBED_SIGN_OFF,
     POST_LINK,
+    QUOTED_PASSAGE,
     function_word_share,
     letter_words,
 )
@@ -228,7 +229,7 @@ def _block_after(paragraphs: tuple[Paragraph, ...], start: int) -> list[list[Par
         quoting = any(mark in first.text for mark in _QUOTE_MARKS)
         # A paragraph with quotations of its own is no block, unless it speaks as "I" or "we"
         # around them ("Our slogan is “Your data is YOUR data,” because …").
-        own = _unquoted(first.text)
+        own = QUOTED_PASSAGE.sub(" ", first.text)
         speaks = _FIRST_PERSON.search(own) or _WE.search(own)
         return [] if quoting and not speaks else [[first]]
     end = start
@@ -248,10 +249,6 @@ def _block_after(paragraphs: tuple[Paragraph, ...], start: int) -> list[list[Par
 
 
 _BLOCK_MAX_PARAGRAPHS = 6
-
-
-def _unquoted(text: str) -> str:
-    return re.sub(r"“[^“”]*”|\"[^\"]*\"", " ", text)
 
 
 _QUOTE_MARKS = '“”"'

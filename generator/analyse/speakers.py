@@ -213,13 +213,15 @@ class SpeakerResolver:
         kin = self._kin(token) if mention is None else None
         if kin is not None:
             return kin
-        if (mention is None or mention.type != "person") and is_person_description(token):
+        described = (mention is None or mention.type != "person") and is_person_description(token)
+        noun = mention is None and token.pos_ == "NOUN" and token.lower_ not in INSTITUTION_NOUNS
+        if described or noun:
             # "writer and commentator Ibrahim Marie Sanoh wrote:": the person the words describe
-            return self._named_after(token) or self._described(token)
-        if mention is None and token.pos_ == "NOUN" and token.lower_ not in INSTITUTION_NOUNS:
-            named_after = self._named_after(token)  # "writer and commentator Jane Doe wrote"
+            named_after = self._named_after(token)
             if named_after is not None:
                 return named_after
+        if described:
+            return self._described(token)
         if mention is None:  # "Putin's spokesman Dmitry Peskov": the name in apposition
             named = [c for c in token.children if c.dep_ == "appos" and c.i in self.mention_of]
             mention = self.mention_of[named[0].i] if named else None
@@ -273,8 +275,7 @@ class SpeakerResolver:
             if any(v.pos_ == "VERB" for v in self.doc[token.i : t.i]):
                 return None  # "the lawyer who represented Jane Doe"
             if self.person_at(t.i) and t.dep_ != "poss":
-                between = [a for a in t.ancestors if token.i < a.i or a.i == token.i]
-                if any(a.dep_ == "prep" for a in between if a.i != token.i):
+                if any(a.dep_ == "prep" for a in t.ancestors if a.i > token.i):
                     return None  # "the lawyer for Jane Doe": Jane Doe's lawyer speaks
                 mention = self.mention_of[t.i]
                 return Speaker(mention.name, "person")
