@@ -9,6 +9,7 @@ import sys
 from collections.abc import Iterator
 from concurrent.futures import Executor
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 
 from generator.config import load_settings
@@ -56,6 +57,9 @@ def main(argv: list[str] | None = None) -> int:
     export = commands.add_parser("export", help="analyse files or folders and write briefs JSON")
     export.add_argument("paths", nargs="+", type=Path)
     export.add_argument("-o", "--output", type=Path, default=Path("briefs.json"))
+    export.add_argument(
+        "--topics", type=Path, help="topic file to link the briefs to (default: the config's)"
+    )
     evaluation = commands.add_parser("eval", help="score extraction against gold annotations")
     evaluation.add_argument("gold", type=Path)
     evaluation.add_argument("--briefs", type=Path, help="score this briefs JSON instead of seeds/")
@@ -150,6 +154,11 @@ def analyse_paths(settings: Settings, paths: list[Path], executor: Executor | No
 
 
 def export_briefs(settings: Settings, args: argparse.Namespace) -> int:
+    if args.topics is not None:
+        if not args.topics.is_file():
+            print(f"error: no topic file {args.topics}", file=sys.stderr)
+            return 2
+        settings = replace(settings, topics_file=args.topics.resolve())
     with executor_for(settings, args) as executor:
         briefs, problems = analyse_paths(settings, args.paths, executor)
     args.output.write_text(briefs_json(briefs), encoding="utf-8")

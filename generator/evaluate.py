@@ -16,6 +16,12 @@ from typing import Any
 from spacy.language import Language
 
 from generator.analyse.figures import KIND_BY_LABEL, is_informative
+from generator.evaluate_entities import (
+    KnowledgeScore,
+    knowledge_line,
+    knowledge_rows,
+    score_knowledge,
+)
 from generator.evaluate_fields import (
     FieldScore,
     article_line,
@@ -83,6 +89,7 @@ class ArticleScore:
 class Evaluation:
     articles: list[ArticleScore]
     fields: list[FieldScore] = field(default_factory=list)
+    knowledge: list[KnowledgeScore] = field(default_factory=list)
 
     @property
     def totals(self) -> Counter:
@@ -91,6 +98,10 @@ class Evaluation:
     @property
     def field_totals(self) -> Counter:
         return sum((article.counts for article in self.fields), Counter())
+
+    @property
+    def knowledge_totals(self) -> Counter:
+        return sum((article.counts for article in self.knowledge), Counter())
 
     def figures(self) -> dict[str, float]:
         t = self.totals
@@ -152,7 +163,16 @@ def score_article(
 
 
 def score_topics(score: ArticleScore, gold_topics: Mapping[str, Any], brief) -> None:
-    linked = {t.get("name", "").casefold() for t in (brief or {}).get("topics", [])}
+    """Each topic the gold says the article is (yes) or is not (no) about, against the brief's
+    topics. A gold that marks topics touched in `passing` (the corpus's) asks which are the
+    article's main topics, and a passing one called main is counted apart too; the seeds' gold
+    asks which topic pages link the brief at all (main or in passing)."""
+    main_only = "passing" in gold_topics
+    linked = {
+        t.get("name", "").casefold()
+        for t in (brief or {}).get("topics", [])
+        if t.get("main", True) or not main_only
+    }
     for expected, names in (
         ("yes", gold_topics.get("yes") or []),
         ("no", gold_topics.get("no") or []),
@@ -163,6 +183,11 @@ def score_topics(score: ArticleScore, gold_topics: Mapping[str, Any], brief) -> 
                 score.counts["topics_ok"] += 1
             else:
                 score.topic_errors.append(f"{name}: expected {expected}")
+    for name in gold_topics.get("passing") or []:
+        score.counts["topics_passing"] += 1
+        if name.casefold() in linked:
+            score.counts["topics_passing_linked"] += 1
+            score.topic_errors.append(f"{name}: only in passing, linked as a main topic")
 
 
 def evaluate(
@@ -179,12 +204,14 @@ def evaluate(
         for src, spec in gold.items()
         if lines_by_source is not None and src in lines_by_source
     ]
-    return Evaluation(quotes, fields)
+    knowledge = [score_knowledge(src, spec, by_file.get(src)) for src, spec in gold.items()]
+    return Evaluation(quotes, fields, knowledge)
 
 
 def report(evaluation: Evaluation, verbose: bool = False) -> str:
     lines = []
     fields_by_source = {score.source: score for score in evaluation.fields}
+    knowledge_by_source = {score.source: score for score in evaluation.knowledge}
     for article in evaluation.articles:
         c = article.counts
         lines.append(
@@ -198,6 +225,11 @@ def report(evaluation: Evaluation, verbose: bool = False) -> str:
             lines.append(f"  {article_line(field_score)}")
             if verbose:
                 lines += [f"  {problem}" for problem in field_score.problems]
+        knowledge = knowledge_by_source.get(article.source)
+        if knowledge is not None and knowledge_line(knowledge):
+            lines.append(f"  {knowledge_line(knowledge)}")
+            if verbose:
+                lines += [f"  {problem}" for problem in knowledge.problems]
         if verbose:
             lines += [f"  missed: {text}" for text in article.missed]
             lines += [f"  spurious: {text}" for text in article.spurious]
@@ -214,10 +246,17 @@ def report(evaluation: Evaluation, verbose: bool = False) -> str:
             if evaluation.totals["topics_checked"]
             else "topic_acc=n/a (no topics annotated)"
         )
+        + (
+            f" passing_linked={evaluation.totals['topics_passing_linked']}"
+            f"/{evaluation.totals['topics_passing']}"
+            if evaluation.totals["topics_passing"]
+            else ""
+        )
     )
     if evaluation.fields:
         totals = evaluation.field_totals
-        lines += ["", fields_table(field_figures(totals), totals)]
+        rows = knowledge_rows(evaluation.knowledge_totals)
+        lines += ["", fields_table(field_figures(totals), totals, rows)]
     return "\n".join(lines)
 
 

@@ -37,19 +37,33 @@ _QUOTE_OPENERS = ("“", '"', "‘")
 _SAYS = re.compile(r"\b(?:said|says|say|told|tells|according to|added|adds|wrote|writes)\b")
 
 
-SECOND_ANNOTATION = "acceptable.yaml"
+# Annotations kept in files beside a gold file, each under its own key of the article's entry:
+# the second annotator's full lists of acceptable key claims, the named people, organisations and
+# places, the figures, and the topics (`yes`, `no`, and `passing`: touched only in passing).
+BESIDE_GOLD = {
+    "acceptable.yaml": "acceptable",
+    "entities.yaml": "entities",
+    "figures.yaml": "figures",
+    "topics-gold.yaml": "topics",
+}
 
 
 def read_gold(path: Path) -> dict[str, Any]:
-    """A gold file, with the second annotator's full lists of acceptable key claims (a file
-    beside it, `acceptable.yaml`: article → sentences) as each entry's `acceptable`."""
+    """A gold file, with the annotations kept in files beside it (`BESIDE_GOLD`) merged into
+    each article's entry."""
     gold = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    second = path.parent / SECOND_ANNOTATION
-    if second.is_file() and path.name != SECOND_ANNOTATION:
-        for name, sentences in (yaml.safe_load(second.read_text(encoding="utf-8")) or {}).items():
+    for file_name, key in BESIDE_GOLD.items():
+        beside = path.parent / file_name
+        if path.name in BESIDE_GOLD or not beside.is_file():
+            continue
+        for name, value in (yaml.safe_load(beside.read_text(encoding="utf-8")) or {}).items():
             if name in gold:
-                gold[name] = {**(gold[name] or {}), "acceptable": list(sentences or [])}
+                gold[name] = {**(gold[name] or {}), key: _listed(value, key)}
     return gold
+
+
+def _listed(value: Any, key: str) -> Any:
+    return value or {} if key == "topics" else list(value or [])
 
 
 def plain_tokens(text: str) -> list[str]:
@@ -343,8 +357,11 @@ def article_line(score: FieldScore) -> str:
     return ", ".join(parts)
 
 
-def fields_table(figures: Mapping[str, float], totals: Counter) -> str:
-    """The per-field totals as a Markdown table (fields no gold annotates left out)."""
+def fields_table(
+    figures: Mapping[str, float], totals: Counter, more_rows: Sequence[tuple[int, str, str]] = ()
+) -> str:
+    """The per-field totals as a Markdown table (fields no gold annotates left out); `more_rows`
+    are other scorers' (scored count, field, result) rows."""
     rows = [
         (
             totals[f"{name}_shown"] + totals[f"{name}_right_null"] + totals[f"{name}_wrong"],
@@ -381,5 +398,5 @@ def fields_table(figures: Mapping[str, float], totals: Counter) -> str:
             f"{totals['claims_repeating_summary']} claims repeat the summary",
         ),
     ]
-    body = [f"| {name} | {result} |" for scored, name, result in rows if scored]
+    body = [f"| {name} | {result} |" for scored, name, result in [*rows, *more_rows] if scored]
     return "\n".join(["| field | result |", "| --- | --- |", *body])

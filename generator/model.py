@@ -106,11 +106,15 @@ class Article:
 
 @record
 class Figure:
-    """A number the article states: money, a percentage, a count, a quantity or a date."""
+    """A number the article states: money, a percentage, a count, a quantity or a date, with
+    its value (scale applied; a date's ISO form) and unit (a currency code, "%", the noun counted,
+    a measure), each None where the text does not give it."""
 
     text: str
     kind: FigureKind
     paragraph: str
+    value: float | str | None = None
+    unit: str | None = None
 
 
 @record
@@ -173,6 +177,7 @@ class TopicMatch:
     id: str
     name: str
     evidence: tuple[Evidence, ...]
+    main: bool = True  # what the article is about; False: only touched in passing
 
 
 @record

@@ -88,3 +88,24 @@ def test_passing_over_topics_without_a_first_word_in_the_text_finds_the_same(par
     )
     many = [Topic(f"t{n}", f"T{n}", "", (f"word{n}", f"other{n} thing")) for n in range(2000)]
     assert match_topics(parsed, [*many, *TOPICS]) == match_topics(parsed, TOPICS)
+
+
+def test_a_topic_touched_in_passing_is_not_a_main_topic(nlp):
+    # Two White House remarks of the dev corpus: one on the war in Ukraine throughout, one where
+    # it is a few sentences among other business (hand-annotated as passing).
+    from pathlib import Path
+
+    from generator.analyse.brief import analyse_article
+    from generator.ingest import read_seed
+    from generator.topics import load_topics
+
+    corpus = Path(__file__).resolve().parent / "corpus"
+    topics = load_topics(corpus / "topics.yaml")
+    war = "Russia and the war in Ukraine"
+
+    def main_topics(name: str) -> dict[str, bool]:
+        brief = analyse_article(read_seed(corpus / "dev" / name, corpus / "dev"), topics, nlp, 6)
+        return {match.name: match.main for match in brief.topics}
+
+    assert main_topics("whitehouse-2025-03-01-ukraine-peace-support-reactions.md")[war] is True
+    assert main_topics("whitehouse-2023-06-08-biden-sunak-bilateral-remarks.md")[war] is False
