@@ -177,6 +177,16 @@ def function_word_share(words: Sequence[str]) -> float:
     return sum(word in FUNCTION_WORDS for word in words) / len(words) if words else 1.0
 
 
+_FOREIGN_MIN_WORDS = 6  # a short English line ("Massive protests across Brazil") has few too
+_FOREIGN_SHARE = 0.15
+
+
+def in_other_language(text: str) -> bool:
+    """Too few English function words for English ("Este día cambió la forma …")."""
+    words = letter_words(text)
+    return len(words) >= _FOREIGN_MIN_WORDS and function_word_share(words) < _FOREIGN_SHARE
+
+
 def starts_capitalised(text: str) -> bool:
     first = next((char for char in text if char.isalnum()), "")
     return first.isupper() or first.isdigit()

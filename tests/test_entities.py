@@ -272,3 +272,66 @@ def test_an_offices_place_and_its_holder_taken_as_one_name_are_split(entities_of
     assert entities["Ukraine"].type == "place"  # from "Ukrainian", the article's own people
     assert "Ukraine Volodymyr Zelenskyy" not in entities
     assert "India Narendra Modi" not in entities
+
+
+# --- names that are entities, on sentences of the development corpus's articles ---------------
+
+
+def test_a_possessive_between_two_names_splits_them(entities_of):
+    # Treasury release: the department and its office are two organisations
+    entities = entities_of(
+        [
+            "The U.S. Department of the Treasury’s Office of Foreign Assets Control (OFAC), in "
+            "consultation with the Department of State, today designated seven Russian oligarchs."
+        ]
+    )
+    assert "Office of Foreign Assets Control" in entities
+    assert not any("’s" in name for name in entities)
+    # … but not after a common word: "People's Liberation Army" is one name
+    assert "People's Liberation Army" in entities_of(["The People's Liberation Army moved."])
+
+
+def test_laws_are_not_organisations(entities_of):
+    entities = entities_of(
+        [
+            "Three years after the court deemed the country's buggery laws unconstitutional, "
+            "Trinidad and Tobago's Equal Opportunity Act (EOA) finally looks set to amend its "
+            "regulations pertaining to sexual orientation."
+        ]
+    )
+    assert not any(name.endswith("Act") for name in entities)
+
+
+def test_no_names_read_from_a_passage_in_another_language(entities_of):
+    # Global Voices: a Portuguese quotation, then its English translation naming the judge
+    entities = entities_of(
+        [
+            "Eu fiquei estarrecida, sem entender. Não assimilei até agora. Foi humilhante, "
+            "vergonhoso e constrangedor o que ele me fez passar na frente dos meus colegas.",
+            "The judge, Eugênio Cesário, asked her to leave the courtroom.",
+        ]
+    )
+    assert "Eu fiquei estarrecida" not in entities
+    assert "Eugênio Cesário" in entities
+
+
+def test_a_name_ending_on_a_place_noun_is_a_place(entities_of):
+    entities = entities_of(
+        [
+            "In the process, Sebbulime Ronald a resident of Nakabugo Village, Nakabugo Parish, "
+            "Pakiso Sub County, and Busiro County in Wakiso District was shot dead during the "
+            "pursuit.",
+        ]
+    )
+    assert entities["Nakabugo Parish"].type == "place"
+
+
+def test_an_acronym_joins_the_name_it_is_bracketed_after(entities_of):
+    entities = entities_of(
+        [
+            "The Italian Space Agency (ASI) funded the Jovian InfraRed Auroral Mapper.",
+            "ASI also built the instrument's detector.",
+        ]
+    )
+    assert "ASI" in entities["Italian Space Agency"].aliases
+    assert "ASI" not in entities

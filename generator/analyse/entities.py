@@ -33,6 +33,7 @@ from generator.analyse.speech import (
     USER_NOUNS,
     is_speech_verb,
 )
+from generator.boilerplate import function_word_share, letter_words
 from generator.model import Entity, EntityType
 
 NER_TYPES: dict[str, EntityType] = {
@@ -47,6 +48,8 @@ MENTIONS_KEY = "briefing.entity_mentions"
 
 # A name never spans a line break or a bracket: a mention crossing one is two (or one and debris).
 NAME_PIECE = re.compile(r"[^\n()\[\]{}|•]+")
+# Words a name does not end on: NER's span ran on into the next phrase ("Appellate Body of").
+TRAILING_WORDS = re.compile(r"(?:\s+(?:of|for|and|the|in|on|at|to|de|da|do|des|du|la|le|e))+$")
 EDGE_PUNCTUATION = " \t,;:!?\"“”‘’'«»—–-*"
 POSSESSIVE = re.compile(r"(?:['’]s|(?<=s)['’])$")
 LEADING_ARTICLE = re.compile(r"^(?:the|The|THE)\s+")
@@ -101,15 +104,17 @@ class Mention:
 
 
 def extract_entities(parsed: ParsedArticle) -> tuple[Entity, ...]:
-    """Every person, organisation and place, in order of first mention."""
-    mentions = article_mentions(parsed)
-    grouped: dict[tuple[str, EntityType], list[Mention]] = defaultdict(list)
+    """Every person, organisation and place, in order of first mention: one entry per name,
+    typed as most of its mentions are; mentions that name no entity (`_lists_a_name`) left out."""
+    mentions = listed_mentions(parsed)
+    grouped: dict[str, list[Mention]] = defaultdict(list)
     for mention in mentions:
-        grouped[(mention.name, mention.type)].append(mention)
+        grouped[mention.name].append(mention)
     paragraphs = parsed.article.paragraphs
     entities = []
-    for (name, kind), group in grouped.items():
+    for name, group in grouped.items():
         aliases = list(dict.fromkeys(m.text for m in group if m.text != name))
+        kind = Counter(m.type for m in group).most_common(1)[0][0]
         entities.append(
             Entity(
                 name=name,
@@ -121,6 +126,113 @@ def extract_entities(parsed: ParsedArticle) -> tuple[Entity, ...]:
             )
         )
     return tuple(entities)
+
+
+# Names of things that are not people, organisations or places: laws, plans, documents, events.
+NOT_ENTITY_HEADS = frozenset(
+    {
+        "act",
+        "acts",
+        "law",
+        "bill",
+        "strategy",
+        "initiative",
+        "report",
+        "plan",
+        "policy",
+        "charter",
+        "accord",
+        "accords",
+        "agreement",
+        "treaty",
+        "doctrine",
+        "festival",
+        "championship",
+        "cup",
+        "olympics",
+        "games",
+        "meetings",
+        "award",
+        "awards",
+        "prize",
+    }
+)
+# An institution's word alone names none in particular ("the Department", "the Agency").
+GENERIC_NAMES = frozenset(
+    {
+        "department",
+        "agency",
+        "administration",
+        "board",
+        "office",
+        "bureau",
+        "committee",
+        "commission",
+        "council",
+        "ministry",
+        "authority",
+        "government",
+        "federal government",
+        "state",
+        "press",
+        "command",
+        "division",
+        "section",
+        "unit",
+    }
+)
+FAITH_GROUPS = frozenset(
+    {"christians", "muslims", "jews", "hindus", "buddhists", "catholics", "protestants", "sikhs"}
+)
+_DEMONYM_ENDINGS = ("ans", "ese", "is", "ish", "ians")
+# A paragraph in another language: this many lower-case words, few of them English function
+# words (a short English sentence without "the" can have few).
+_FOREIGN_MIN_WORDS = 12
+_FOREIGN_SHARE = 0.15
+
+
+def listed_mentions(parsed: ParsedArticle) -> list[Mention]:
+    """The mentions an entity list shows: each names a person, organisation or place."""
+    mentions = article_mentions(parsed)
+    doc, text = parsed.doc, parsed.text
+    english = {m.name for m in mentions if not _in_other_language(parsed, m)}
+    return [
+        m
+        for m in mentions
+        if _lists_a_name(doc, text, m) and (m.name in english or not _in_other_language(parsed, m))
+    ]
+
+
+def _in_other_language(parsed: ParsedArticle, mention: Mention) -> bool:
+    """In a paragraph not in English, where NER reads capitalised words as names. Its lower-case
+    words tell: a list of names ("Hamilton, Bottas, Vettel and Raikkonen") has too few to judge."""
+    text = parsed.article.paragraphs[mention.paragraph].text
+    words = letter_words(" ".join(w for w in text.split() if w[:1].islower()))
+    return len(words) >= _FOREIGN_MIN_WORDS and function_word_share(words) < _FOREIGN_SHARE
+
+
+def _lists_a_name(doc: Doc, text: str, mention: Mention) -> bool:
+    """Whether a mention names an entity, not a law or event, an institution's bare word, a
+    title, a hashtag or a people."""
+    words = mention.text.split()
+    lower = mention.text.casefold()
+    if text[max(0, mention.start_char - 1) : mention.start_char] in ("#", "@"):
+        return False
+    if mention.type == "person":
+        return True
+    names = {mention.text.casefold(), mention.name.casefold()}
+    if any(n.split()[-1] in NOT_ENTITY_HEADS for n in names if n) or names & GENERIC_NAMES:
+        return False
+    if words[-1].casefold() in PERSON_ROLES or (
+        len(words) > 2 and words[0].casefold() in OFFICE_NOUNS and words[1] == "of"
+    ):
+        return False  # a title: "Plenipotentiary Envoy", "Minister of Internal Affairs"
+    if lower in FAITH_GROUPS:
+        return False
+    root = mention.span(doc).root
+    before = doc[mention.start - 1].lower_ if mention.start else ""
+    people = mention.nationality and root.tag_ == "NNPS" and lower.endswith(_DEMONYM_ENDINGS)
+    return not (people and before != "the")
 
 
 def article_mentions(parsed: ParsedArticle) -> tuple[Mention, ...]:
@@ -147,6 +259,7 @@ def _find_mentions(parsed: ParsedArticle) -> tuple[Mention, ...]:
     mentions = [m for ent in doc.ents if ent.label_ in NER_TYPES for m in _clean_span(parsed, ent)]
     mentions = _joined_names([_named_after_portfolio(parsed, m) for m in mentions], parsed)
     _vote_types(doc, mentions)
+    _type_by_head(mentions)
     _people_before_of(parsed, mentions)
     mentions = _split_office_places(parsed, mentions)
     places = {m.text.casefold() for m in mentions if m.type == "place"}
@@ -157,14 +270,32 @@ def _find_mentions(parsed: ParsedArticle) -> tuple[Mention, ...]:
     _extend_seated_institutions(parsed, mentions)
     mentions.sort(key=lambda m: (m.start_char, -m.end_char))
     _name_people([m for m in mentions if m.type == "person"])
-    _name_by_key([m for m in mentions if m.type == "organisation"], acronyms=True)
-    _name_by_key([m for m in mentions if m.type == "place"], acronyms=False)
+    _name_by_key([m for m in mentions if m.type != "person"], parsed.text)
     return tuple(mentions)
 
 
 def _clean_span(parsed: ParsedArticle, ent: Span) -> list[Mention]:
     """The ent's name(s), cut at line breaks and brackets and stripped of articles and titles."""
     kind = NER_TYPES[ent.label_]
+    out = []
+    for part in _owner_and_owned(ent):
+        out += _clean_part(parsed, part, kind, ent.label_ == "NORP")
+    return out
+
+
+def _owner_and_owned(ent: Span) -> list[Span]:
+    """A name's possessive before another name splits them: "Treasury’s Office of Foreign Assets
+    Control" is the Treasury and its office. Not after a common noun: "People's Liberation Army"."""
+    parts, start = [], ent.start
+    for token in ent[1:-1]:
+        owner, owned = token.doc[token.i - 1], token.doc[token.i + 1]
+        if token.tag_ == "POS" and owner.tag_ == "NNP" and owned.is_title:
+            parts.append(ent.doc[start : token.i])
+            start = token.i + 1
+    return [*parts, ent.doc[start : ent.end]]
+
+
+def _clean_part(parsed: ParsedArticle, ent: Span, kind: EntityType, norp: bool) -> list[Mention]:
     out = []
     for piece in NAME_PIECE.finditer(parsed.span_text(ent)):
         cleaned = _trim(piece.group(), kind)
@@ -174,7 +305,7 @@ def _clean_span(parsed: ParsedArticle, ent: Span) -> list[Mention]:
         start_char = ent.start_char + piece.start() + lead
         mention = _make_mention(parsed, start_char, start_char + len(text), text, kind)
         if mention is not None:
-            mention.nationality = ent.label_ == "NORP"
+            mention.nationality = norp
             out.append(mention)
     return out
 
@@ -184,7 +315,7 @@ def _trim(part: str, kind: EntityType) -> tuple[int, str] | None:
     body = part.rstrip(EDGE_PUNCTUATION)
     if body.endswith(".") and "." not in body.split()[-1][:-1]:
         body = body[:-1]  # a full stop, not the last dot of "U.S."
-    body = POSSESSIVE.sub("", body)
+    body = POSSESSIVE.sub("", TRAILING_WORDS.sub("", body))
     lead = len(body) - len(body.lstrip(EDGE_PUNCTUATION))
     body = body[lead:]
     article = LEADING_ARTICLE.match(body)
@@ -366,6 +497,115 @@ def _vote_types(doc: Doc, mentions: list[Mention]) -> None:
         )
         titled = winner == "organisation" and _after_title(doc, mention)
         mention.type = "person" if surname or titled or _named_person(doc, mention) else winner
+
+
+# A name ending on one of these is an organisation's, or a place's, whatever NER took it for.
+ORGANISATION_HEADS = frozenset(
+    {
+        "agency",
+        "alliance",
+        "army",
+        "assembly",
+        "association",
+        "authority",
+        "bank",
+        "board",
+        "bureau",
+        "center",
+        "centre",
+        "church",
+        "club",
+        "coalition",
+        "college",
+        "commission",
+        "committee",
+        "company",
+        "congress",
+        "corporation",
+        "council",
+        "court",
+        "department",
+        "directorate",
+        "duma",
+        "federation",
+        "force",
+        "forces",
+        "foundation",
+        "front",
+        "fund",
+        "government",
+        "group",
+        "inc",
+        "institute",
+        "league",
+        "ltd",
+        "media",
+        "ministry",
+        "movement",
+        "network",
+        "office",
+        "orchestra",
+        "organisation",
+        "organization",
+        "parliament",
+        "party",
+        "police",
+        "senate",
+        "service",
+        "society",
+        "team",
+        "trust",
+        "union",
+        "university",
+    }
+)
+PLACE_HEADS = frozenset(
+    {
+        "avenue",
+        "bay",
+        "coast",
+        "county",
+        "crater",
+        "desert",
+        "district",
+        "field",
+        "gulf",
+        "island",
+        "islands",
+        "lake",
+        "mountain",
+        "mountains",
+        "ocean",
+        "parish",
+        "peninsula",
+        "province",
+        "region",
+        "river",
+        "road",
+        "sea",
+        "square",
+        "strait",
+        "street",
+        "valley",
+        "village",
+    }
+)
+_FACILITIES = frozenset({"center", "centre", "college", "church"})
+
+
+def _type_by_head(mentions: list[Mention]) -> None:
+    """A name of several words ending on an organisation's or a place's noun ("Johnson Space
+    Center", "Nakabugo Parish"), and an acronym taken for a person ("JAXA"), are typed by it."""
+    for mention in mentions:
+        words = mention.text.split()
+        head = words[-1].casefold()
+        if len(words) > 1 and head in PLACE_HEADS:
+            mention.type = "place"
+        elif len(words) > 1 and head in ORGANISATION_HEADS:
+            if mention.type == "person" or (mention.type == "place" and head not in _FACILITIES):
+                mention.type = "organisation"
+        elif mention.type == "person" and _looks_like_acronym(mention.text):
+            mention.type = "organisation"
 
 
 def named_noun(token: Token) -> Token | None:
@@ -694,20 +934,25 @@ def _name_people(people: list[Mention]) -> None:
             mention.name = name
 
 
-def _name_by_key(mentions: list[Mention], acronyms: bool) -> None:
+def _name_by_key(mentions: list[Mention], text: str) -> None:
     """Organisations and places: one name per spelling (case, dots, -ise/-ize), acronym and
-    alias (`aliases.yaml`); an alias group is named as the file names it."""
+    alias (`aliases.yaml`); an alias group is named as the file names it. An acronym joins the
+    name it is bracketed after ("Italian Space Agency (ASI)"), else the one long name it is the
+    initials of."""
     by_key: dict[str, list[Mention]] = defaultdict(list)
     aliases = alias_names()
     for mention in mentions:
         key = _key(mention.text)
         by_key[_key(aliases[key]) if key in aliases else key].append(mention)
-    if acronyms:
-        long_names = {key: group for key, group in by_key.items() if " " in group[0].text}
-        for key in [k for k, group in by_key.items() if _looks_like_acronym(group[0].text)]:
-            expansions = [k for k in long_names if key in _initials(long_names[k][0].text)]
-            if len(expansions) == 1:
-                long_names[expansions[0]].extend(by_key.pop(key))
+    long_names = {key: group for key, group in by_key.items() if " " in group[0].text}
+    bracketed = _bracketed_acronyms(mentions, text)
+    for key in [k for k, group in by_key.items() if _looks_like_acronym(group[0].text)]:
+        if key in bracketed and _key(bracketed[key]) in long_names:
+            long_names[_key(bracketed[key])].extend(by_key.pop(key))
+            continue
+        expansions = [k for k in long_names if key in _initials(long_names[k][0].text)]
+        if len(expansions) == 1:
+            long_names[expansions[0]].extend(by_key.pop(key))
     for key, group in by_key.items():
         name = aliases.get(key) or max(group, key=lambda m: (len(m.text), -m.start_char)).text
         for mention in group:
@@ -732,6 +977,19 @@ def _key(text: str) -> str:
     return re.sub(r"isation\b", "ization", text.casefold().replace(".", "")).strip()
 
 
+_BRACKETED = re.compile(r"\s*\(\s*$")
+
+
+def _bracketed_acronyms(mentions: list[Mention], text: str) -> dict[str, str]:
+    """Acronym key → the long name written right before it in brackets: "… Agency (ASI)"."""
+    found = {}
+    for before, mention in itertools.pairwise(mentions):
+        gap = text[before.end_char : mention.start_char]
+        if _looks_like_acronym(mention.text) and " " in before.text and _BRACKETED.fullmatch(gap):
+            found.setdefault(_key(mention.text), before.text)
+    return found
+
+
 def _looks_like_acronym(text: str) -> bool:
     return " " not in text and 2 <= len(text) <= 6 and text[:2].isupper()
 
@@ -739,9 +997,14 @@ def _looks_like_acronym(text: str) -> bool:
 def _initials(text: str) -> set[str]:
     """The acronyms a long name can have: initials of all words, or of the main words."""
     words = [w for w in re.split(r"[\s-]+", text) if w]
-    every = "".join(w[0] for w in words).casefold()
-    main = "".join(w[0] for w in words if w.casefold() not in ACRONYM_SKIP).casefold()
+    every = "".join(_initial(w) for w in words).casefold()
+    main = "".join(_initial(w) for w in words if w.casefold() not in ACRONYM_SKIP).casefold()
     return {every, main}
+
+
+def _initial(word: str) -> str:
+    """A word's letter in an acronym; a dotted abbreviation gives all of its ("U.S." → "US")."""
+    return word.replace(".", "") if re.fullmatch(r"(?:[A-Z]\.){2,}", word) else word[0]
 
 
 # --- roles ----------------------------------------------------------------------------------------

@@ -35,7 +35,7 @@ from generator.analyse.speech import (
     is_speech_noun,
     is_speech_verb,
 )
-from generator.boilerplate import function_word_share, letter_words
+from generator.boilerplate import in_other_language
 from generator.model import Entity, Paragraph, SpeakerType
 
 RESOLVER_KEY = "briefing.speaker_resolver"
@@ -498,19 +498,9 @@ class SpeakerResolver:
         return found
 
 
-_FOREIGN_MIN_WORDS = 6  # a short English line ("Massive protests across Brazil") has few too
-_FOREIGN_SHARE = 0.15
-
-
 _PAST_OFFICE = frozenset({"former", "ex", "late", "then"})
 _DESCRIBED_NAME_WITHIN = 6  # tokens
 _KIN_GROUPS = frozenset({"family", "relatives"})
-
-
-def in_other_language(text: str) -> bool:
-    """Too few English function words for English ("Este día cambió la forma …")."""
-    words = letter_words(text)
-    return len(words) >= _FOREIGN_MIN_WORDS and function_word_share(words) < _FOREIGN_SHARE
 
 
 def is_prose(paragraph: Paragraph) -> bool:
