@@ -285,11 +285,12 @@ def _clean_span(parsed: ParsedArticle, ent: Span) -> list[Mention]:
 
 def _owner_and_owned(ent: Span) -> list[Span]:
     """A name's possessive before another name splits them: "Treasury’s Office of Foreign Assets
-    Control" is the Treasury and its office. Not after a common noun: "People's Liberation Army"."""
+    Control" is the Treasury and its office. Not after a common noun ("People's Liberation Army"),
+    nor before one word ("University’s Centre")."""
     parts, start = [], ent.start
     for token in ent[1:-1]:
         owner, owned = token.doc[token.i - 1], token.doc[token.i + 1]
-        if token.tag_ == "POS" and owner.tag_ == "NNP" and owned.is_title:
+        if token.tag_ == "POS" and owner.tag_ == "NNP" and owned.is_title and token.i + 2 < ent.end:
             parts.append(ent.doc[start : token.i])
             start = token.i + 1
     return [*parts, ent.doc[start : ent.end]]
@@ -590,7 +591,26 @@ PLACE_HEADS = frozenset(
         "village",
     }
 )
-_FACILITIES = frozenset({"center", "centre", "college", "church"})
+# Institutions NER may take for a place ("State Duma"); not "Union" or "Federation", which name
+# states as often ("Soviet Union", "Russian Federation").
+_SEATED = frozenset(
+    {
+        "agency",
+        "bank",
+        "commission",
+        "committee",
+        "company",
+        "corporation",
+        "council",
+        "department",
+        "duma",
+        "ministry",
+        "parliament",
+        "party",
+        "senate",
+        "university",
+    }
+)
 
 
 def _type_by_head(mentions: list[Mention]) -> None:
@@ -602,7 +622,7 @@ def _type_by_head(mentions: list[Mention]) -> None:
         if len(words) > 1 and head in PLACE_HEADS:
             mention.type = "place"
         elif len(words) > 1 and head in ORGANISATION_HEADS:
-            if mention.type == "person" or (mention.type == "place" and head not in _FACILITIES):
+            if mention.type == "person" or (mention.type == "place" and head in _SEATED):
                 mention.type = "organisation"
         elif mention.type == "person" and _looks_like_acronym(mention.text):
             mention.type = "organisation"
