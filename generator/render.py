@@ -182,8 +182,11 @@ def render_site(
         # Equal values kept from the last build (by a build session) are the same objects, so
         # the memo fingerprints the page's own values once.
         related = kept_value(links_to(corpus.related[brief.source]))
-        covered = kept_value(tuple((c.topic.id, c.topic.name) for c in corpus.topics_of(brief)))
-        values = {"brief": brief, "related": related, "covered": covered}
+        main = {m.id for m in brief.topics if m.main}
+        topics = [(c.topic.id, c.topic.name) for c in corpus.topics_of(brief)]
+        covered = kept_value(tuple(t for t in topics if t[0] in main))
+        passing = kept_value(tuple(t for t in topics if t[0] not in main))
+        values = {"brief": brief, "related": related, "covered": covered, "passing": passing}
         yield f"briefs/{brief.slug}.md", page("brief.md.j2", root="../", **values)
     for coverage in corpus.topics:
         if not coverage.briefs:  # listed on the topics index; a page would hold nothing

@@ -169,6 +169,7 @@ class TopicSummary:
     """The first page's overview of a topic: counts, speakers, timeline and related topics."""
 
     brief_count: int
+    passing: int  # of them, briefs only touching the topic in passing
     first_date: str | None
     last_date: str | None
     publishers: tuple[str, ...]
@@ -193,6 +194,7 @@ class TopicPart:
     claim_groups: tuple[ClaimGroupLine, ...]  # groups whose first claim is in these briefs
     quotes: tuple[QuoteLine, ...]
     evidence: tuple[tuple[Evidence, ...], ...]  # per brief, in the order of `briefs`
+    passing: tuple[bool, ...] = ()  # per brief: it only touches the topic in passing
 
 
 def by_date(briefs: Iterable[Brief]) -> list[Brief]:
@@ -213,10 +215,16 @@ def topic_summary(cover: TopicCoverage) -> TopicSummary:
     return PER_OBJECT.value(cover, "summary", lambda: kept_value(_topic_summary(cover)))
 
 
+def is_main(brief: Brief, topic_id: str) -> bool:
+    """Whether the brief's article is about the topic, not only touching it in passing."""
+    return any(m.main for m in brief.topics if m.id == topic_id)
+
+
 def _topic_summary(cover: TopicCoverage) -> TopicSummary:
     dates = sorted(b.date for b in cover.briefs if b.date)
     return TopicSummary(
         brief_count=len(cover.briefs),
+        passing=sum(not is_main(b, cover.topic.id) for b in cover.briefs),
         first_date=dates[0] if dates else None,
         last_date=dates[-1] if dates else None,
         publishers=tuple(sorted({b.publisher for b in cover.briefs if b.publisher})),
@@ -252,8 +260,11 @@ def _topic_parts(cover: TopicCoverage) -> list[TopicPart]:
         numbers = PageNumbers(f"topics/{cover.topic.id}", index + 1, len(runs))
         first = sum(len(earlier) for earlier in runs[:index]) + 1
         evidence = tuple(cover.evidence[b.source] for b in run)
+        passing = tuple(not is_main(b, cover.topic.id) for b in run)
 
-        def make(index=index, run=run, numbers=numbers, first=first, evidence=evidence):
+        def make(
+            index=index, run=run, numbers=numbers, first=first, evidence=evidence, passing=passing
+        ):
             return TopicPart(
                 numbers=numbers,
                 first=first,
@@ -261,6 +272,7 @@ def _topic_parts(cover: TopicCoverage) -> list[TopicPart]:
                 claim_groups=tuple(claim_group_line(g) for g in groups[index]),
                 quotes=tuple(QuoteLine(r.quote, link_to(r.brief)) for r in quotes[index]),
                 evidence=evidence,
+                passing=passing,
             )
 
         # An edit touches few of a topic's pages: the others are kept (so hashed) once.
@@ -271,6 +283,7 @@ def _topic_parts(cover: TopicCoverage) -> list[TopicPart]:
             tuple(tuple((id(r.claim), id(r.brief)) for r in g) for g in groups[index]),
             tuple((id(r.quote), id(r.brief)) for r in quotes[index]),
             tuple(map(id, evidence)),
+            passing,
         )
         # The ids stay unique while the briefs holding those claims, quotes and evidence live.
         holds = (run, [r.brief for g in groups[index] for r in g])

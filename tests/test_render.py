@@ -371,3 +371,29 @@ def test_a_long_listing_pager_links_the_ends_and_the_pages_near_this_one():
         101,
     ]
     assert PageNumbers("topics/index", 2, 5).shown == [1, 2, 3, 4, 5]
+
+
+def test_a_topic_touched_in_passing_is_listed_apart_and_never_a_tag():
+    from dataclasses import replace
+
+    from generator.corpus import build_corpus
+    from generator.render import render_site
+    from tests.test_corpus import PORTS, RAIL, brief, on
+
+    passing = replace(on(RAIL), main=False)
+    briefs = [
+        brief("a.txt", "Harbour reopens", "2024-01-02", [on(PORTS), passing]),
+        brief("b.txt", "Tram line opens", "2024-01-03", [on(RAIL)]),
+    ]
+    pages = dict(render_site(build_corpus(briefs, [PORTS, RAIL], [])))
+    page = pages["briefs/harbour-reopens.md"]
+    front = yaml.safe_load(page.split("---")[1])
+    assert front["tags"] == ["Ports"]
+    themes = page.split("## Themes", 1)[1].split("##", 1)[0]
+    assert "**[Ports](../topics/ports.md)**" in themes
+    assert "*Touched in passing:* [Rail](../topics/rail.md) (1 sentence)" in themes
+    rail = pages["topics/rail.md"]
+    assert "2 briefs cover this topic (1 of them only in passing)" in rail
+    evidence, passing_list = rail.split("## Evidence by brief", 1)[1].split("## Touched in passing")
+    assert "### Tram line opens" in evidence and "Harbour reopens" not in evidence
+    assert "[Harbour reopens](../briefs/harbour-reopens.md) — 1 sentence" in passing_list

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections.abc import Iterable, Sequence
 
@@ -103,9 +104,11 @@ def match_topics(parsed: ParsedArticle, topics: Sequence[Topic]) -> tuple[TopicM
 
 
 # A topic is what an article is about when its headline names it, or when its terms stand in
-# several sentences and either in the lede or spread over the article; otherwise the article only
-# touches it in passing (measured on the development corpus's hand-annotated topics).
+# several sentences and in the lede, in a section of their own, or spread over the article;
+# otherwise the article only touches it in passing (measured on the development corpus's
+# hand-annotated topics).
 MAIN_TOPIC_SENTENCES = 4
+MAIN_TOPIC_SECTION = 3  # consecutive body paragraphs
 MAIN_TOPIC_SPREAD = 0.25  # share of the body's paragraphs
 
 
@@ -113,13 +116,25 @@ def is_main_topic(parsed: ParsedArticle, match: TopicMatch) -> bool:
     title = parsed.article.title.translate(APOSTROPHES)
     if any(term_pattern(e.term).search(title) for e in match.evidence):
         return True
-    sentences = {e.sentence for e in match.evidence}
-    if len(sentences) < MAIN_TOPIC_SENTENCES:
+    if len({e.sentence for e in match.evidence}) < MAIN_TOPIC_SENTENCES:
         return False
     body = [p.id for p in parsed.article.paragraphs if p.kind == "body"]
-    paragraphs = {e.paragraph for e in match.evidence}
-    in_lede = bool(body) and body[0] in paragraphs
-    return in_lede or len(paragraphs) >= MAIN_TOPIC_SPREAD * len(body)
+    position = {paragraph_id: i for i, paragraph_id in enumerate(body)}
+    found = sorted({position[e.paragraph] for e in match.evidence if e.paragraph in position})
+    return (
+        (bool(found) and found[0] == 0)
+        or len(found) >= MAIN_TOPIC_SPREAD * len(body)
+        or _longest_run(found) >= MAIN_TOPIC_SECTION
+    )
+
+
+def _longest_run(positions: list[int]) -> int:
+    """The most consecutive numbers in a sorted list."""
+    longest = run = 1 if positions else 0
+    for before, after in itertools.pairwise(positions):
+        run = run + 1 if after == before + 1 else 1
+        longest = max(longest, run)
+    return longest
 
 
 def searchable_sentences(parsed: ParsedArticle) -> list[tuple[str, str, str]]:
