@@ -311,3 +311,29 @@ def test_a_place_or_organisation_is_never_short_for_a_longer_name():
     assert mapping["Moscow"] == "Moscow"
     assert mapping["Taiwan"] == "Taiwan"
     assert mapping["Putin"] == "Vladimir Putin"  # a surname is still short for the full name
+
+
+def test_topic_proposals_are_subjects_not_places_outlets_or_one_name_under_several_spellings():
+    # As `check` read the development corpus: its most shared terms were the United States
+    # under four spellings, Washington, California and the outlets; a subject is what recurs.
+    usa = Entity("United States", "place", 3, aliases=("U.S.", "America"))
+    briefs = [
+        brief(
+            "a.txt",
+            "A",
+            terms=["U.S.", "social media", "Global Voices", "executive director"],
+            entities=[usa],
+        ),
+        brief(
+            "b.txt",
+            "B",
+            terms=["America", "social media", "Global Voices", "Board"],
+            entities=[usa],
+        ),
+        brief("c.txt", "C", terms=["Congress", "executive director", "Board"]),
+        brief("d.txt", "D", terms=["Congress", "social media"]),
+        brief("e.txt", "E", terms=["free software", "Congress"]),
+        brief("f.txt", "F", terms=["free software"]),
+    ]
+    proposals = [(p.term, len(p.sources)) for p in propose_topics(briefs, [PORTS])]
+    assert proposals == [("social media", 3), ("free software", 2), ("Congress", 3)]

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections import Counter
 
+from spacy.tokens import Token
+
 from generator.analyse.parse import ParsedArticle
 
 TERM_LABELS = {"ORG", "EVENT", "GPE", "LOC", "FAC", "LAW", "PRODUCT", "WORK_OF_ART"}
@@ -29,12 +31,19 @@ def extract_key_terms(parsed: ParsedArticle) -> tuple[str, ...]:
                 if t.dep_ not in SKIPPED_DEPENDENTS and not t.is_punct
             ]
             if len(words) >= 2 and not any(t.ent_type_ or t.is_stop for t in words):
-                phrases[" ".join(t.lemma_.lower() for t in words)] += 1
+                phrases[" ".join(map(_word_form, words))] += 1
     # A name counts once it appears; a common noun phrase only when the article repeats it.
     counts = names + Counter({phrase: n for phrase, n in phrases.items() if n >= 2})
     frequent = [(term, n) for term, n in counts.items() if term]
     frequent.sort(key=lambda item: (-item[1], item[0]))
     return tuple(term for term, _ in frequent[:MAX_TERMS])
+
+
+def _word_form(token: Token) -> str:
+    """The lemma, so that plurals fold ("elections" → "election"), but not one longer than the
+    word ("media" stays, not "medium")."""
+    lemma = token.lemma_.lower()
+    return lemma if len(lemma) <= len(token.text) else token.lower_
 
 
 def _strip_article(text: str) -> str:
