@@ -66,8 +66,8 @@ class Settings:
 
 def analysis_code_hash() -> str:
     """Hash of the analysis code and data model, so editing either invalidates cached briefs."""
-    # quotes read boilerplate's sign-off rule; entities read the alias table
-    return code_hash("model.py", "analyse", "boilerplate.py", "aliases.yaml")
+    # quotes read boilerplate's sign-off rule; entities read the alias and place tables
+    return code_hash("model.py", "analyse", "boilerplate.py", "aliases.yaml", "places.yaml")
 
 
 def ingest_code_hash() -> str:

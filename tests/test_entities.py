@@ -335,3 +335,21 @@ def test_an_acronym_joins_the_name_it_is_bracketed_after(entities_of):
     )
     assert "ASI" in entities["Italian Space Agency"].aliases
     assert "ASI" not in entities
+
+
+def test_a_country_is_a_place_whatever_ner_took_it_for(entities_of):
+    # Global Voices on the Pope's visit to Mozambique: NER labelled Malawi a person
+    entities = entities_of(
+        [
+            "I express my pain and my solidarity with the beloved peoples of Mozambique, "
+            "Zimbabwe, and Malawi, hit by Cyclone Idai.",
+            "Michael Jordan watched from Chicago.",
+        ]
+    )
+    assert entities["Malawi"].type == "place"
+    assert entities["Michael Jordan"].type == "person"  # a country's name in a person's name
+
+
+def test_a_transcripts_note_is_no_name(entities_of):
+    entities = entities_of(["THE PRESIDENT: Well, thank you. (Laughter.) We will see."])
+    assert "Laughter" not in entities

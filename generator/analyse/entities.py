@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import itertools
 import re
+import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from pathlib import Path
@@ -185,6 +186,7 @@ FAITH_GROUPS = frozenset(
     {"christians", "muslims", "jews", "hindus", "buddhists", "catholics", "protestants", "sikhs"}
 )
 _DEMONYM_ENDINGS = ("ans", "ese", "is", "ish", "ians")
+_STAGE_DIRECTION = re.compile(r"\(\w+\.?\)")
 # A paragraph in another language: this many lower-case words, few of them English function
 # words (a short English sentence without "the" can have few).
 _FOREIGN_MIN_WORDS = 12
@@ -218,6 +220,8 @@ def _lists_a_name(doc: Doc, text: str, mention: Mention) -> bool:
     lower = mention.text.casefold()
     if text[max(0, mention.start_char - 1) : mention.start_char] in ("#", "@"):
         return False
+    if _STAGE_DIRECTION.match(text, max(0, mention.start_char - 1)):
+        return False  # "(Laughter.)", "(Inaudible.)": a transcript's note
     if mention.type == "person":
         return True
     names = {mention.text.casefold(), mention.name.casefold()}
@@ -260,6 +264,7 @@ def _find_mentions(parsed: ParsedArticle) -> tuple[Mention, ...]:
     mentions = _joined_names([_named_after_portfolio(parsed, m) for m in mentions], parsed)
     _vote_types(doc, mentions)
     _type_by_head(mentions)
+    _type_by_knowledge(doc, mentions)
     _people_before_of(parsed, mentions)
     mentions = _split_office_places(parsed, mentions)
     places = {m.text.casefold() for m in mentions if m.type == "place"}
@@ -628,6 +633,34 @@ def _type_by_head(mentions: list[Mention]) -> None:
             mention.type = "organisation"
 
 
+PLACES_FILE = Path(__file__).resolve().parent.parent / "places.yaml"
+
+
+@functools.cache
+def known_places() -> frozenset[str]:
+    """Keys of the names `places.yaml` lists (countries, continents, oceans) and their aliases."""
+    names = yaml.safe_load(PLACES_FILE.read_text(encoding="utf-8"))["places"]
+    aliases = alias_names()
+    keys = {_key(str(name)) for name in names}
+    return frozenset(keys | {key for key, name in aliases.items() if _key(name) in keys})
+
+
+def _type_by_knowledge(doc: Doc, mentions: list[Mention]) -> None:
+    """A country, continent or ocean is a place whatever NER took it for ("Malawi" labelled a
+    person, "Mozambique" an organisation), unless the article writes it in a person's full
+    name ("Michael Jordan") or after a title."""
+    places = known_places()
+    person_words = _person_words(mentions)
+    for mention in mentions:
+        if mention.type == "place" or _key(mention.text) not in places:
+            continue
+        if mention.type == "person" and (
+            mention.text in person_words or _after_title(doc, mention)
+        ):
+            continue
+        mention.type = "place"
+
+
 def named_noun(token: Token) -> Token | None:
     """For the name in "a user named Vitor", "a woman called Yelena Sier": the noun it names."""
     verb = token.head
@@ -907,6 +940,13 @@ _NAMED_CAUSE = re.compile(r" for (?:[A-Z][\w’'-]+ ?)+$")
 # --- canonical names ----------------------------------------------------------------------------
 
 
+def name_words(name: str) -> set[str]:
+    """A person's name as the words compared to join mentions: case, accents and hyphens aside
+    ("Félix" is "Felix", "Al-Rawi" is "Al Rawi", "JOHNSON" is "Johnson")."""
+    plain = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+    return set(plain.casefold().replace("-", " ").split())
+
+
 def _name_people(people: list[Mention]) -> None:
     """Join each short mention to the full name it refers back to.
 
@@ -922,7 +962,7 @@ def _name_people(people: list[Mention]) -> None:
     last_seen: list[int] = []
     pending: list[Mention] = []
     for position, mention in enumerate(people):
-        words = set(mention.text.split())
+        words = name_words(mention.text)
         containing = [g for g, names in enumerate(full_words) if words <= names]
         fuller_of = [g for g, names in enumerate(full_words) if names < words]
         if containing:
@@ -942,7 +982,7 @@ def _name_people(people: list[Mention]) -> None:
         last_seen[group] = position
     alone: dict[str, list[Mention]] = defaultdict(list)
     for mention in pending:
-        words = set(mention.text.split())
+        words = name_words(mention.text)
         containing = [g for g, names in enumerate(full_words) if words <= names]
         if len(containing) == 1:
             groups[containing[0]].append(mention)
