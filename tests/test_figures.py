@@ -70,3 +70,12 @@ def test_amounts_with_their_scale() -> None:
     assert number_in("two thousand") == 2000
     assert number_in("twenty-five") == 25
     assert number_in("nothing") is None
+
+
+def test_a_count_keeps_the_noun_a_compound_ends_on(figures_of) -> None:
+    # Treasury release, with the number in digits: "7 member states" counts states
+    figures = figures_of(
+        "The TFTC is a bold and historic effort to expand and strengthen the 7 member states’ "
+        "cooperation."
+    )
+    assert figures["7"] == ("count", 7, "states")

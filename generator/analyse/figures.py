@@ -168,6 +168,11 @@ MEASURES = {
     "hours",
     "minutes",
     "seconds",
+    "days",
+    "weeks",
+    "months",
+    "years",
+    "decades",
 }
 _CURRENCY_CODE = re.compile(r"\b(USD|EUR|GBP|RUB|CNY|JPY|INR|UAH|CHF|AUD|CAD|BRL|ZAR|NGN|KES)\b")
 # "30 years", "the 37-year-old", "4 years and 9 months", "between 15 and 49 years": a duration
@@ -195,7 +200,8 @@ def is_informative(entity: Span) -> bool:
         return bool(FULL_YEAR.search(text)) or bool(re.search(r"\d", text))
     if re.search(r"\d", text):
         return True
-    # a scale with a number ("two million"), not a vague amount ("millions", "thousands of")
+    # a scale with a number ("two million"), not a vague amount ("millions", "thousands of");
+    # a small number in words ("the two leaders") is no figure a reader notes
     return bool(SCALE_WORDS.search(text)) and bool(_WORD_NUMBER.search(text))
 
 
@@ -347,6 +353,14 @@ def _counted_noun(entity: Span) -> str | None:
     """The noun a count counts: the one its number modifies ("2,000 soldiers" → "soldiers")."""
     root = entity.root
     head: Token = root.head
+    hyphened = entity.end < len(entity.doc) and entity.doc[entity.end].text in ("-", "–")
+    while (
+        not hyphened  # "a 12-point plan" counts points
+        and head.dep_ == "compound"
+        and head.head.pos_ in ("NOUN", "PROPN")
+        and head.head.i > head.i
+    ):
+        head = head.head  # "7 member states": the states
     counting = root.dep_ in ("nummod", "quantmod", "compound")
     if counting and head.pos_ in ("NOUN", "PROPN") and head.i >= entity.end:
         return head.text
