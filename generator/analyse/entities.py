@@ -197,18 +197,19 @@ def listed_mentions(parsed: ParsedArticle) -> list[Mention]:
     """The mentions an entity list shows: each names a person, organisation or place."""
     mentions = article_mentions(parsed)
     doc, text = parsed.doc, parsed.text
-    english = {m.name for m in mentions if not _in_other_language(parsed, m)}
+    paragraphs = parsed.article.paragraphs
+    foreign = {i for i in {m.paragraph for m in mentions} if _in_other_language(paragraphs[i].text)}
+    english = {m.name for m in mentions if m.paragraph not in foreign}
     return [
         m
         for m in mentions
-        if _lists_a_name(doc, text, m) and (m.name in english or not _in_other_language(parsed, m))
+        if _lists_a_name(doc, text, m) and (m.name in english or m.paragraph not in foreign)
     ]
 
 
-def _in_other_language(parsed: ParsedArticle, mention: Mention) -> bool:
-    """In a paragraph not in English, where NER reads capitalised words as names. Its lower-case
+def _in_other_language(text: str) -> bool:
+    """A paragraph not in English, where NER reads capitalised words as names. Its lower-case
     words tell: a list of names ("Hamilton, Bottas, Vettel and Raikkonen") has too few to judge."""
-    text = parsed.article.paragraphs[mention.paragraph].text
     words = letter_words(" ".join(w for w in text.split() if w[:1].islower()))
     return len(words) >= _FOREIGN_MIN_WORDS and function_word_share(words) < _FOREIGN_SHARE
 
