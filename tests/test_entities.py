@@ -353,3 +353,18 @@ def test_a_country_is_a_place_whatever_ner_took_it_for(entities_of):
 def test_a_transcripts_note_is_no_name(entities_of):
     entities = entities_of(["THE PRESIDENT: Well, thank you. (Laughter.) We will see."])
     assert "Laughter" not in entities
+
+
+def test_a_short_form_ending_a_longer_name_joins_it(entities_of):
+    # Wikinews: the agency under its full name, then its short form
+    entities = entities_of(
+        [
+            "Wikinews is also awaiting responses from both the Coast Guard and the National Search "
+            "and Rescue Agency detailing the efforts being made to find the ship.",
+            "Yesterday the Search and Rescue Agency told The Jakarta Post it was intending to end "
+            "its search on the basis of piracy, which is outside its remit.",
+        ]
+    )
+    agency = entities["National Search and Rescue Agency"]
+    assert "Search and Rescue Agency" in agency.aliases
+    assert "Search and Rescue Agency" not in entities

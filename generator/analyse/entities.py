@@ -1014,6 +1014,7 @@ def _name_by_key(mentions: list[Mention], text: str) -> None:
         expansions = [k for k in long_names if key in _initials(long_names[k][0].text)]
         if len(expansions) == 1:
             long_names[expansions[0]].extend(by_key.pop(key))
+    _join_short_forms(by_key)
     for key, group in by_key.items():
         name = aliases.get(key) or max(group, key=lambda m: (len(m.text), -m.start_char)).text
         for mention in group:
@@ -1036,6 +1037,29 @@ def alias_names() -> dict[str, str]:
 
 def _key(text: str) -> str:
     return re.sub(r"isation\b", "ization", text.casefold().replace(".", "")).strip()
+
+
+def _join_short_forms(by_key: dict[str, list[Mention]]) -> None:
+    """An organisation's name of two words or more that ends the one longer organisation's name
+    written before it is its short form: "Security Council" after "Russian Federation Security
+    Council", "Department of the Treasury" after "U.S. Department of the Treasury". (A name that
+    begins a longer one is not: "Air Force" is not "Air Force One".)"""
+    first = {key: min(m.start_char for m in group) for key, group in by_key.items()}
+    organisations = {
+        k for k, group in by_key.items() if all(m.type == "organisation" for m in group)
+    }
+    for key in sorted(organisations, key=lambda k: (len(k.split()), k)):
+        words = key.split()
+        longer = [
+            other
+            for other in organisations & by_key.keys()
+            if len(words) > 1
+            and len(other.split()) > len(words)
+            and other.split()[-len(words) :] == words
+            and first[other] < first[key]
+        ]
+        if len(longer) == 1 and key in by_key:
+            by_key[longer[0]].extend(by_key.pop(key))
 
 
 _BRACKETED = re.compile(r"\s*\(\s*$")
