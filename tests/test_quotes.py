@@ -1105,3 +1105,15 @@ def test_a_press_release_speaks_for_the_organisation_named_beside_its_noun(quote
             "Cellule Balai Citoyen",
         )
     ]
+
+
+def test_a_date_is_never_a_speaker(quotes_of):
+    # Global Voices: "a joint report from March" — the month NER labels a date owns no words
+    quotes = quotes_of(
+        [
+            "The scale and scope of FGM may be underestimated because the “official global "
+            "picture of FGM/C is incomplete,” according to a joint report from March, authored by "
+            "Equality Now, End FGM European Network and the US End FGM/C Network."
+        ]
+    )
+    assert all(speaker != "March" for _, speaker in said(quotes))
