@@ -368,3 +368,20 @@ def test_a_short_form_ending_a_longer_name_joins_it(entities_of):
     agency = entities["National Search and Rescue Agency"]
     assert "Search and Rescue Agency" in agency.aliases
     assert "Search and Rescue Agency" not in entities
+
+
+def test_a_first_name_ner_left_out_joins_the_name_but_a_rank_does_not(entities_of):
+    # Global Voices: NER read "Paula da Silva"; a Justice Department release's title stays out
+    entities = entities_of(
+        [
+            "For her state legislature inauguration on January 31, newly-elected Brazilian deputy "
+            "Ana Paula da Silva wore a bright red dress and jewelry.",
+            "“This disruption exemplifies our ongoing efforts to expel Russian intelligence "
+            "agents from the online infrastructure they have used to target individuals, "
+            "businesses, and governments around the world,” said Assistant Attorney General "
+            "Matthew G. Olsen of the Justice Department’s National Security Division.",
+        ]
+    )
+    assert "Ana Paula da Silva" in entities
+    assert "Matthew G. Olsen" in entities
+    assert not any(name.startswith(("Assistant", "Attorney", "General")) for name in entities)

@@ -489,9 +489,11 @@ def _vote_types(doc: Doc, mentions: list[Mention]) -> None:
     ("Marta Okafor" labelled GPE beside "Okafor" labelled PERSON)."""
     votes: dict[str, Counter] = defaultdict(Counter)
     for mention in mentions:
-        if _has_person_role(doc, mention):
+        has_role = _has_person_role(doc, mention)
+        if has_role:
             mention.type = "person"  # "Helena Vasquez, the mayor of …" though NER said ORG
-            _extend_to_first_name(doc, mention)
+        if mention.type == "person":
+            _extend_to_first_name(doc, mention, most=None if has_role else 1)
         votes[mention.text.casefold()][mention.type] += 1
     person_words = _person_words(mentions)
     surnames = {m.text for m in mentions if m.type == "person" and " " not in m.text}
@@ -698,15 +700,60 @@ def _predicate_noun(subject: Token) -> Token | None:
     return nouns[0] if nouns else None
 
 
-def _extend_to_first_name(doc: Doc, mention: Mention) -> None:
-    """ "Ana Lima" where NER took only "Lima": take in the proper nouns compounded before it."""
+# Capitalised words before a name that are ranks, offices and forms of address, not first names
+# ("Assistant Attorney General Matthew G. Olsen", "Special Agent in Charge Robert Tripp").
+_NOT_FIRST_NAMES = (
+    TITLE_WORDS
+    | HONORIFICS
+    | OFFICE_NOUNS
+    | PERSON_ROLES
+    | NOT_NAMES
+    | {
+        "agent",
+        "assistant",
+        "attorney",
+        "brother",
+        "charge",
+        "commissioner",
+        "corporal",
+        "councilman",
+        "councilwoman",
+        "dean",
+        "delegate",
+        "father",
+        "imam",
+        "lieutenant",
+        "lt",
+        "maj",
+        "major",
+        "members",
+        "rabbi",
+        "representative",
+        "rev",
+        "reverend",
+        "saint",
+        "sergeant",
+        "sgt",
+        "sheikh",
+        "sister",
+        "speaker",
+        "special",
+        "st",
+    }
+)
+
+
+def _extend_to_first_name(doc: Doc, mention: Mention, most: int | None = None) -> None:
+    """ "Ana Lima" where NER took only "Lima": take in the proper nouns compounded before it
+    (at `most` so many: a person introduced without a role may be described by capitalised
+    words, "Expat Bangladeshi Leesa Gazi")."""
     head = mention.span(doc).root
     start = mention.start
-    while start > 0:
+    while start > 0 and (most is None or mention.start - start < most):
         before = doc[start - 1]
         if not (_name_word(before) and before.dep_ == "compound" and before.head.i == head.i):
             break
-        if before.lower_ in TITLE_WORDS:
+        if before.lower_.rstrip(".") in _NOT_FIRST_NAMES:
             break
         start -= 1
     if start < mention.start:
