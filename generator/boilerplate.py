@@ -181,10 +181,11 @@ _FOREIGN_MIN_WORDS = 6  # a short English line ("Massive protests across Brazil"
 _FOREIGN_SHARE = 0.15
 
 
-def in_other_language(text: str) -> bool:
-    """Too few English function words for English ("Este día cambió la forma …")."""
+def in_other_language(text: str, min_words: int = _FOREIGN_MIN_WORDS) -> bool:
+    """Too few English function words for English ("Este día cambió la forma …"), among at
+    least `min_words` words (fewer cannot tell)."""
     words = letter_words(text)
-    return len(words) >= _FOREIGN_MIN_WORDS and function_word_share(words) < _FOREIGN_SHARE
+    return len(words) >= min_words and function_word_share(words) < _FOREIGN_SHARE
 
 
 def starts_capitalised(text: str) -> bool:

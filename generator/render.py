@@ -28,6 +28,7 @@ from generator.views import (
     CONTROL_CHARACTERS,
     brief_rows,
     event_rows,
+    is_main,
     links_to,
     problem_rows,
     row_parts,
@@ -182,10 +183,9 @@ def render_site(
         # Equal values kept from the last build (by a build session) are the same objects, so
         # the memo fingerprints the page's own values once.
         related = kept_value(links_to(corpus.related[brief.source]))
-        main = {m.id for m in brief.topics if m.main}
         topics = [(c.topic.id, c.topic.name) for c in corpus.topics_of(brief)]
-        covered = kept_value(tuple(t for t in topics if t[0] in main))
-        passing = kept_value(tuple(t for t in topics if t[0] not in main))
+        covered = kept_value(tuple(t for t in topics if is_main(brief, t[0])))
+        passing = kept_value(tuple(t for t in topics if not is_main(brief, t[0])))
         values = {"brief": brief, "related": related, "covered": covered, "passing": passing}
         yield f"briefs/{brief.slug}.md", page("brief.md.j2", root="../", **values)
     for coverage in corpus.topics:

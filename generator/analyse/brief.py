@@ -7,7 +7,6 @@ can be cached by a hash of those and computed in any worker process.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
 
 from spacy.language import Language
 
@@ -18,7 +17,7 @@ from generator.analyse.figures import extract_figures
 from generator.analyse.parse import ParsedArticle, parse_article
 from generator.analyse.quotes import extract_quotes, reported_speaker
 from generator.analyse.terms import extract_key_terms
-from generator.analyse.themes import is_main_topic, match_topics
+from generator.analyse.themes import match_topics
 from generator.analyse.turns import turn_speakers
 from generator.model import Article, Brief, Topic
 from generator.slugs import slugify
@@ -49,7 +48,6 @@ def analyse_parsed(parsed: ParsedArticle, topics: Sequence[Topic], claims_per_br
     """`analyse_article` of an article already parsed (`parse_article`, `parse_articles`)."""
     article = parsed.article
     entities = extract_entities(parsed)
-    matched_topics = match_topics(parsed, topics)
     quotes = extract_quotes(parsed, entities)
     selection = select_claims(
         parsed,
@@ -67,7 +65,7 @@ def analyse_parsed(parsed: ParsedArticle, topics: Sequence[Topic], claims_per_br
         claims=selection.claims,
         entities=entities,
         figures=extract_figures(parsed),
-        topics=tuple(replace(m, main=is_main_topic(parsed, m)) for m in matched_topics),
+        topics=match_topics(parsed, topics),
         events=extract_events(parsed),
         key_terms=extract_key_terms(parsed),
         removed=article.removed,

@@ -34,7 +34,7 @@ from generator.analyse.speech import (
     USER_NOUNS,
     is_speech_verb,
 )
-from generator.boilerplate import function_word_share, letter_words
+from generator.boilerplate import in_other_language
 from generator.model import Entity, EntityType
 
 NER_TYPES: dict[str, EntityType] = {
@@ -187,10 +187,9 @@ FAITH_GROUPS = frozenset(
 )
 _DEMONYM_ENDINGS = ("ans", "ese", "is", "ish", "ians")
 _STAGE_DIRECTION = re.compile(r"\(\w+\.?\)")
-# A paragraph in another language: this many lower-case words, few of them English function
-# words (a short English sentence without "the" can have few).
-_FOREIGN_MIN_WORDS = 12
-_FOREIGN_SHARE = 0.15
+# Lower-case words a paragraph needs before its share of English function words says it is in
+# another language (a short English sentence without "the" can have few).
+_FOREIGN_LOWER_CASE_WORDS = 12
 
 
 def listed_mentions(parsed: ParsedArticle) -> list[Mention]:
@@ -210,8 +209,8 @@ def listed_mentions(parsed: ParsedArticle) -> list[Mention]:
 def _in_other_language(text: str) -> bool:
     """A paragraph not in English, where NER reads capitalised words as names. Its lower-case
     words tell: a list of names ("Hamilton, Bottas, Vettel and Raikkonen") has too few to judge."""
-    words = letter_words(" ".join(w for w in text.split() if w[:1].islower()))
-    return len(words) >= _FOREIGN_MIN_WORDS and function_word_share(words) < _FOREIGN_SHARE
+    lower_case = " ".join(w for w in text.split() if w[:1].islower())
+    return in_other_language(lower_case, min_words=_FOREIGN_LOWER_CASE_WORDS)
 
 
 def _lists_a_name(doc: Doc, text: str, mention: Mention) -> bool:

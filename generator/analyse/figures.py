@@ -38,7 +38,7 @@ SCALE_WORDS = re.compile(r"\b(hundred|thousand|million|billion|trillion)s?\b", r
 FULL_YEAR = re.compile(r"\b(1[89]|20)\d\d\b")
 _NUMBER_WORDS = {
     word: value
-    for value, words in enumerate(
+    for value, word in enumerate(
         (
             "zero",
             "one",
@@ -62,7 +62,6 @@ _NUMBER_WORDS = {
             "nineteen",
         )
     )
-    for word in [words]
 } | {
     "twenty": 20,
     "thirty": 30,
@@ -262,17 +261,15 @@ def read_figure(entity: Span, text: str) -> tuple[FigureKind, float | str | None
         else:
             return "date", date_value(text), None
     value = number_in(text)
-    if kind == "money":
-        if value is not None and (scale := _scale_after(entity)):
-            value = _whole(value * scale)
-        return kind, value, currency_of(entity, text)
     if kind == "percent":
         return kind, value, "%"
     if kind == "quantity":
         return kind, value, _measure(text)
-    noun = _counted_noun(entity)
     if value is not None and (scale := _scale_after(entity)):
-        value = _whole(value * scale)
+        value = _whole(value * scale)  # money or a count: "£20m"
+    if kind == "money":
+        return kind, value, currency_of(entity, text)
+    noun = _counted_noun(entity)
     if noun and noun.lower().rstrip("s") in CURRENCY_WORDS:
         return "money", value, CURRENCY_WORDS[noun.lower().rstrip("s")]
     if noun and noun.lower() in MEASURES:

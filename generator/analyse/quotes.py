@@ -28,7 +28,6 @@ from generator.analyse.speakers import (
     UNNAMED,
     Speaker,
     SpeakerResolver,
-    in_other_language,
     is_prose,
     speaker_resolver,
 )
@@ -40,6 +39,7 @@ from generator.boilerplate import (
     POST_LINK,
     QUOTED_PASSAGE,
     function_word_share,
+    in_other_language,
     letter_words,
 )
 from generator.model import Article, Entity, Paragraph, Quote, QuoteKind

@@ -248,7 +248,11 @@ class SpeakerResolver:
             return self._institution(token)
         if token.lower_ in OFFICE_NOUNS or token.lemma_.lower() in SPEAKING_FOR:
             return self._office_holder(token)  # "State Farm executives said": State Farm
-        if token.pos_ == "PROPN" and not self.in_quote(token) and token.ent_type_ not in NOT_NAMES:
+        if (
+            token.pos_ == "PROPN"
+            and not self.in_quote(token)
+            and token.ent_type_ not in NUMERIC_LABELS
+        ):
             # a capitalised word NER did not know; never a date's ("a report from March")
             phrase = [t for t in token.lefts if t.dep_ == "compound" and t.text[:1].isupper()]
             start = phrase[0].i if phrase else token.i
@@ -500,7 +504,7 @@ class SpeakerResolver:
 
 
 # Entity labels of capitalised words that name no one: "a joint report from March".
-NOT_NAMES = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY"})
+NUMERIC_LABELS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY"})
 _PAST_OFFICE = frozenset({"former", "ex", "late", "then"})
 _DESCRIBED_NAME_WITHIN = 6  # tokens
 _KIN_GROUPS = frozenset({"family", "relatives"})

@@ -99,7 +99,8 @@ def match_topics(parsed: ParsedArticle, topics: Sequence[Topic]) -> tuple[TopicM
             if found:
                 evidence.append(Evidence(term=found, paragraph=paragraph_id, sentence=sentence))
         if len(evidence) >= topic.min_evidence:
-            matches.append(TopicMatch(id=topic.id, name=topic.name, evidence=tuple(evidence)))
+            main = is_main_topic(parsed, evidence)
+            matches.append(TopicMatch(topic.id, topic.name, tuple(evidence), main))
     return tuple(matches)
 
 
@@ -112,15 +113,16 @@ MAIN_TOPIC_SECTION = 3  # consecutive body paragraphs
 MAIN_TOPIC_SPREAD = 0.25  # share of the body's paragraphs
 
 
-def is_main_topic(parsed: ParsedArticle, match: TopicMatch) -> bool:
+def is_main_topic(parsed: ParsedArticle, evidence: Sequence[Evidence]) -> bool:
+    """Whether the sentences naming a topic make it what the article is about."""
     title = parsed.article.title.translate(APOSTROPHES)
-    if any(term_pattern(e.term).search(title) for e in match.evidence):
+    if any(term_pattern(e.term).search(title) for e in evidence):
         return True
-    if len({e.sentence for e in match.evidence}) < MAIN_TOPIC_SENTENCES:
+    if len({e.sentence for e in evidence}) < MAIN_TOPIC_SENTENCES:
         return False
     body = [p.id for p in parsed.article.paragraphs if p.kind == "body"]
     position = {paragraph_id: i for i, paragraph_id in enumerate(body)}
-    found = sorted({position[e.paragraph] for e in match.evidence if e.paragraph in position})
+    found = sorted({position[e.paragraph] for e in evidence if e.paragraph in position})
     return (
         (bool(found) and found[0] == 0)
         or len(found) >= MAIN_TOPIC_SPREAD * len(body)
