@@ -14,6 +14,7 @@ import itertools
 import re
 import unicodedata
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -158,6 +159,60 @@ NOT_ENTITY_HEADS = frozenset(
         "prize",
     }
 )
+# A company's organs name no organisation of their own ("the Board of Directors of …").
+CORPORATE_BODIES = frozenset(
+    {
+        "board of directors",
+        "board of trustees",
+        "executive board",
+        "executive committee",
+        "management board",
+        "management committee",
+        "supervisory board",
+        "supervisory council",
+    }
+)
+# Abbreviations of common nouns, not of names ("AI", "IP", "GDP"): NER often takes them for one.
+COMMON_ABBREVIATIONS = frozenset(
+    {
+        "ai",
+        "api",
+        "ceo",
+        "cfo",
+        "cto",
+        "ct",
+        "dna",
+        "er",
+        "faq",
+        "gdp",
+        "gps",
+        "hiv",
+        "hr",
+        "icu",
+        "ict",
+        "id",
+        "iot",
+        "ip",
+        "it",
+        "lgbt",
+        "lgbtq",
+        "mri",
+        "nft",
+        "pc",
+        "pdf",
+        "pr",
+        "q1",
+        "q2",
+        "q3",
+        "q4",
+        "rna",
+        "sms",
+        "tv",
+        "url",
+        "usb",
+        "vpn",
+    }
+)
 # An institution's word alone names none in particular ("the Department", "the Agency").
 GENERIC_NAMES = frozenset(
     {
@@ -199,11 +254,133 @@ def listed_mentions(parsed: ParsedArticle) -> list[Mention]:
     paragraphs = parsed.article.paragraphs
     foreign = {i for i in {m.paragraph for m in mentions} if _in_other_language(paragraphs[i].text)}
     english = {m.name for m in mentions if m.paragraph not in foreign}
+    things = _names_of_things(doc, mentions) | _unproven_one_word_people(doc, mentions)
     return [
         m
         for m in mentions
-        if _lists_a_name(doc, text, m) and (m.name in english or m.paragraph not in foreign)
+        if _lists_a_name(doc, text, m)
+        and m.name not in things
+        and (m.name in english or m.paragraph not in foreign)
     ]
+
+
+def _unproven_one_word_people(doc: Doc, mentions: Sequence[Mention]) -> set[str]:
+    """One-word names NER took for people where the article never shows a person: no title
+    before it, no role beside it, never saying anything ("Medsphere", "Hampshire", "Voyagers").
+    NER's one-word people are as often companies, places or crafts."""
+    unproven: dict[str, bool] = {}
+    for mention in mentions:
+        if mention.type != "person" or " " in mention.name:
+            continue
+        root = mention.span(doc).root
+        shown = (
+            _after_title(doc, mention)
+            or _has_person_role(doc, mention)
+            or _named_person(doc, mention)
+            or (root.dep_ == "nsubj" and is_speech_verb(root.head))
+            or _person_by_company(doc, root)
+        )
+        unproven[mention.name] = unproven.get(mention.name, True) and not shown
+    return {name for name, no_proof in unproven.items() if no_proof}
+
+
+# Nouns only a person's name is put before or owns: "the Assad regime", "Putin's daughter",
+# "his wife Beth".
+PERSONAL_NOUNS = frozenset(
+    {
+        "administration",
+        "aide",
+        "ally",
+        "associate",
+        "brother",
+        "daughter",
+        "family",
+        "father",
+        "husband",
+        "mother",
+        "regime",
+        "sister",
+        "son",
+        "wife",
+    }
+)
+
+
+def _person_by_company(doc: Doc, root: Token) -> bool:
+    """A name a personal noun goes with ("Putin associate", "Assad's regime", "his wife Beth"),
+    or that a "who" clause describes ("Hamilton, who made a mistake")."""
+    if root.dep_ in ("compound", "poss") and root.head.lemma_.lower() in PERSONAL_NOUNS:
+        return True
+    if any(
+        c.dep_ in ("appos", "compound") and c.lemma_.lower() in PERSONAL_NOUNS
+        for c in root.children
+    ):
+        return True
+    if root.dep_ == "appos" and root.head.lemma_.lower() in PERSONAL_NOUNS:
+        return True
+    clauses = [c for c in root.children if c.dep_ == "relcl"]
+    return any(t.lower_ == "who" for c in clauses for t in c.children)
+
+
+# Nouns a name is put before when it names a craft, a product or a programme: "the Juno
+# spacecraft", "the Artemis IV mission", "a Winamp clone".
+THING_NOUNS = frozenset(
+    {
+        "aircraft",
+        "app",
+        "browser",
+        "camera",
+        "campaign",
+        "capsule",
+        "clone",
+        "era",
+        "helicopter",
+        "helicopters",
+        "instrument",
+        "lander",
+        "mission",
+        "missions",
+        "module",
+        "orbiter",
+        "probe",
+        "program",
+        "programme",
+        "prototype",
+        "rocket",
+        "rover",
+        "satellite",
+        "software",
+        "spacecraft",
+        "telescope",
+        "tool",
+        "vessel",
+    }
+)
+_ABOARD = frozenset({"aboard", "onboard"})
+
+
+def _names_of_things(doc: Doc, mentions: Sequence[Mention]) -> set[str]:
+    """Names the article puts before a craft's or product's noun, or after "aboard", and never
+    makes own or say anything ("NASA's …", "NASA said"): a spacecraft, an app, a mission."""
+    things, actors = set(), set()
+    for mention in mentions:
+        if mention.type == "person":
+            continue
+        after = doc[mention.end] if mention.end < len(doc) else None
+        before = doc[mention.start - 1] if mention.start else None
+        if before is not None and before.lower_ == "the" and mention.start > 1:
+            before = doc[mention.start - 2]
+        if (after is not None and after.lower_ in THING_NOUNS) or (
+            before is not None and before.lower_ in _ABOARD
+        ):
+            things.add(mention.name)
+        root = mention.span(doc).root
+        if (after is not None and after.tag_ == "POS") or (
+            root.dep_ == "nsubj" and is_speech_verb(root.head)
+        ):
+            actors.add(mention.name)
+    places = known_places()
+    return {name for name in things - actors if _key(name) not in places}
 
 
 def _in_other_language(text: str) -> bool:
@@ -227,11 +404,15 @@ def _lists_a_name(doc: Doc, text: str, mention: Mention) -> bool:
     names = {mention.text.casefold(), mention.name.casefold()}
     if any(n.split()[-1] in NOT_ENTITY_HEADS for n in names if n) or names & GENERIC_NAMES:
         return False
+    if names & COMMON_ABBREVIATIONS or any(
+        n in CORPORATE_BODIES or n.partition(" of ")[0] in CORPORATE_BODIES for n in names
+    ):
+        return False
     if words[-1].casefold() in PERSON_ROLES or (
         len(words) > 2 and words[0].casefold() in OFFICE_NOUNS and words[1] == "of"
     ):
         return False  # a title: "Plenipotentiary Envoy", "Minister of Internal Affairs"
-    if lower in FAITH_GROUPS:
+    if lower in FAITH_GROUPS or (len(words) == 1 and is_demonym_of_known_place(mention.text)):
         return False
     root = mention.span(doc).root
     before = doc[mention.start - 1].lower_ if mention.start else ""
@@ -262,9 +443,11 @@ def _find_mentions(parsed: ParsedArticle) -> tuple[Mention, ...]:
     doc = parsed.doc
     mentions = [m for ent in doc.ents if ent.label_ in NER_TYPES for m in _clean_span(parsed, ent)]
     mentions = _joined_names([_named_after_portfolio(parsed, m) for m in mentions], parsed)
+    mentions = _joined_across_words(mentions, parsed)
     _vote_types(doc, mentions)
     _type_by_head(mentions)
     _type_by_knowledge(doc, mentions)
+    _type_by_coordination(doc, mentions)
     _people_before_of(parsed, mentions)
     mentions = _split_office_places(parsed, mentions)
     places = {m.text.casefold() for m in mentions if m.type == "place"}
@@ -328,8 +511,11 @@ def _trim(part: str, kind: EntityType) -> tuple[int, str] | None:
     if article:
         lead += article.end()
         body = body[article.end() :]
+    words = body.split()
+    while len(words) > 1 and words[-1].lower().rstrip(".") in COURTESY_TITLES:
+        body = body[: body.rindex(words[-1])].rstrip(EDGE_PUNCTUATION)  # "Parliament Hon"
+        words = words[:-1]
     if kind == "person":
-        words = body.split()
         while len(words) > 1 and words[0].lower().rstrip(".") in TITLE_WORDS:
             dropped = body.index(words[1], len(words[0]))
             lead += dropped
@@ -409,6 +595,45 @@ def _joined_names(mentions: list[Mention], parsed: ParsedArticle) -> list[Mentio
                 continue
         joined.append(mention)
     return joined
+
+
+_OF_GAP = re.compile(r" of (?:the )?")
+
+
+def _joined_across_words(mentions: list[Mention], parsed: ParsedArticle) -> list[Mention]:
+    """Names NER cut at "of" or "and": "the U.S. Department" + "of the" + "Treasury" is one
+    organisation, "Trinidad" + "and" + "Tobago" one country (a known place's name ends the two)."""
+    joined: list[Mention] = []
+    places = known_places()
+    for mention in mentions:
+        previous = joined[-1] if joined else None
+        if previous is None or previous.type == "person" or mention.type == "person":
+            joined.append(mention)
+            continue
+        gap = parsed.text[previous.end_char : mention.start_char]
+        text = parsed.text[previous.start_char : mention.end_char]
+        words = previous.text.split()
+        # "U.S. Department", "Central Bank": a short name that the "of" completes; not a name
+        # of its own ("Giant Sables Media" of Angola)
+        institution = len(words) <= 2 and words[-1].casefold() in ORGANISATION_HEADS
+        kind = None
+        if _OF_GAP.fullmatch(gap) and institution and len(text.split()) <= 2 * MAX_NAME_WORDS:
+            kind = "organisation"
+        elif gap == " and " and _ends_with_known_place(text, places):
+            kind = "place" if _key(text) in places else previous.type
+        merged = kind and _make_mention(parsed, previous.start_char, mention.end_char, text, kind)
+        if merged:
+            joined[-1] = merged
+        else:
+            joined.append(mention)
+    return joined
+
+
+def _ends_with_known_place(text: str, places: frozenset[str]) -> bool:
+    """Whether a known place's name ends `text` and spans its "and" ("… Trinidad and Tobago")."""
+    words = text.split()
+    last_and = max(i for i, word in enumerate(words) if word == "and")
+    return any(_key(" ".join(words[i:])) in places for i in range(last_and))
 
 
 def _people_before_of(parsed: ParsedArticle, mentions: list[Mention]) -> None:
@@ -491,6 +716,8 @@ def _vote_types(doc: Doc, mentions: list[Mention]) -> None:
         has_role = _has_person_role(doc, mention)
         if has_role:
             mention.type = "person"  # "Helena Vasquez, the mayor of …" though NER said ORG
+        elif mention.type == "person" and _described_as_organisation(doc, mention):
+            mention.type = "organisation"  # "Consumer Watchdog, an advocacy group"
         if mention.type == "person":
             _extend_to_first_name(doc, mention, most=None if has_role else 1)
         votes[mention.text.casefold()][mention.type] += 1
@@ -544,6 +771,7 @@ ORGANISATION_HEADS = frozenset(
         "government",
         "group",
         "inc",
+        "limited",
         "institute",
         "league",
         "ltd",
@@ -663,6 +891,40 @@ def _type_by_knowledge(doc: Doc, mentions: list[Mention]) -> None:
         mention.type = "place"
 
 
+def _type_by_coordination(doc: Doc, mentions: list[Mention]) -> None:
+    """A name of two words, neither written as a common word, joined by "and" to a person's is a
+    person's too ("the cars of Valtteri Bottas
+    and Felipe Massa", where NER took the first for an organisation), unless its last word is an
+    institution's or a place's noun or it is a known place."""
+    person_at = {m.span(doc).root.i for m in mentions if m.type == "person"}
+    places = known_places()
+    common_words = {t.lemma_ for t in doc if t.is_lower}  # "consumers": "Consumer Watchdog"
+    for mention in mentions:
+        words = mention.text.split()
+        if mention.type == "person" or len(words) != 2:
+            continue
+        if not all(
+            w[:1].isupper() and not w.isupper() and w.lower() not in common_words for w in words
+        ):
+            continue
+        if words[-1].casefold() in ORGANISATION_HEADS | PLACE_HEADS or _key(mention.text) in places:
+            continue
+        if _described_as_organisation(doc, mention):
+            continue
+        root = mention.span(doc).root
+        partners = [c.i for c in root.children if c.dep_ == "conj"]
+        if root.dep_ == "conj":
+            partners.append(root.head.i)
+        joined = [i for i in partners if i in person_at and _and_between(doc, i, root.i)]
+        if joined:
+            mention.type = "person"
+
+
+def _and_between(doc: Doc, first: int, second: int) -> bool:
+    low, high = sorted((first, second))
+    return any(t.lower_ == "and" for t in doc[low + 1 : high])
+
+
 def named_noun(token: Token) -> Token | None:
     """For the name in "a user named Vitor", "a woman called Yelena Sier": the noun it names."""
     verb = token.head
@@ -688,7 +950,22 @@ def _has_person_role(doc: Doc, mention: Mention) -> bool:
     predicate = _predicate_noun(head)
     if predicate is not None:
         described.append(predicate)
-    return any(t.pos_ == "NOUN" and t.lemma_.lower() in PERSON_ROLES for t in described)
+    # PROPN too: "The Minister of Legal and Constitutional Affairs, Mwigulu Nchemba"
+    return any(t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() in PERSON_ROLES for t in described)
+
+
+# Nouns an apposition describes an organisation by, besides an institution's own nouns.
+ORGANISATION_NOUNS = INSTITUTION_NOUNS | frozenset(
+    {"group", "charity", "coalition", "network", "nonprofit", "watchdog", "startup", "platform"}
+)
+
+
+def _described_as_organisation(doc: Doc, mention: Mention) -> bool:
+    """ "Consumer Watchdog, an advocacy group that …": an apposition that names a kind of
+    organisation."""
+    head = mention.span(doc).root
+    described = [c for c in head.children if c.dep_ == "appos" and c.i >= mention.end]
+    return any(t.pos_ == "NOUN" and t.lemma_.lower() in ORGANISATION_NOUNS for t in described)
 
 
 def _predicate_noun(subject: Token) -> Token | None:
@@ -795,6 +1072,27 @@ def _is_organisation(doc: Doc, mention: Mention, places: set[str]) -> bool:
             named_group and root.dep_ not in MODIFIER_DEPS and not _is_demonym(mention.text, places)
         )
     return True
+
+
+_DEMONYM_SUFFIXES = ("ians", "ans", "ian", "an", "ns", "n", "ese", "is", "i", "ish")
+_MAX_DROPPED_LETTERS = 2  # "German" from "Germany": the place's letters a demonym drops
+
+
+def is_demonym_of_known_place(word: str) -> bool:
+    """ "Angolan", "Americans", "Chinese", "Israeli": a people's word for a country `places.yaml`
+    lists, never a name of a person, organisation or place itself."""
+    key = _key(word)
+    places = [p for p in known_places() if " " not in p]
+    if key in known_places():
+        return False
+    for suffix in _DEMONYM_SUFFIXES:
+        base = key[: -len(suffix)]
+        stem = key.endswith(suffix) and len(base) >= MIN_DEMONYM_STEM
+        if stem and any(
+            p.startswith(base) and len(p) - len(base) <= _MAX_DROPPED_LETTERS for p in places
+        ):
+            return True
+    return False
 
 
 def _is_demonym(word: str, places: set[str]) -> bool:
@@ -1088,8 +1386,9 @@ def _key(text: str) -> str:
 def _join_short_forms(by_key: dict[str, list[Mention]]) -> None:
     """An organisation's name of two words or more that ends the one longer organisation's name
     written before it is its short form: "Security Council" after "Russian Federation Security
-    Council", "Department of the Treasury" after "U.S. Department of the Treasury". (A name that
-    begins a longer one is not: "Air Force" is not "Air Force One".)"""
+    Council", "Department of the Treasury" after "U.S. Department of the Treasury"; so is a
+    department's portfolio ("Treasury"). (A name that begins a longer one is not: "Air Force" is
+    not "Air Force One".)"""
     first = {key: min(m.start_char for m in group) for key, group in by_key.items()}
     organisations = {
         k for k, group in by_key.items() if all(m.type == "organisation" for m in group)
@@ -1099,13 +1398,24 @@ def _join_short_forms(by_key: dict[str, list[Mention]]) -> None:
         longer = [
             other
             for other in organisations & by_key.keys()
-            if len(words) > 1
-            and len(other.split()) > len(words)
-            and other.split()[-len(words) :] == words
+            if len(other.split()) > len(words)
             and first[other] < first[key]
+            and (
+                (len(words) > 1 and other.split()[-len(words) :] == words)
+                or _portfolio_of(other) == key
+            )
         ]
         if len(longer) == 1 and key in by_key:
             by_key[longer[0]].extend(by_key.pop(key))
+
+
+_PORTFOLIO = re.compile(r"^(?:.+ )?(?:department|ministry) of (?:the )?(.+)$")
+
+
+def _portfolio_of(key: str) -> str | None:
+    """ "treasury" of "us department of the treasury": the word a department is short-named by."""
+    match = _PORTFOLIO.match(key)
+    return match.group(1) if match else None
 
 
 _BRACKETED = re.compile(r"\s*\(\s*$")
@@ -1194,6 +1504,8 @@ def _clean_role(span: Span) -> str | None:
         tokens = tokens[:-1]
     if not any(t.pos_ in ("NOUN", "PROPN") and t.ent_type_ not in NOT_ROLE_LABELS for t in tokens):
         return None  # "Washington-based" or "March 3" describes; it is no role
+    if tokens[-1].tag_ == "POS" or any(t.ent_type_ == "PERSON" for t in tokens):
+        return None  # "Force India's", "the cars of Valtteri Bottas and …": no role of theirs
     if all(t.lower_.rstrip(".") in COURTESY_TITLES or t.is_punct for t in tokens):
         return None  # "Mr" is a form of address
     text = span.doc[tokens[0].i : tokens[-1].i + 1].text

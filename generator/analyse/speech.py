@@ -310,7 +310,22 @@ PERSON_DESCRIPTIONS = PERSON_ROLES | {
 
 # Forms of address that say nothing of a person's role ("Mr", "Dr").
 COURTESY_TITLES = frozenset(
-    {"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame", "lord", "lady", "sen", "rep"}
+    {
+        "mr",
+        "mrs",
+        "ms",
+        "miss",
+        "mx",
+        "dr",
+        "prof",
+        "sir",
+        "dame",
+        "lord",
+        "lady",
+        "sen",
+        "rep",
+        "hon",
+    }
 )
 # Honorifics and offices written before a name and not part of it ("Mr Parton", "President Xi").
 HONORIFICS = COURTESY_TITLES | frozenset(
