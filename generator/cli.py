@@ -13,7 +13,6 @@ from dataclasses import replace
 from pathlib import Path
 
 from generator.config import load_settings
-from generator.corpus import propose_topics
 from generator.executors import SchedulerError, make_executor
 from generator.ingest import read_corpus, read_seed
 from generator.model import Article, SeedProblem, to_dict
@@ -27,6 +26,7 @@ from generator.pipeline import (
 from generator.progress import progress_bar
 from generator.render import briefs_json
 from generator.settings import Settings
+from generator.subjects import propose_topics
 from generator.topics import TopicFileError, load_topics
 from generator.views import printable, problem_rows, shown_files
 
@@ -212,10 +212,13 @@ def check(settings: Settings, _args: argparse.Namespace) -> int:
     print(f"{len(generation.briefs)} articles analysed; {len(generation.topics)} topics defined")
     proposals = propose_topics(generation.briefs, generation.topics)
     if proposals:
-        print("Recurring terms no topic covers (candidates for seeds/topics.yaml):")
-    for proposal in proposals:
         print(
-            f"  {proposal.term}: {len(proposal.sources)} articles ({', '.join(proposal.sources)})"
+            "Subjects no topic covers (candidates for seeds/topics.yaml): articles whose words "
+            "are alike, named by the key terms they share (in how many of them):"
         )
+    for proposal in proposals:
+        shared = ", ".join(f"{term} {count}" for term, count in proposal.evidence[:6])
+        print(f"  {proposal.term}: {len(proposal.sources)} articles; terms: {shared}")
+        print(f"    {', '.join(proposal.sources)}")
     print_problems(generation.problems)
     return 1 if generation.problems else 0

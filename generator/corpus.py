@@ -18,10 +18,7 @@ from typing import Any, NamedTuple
 import numpy as np
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from generator.analyse.entities import GENERIC_NAMES
-from generator.analyse.speech import PERSON_ROLES
 from generator.analyse.themes import APOSTROPHES, any_term_pattern
-from generator.ingest import load_publishers
 from generator.model import Brief, Claim, DatedEvent, Evidence, Quote, SeedProblem, Topic
 from generator.slugs import slugify, unique_slugs
 
@@ -712,71 +709,3 @@ def top_columns(ranking: np.ndarray) -> list[list[int]]:
         [column for column, value in zip(columns, row, strict=True) if value > 0]
         for columns, row in zip(top, values, strict=True)
     ]
-
-
-@dataclass(frozen=True)
-class TopicProposal:
-    term: str
-    sources: tuple[str, ...]
-
-
-def propose_topics(briefs: Sequence[Brief], topics: Sequence[Topic]) -> list[TopicProposal]:
-    """Subjects recurring in two or more briefs that no topic's terms cover, most shared first.
-
-    A brief's key terms, each under its entity's name (so "US", "U.S." and "America" are one
-    term); never a person, a place, an outlet or an institution's bare word ("Board"), which say
-    who and where, not what about. Terms found in nearly every brief describe the whole corpus
-    rather than a topic and are left out once the corpus has four briefs or more.
-    """
-    any_term = any_term_pattern(tuple(term for topic in topics for term in topic.terms))
-    not_subjects = _not_subjects(briefs)
-    sources_by_term: dict[str, set[str]] = defaultdict(set)
-    written: dict[str, str] = {}
-    for brief in briefs:
-        names = {
-            alias.casefold(): entity.name
-            for entity in brief.entities
-            for alias in (entity.name, *entity.aliases)
-        }
-        for term in brief.key_terms:
-            name = names.get(term.casefold(), term)
-            if name.casefold() in not_subjects or term.casefold() in not_subjects:
-                continue
-            if term[:1].islower() and term.split()[-1] in PERSON_ROLES:
-                continue  # "executive director": who, not what about
-            written.setdefault(name.casefold(), name)
-            sources_by_term[name.casefold()].add(brief.source)
-    ubiquitous = 0.8 * len(briefs) if len(briefs) >= 4 else len(briefs) + 1
-    proposals = [
-        TopicProposal(written[key], tuple(sorted(sources)))
-        for key, sources in sources_by_term.items()
-        if 2 <= len(sources) < ubiquitous
-        and not (any_term and any_term.search(written[key].translate(APOSTROPHES)))
-    ]
-    return sorted(proposals, key=lambda p: (-_subject_weight(p), p.term.casefold()))
-
-
-def _subject_weight(proposal: TopicProposal) -> int:
-    """How many briefs share it, twice over for a common noun phrase ("free software"): a
-    subject, where a name ("Congress") is as often an actor."""
-    return len(proposal.sources) * (2 if proposal.term[:1].islower() else 1)
-
-
-def _not_subjects(briefs: Sequence[Brief]) -> set[str]:
-    """Names (case-folded) that say who or where, not what about: the briefs' people and places
-    (every name and alias, a person's single names too), their publishers and the publisher
-    table's, and institutions' bare words."""
-    names = set(GENERIC_NAMES)
-    for brief in briefs:
-        if brief.publisher:
-            names.add(brief.publisher.casefold())
-        for entity in brief.entities:
-            if entity.type == "organisation":
-                continue
-            for name in (entity.name, *entity.aliases):
-                names.add(name.casefold())
-                if entity.type == "person":
-                    names.update(word.casefold() for word in name.split())
-    for publisher in load_publishers():
-        names.update(n.casefold() for n in (publisher.name, *publisher.aliases, *publisher.brands))
-    return names

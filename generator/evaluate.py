@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from spacy.language import Language
@@ -31,7 +31,8 @@ from generator.evaluate_fields import (
     score_fields,
     sentence_matches,
 )
-from generator.model import Brief
+from generator.model import Brief, from_dict
+from generator.subjects import propose_topics
 
 TITLES = {
     "the",
@@ -85,11 +86,33 @@ class ArticleScore:
     topic_errors: list[str] = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class ProposalScore:
+    """One of `check`'s topic proposals: its term, how many briefs it rests on, and the main
+    topic (by the gold) that at least half of them share, if one does."""
+
+    term: str
+    briefs: int
+    subject: str | None
+
+
+# `check`'s first this many proposals are scored: what a user reads before deciding.
+PROPOSALS_SCORED = 10
+# A proposal is a real subject of the corpus when this share of its briefs is mainly about one
+# topic of the gold ("free software": 3 of 3 on open-source software; "Congress": 13 briefs on
+# nine different subjects).
+SUBJECT_SHARE = 0.5
+# …and at least this many of them: two briefs share some subject by chance ("business owner" in
+# two disaster declarations).
+MIN_SUBJECT_BRIEFS = 3
+
+
 @dataclass
 class Evaluation:
     articles: list[ArticleScore]
     fields: list[FieldScore] = field(default_factory=list)
     knowledge: list[KnowledgeScore] = field(default_factory=list)
+    proposals: list[ProposalScore] = field(default_factory=list)
 
     @property
     def totals(self) -> Counter:
@@ -205,7 +228,31 @@ def evaluate(
         if lines_by_source is not None and src in lines_by_source
     ]
     knowledge = [score_knowledge(src, spec, by_file.get(src)) for src, spec in gold.items()]
-    return Evaluation(quotes, fields, knowledge)
+    return Evaluation(quotes, fields, knowledge, score_proposals(gold, by_file))
+
+
+def score_proposals(
+    gold: Mapping[str, Any], by_file: Mapping[str, Mapping[str, Any]]
+) -> list[ProposalScore]:
+    """`check`'s first proposals for the gold's briefs, as with an empty topic file, each with
+    the subject it stands for. Only a gold that annotates main topics (the corpus's) is read."""
+    main = {
+        name: set(topics.get("yes") or [])
+        for name, spec in gold.items()
+        if "passing" in (topics := (spec or {}).get("topics") or {}) and name in by_file
+    }
+    if not main:
+        return []
+    # as a corpus without a topic file: no brief is linked to a topic yet
+    briefs = [replace(from_dict(Brief, by_file[name]), topics=()) for name in main]
+    scores = []
+    for proposal in propose_topics(briefs, [])[:PROPOSALS_SCORED]:
+        names = [source.replace("\\", "/").rsplit("/", 1)[-1] for source in proposal.sources]
+        counts = Counter(topic for name in names for topic in main.get(name, ()))
+        subject, holders = counts.most_common(1)[0] if counts else (None, 0)
+        real = holders >= MIN_SUBJECT_BRIEFS and holders >= SUBJECT_SHARE * len(names)
+        scores.append(ProposalScore(proposal.term, len(names), subject if real else None))
+    return scores
 
 
 def report(evaluation: Evaluation, verbose: bool = False) -> str:
@@ -253,6 +300,17 @@ def report(evaluation: Evaluation, verbose: bool = False) -> str:
             else ""
         )
     )
+    if evaluation.proposals:
+        real = sum(p.subject is not None for p in evaluation.proposals)
+        lines.append(
+            f"check: {real} of its first {len(evaluation.proposals)} topic proposals are "
+            "subjects most of their briefs are mainly about"
+        )
+        if verbose:
+            lines += [
+                f"  proposal {p.term!r} ({p.briefs} briefs): {p.subject or 'no shared subject'}"
+                for p in evaluation.proposals
+            ]
     if evaluation.fields:
         totals = evaluation.field_totals
         rows = knowledge_rows(evaluation.knowledge_totals)

@@ -11,7 +11,6 @@ from generator.corpus import (
     closest_briefs,
     content_words,
     group_near_duplicates,
-    propose_topics,
     related_briefs,
 )
 from generator.model import Brief, Claim, DatedEvent, Entity, Evidence, Quote, Topic, TopicMatch
@@ -159,21 +158,6 @@ def test_events_are_gathered_oldest_first():
     assert [ref.event.year for ref in corpus.events] == [2001, 2014]
 
 
-def test_topic_proposals_are_recurring_uncovered_terms_not_people():
-    briefs = [
-        brief(
-            "a.txt",
-            "A",
-            terms=["SCO", "harbour", "Olympics", "Lee"],
-            entities=[Entity("Kim Lee", "person", 1)],
-        ),
-        brief("b.txt", "B", terms=["SCO", "harbour", "Olympics", "Lee"]),
-        brief("c.txt", "C", terms=["Olympics"]),
-    ]
-    proposals = propose_topics(briefs, [PORTS])
-    assert [(p.term, len(p.sources)) for p in proposals] == [("Olympics", 3), ("SCO", 2)]
-
-
 def test_canonical_names_merge_case_and_unique_surnames_only():
     from generator.corpus import canonical_names
 
@@ -311,29 +295,3 @@ def test_a_place_or_organisation_is_never_short_for_a_longer_name():
     assert mapping["Moscow"] == "Moscow"
     assert mapping["Taiwan"] == "Taiwan"
     assert mapping["Putin"] == "Vladimir Putin"  # a surname is still short for the full name
-
-
-def test_topic_proposals_are_subjects_not_places_outlets_or_one_name_under_several_spellings():
-    # As `check` read the development corpus: its most shared terms were the United States
-    # under four spellings, Washington, California and the outlets; a subject is what recurs.
-    usa = Entity("United States", "place", 3, aliases=("U.S.", "America"))
-    briefs = [
-        brief(
-            "a.txt",
-            "A",
-            terms=["U.S.", "social media", "Global Voices", "executive director"],
-            entities=[usa],
-        ),
-        brief(
-            "b.txt",
-            "B",
-            terms=["America", "social media", "Global Voices", "Board"],
-            entities=[usa],
-        ),
-        brief("c.txt", "C", terms=["Congress", "executive director", "Board"]),
-        brief("d.txt", "D", terms=["Congress", "social media"]),
-        brief("e.txt", "E", terms=["free software", "Congress"]),
-        brief("f.txt", "F", terms=["free software"]),
-    ]
-    proposals = [(p.term, len(p.sources)) for p in propose_topics(briefs, [PORTS])]
-    assert proposals == [("social media", 3), ("free software", 2), ("Congress", 3)]

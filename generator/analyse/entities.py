@@ -117,6 +117,8 @@ def extract_entities(parsed: ParsedArticle) -> tuple[Entity, ...]:
     for name, group in grouped.items():
         aliases = list(dict.fromkeys(m.text for m in group if m.text != name))
         kind = Counter(m.type for m in group).most_common(1)[0][0]
+        if kind == "organisation" and _key(name) in known_places():
+            kind = "place"  # "DRC" typed by NER as an organisation is the country's acronym
         entities.append(
             Entity(
                 name=name,
@@ -277,11 +279,37 @@ def _unproven_one_word_people(doc: Doc, mentions: Sequence[Mention]) -> set[str]
             _after_title(doc, mention)
             or _has_person_role(doc, mention)
             or _named_person(doc, mention)
-            or (root.dep_ == "nsubj" and is_speech_verb(root.head))
+            or (root.dep_ == "nsubj" and _a_person_s_verb(root.head))
             or _person_by_company(doc, root)
         )
         unproven[mention.name] = unproven.get(mention.name, True) and not shown
     return {name for name, no_proof in unproven.items() if no_proof}
+
+
+# Verbs whose subject is a person: "Putin attended the opening ceremony".
+PERSON_VERBS = frozenset(
+    {
+        "attend",
+        "believe",
+        "die",
+        "feel",
+        "hope",
+        "laugh",
+        "marry",
+        "meet",
+        "resign",
+        "smile",
+        "think",
+        "travel",
+        "visit",
+        "vow",
+        "want",
+    }
+)
+
+
+def _a_person_s_verb(verb: Token) -> bool:
+    return is_speech_verb(verb) or verb.lemma_.lower() in PERSON_VERBS
 
 
 # Nouns only a person's name is put before or owns: "the Assad regime", "Putin's daughter",
@@ -621,6 +649,8 @@ def _joined_across_words(mentions: list[Mention], parsed: ParsedArticle) -> list
             kind = "organisation"
         elif gap == " and " and _ends_with_known_place(text, places):
             kind = "place" if _key(text) in places else previous.type
+        elif gap == " " and _key(text) in places:
+            kind = "place"  # "DR" + "Congo"
         merged = kind and _make_mention(parsed, previous.start_char, mention.end_char, text, kind)
         if merged:
             joined[-1] = merged
@@ -1504,8 +1534,8 @@ def _clean_role(span: Span) -> str | None:
         tokens = tokens[:-1]
     if not any(t.pos_ in ("NOUN", "PROPN") and t.ent_type_ not in NOT_ROLE_LABELS for t in tokens):
         return None  # "Washington-based" or "March 3" describes; it is no role
-    if tokens[-1].tag_ == "POS" or any(t.ent_type_ == "PERSON" for t in tokens):
-        return None  # "Force India's", "the cars of Valtteri Bottas and …": no role of theirs
+    if tokens[-1].tag_ == "POS":
+        return None  # "the Williams cars of Valtteri Bottas and … Force India's": no role
     if all(t.lower_.rstrip(".") in COURTESY_TITLES or t.is_punct for t in tokens):
         return None  # "Mr" is a form of address
     text = span.doc[tokens[0].i : tokens[-1].i + 1].text

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from spacy.tokens import Token
@@ -23,7 +24,7 @@ def extract_key_terms(parsed: ParsedArticle) -> tuple[str, ...]:
                 continue
             text = parsed.span_text(entity)
             if "\n" not in text:
-                names[_strip_article(text)] += 1
+                names[_clean_name(text)] += 1
         for chunk in parsed.noun_chunks_in(sentence):
             words = [
                 t
@@ -46,6 +47,14 @@ def _word_form(token: Token) -> str:
     return lemma if len(lemma) <= len(token.text) else token.lower_
 
 
-def _strip_article(text: str) -> str:
+_POSSESSIVE = re.compile(r"['’]s$")
+
+
+def _clean_name(text: str) -> str:
+    """The name without a leading "the", a possessive, or a bracket NER left open
+    ("Shanghai Cooperation Organisation (SCO")."""
     text = " ".join(text.split())
+    if text.count("(") > text.count(")"):
+        text = text[: text.rindex("(")].rstrip()
+    text = _POSSESSIVE.sub("", text)
     return text[4:] if text.lower().startswith("the ") else text
