@@ -79,3 +79,26 @@ def test_a_count_keeps_the_noun_a_compound_ends_on(figures_of) -> None:
         "cooperation."
     )
     assert figures["7"] == ("count", 7, "states")
+
+
+def test_a_list_item_s_number_and_a_rank_are_no_figures(parse) -> None:
+    # CalMatters' newsletter list, a Free Software Magazine newsletter, KFF Health News
+    parsed = parse(
+        [
+            "1. Get California’s most essential headlines without feeling overwhelmed.",
+            "2) Subscriptions. Ever wanted to follow that story and keep up to date?",
+            "Heart failure “should have been No. 1 on the list of possible causes” for Watkins’ "
+            "symptoms, said Dr. Ronald Wyatt.",
+            "Researchers found that 25 hospital patients died.",
+        ]
+    )
+    assert [(f.text, f.value, f.unit) for f in extract_figures(parsed)] == [("25", 25, "patients")]
+
+
+def test_lakh_and_crore_scale_an_amount(figures_of) -> None:
+    # Mongabay India
+    figures = figures_of(
+        "He announced an ex gratia compensation of ₹200,000 (₹2 lakhs) for the families of the "
+        "deceased."
+    )
+    assert figures["200,000"] == figures["2"] == ("money", 200_000, "INR")

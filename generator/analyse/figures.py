@@ -33,8 +33,12 @@ SCALES = {
     "trillion": 1e12,
     "tn": 1e12,
     "trn": 1e12,
+    "lakh": 1e5,  # South Asian numbering: "₹2 lakh" is ₹200,000
+    "crore": 1e7,
 }
-SCALE_WORDS = re.compile(r"\b(hundred|thousand|million|billion|trillion)s?\b", re.IGNORECASE)
+SCALE_WORDS = re.compile(
+    r"\b(hundred|thousand|million|billion|trillion|lakh|crore)s?\b", re.IGNORECASE
+)
 FULL_YEAR = re.compile(r"\b(1[89]|20)\d\d\b")
 _NUMBER_WORDS = {
     word: value
@@ -77,13 +81,14 @@ _NUMBER_WORDS = {
 # "$4,000", "1.2", "1m" (scale glued on), "275m", "£1.2bn", "15 billion"
 _NUMBER = re.compile(
     r"(?P<number>\d+(?:,\d{3})+(?:\.\d+)?|\d*\.\d+|\d+)"
-    r"(?:\s*(?P<scale>hundred|thousand|million|billion|trillion|mn|mln|bn|trn|tn|m|b|k)s?\b)?",
+    r"(?:\s*(?P<scale>hundred|thousand|million|billion|trillion|lakh|crore|mn|mln|bn|trn|tn|m|b|k)"
+    r"s?\b)?",
     re.IGNORECASE,
 )
 _WORD_NUMBER = re.compile(
     r"\b(?:(?P<tens>twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[- ])?"
     r"(?P<word>" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")\b"
-    r"(?:\s+(?P<scale>hundred|thousand|million|billion|trillion)s?\b)?",
+    r"(?:\s+(?P<scale>hundred|thousand|million|billion|trillion|lakh|crore)s?\b)?",
     re.IGNORECASE,
 )
 CURRENCY_SIGNS = (
@@ -209,7 +214,7 @@ def figures_in(parsed: ParsedArticle, span: Span, paragraph_id: str) -> tuple[Fi
     for entity in parsed.entities_in(span):
         if entity.label_ not in KIND_BY_LABEL or not is_informative(entity):
             continue
-        if _part_of_a_name(parsed, entity):
+        if _part_of_a_name(parsed, entity) or _numbers_an_item(parsed, entity):
             continue
         text = parsed.span_text(entity).strip()
         kind, value, unit = read_figure(entity, text)
@@ -243,6 +248,22 @@ def _part_of_a_name(parsed: ParsedArticle, entity: Span) -> bool:
         and previous.text.lower().rstrip(".") not in MONTHS
         and (entity.label_ == "CARDINAL" or not FULL_YEAR.fullmatch(text))
     )
+
+
+_RANK_SIGN = re.compile(r"(?:\bNo\.|#)\s*$", re.IGNORECASE)
+
+
+def _numbers_an_item(parsed: ParsedArticle, entity: Span) -> bool:
+    """A number that numbers a list's item ("1. Get California's most essential headlines",
+    "2) Subscriptions") or a rank ("No. 1 on the list"), not an amount."""
+    text = entity.text.strip()
+    if not text.isdigit():
+        return False
+    if _RANK_SIGN.search(parsed.text, max(0, entity.start_char - 5), entity.start_char):
+        return True
+    after = parsed.text[entity.end_char : entity.end_char + 1]
+    paragraph = parsed.paragraph_index_at(entity.start_char)
+    return after in (".", ")") and parsed.paragraph_starts[paragraph] == entity.start_char
 
 
 def read_figure(entity: Span, text: str) -> tuple[FigureKind, float | str | None, str | None]:
@@ -289,6 +310,8 @@ def _scale_after(entity: Span) -> float | None:
     word = following.lower_
     if word in ("m", "bn", "b", "k", "tn", "mn") and not glued:
         return None
+    if len(word) > 3 and word.endswith("s"):
+        word = word[:-1]  # "₹2 lakhs"
     return SCALES.get(word) if word in SCALES and (glued or len(word) > 2) else None
 
 
@@ -358,6 +381,10 @@ def _counted_noun(entity: Span) -> str | None:
         and head.head.i > head.i
     ):
         head = head.head  # "7 member states": the states
+    if len(head) > 2 and head.lower_.rstrip("s") in SCALES and head.i + 1 < len(head.doc):
+        following = head.doc[head.i + 1]  # "3 crore rupees": the rupees, however parsed
+        noun = following.pos_ == "NOUN" or following.lower_.rstrip("s") in CURRENCY_WORDS
+        return following.text if noun and following.is_lower else None
     counting = root.dep_ in ("nummod", "quantmod", "compound")
     if counting and head.pos_ in ("NOUN", "PROPN") and head.i >= entity.end:
         return head.text
