@@ -477,3 +477,15 @@ def test_a_one_word_person_is_listed_only_where_the_article_shows_a_person(entit
     )
     assert entities["Putin"].type == entities["Hamilton"].type == "person"
     assert "Gazprombank" not in entities or entities["Gazprombank"].type != "person"
+
+
+def test_a_law_named_with_a_possessive_is_one_law_not_a_name(entities_of):
+    # Treasury: the possessive inside the act's name does not make "Countering America" a name
+    entities = entities_of(
+        [
+            "These are authorities codified by the Countering America’s Adversaries Through "
+            "Sanctions Act (CAATSA). The Treasury’s Office of Foreign Assets Control acted.",
+        ]
+    )
+    assert not any("Countering" in name or "Adversaries" in name for name in entities)
+    assert {"Treasury", "Office of Foreign Assets Control"} <= entities.keys()

@@ -138,6 +138,9 @@ NOT_ENTITY_HEADS = frozenset(
         "act",
         "acts",
         "law",
+        "regulation",
+        "regulations",
+        "rules",
         "bill",
         "strategy",
         "initiative",
@@ -427,8 +430,8 @@ def _lists_a_name(doc: Doc, text: str, mention: Mention) -> bool:
         return False
     if _STAGE_DIRECTION.match(text, max(0, mention.start_char - 1)):
         return False  # "(Laughter.)", "(Inaudible.)": a transcript's note
-    if mention.type == "person":
-        return True
+    if mention.type == "person":  # "Jude Law", "Buffalo Bill": those heads may be surnames
+        return len(words) == 1 or words[-1].casefold() not in NOT_ENTITY_HEADS - {"law", "bill"}
     names = {mention.text.casefold(), mention.name.casefold()}
     if any(n.split()[-1] in NOT_ENTITY_HEADS for n in names if n) or names & GENERIC_NAMES:
         return False
@@ -503,6 +506,8 @@ def _owner_and_owned(ent: Span) -> list[Span]:
     """A name's possessive before another name splits them: "Treasury’s Office of Foreign Assets
     Control" is the Treasury and its office. Not after a common noun ("People's Liberation Army"),
     nor before one word ("University’s Centre")."""
+    if ent[-1].lower_ in NOT_ENTITY_HEADS:
+        return [ent]  # "Countering America's Adversaries Through Sanctions Act": one law
     parts, start = [], ent.start
     for token in ent[1:-1]:
         owner, owned = token.doc[token.i - 1], token.doc[token.i + 1]
@@ -923,9 +928,9 @@ def _type_by_knowledge(doc: Doc, mentions: list[Mention]) -> None:
 
 def _type_by_coordination(doc: Doc, mentions: list[Mention]) -> None:
     """A name of two words, neither written as a common word, joined by "and" to a person's is a
-    person's too ("the cars of Valtteri Bottas
-    and Felipe Massa", where NER took the first for an organisation), unless its last word is an
-    institution's or a place's noun or it is a known place."""
+    person's too ("the cars of Valtteri Bottas and Felipe Massa", where NER took the first for an
+    organisation), unless its last word is an institution's or a place's noun or it is a known
+    place."""
     person_at = {m.span(doc).root.i for m in mentions if m.type == "person"}
     places = known_places()
     common_words = {t.lemma_ for t in doc if t.is_lower}  # "consumers": "Consumer Watchdog"
