@@ -489,3 +489,22 @@ def test_a_law_named_with_a_possessive_is_one_law_not_a_name(entities_of):
     )
     assert not any("Countering" in name or "Adversaries" in name for name in entities)
     assert {"Treasury", "Office of Foreign Assets Control"} <= entities.keys()
+
+
+def test_an_acronym_and_a_first_word_join_the_name_they_stand_for(entities_of):
+    # Global Voices (DRC): "AU" after "African Union", though "American University" comes later;
+    # Treasury: "Renova" after "the Renova Group"; the Navy is not short for a Navy agency
+    entities = entities_of(
+        [
+            "Despite initial disagreement among African Union members about the election "
+            "outcome, the AU has welcomed Tshisekedi.",
+            "Simon Allison, a journalist who studied at American University, wrote about it.",
+            "Vekselberg is the founder and Chairman of the Board of Directors of the Renova Group. "
+            "Renova is comprised of asset management businesses.",
+            "The Navy Information Agency said the Navy would search the area.",
+        ]
+    )
+    assert entities["African Union"].aliases == ("AU",)
+    assert "AU" not in entities["American University"].aliases
+    assert entities["Renova Group"].aliases == ("Renova",)
+    assert "Navy" in entities and "Navy" not in entities["Navy Information Agency"].aliases

@@ -1391,6 +1391,8 @@ def _name_by_key(mentions: list[Mention], text: str) -> None:
             long_names[_key(bracketed[key])].extend(by_key.pop(key))
             continue
         expansions = [k for k in long_names if key in _initials(long_names[k][0].text)]
+        if len(expansions) > 1:  # "AU" after "African Union", before "American University"
+            expansions = _written_last_before(expansions, long_names, by_key[key]) or expansions
         if len(expansions) == 1:
             long_names[expansions[0]].extend(by_key.pop(key))
     _join_short_forms(by_key)
@@ -1398,6 +1400,16 @@ def _name_by_key(mentions: list[Mention], text: str) -> None:
         name = aliases.get(key) or max(group, key=lambda m: (len(m.text), -m.start_char)).text
         for mention in group:
             mention.name = name
+
+
+def _written_last_before(
+    keys: list[str], by_key: dict[str, list[Mention]], short: list[Mention]
+) -> list[str]:
+    """Of several long names an acronym could stand for, the one first written last before it."""
+    first = {k: min(m.start_char for m in by_key[k]) for k in keys}
+    acronym_at = min(m.start_char for m in short)
+    before = sorted((at, k) for k, at in first.items() if at < acronym_at)
+    return [before[-1][1]] if before else []
 
 
 ALIASES_FILE = Path(__file__).resolve().parent.parent / "aliases.yaml"
@@ -1441,6 +1453,39 @@ def _join_short_forms(by_key: dict[str, list[Mention]]) -> None:
             )
         ]
         if len(longer) == 1 and key in by_key:
+            by_key[longer[0]].extend(by_key.pop(key))
+    _join_first_words(by_key)
+
+
+def _institution(key: str, group: list[Mention]) -> bool:
+    words = key.split()
+    return (
+        len(words) > 1
+        and words[-1] in ORGANISATION_HEADS
+        and all(m.type == "organisation" for m in group)
+    )
+
+
+def _join_first_words(by_key: dict[str, list[Mention]]) -> None:
+    """A name that begins one longer name only, an institution's ending on an institution's
+    noun, is its short form: "Renova" of "Renova Group", "Texas A&M" of "Texas A&M University".
+    Not a name the knowledge files list, an institution's bare word ("Navy"), nor a name before
+    any other word ("Air Force One")."""
+    known = known_places() | alias_names().keys()
+    for key in sorted(by_key, key=lambda k: (len(k.split()), k)):
+        group = by_key.get(key)
+        if not group or key in known or key in INSTITUTION_NOUNS or key in GENERIC_NAMES:
+            continue  # "Navy" is not short for "Navy Information Agency"
+        if any(m.type == "person" for m in group):
+            continue
+        longer = [k for k in by_key if k != key and k.startswith(key + " ")]
+        if len(longer) != 1 or not _institution(longer[0], by_key[longer[0]]):
+            continue  # "State Farm" of "State Farm Group" and "State Farm General": either
+        if Counter(m.type for m in group).most_common(1)[0][0] == "place":
+            # a place's name only before the noun alone: "Renova" of "Renova Group", but not
+            # "Texas" of "Texas A&M University"
+            longer = [k for k in longer if len(k.split()) == len(key.split()) + 1]
+        if len(longer) == 1 and longer[0] in by_key:
             by_key[longer[0]].extend(by_key.pop(key))
 
 
