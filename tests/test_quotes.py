@@ -1117,3 +1117,21 @@ def test_a_date_is_never_a_speaker(quotes_of):
         ]
     )
     assert all(speaker != "March" for _, speaker in said(quotes))
+
+
+def test_a_family_name_with_a_particle_is_whole_and_speaks_after_he_wrote(quotes_of):
+    # Global Voices (Saudi Arabia): NER stopped at "El"; the quote is his, not the imam's
+    quotes = quotes_of(
+        [
+            "Sheikh Abdulrahman al-Sudais lauded the “modernizing reforms” of Bin Salman in his "
+            "sermon, which was pre-approved by Saudi authorities.",
+            "Responding in a opinion piece for the New York Times, UCLA School of Law professor "
+            "Khaled M. Abou El Fadl said the sermon had “desecrated and defiled” the podium of the "
+            "prophet.",
+            "“By using the Grand Mosque to whitewash acts of despotism and oppression,” he wrote, "
+            "“Prince Mohammed has placed the very legitimacy of the Saudi control and guardianship "
+            "of the holy places of Mecca and Medina in question.”",
+        ]
+    )
+    speakers = {q.text[:30]: q.speaker for q in quotes}
+    assert speakers["By using the Grand Mosque to w"] == "Khaled M. Abou El Fadl"

@@ -755,6 +755,7 @@ def _vote_types(doc: Doc, mentions: list[Mention]) -> None:
             mention.type = "organisation"  # "Consumer Watchdog, an advocacy group"
         if mention.type == "person":
             _extend_to_first_name(doc, mention, most=None if has_role else 1)
+            _extend_over_particles(doc, mention)
         votes[mention.text.casefold()][mention.type] += 1
     person_words = _person_words(mentions)
     surnames = {m.text for m in mentions if m.type == "person" and " " not in m.text}
@@ -986,7 +987,16 @@ def _has_person_role(doc: Doc, mention: Mention) -> bool:
     if predicate is not None:
         described.append(predicate)
     # PROPN too: "The Minister of Legal and Constitutional Affairs, Mwigulu Nchemba"
-    return any(t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() in PERSON_ROLES for t in described)
+    return any(
+        t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() in PERSON_ROLES | KIN_NOUNS
+        for t in described
+    )
+
+
+# "Kadija, Dadiyata's wife": a relative is a person, whatever NER took the name for.
+KIN_NOUNS = frozenset(
+    {"wife", "husband", "son", "daughter", "brother", "sister", "mother", "father", "widow"}
+)
 
 
 # Nouns an apposition describes an organisation by, besides an institution's own nouns.
@@ -1070,6 +1080,30 @@ def _extend_to_first_name(doc: Doc, mention: Mention, most: int | None = None) -
     if start < mention.start:
         mention.start = start
         mention.start_char = doc[start].idx
+        mention.text = doc.text[mention.start_char : mention.end_char]
+
+
+# Words inside Arabic, Dutch, German, Spanish, Portuguese and French family names.
+NAME_PARTICLES = frozenset(
+    {"abu", "abou", "al", "bin", "ibn", "el", "van", "von", "der", "den", "de", "da", "dos", "la"}
+)
+
+
+def _extend_over_particles(doc: Doc, mention: Mention) -> None:
+    """ "Khaled M. Abou El Fadl" where NER stopped at "El": a particle and the capitalised name
+    word after it continue the name."""
+    end = mention.end
+    while (
+        end + 1 < len(doc)
+        and doc[end].lower_ in NAME_PARTICLES
+        and doc[end].idx == doc[end - 1].idx + len(doc[end - 1].text) + 1
+        and _name_word(doc[end + 1])
+        and doc[end + 1].is_title
+    ):
+        end += 2
+    if end > mention.end:
+        mention.end = end
+        mention.end_char = doc[end - 1].idx + len(doc[end - 1].text)
         mention.text = doc.text[mention.start_char : mention.end_char]
 
 
