@@ -391,9 +391,13 @@ _ABOARD = frozenset({"aboard", "onboard"})
 
 
 def _names_of_things(doc: Doc, mentions: Sequence[Mention]) -> set[str]:
-    """Names the article puts before a craft's or product's noun, or after "aboard", and never
-    makes own or say anything ("NASA's …", "NASA said"): a spacecraft, an app, a mission."""
-    things, actors = set(), set()
+    """Names the article puts before a craft's or product's noun, or after "aboard", more often
+    than it makes them own anything ("NASA's …") and never makes them say anything ("NASA
+    said"): a spacecraft, an app, a mission ("Juno's camera" once beside "the Juno spacecraft"
+    twice)."""
+    things: Counter = Counter()
+    owners: Counter = Counter()
+    speakers = set()
     for mention in mentions:
         if mention.type == "person":
             continue
@@ -404,14 +408,18 @@ def _names_of_things(doc: Doc, mentions: Sequence[Mention]) -> set[str]:
         if (after is not None and after.lower_ in THING_NOUNS) or (
             before is not None and before.lower_ in _ABOARD
         ):
-            things.add(mention.name)
+            things[mention.name] += 1
+        if after is not None and after.tag_ == "POS":
+            owners[mention.name] += 1
         root = mention.span(doc).root
-        if (after is not None and after.tag_ == "POS") or (
-            root.dep_ == "nsubj" and is_speech_verb(root.head)
-        ):
-            actors.add(mention.name)
+        if root.dep_ == "nsubj" and is_speech_verb(root.head):
+            speakers.add(mention.name)
     places = known_places()
-    return {name for name in things - actors if _key(name) not in places}
+    return {
+        name
+        for name, count in things.items()
+        if count > owners[name] and name not in speakers and _key(name) not in places
+    }
 
 
 def _in_other_language(text: str) -> bool:
