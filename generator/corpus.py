@@ -7,17 +7,21 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 import weakref
 from collections import Counter, defaultdict
 from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 from typing import Any, NamedTuple
 
 import numpy as np
+import yaml
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from generator.analyse.speech import TITLE_WORDS
 from generator.analyse.themes import APOSTROPHES, any_term_pattern
 from generator.model import Brief, Claim, DatedEvent, Evidence, Quote, SeedProblem, Topic
 from generator.slugs import slugify, unique_slugs
@@ -318,16 +322,19 @@ def canonical_names(names: Iterable[str], people: Iterable[str] | None = None) -
     """One name per entity across the corpus.
 
     Spellings that differ only in case are one name, written as the capitalised form ("Nato" and
-    "NATO" → "NATO"); a one-word name maps to the only longer name containing that word ("Putin"
+    "NATO" → "NATO"), and so are a person's that differ in accents or a middle initial
+    ("Donald Trump" and "Donald J. Trump", written as the fuller); a one-word name maps to the only longer name containing that word ("Putin"
     → "Vladimir Putin"), and stays as it is where two longer names contain it. Given `people`,
     only a person's one-word name maps, and only to a person's longer name: a surname is short
     for a full name, but "Moscow" is not short for "Chinese Embassy in Moscow".
     """
+    people_given = None if people is None else set(people)
     by_folded: dict[str, list[str]] = defaultdict(list)
     for name in sorted(set(names)):
-        by_folded[name.casefold()].append(name)
+        person = people_given is None or name in people_given
+        by_folded[person_key(name) if person else name.casefold()].append(name)
     spelling = {
-        name: max(variants, key=lambda v: (sum(c.isupper() for c in v), v))
+        name: max(variants, key=lambda v: (not _titled(v), sum(c.isupper() for c in v), len(v), v))
         for variants in by_folded.values()
         for name in variants
     }
@@ -336,7 +343,7 @@ def canonical_names(names: Iterable[str], people: Iterable[str] | None = None) -
         {
             n
             for n in spelling.values()
-            if len(n.split()) > 1 and (expandable is None or n in expandable)
+            if len(_untitled(n).split()) > 1 and (expandable is None or n in expandable)
         }
     )
     containing: dict[str, list[str]] = defaultdict(list)  # word → longer names with that word
@@ -345,10 +352,51 @@ def canonical_names(names: Iterable[str], people: Iterable[str] | None = None) -
             containing[word].append(name)
     mapping = {}
     for name, written in spelling.items():
-        short = " " not in written and (expandable is None or written in expandable)
-        owners = containing.get(written, []) if short else []
+        bare = _untitled(written)  # "President Trump" is short for "Donald J. Trump" too
+        short = " " not in bare and (expandable is None or written in expandable)
+        owners = containing.get(bare, []) if short else []
         mapping[name] = owners[0] if len(owners) == 1 else written
     return mapping
+
+
+def person_key(name: str) -> str:
+    """A person's name as compared across briefs: case, accents and middle initials aside
+    ("Donald J. Trump" is "Donald Trump", "Félix Tshisekedi" is "Felix Tshisekedi"), and a title
+    before it ("President Trump" is "Trump")."""
+    plain = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+    words = plain.casefold().replace(".", " ").split()
+    while len(words) > 1 and words[0] in TITLE_WORDS:
+        words = words[1:]  # "President Trump", a transcript's speaker label
+    kept = [w for i, w in enumerate(words) if len(w) > 1 or i in (0, len(words) - 1)]
+    if len(kept) > 1:
+        kept[0] = full_given_names().get(kept[0], kept[0])  # "Joe Biden" is "Joseph Biden"
+    return " ".join(kept)
+
+
+NICKNAMES_FILE = Path(__file__).resolve().parent / "nicknames.yaml"
+
+
+@functools.cache
+def full_given_names() -> dict[str, str]:
+    """A given name's short form → its full form (`nicknames.yaml`); a short form of two full
+    forms ("steve") is left alone."""
+    table = yaml.safe_load(NICKNAMES_FILE.read_text(encoding="utf-8"))["nicknames"]
+    fulls: dict[str, set[str]] = defaultdict(set)
+    for full, shorts in table.items():
+        for short in shorts:
+            fulls[short].add(full)
+    return {short: next(iter(names)) for short, names in fulls.items() if len(names) == 1}
+
+
+def _titled(name: str) -> bool:
+    return _untitled(name) != name
+
+
+def _untitled(name: str) -> str:
+    words = name.split()
+    while len(words) > 1 and words[0].casefold().rstrip(".") in TITLE_WORDS:
+        words = words[1:]
+    return " ".join(words)
 
 
 def kept_canonical_names(names: set[str], people: set[str]) -> dict[str, str]:

@@ -295,3 +295,27 @@ def test_a_place_or_organisation_is_never_short_for_a_longer_name():
     assert mapping["Moscow"] == "Moscow"
     assert mapping["Taiwan"] == "Taiwan"
     assert mapping["Putin"] == "Vladimir Putin"  # a surname is still short for the full name
+
+
+def test_a_person_written_with_a_middle_initial_or_accents_is_one_person_across_briefs():
+    from generator.corpus import canonical_names
+
+    # White House releases write "Donald J. Trump", news text "Donald Trump"; Global Voices
+    # writes "Félix Tshisekedi" where another outlet drops the accent
+    people = ["Donald Trump", "Donald J. Trump", "Trump", "Félix Tshisekedi", "Felix Tshisekedi"]
+    mapping = canonical_names([*people, "Moscow"], people=people)
+    assert mapping["Donald Trump"] == mapping["Trump"] == "Donald J. Trump"
+    assert mapping["Felix Tshisekedi"] == "Félix Tshisekedi"
+    assert mapping["Moscow"] == "Moscow"
+
+
+def test_a_title_or_a_short_given_name_does_not_make_another_person():
+    from generator.corpus import canonical_names
+
+    # a White House transcript labels its speaker "President Trump"; news text writes "Joe Biden"
+    # where releases write "Joseph R. Biden"; a short form of two names ("Steve") joins neither
+    people = ["President Trump", "Donald J. Trump", "Joe Biden", "Joseph R. Biden", "Steve Jobs"]
+    mapping = canonical_names(people, people=people)
+    assert mapping["President Trump"] == "Donald J. Trump"
+    assert mapping["Joe Biden"] == mapping["Joseph R. Biden"] == "Joseph R. Biden"
+    assert mapping["Steve Jobs"] == "Steve Jobs"

@@ -557,6 +557,11 @@ def _trim(part: str, kind: EntityType) -> tuple[int, str] | None:
         body = body[: body.rindex(words[-1])].rstrip(EDGE_PUNCTUATION)  # "Parliament Hon"
         words = words[:-1]
     if kind == "person":
+        while len(words) > 1 and words[-1].isupper() and len(words[-1]) > 1:
+            if all(w.isupper() for w in words):
+                break  # a name written in capitals ("JOHNSON", "JOE BIDEN")
+            body = body[: body.rindex(words[-1])].rstrip()  # "Trump KEEPS HIS PROMISES!"
+            words = words[:-1]
         while len(words) > 1 and words[0].lower().rstrip(".") in TITLE_WORDS:
             dropped = body.index(words[1], len(words[0]))
             lead += dropped
