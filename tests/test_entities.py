@@ -508,3 +508,16 @@ def test_an_acronym_and_a_first_word_join_the_name_they_stand_for(entities_of):
     assert "AU" not in entities["American University"].aliases
     assert entities["Renova Group"].aliases == ("Renova",)
     assert "Navy" in entities and "Navy" not in entities["Navy Information Agency"].aliases
+
+
+def test_a_name_ner_ran_into_a_capitalised_headline_word_is_cut_there_not_at_a_numeral(entities_of):
+    # White House reactions page; NASA (Texas A&M); Global Voices (a pope's visit)
+    entities = entities_of(
+        [
+            "“President Trump KEEPS HIS PROMISES! Tariffs are delivering,” said Ed Kelly.",
+            "Mark Welsh III, president of Texas A&M, spoke at the ceremony.",
+            "Pope John Paul II visited Mozambique in 1988.",
+        ]
+    )
+    assert "Trump" in entities and not any("KEEPS" in name for name in entities)
+    assert {"Mark Welsh III", "John Paul II"} <= entities.keys()

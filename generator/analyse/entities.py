@@ -558,8 +558,8 @@ def _trim(part: str, kind: EntityType) -> tuple[int, str] | None:
         words = words[:-1]
     if kind == "person":
         while len(words) > 1 and words[-1].isupper() and len(words[-1]) > 1:
-            if all(w.isupper() for w in words):
-                break  # a name written in capitals ("JOHNSON", "JOE BIDEN")
+            if all(w.isupper() for w in words) or _ROMAN_NUMERAL.fullmatch(words[-1]):
+                break  # a name written in capitals ("JOE BIDEN"), or "John Paul II"
             body = body[: body.rindex(words[-1])].rstrip()  # "Trump KEEPS HIS PROMISES!"
             words = words[:-1]
         while len(words) > 1 and words[0].lower().rstrip(".") in TITLE_WORDS:
@@ -570,6 +570,9 @@ def _trim(part: str, kind: EntityType) -> tuple[int, str] | None:
     if not body or not (body[0].isupper() or body[0].isdigit()):
         return None
     return lead, body
+
+
+_ROMAN_NUMERAL = re.compile(r"[IVX]+")
 
 
 def _make_mention(
