@@ -11,6 +11,7 @@ from generator.analyse.brief import analyse_article
 from generator.ingest import read_seed
 from generator.model import Brief, Entity, Evidence, Paragraph, Topic, TopicMatch
 from generator.subjects import propose_topics
+from tests.test_corpus import brief as corpus_brief
 
 DEV = Path(__file__).resolve().parent / "corpus" / "dev"
 SPACE = (
@@ -59,25 +60,10 @@ def test_a_subject_a_topic_already_covers_is_not_proposed(dev_briefs):
 
 
 def brief(source: str, body: str, terms: tuple[str, ...], entities=()) -> Brief:
+    """A brief of three paragraphs of `body`, published by an outlet its terms may name."""
     paragraphs = tuple(Paragraph(f"p{i}", body, i) for i in range(1, 4))
-    return Brief(
-        source=source,
-        slug=source,
-        content_hash=source,
-        title=source,
-        publisher="Global Voices",
-        date=None,
-        url=None,
-        summary="",
-        paragraphs=paragraphs,
-        quotes=(),
-        claims=(),
-        entities=tuple(entities),
-        figures=(),
-        topics=(),
-        events=(),
-        key_terms=terms,
-    )
+    plain = corpus_brief(source, source, entities=entities, terms=terms)
+    return replace(plain, publisher="Global Voices", paragraphs=paragraphs)
 
 
 def test_a_subject_is_named_by_shared_terms_never_a_place_a_person_or_an_outlet():
