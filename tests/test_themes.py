@@ -109,3 +109,8 @@ def test_a_topic_touched_in_passing_is_not_a_main_topic(nlp):
 
     assert main_topics("whitehouse-2025-03-01-ukraine-peace-support-reactions.md")[war] is True
     assert main_topics("whitehouse-2023-06-08-biden-sunak-bilateral-remarks.md")[war] is False
+    # a NASA round-up of station research: health studies in five of its sentences, spaceflight
+    # in 25; health is a part of what the station does, not what the article is about
+    station = main_topics("nasa-undated-space-station-research-2025.md")
+    assert station["Space exploration and aeronautics"] is True
+    assert station["Health care"] is False

@@ -6,6 +6,7 @@ import functools
 import itertools
 import re
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 
 from generator.analyse.parse import ParsedArticle
 from generator.model import Evidence, Topic, TopicMatch
@@ -101,7 +102,32 @@ def match_topics(parsed: ParsedArticle, topics: Sequence[Topic]) -> tuple[TopicM
         if len(evidence) >= topic.min_evidence:
             main = is_main_topic(parsed, evidence)
             matches.append(TopicMatch(topic.id, topic.name, tuple(evidence), main))
-    return tuple(matches)
+    return _beside_the_strongest(parsed, matches)
+
+
+# A topic not in the headline is main only with a third of the sentences of the article's
+# most present topic: "health" research on a space station is the station's, in passing.
+MAIN_TOPIC_SHARE = 1 / 3
+
+
+def _beside_the_strongest(
+    parsed: ParsedArticle, matches: list[TopicMatch]
+) -> tuple[TopicMatch, ...]:
+    sentences = [len({e.sentence for e in m.evidence}) for m in matches]
+    strongest = max(sentences, default=0)
+    return tuple(
+        replace(match, main=False)
+        if match.main
+        and count < MAIN_TOPIC_SHARE * strongest
+        and not _in_headline(parsed, match.evidence)
+        else match
+        for match, count in zip(matches, sentences, strict=True)
+    )
+
+
+def _in_headline(parsed: ParsedArticle, evidence: Sequence[Evidence]) -> bool:
+    title = parsed.article.title.translate(APOSTROPHES)
+    return any(term_pattern(e.term).search(title) for e in evidence)
 
 
 # A topic is what an article is about when its headline names it, or when its terms stand in
@@ -115,8 +141,7 @@ MAIN_TOPIC_SPREAD = 0.25  # share of the body's paragraphs
 
 def is_main_topic(parsed: ParsedArticle, evidence: Sequence[Evidence]) -> bool:
     """Whether the sentences naming a topic make it what the article is about."""
-    title = parsed.article.title.translate(APOSTROPHES)
-    if any(term_pattern(e.term).search(title) for e in evidence):
+    if _in_headline(parsed, evidence):
         return True
     if len({e.sentence for e in evidence}) < MAIN_TOPIC_SENTENCES:
         return False
