@@ -1135,3 +1135,18 @@ def test_a_family_name_with_a_particle_is_whole_and_speaks_after_he_wrote(quotes
     )
     speakers = {q.text[:30]: q.speaker for q in quotes}
     assert speakers["By using the Grand Mosque to w"] == "Khaled M. Abou El Fadl"
+
+
+def test_a_capitalised_trade_before_a_name_is_no_part_of_it(quotes_of):
+    # Global Voices (Nicaragua, e/OS)
+    quotes = quotes_of(
+        [
+            "Blogger Ana Siú wrote recently on Medium about her experience of the April 2018 "
+            "protests:",
+            "“I saw a friend from University being attacked by a mob through Instagram Live.”",
+            "“Arguing that you don't care about the right to privacy because you have nothing to "
+            "hide is no different than saying you don't care about free speech because you have "
+            "nothing to say,” said Whistleblower Edward Snowden.",
+        ]
+    )
+    assert [q.speaker for q in quotes] == ["Ana Siú", "Edward Snowden"]

@@ -562,7 +562,8 @@ def _trim(part: str, kind: EntityType) -> tuple[int, str] | None:
                 break  # a name written in capitals ("JOE BIDEN"), or "John Paul II"
             body = body[: body.rindex(words[-1])].rstrip()  # "Trump KEEPS HIS PROMISES!"
             words = words[:-1]
-        while len(words) > 1 and words[0].lower().rstrip(".") in TITLE_WORDS:
+        # "President Xi", "Whistleblower Edward Snowden", "Blogger Ana Siú": no part of the name
+        while len(words) > 1 and words[0].lower().rstrip(".") in TITLE_WORDS | PERSON_ROLES:
             dropped = body.index(words[1], len(words[0]))
             lead += dropped
             body = body[dropped:]
@@ -1255,6 +1256,8 @@ def _speaking_full_names(parsed: ParsedArticle, covered: set[int]) -> list[Menti
         if token.i in covered or token.dep_ != "nsubj" or not is_speech_verb(token.head):
             continue
         run = [t for t in token.lefts if t.dep_ == "compound" and _name_word(t)] + [token]
+        while len(run) > 2 and run[0].lower_.rstrip(".") in TITLE_WORDS | PERSON_ROLES:
+            run = run[1:]  # "Blogger Ana Siú wrote": the blogger's name
         contiguous = all(b.i == a.i + 1 for a, b in itertools.pairwise(run))
         if not (2 <= len(run) <= MAX_NAME_WORDS and contiguous and _name_word(token)):
             continue

@@ -252,6 +252,17 @@ PERSON_ROLES = OFFICE_NOUNS | {
     "head",
     "associate",
     "member",
+    "whistleblower",
+    "blogger",
+    "commissioner",
+    "bishop",
+    "archbishop",
+    "imam",
+    "rabbi",
+    "pastor",
+    "councillor",
+    "councilor",
+    "lawmaker",
 }
 
 # What a definite description calls one person it does not name ("the Dane said", "the Alaska
