@@ -521,3 +521,18 @@ def test_a_name_ner_ran_into_a_capitalised_headline_word_is_cut_there_not_at_a_n
     )
     assert "Trump" in entities and not any("KEEPS" in name for name in entities)
     assert {"Mark Welsh III", "John Paul II"} <= entities.keys()
+
+
+def test_a_town_s_name_that_fields_players_or_takes_a_plural_verb_is_its_team(entities_of):
+    # BBC Sport (Gundogan)
+    entities = entities_of(
+        [
+            "City have an interest in Arsenal forward Alexis Sanchez and Monaco's Kylian Mbappe.",
+            "Gundogan said: “Tottenham are a great team. They have the style of play.”",
+            "City complete their tour against Tottenham in Nashville, which is in Tennessee.",
+            "Paris and Rome are capitals.",
+        ]
+    )
+    assert entities["Arsenal"].type == entities["Tottenham"].type == "organisation"
+    assert entities["Nashville"].type == entities["Tennessee"].type == "place"
+    assert entities["Paris"].type == "place"

@@ -487,6 +487,7 @@ def _find_mentions(parsed: ParsedArticle) -> tuple[Mention, ...]:
     _type_by_head(mentions)
     _type_by_knowledge(doc, mentions)
     _type_by_coordination(doc, mentions)
+    _type_teams(doc, mentions)
     _people_before_of(parsed, mentions)
     mentions = _split_office_places(parsed, mentions)
     places = {m.text.casefold() for m in mentions if m.type == "place"}
@@ -971,6 +972,61 @@ def _type_by_coordination(doc: Doc, mentions: list[Mention]) -> None:
         joined = [i for i in partners if i in person_at and _and_between(doc, i, root.i)]
         if joined:
             mention.type = "person"
+
+
+# Nouns for a team's people put after its name: "Arsenal forward Alexis Sanchez".
+TEAM_ROLES = frozenset(
+    {
+        "batsman",
+        "boss",
+        "bowler",
+        "captain",
+        "coach",
+        "defender",
+        "forward",
+        "goalkeeper",
+        "manager",
+        "midfielder",
+        "player",
+        "players",
+        "striker",
+        "winger",
+    }
+)
+
+
+def _type_teams(doc: Doc, mentions: list[Mention]) -> None:
+    """A town's name that a team's player is put after ("Arsenal forward Alexis Sanchez") or
+    that takes a plural verb ("Tottenham are a great team") names the team, an organisation; not
+    a country or place `places.yaml` lists."""
+    places = known_places()
+    teams = set()
+    for mention in mentions:
+        if mention.type != "place" or _key(mention.text) in places:
+            continue
+        root = mention.span(doc).root
+        after = doc[mention.end] if mention.end < len(doc) else None
+        if after is not None and after.lower_ in TEAM_ROLES and _before_a_person(after):
+            teams.add(mention.text)
+        # a plural verb, but not of subjects joined by "and" ("Paris and Rome are capitals")
+        coordinated = root.dep_ == "conj" or any(c.dep_ == "conj" for c in root.children)
+        if root.dep_ == "nsubj" and root.tag_ == "NNP" and not coordinated:
+            teams.update([mention.text] if _plural_verb(root.head) else [])
+    for mention in mentions:
+        if mention.type == "place" and mention.text in teams:
+            mention.type = "organisation"
+
+
+def _before_a_person(role: Token) -> bool:
+    """ "forward Alexis Sanchez", "manager Antonio Conte": a role, then a person's name."""
+    following = role.doc[role.i + 1] if role.i + 1 < len(role.doc) else None
+    return following is not None and following.ent_type_ == "PERSON"
+
+
+def _plural_verb(verb: Token) -> bool:
+    """ "are", "were", "have": a plural verb, or its auxiliary ("were judged")."""
+    words = [verb, *(c for c in verb.children if c.dep_ in ("aux", "auxpass"))]
+    return any(w.tag_ == "VBP" or w.lower_ == "were" for w in words)
 
 
 def _and_between(doc: Doc, first: int, second: int) -> bool:
