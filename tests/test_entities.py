@@ -536,3 +536,20 @@ def test_a_town_s_name_that_fields_players_or_takes_a_plural_verb_is_its_team(en
     assert entities["Arsenal"].type == entities["Tottenham"].type == "organisation"
     assert entities["Nashville"].type == entities["Tennessee"].type == "place"
     assert entities["Paris"].type == "place"
+
+
+def test_languages_diseases_programmes_medals_and_headline_verbs_are_no_names(entities_of):
+    # Global Voices (Tanzania, MENA), NASA (Marshall Star), Justice Department (Idaho)
+    entities = entities_of(
+        [
+            "The regulations were published in Swahili and English by the Tanzanian authorities.",
+            "Cases of FGM rose during COVID-19, UNICEF said.",
+            "She received the NASA Exceptional Achievement Medal for her work on the Commercial "
+            "Crew Program.",
+            "Canyon County Man Sentenced to Over 4 Years for Distributing Fentanyl",
+            "“This case highlights the importance of partnerships,” said Sheriff L. Shane Nelson.",
+        ]
+    )
+    assert not {"Swahili", "English", "FGM", "COVID-19", "Commercial Crew Program"} & set(entities)
+    assert not any(name.endswith(("Medal", "Sentenced")) for name in entities)
+    assert {"UNICEF", "L. Shane Nelson"} <= entities.keys()

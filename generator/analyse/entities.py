@@ -162,6 +162,14 @@ NOT_ENTITY_HEADS = frozenset(
         "award",
         "awards",
         "prize",
+        "medal",
+        "program",
+        "telescope",
+        "camera",
+        "memorandum",
+        "resolution",
+        "resolutions",
+        "framework",
     }
 )
 # A company's organs name no organisation of their own ("the Board of Directors of …").
@@ -242,6 +250,31 @@ GENERIC_NAMES = frozenset(
         "unit",
     }
 )
+# Languages are no entities, though NER takes them for organisations ("in Swahili").
+LANGUAGES = frozenset(
+    {
+        "amharic",
+        "arabic",
+        "bengali",
+        "dari",
+        "english",
+        "farsi",
+        "french",
+        "hausa",
+        "hindi",
+        "kiswahili",
+        "mandarin",
+        "pashto",
+        "persian",
+        "portuguese",
+        "spanish",
+        "swahili",
+        "urdu",
+        "yoruba",
+    }
+)
+# Diseases and practices NER takes for organisations ("COVID-19", "FGM").
+CONDITIONS = frozenset({"covid", "covid-19", "ebola", "fgm", "fgm/c", "sars", "mers", "mpox"})
 FAITH_GROUPS = frozenset(
     {"christians", "muslims", "jews", "hindus", "buddhists", "catholics", "protestants", "sikhs"}
 )
@@ -438,12 +471,14 @@ def _lists_a_name(doc: Doc, text: str, mention: Mention) -> bool:
         return False
     if _STAGE_DIRECTION.match(text, max(0, mention.start_char - 1)):
         return False  # "(Laughter.)", "(Inaudible.)": a transcript's note
+    if any(t.pos_ == "VERB" for t in mention.span(doc)) or mention.span(doc)[-1].pos_ == "AUX":
+        return False  # a headline's words: "Canyon County Man Sentenced", "Distributing Fentanyl"
     if mention.type == "person":  # "Jude Law", "Buffalo Bill": those heads may be surnames
         return len(words) == 1 or words[-1].casefold() not in NOT_ENTITY_HEADS - {"law", "bill"}
     names = {mention.text.casefold(), mention.name.casefold()}
     if any(n.split()[-1] in NOT_ENTITY_HEADS for n in names if n) or names & GENERIC_NAMES:
         return False
-    if names & COMMON_ABBREVIATIONS or any(
+    if names & (COMMON_ABBREVIATIONS | LANGUAGES | CONDITIONS) or any(
         n in CORPORATE_BODIES or n.partition(" of ")[0] in CORPORATE_BODIES for n in names
     ):
         return False

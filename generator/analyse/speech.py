@@ -263,6 +263,10 @@ PERSON_ROLES = OFFICE_NOUNS | {
     "councillor",
     "councilor",
     "lawmaker",
+    "administrator",
+    "ceo",
+    "sheriff",
+    "whip",
 }
 
 # What a definite description calls one person it does not name ("the Dane said", "the Alaska
