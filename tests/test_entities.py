@@ -553,3 +553,19 @@ def test_languages_diseases_programmes_medals_and_headline_verbs_are_no_names(en
     assert not {"Swahili", "English", "FGM", "COVID-19", "Commercial Crew Program"} & set(entities)
     assert not any(name.endswith(("Medal", "Sentenced")) for name in entities)
     assert {"UNICEF", "L. Shane Nelson"} <= entities.keys()
+
+
+def test_washington_dc_is_one_place_and_a_country_s_government_no_name_of_its_own(entities_of):
+    # Justice Department and NCD releases; Global Voices (Brazil); Treasury (Afghanistan)
+    entities = entities_of(
+        [
+            "The meeting was held in Washington, D.C. on Monday.",
+            "Brazil's government cut the education budget by 30 percent.",
+            "The Afghan Government and the Social Security Administration were named.",
+            "Idaho Lt. Governor Scott Bedke spoke.",
+        ]
+    )
+    assert entities["Washington, D.C."].type == "place"
+    assert not {"Washington", "D.C.", "Afghan Government", "Idaho Lt"} & entities.keys()
+    assert not any("government" in name for name in entities)
+    assert {"Brazil", "Social Security Administration", "Idaho"} <= entities.keys()

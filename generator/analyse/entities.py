@@ -293,6 +293,7 @@ def listed_mentions(parsed: ParsedArticle) -> list[Mention]:
     foreign = {i for i in {m.paragraph for m in mentions} if _in_other_language(paragraphs[i].text)}
     english = {m.name for m in mentions if m.paragraph not in foreign}
     things = _names_of_things(doc, mentions) | _unproven_one_word_people(doc, mentions)
+    things |= _governments_of(mentions)
     return [
         m
         for m in mentions
@@ -384,6 +385,29 @@ def _person_by_company(doc: Doc, root: Token) -> bool:
         return True
     clauses = [c for c in root.children if c.dep_ == "relcl"]
     return any(t.lower_ == "who" for c in clauses for t in c.children)
+
+
+_RULING = frozenset({"government", "regime"})
+
+
+def _governments_of(mentions: Sequence[Mention]) -> set[str]:
+    """ "Afghan Government", "Brazil's government", "the Assad regime": a country's or a
+    leader's government, which the article names by the country or the leader, not a name of
+    its own. (A president's "Administration" is left as NER has it: annotators differ.)"""
+    people = {w for m in mentions if m.type == "person" for w in m.name.split()}
+    places = known_places()
+    found = set()
+    for mention in mentions:
+        words = POSSESSIVE.sub("", mention.text.rsplit(" ", 1)[0]).split()
+        head = mention.text.split()[-1].casefold()
+        if mention.type == "person" or head not in _RULING or len(words) != 1:
+            continue
+        owner, key = words[0], _key(words[0])
+        country = key in places or is_demonym_of_known_place(owner)
+        country = country or (len(key) > 3 and any(p.startswith(key) for p in places))  # Afghan
+        if owner in people or country:
+            found.add(mention.name)
+    return found
 
 
 # Nouns a name is put before when it names a craft, a product or a programme: "the Juno
@@ -589,9 +613,9 @@ def _trim(part: str, kind: EntityType) -> tuple[int, str] | None:
         lead += article.end()
         body = body[article.end() :]
     words = body.split()
-    while len(words) > 1 and words[-1].lower().rstrip(".") in COURTESY_TITLES:
+    while len(words) > 1 and words[-1].lower().rstrip(".") in _RANKS:
         body = body[: body.rindex(words[-1])].rstrip(EDGE_PUNCTUATION)  # "Parliament Hon"
-        words = words[:-1]
+        words = words[:-1]  # "Idaho Lt" of "Idaho Lt. Governor"
     if kind == "person":
         while len(words) > 1 and words[-1].isupper() and len(words[-1]) > 1:
             if all(w.isupper() for w in words) or _ROMAN_NUMERAL.fullmatch(words[-1]):
@@ -707,8 +731,8 @@ def _joined_across_words(mentions: list[Mention], parsed: ParsedArticle) -> list
             kind = "organisation"
         elif gap == " and " and _ends_with_known_place(text, places):
             kind = "place" if _key(text) in places else previous.type
-        elif gap == " " and _key(text) in places:
-            kind = "place"  # "DR" + "Congo"
+        elif gap in (" ", ", ") and _key(text) in places:
+            kind = "place"  # "DR" + "Congo", "Washington" + "D.C."
         merged = kind and _make_mention(parsed, previous.start_char, mention.end_char, text, kind)
         if merged:
             joined[-1] = merged
