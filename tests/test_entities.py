@@ -569,3 +569,18 @@ def test_washington_dc_is_one_place_and_a_country_s_government_no_name_of_its_ow
     assert not {"Washington", "D.C.", "Afghan Government", "Idaho Lt"} & entities.keys()
     assert not any("government" in name for name in entities)
     assert {"Brazil", "Social Security Administration", "Idaho"} <= entities.keys()
+
+
+def test_a_town_before_its_country_and_a_base_or_reserve_are_places(entities_of):
+    # BBC (Storm Frank), NASA (Langley), USDA; an apposition is no place
+    entities = entities_of(
+        [
+            "Flooding hit Newton Stewart, Scotland.",
+            "Researchers at Langley Air Force Base tested the aircraft.",
+            "The center serves families on the Rosebud Indian Reservation.",
+            "“Release him,” said Sarah Leah Whitson, Middle East director at Human Rights Watch.",
+        ]
+    )
+    for place in ("Newton Stewart", "Langley Air Force Base", "Rosebud Indian Reservation"):
+        assert entities[place].type == "place"
+    assert entities["Sarah Leah Whitson"].type == "person"

@@ -547,6 +547,7 @@ def _find_mentions(parsed: ParsedArticle) -> tuple[Mention, ...]:
     _type_by_knowledge(doc, mentions)
     _type_by_coordination(doc, mentions)
     _type_teams(doc, mentions)
+    _type_places_by_position(doc, mentions)
     _people_before_of(parsed, mentions)
     mentions = _split_office_places(parsed, mentions)
     places = {m.text.casefold() for m in mentions if m.type == "place"}
@@ -910,6 +911,17 @@ ORGANISATION_HEADS = frozenset(
 )
 PLACE_HEADS = frozenset(
     {
+        "airport",
+        "base",
+        "basin",
+        "complex",
+        "complexes",
+        "dam",
+        "dams",
+        "facility",
+        "park",
+        "reservation",
+        "town",
         "avenue",
         "bay",
         "coast",
@@ -1074,6 +1086,28 @@ def _type_teams(doc: Doc, mentions: list[Mention]) -> None:
     for mention in mentions:
         if mention.type == "place" and mention.text in teams:
             mention.type = "organisation"
+
+
+def _type_places_by_position(doc: Doc, mentions: list[Mention]) -> None:
+    """A name NER took for a person's that stands before a comma and a country or state, as
+    places do ("Newton Stewart, Scotland"); "in" is no sign ("in Sarah Leah Whitson's words")."""
+    places = known_places()
+    by_start = {m.start: m for m in mentions}
+    located = set()
+    for mention in mentions:
+        if mention.type != "person" or len(mention.text.split()) < 2:
+            continue
+        after = by_start.get(mention.end + 1)
+        comma = mention.end < len(doc) and doc[mention.end].text == ","
+        if comma and after is not None and after.type == "place" and _key(after.text) in places:
+            closing = doc[after.end] if after.end < len(doc) else None
+            # "Newton Stewart, Scotland." but not "Sarah Leah Whitson, Middle East director"
+            # nor "John Magufuli, Tanzania's fifth president"
+            if closing is None or (closing.is_punct and closing.tag_ != "POS"):
+                located.add(mention.text)
+    for mention in mentions:
+        if mention.type == "person" and mention.text in located:
+            mention.type = "place"
 
 
 def _before_a_person(role: Token) -> bool:
