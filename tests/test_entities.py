@@ -584,3 +584,17 @@ def test_a_town_before_its_country_and_a_base_or_reserve_are_places(entities_of)
     for place in ("Newton Stewart", "Langley Air Force Base", "Rosebud Indian Reservation"):
         assert entities[place].type == "place"
     assert entities["Sarah Leah Whitson"].type == "person"
+
+
+def test_a_country_s_official_name_is_the_country(entities_of):
+    # Treasury (Iran), Global Voices (Tanzania)
+    entities = entities_of(
+        [
+            "The Central Bank of Iran has provided billions to the IRGC. The Islamic Republic of "
+            "Iran denied it.",
+            "Samia Suluhu Hassan became president of the United Republic of Tanzania. Tanzania "
+            "mourned.",
+        ]
+    )
+    assert entities["Iran"].aliases == ("Islamic Republic of Iran",)
+    assert entities["Tanzania"].aliases == ("United Republic of Tanzania",)
