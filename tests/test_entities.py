@@ -598,3 +598,15 @@ def test_a_country_s_official_name_is_the_country(entities_of):
     )
     assert entities["Iran"].aliases == ("Islamic Republic of Iran",)
     assert entities["Tanzania"].aliases == ("United Republic of Tanzania",)
+
+
+def test_spellings_that_differ_in_spacing_hyphens_or_a_plural_are_one_name(entities_of):
+    # Mongabay (ship trackers), NASA (a program office's release)
+    entities = entities_of(
+        [
+            "Data from MarineTraffic showed the ship; Marine Traffic later removed it.",
+            "The Office of Communication and the Office of Communications agreed.",
+        ]
+    )
+    assert entities["Marine Traffic"].aliases == ("MarineTraffic",)
+    assert entities["Office of Communications"].aliases == ("Office of Communication",)

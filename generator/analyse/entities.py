@@ -1583,9 +1583,11 @@ def _name_by_key(mentions: list[Mention], text: str) -> None:
     initials of."""
     by_key: dict[str, list[Mention]] = defaultdict(list)
     aliases = alias_names()
+    spelled: dict[str, str] = {}  # spelling key → the first key written so
     for mention in mentions:
         key = _key(mention.text)
-        by_key[_key(aliases[key]) if key in aliases else key].append(mention)
+        key = _key(aliases[key]) if key in aliases else key
+        by_key[spelled.setdefault(_spelling_key(key), key)].append(mention)
     long_names = {key: group for key, group in by_key.items() if " " in group[0].text}
     bracketed = _bracketed_acronyms(mentions, text)
     for key in [k for k, group in by_key.items() if _looks_like_acronym(group[0].text)]:
@@ -1602,6 +1604,13 @@ def _name_by_key(mentions: list[Mention], text: str) -> None:
         name = aliases.get(key) or max(group, key=lambda m: (len(m.text), -m.start_char)).text
         for mention in group:
             mention.name = name
+
+
+def _spelling_key(key: str) -> str:
+    """A name's key with its spacing, hyphens and plural endings aside: "MarineTraffic" is "Marine
+    Traffic", "NASA-TV" is "NASA TV", "Office of Communication" is "Office of Communications"."""
+    words = re.split(r"[\s\-]+", key)
+    return "".join(w[:-1] if len(w) > 3 and w.endswith("s") else w for w in words)
 
 
 def _written_last_before(
