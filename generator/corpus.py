@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import functools
 import re
-import unicodedata
 import weakref
 from collections import Counter, defaultdict
 from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
@@ -21,6 +20,7 @@ import numpy as np
 import yaml
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from generator.analyse.entities import without_accents
 from generator.analyse.speech import TITLE_WORDS
 from generator.analyse.themes import APOSTROPHES, any_term_pattern
 from generator.model import Brief, Claim, DatedEvent, Evidence, Quote, SeedProblem, Topic
@@ -322,8 +322,9 @@ def canonical_names(names: Iterable[str], people: Iterable[str] | None = None) -
     """One name per entity across the corpus.
 
     Spellings that differ only in case are one name, written as the capitalised form ("Nato" and
-    "NATO" → "NATO"), and so are a person's that differ in accents or a middle initial
-    ("Donald Trump" and "Donald J. Trump", written as the fuller); a one-word name maps to the only longer name containing that word ("Putin"
+    "NATO" → "NATO"), and so are a person's that differ in accents, a middle initial, a title or a
+    short given name ("Donald Trump" and "Donald J. Trump", written as the fuller); a one-word
+    name maps to the only longer name containing that word ("Putin"
     → "Vladimir Putin"), and stays as it is where two longer names contain it. Given `people`,
     only a person's one-word name maps, and only to a person's longer name: a surname is short
     for a full name, but "Moscow" is not short for "Chinese Embassy in Moscow".
@@ -363,10 +364,8 @@ def person_key(name: str) -> str:
     """A person's name as compared across briefs: case, accents and middle initials aside
     ("Donald J. Trump" is "Donald Trump", "Félix Tshisekedi" is "Felix Tshisekedi"), and a title
     before it ("President Trump" is "Trump")."""
-    plain = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
-    words = plain.casefold().replace(".", " ").split()
-    while len(words) > 1 and words[0] in TITLE_WORDS:
-        words = words[1:]  # "President Trump", a transcript's speaker label
+    # "President Trump", a transcript's speaker label
+    words = without_accents(_untitled(name)).casefold().replace(".", " ").split()
     kept = [w for i, w in enumerate(words) if len(w) > 1 or i in (0, len(words) - 1)]
     if len(kept) > 1:
         kept[0] = full_given_names().get(kept[0], kept[0])  # "Joe Biden" is "Joseph Biden"

@@ -52,12 +52,13 @@ class TopicProposal:
 def propose_topics(briefs: Sequence[Brief], topics: Sequence[Topic]) -> list[TopicProposal]:
     """Subjects of three briefs or more that no topic covers, the largest first."""
     terms_of = _subject_terms(briefs, topics)
+    holders = Counter(key for terms in terms_of.values() for key in terms)
     proposals = []
     for group in _groups(briefs):
         members = [briefs[i] for i in group]
         if _covered(members):
             continue
-        evidence = _evidence(members, terms_of, len(briefs))
+        evidence = _evidence(members, terms_of, holders, len(briefs))
         if not evidence:
             continue
         label = " · ".join(term for term, _count in evidence[:LABEL_TERMS])
@@ -138,17 +139,16 @@ def _covered(members: Sequence[Brief]) -> bool:
 
 
 def _evidence(
-    members: Sequence[Brief], terms_of: dict[str, dict[str, str]], total: int
+    members: Sequence[Brief], terms_of: dict[str, dict[str, str]], holders: Counter, total: int
 ) -> list[tuple[str, int]]:
     """The group's key terms held by two of its briefs or more, the most its own first: by how
-    many of its briefs hold them, times the share of all their holders it has (`_weight`)."""
+    many of its briefs hold them, times the share of all their `holders` it has (`_weight`)."""
     inside: Counter = Counter()
     written: dict[str, str] = {}
     for brief in members:
         for key, term in terms_of.get(brief.source, {}).items():
             inside[key] += 1
             written.setdefault(key, term)
-    holders = _holders(terms_of)
     ranked = sorted(
         (key for key, n in inside.items() if n >= 2 and holders[key] < 0.8 * total),
         key=lambda k: (-_weight(written[k]) * inside[k] ** 2 / holders[k], written[k].casefold()),
@@ -160,10 +160,6 @@ def _weight(term: str) -> int:
     """A common noun phrase ("free software") says what about twice as well as a name, which is
     as often an actor ("Congress")."""
     return 2 if term[:1].islower() else 1
-
-
-def _holders(terms_of: dict[str, dict[str, str]]) -> Counter:
-    return Counter(key for terms in terms_of.values() for key in terms)
 
 
 def _subject_terms(briefs: Sequence[Brief], topics: Sequence[Topic]) -> dict[str, dict[str, str]]:

@@ -172,6 +172,10 @@ NOT_ENTITY_HEADS = frozenset(
         "framework",
     }
 )
+# "Jude Law", "Buffalo Bill": a person's name may end on these
+_NOT_SURNAME_HEADS = NOT_ENTITY_HEADS - {"law", "bill"}
+# Words before a person's name that are no part of it: "President Xi", "Blogger Ana Siú".
+NAME_PREFIXES = TITLE_WORDS | PERSON_ROLES
 # A company's organs name no organisation of their own ("the Board of Directors of …").
 CORPORATE_BODIES = frozenset(
     {
@@ -275,6 +279,7 @@ LANGUAGES = frozenset(
 )
 # Diseases and practices NER takes for organisations ("COVID-19", "FGM").
 CONDITIONS = frozenset({"covid", "covid-19", "ebola", "fgm", "fgm/c", "sars", "mers", "mpox"})
+COMMON_WORDS_AS_NAMES = COMMON_ABBREVIATIONS | LANGUAGES | CONDITIONS
 FAITH_GROUPS = frozenset(
     {"christians", "muslims", "jews", "hindus", "buddhists", "catholics", "protestants", "sikhs"}
 )
@@ -349,25 +354,15 @@ def _a_person_s_verb(verb: Token) -> bool:
     return is_speech_verb(verb) or verb.lemma_.lower() in PERSON_VERBS
 
 
+# "Kadija, Dadiyata's wife": a relative is a person, whatever NER took the name for.
+KIN_NOUNS = frozenset(
+    {"wife", "husband", "son", "daughter", "brother", "sister", "mother", "father", "widow"}
+)
+_PERSON_DESCRIPTIONS = PERSON_ROLES | KIN_NOUNS
 # Nouns only a person's name is put before or owns: "the Assad regime", "Putin's daughter",
 # "his wife Beth".
-PERSONAL_NOUNS = frozenset(
-    {
-        "administration",
-        "aide",
-        "ally",
-        "associate",
-        "brother",
-        "daughter",
-        "family",
-        "father",
-        "husband",
-        "mother",
-        "regime",
-        "sister",
-        "son",
-        "wife",
-    }
+PERSONAL_NOUNS = KIN_NOUNS | frozenset(
+    {"administration", "aide", "ally", "associate", "family", "regime"}
 )
 
 
@@ -498,11 +493,11 @@ def _lists_a_name(doc: Doc, text: str, mention: Mention) -> bool:
     if any(t.pos_ == "VERB" for t in mention.span(doc)) or mention.span(doc)[-1].pos_ == "AUX":
         return False  # a headline's words: "Canyon County Man Sentenced", "Distributing Fentanyl"
     if mention.type == "person":  # "Jude Law", "Buffalo Bill": those heads may be surnames
-        return len(words) == 1 or words[-1].casefold() not in NOT_ENTITY_HEADS - {"law", "bill"}
+        return len(words) == 1 or words[-1].casefold() not in _NOT_SURNAME_HEADS
     names = {mention.text.casefold(), mention.name.casefold()}
     if any(n.split()[-1] in NOT_ENTITY_HEADS for n in names if n) or names & GENERIC_NAMES:
         return False
-    if names & (COMMON_ABBREVIATIONS | LANGUAGES | CONDITIONS) or any(
+    if names & COMMON_WORDS_AS_NAMES or any(
         n in CORPORATE_BODIES or n.partition(" of ")[0] in CORPORATE_BODIES for n in names
     ):
         return False
@@ -623,8 +618,7 @@ def _trim(part: str, kind: EntityType) -> tuple[int, str] | None:
                 break  # a name written in capitals ("JOE BIDEN"), or "John Paul II"
             body = body[: body.rindex(words[-1])].rstrip()  # "Trump KEEPS HIS PROMISES!"
             words = words[:-1]
-        # "President Xi", "Whistleblower Edward Snowden", "Blogger Ana Siú": no part of the name
-        while len(words) > 1 and words[0].lower().rstrip(".") in TITLE_WORDS | PERSON_ROLES:
+        while len(words) > 1 and words[0].lower().rstrip(".") in NAME_PREFIXES:
             dropped = body.index(words[1], len(words[0]))
             lead += dropped
             body = body[dropped:]
@@ -951,6 +945,7 @@ PLACE_HEADS = frozenset(
         "village",
     }
 )
+_TYPING_HEADS = ORGANISATION_HEADS | PLACE_HEADS
 # Institutions NER may take for a place ("State Duma"); not "Union" or "Federation", which name
 # states as often ("Soviet Union", "Russian Federation").
 _SEATED = frozenset(
@@ -1032,7 +1027,7 @@ def _type_by_coordination(doc: Doc, mentions: list[Mention]) -> None:
             w[:1].isupper() and not w.isupper() and w.lower() not in common_words for w in words
         ):
             continue
-        if words[-1].casefold() in ORGANISATION_HEADS | PLACE_HEADS or _key(mention.text) in places:
+        if words[-1].casefold() in _TYPING_HEADS or _key(mention.text) in places:
             continue
         if _described_as_organisation(doc, mention):
             continue
@@ -1083,9 +1078,7 @@ def _type_teams(doc: Doc, mentions: list[Mention]) -> None:
         coordinated = root.dep_ == "conj" or any(c.dep_ == "conj" for c in root.children)
         if root.dep_ == "nsubj" and root.tag_ == "NNP" and not coordinated:
             teams.update([mention.text] if _plural_verb(root.head) else [])
-    for mention in mentions:
-        if mention.type == "place" and mention.text in teams:
-            mention.type = "organisation"
+    _retype(mentions, teams, "place", "organisation")
 
 
 def _type_places_by_position(doc: Doc, mentions: list[Mention]) -> None:
@@ -1105,9 +1098,14 @@ def _type_places_by_position(doc: Doc, mentions: list[Mention]) -> None:
             # nor "John Magufuli, Tanzania's fifth president"
             if closing is None or (closing.is_punct and closing.tag_ != "POS"):
                 located.add(mention.text)
+    _retype(mentions, located, "person", "place")
+
+
+def _retype(mentions: list[Mention], texts: set[str], old: EntityType, new: EntityType) -> None:
+    """Every mention of those names typed `old` as `new`: what one mention shows, all show."""
     for mention in mentions:
-        if mention.type == "person" and mention.text in located:
-            mention.type = "place"
+        if mention.type == old and mention.text in texts:
+            mention.type = new
 
 
 def _before_a_person(role: Token) -> bool:
@@ -1154,15 +1152,8 @@ def _has_person_role(doc: Doc, mention: Mention) -> bool:
         described.append(predicate)
     # PROPN too: "The Minister of Legal and Constitutional Affairs, Mwigulu Nchemba"
     return any(
-        t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() in PERSON_ROLES | KIN_NOUNS
-        for t in described
+        t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() in _PERSON_DESCRIPTIONS for t in described
     )
-
-
-# "Kadija, Dadiyata's wife": a relative is a person, whatever NER took the name for.
-KIN_NOUNS = frozenset(
-    {"wife", "husband", "son", "daughter", "brother", "sister", "mother", "father", "widow"}
-)
 
 
 # Nouns an apposition describes an organisation by, besides an institution's own nouns.
@@ -1313,13 +1304,18 @@ _DEMONYM_SUFFIXES = ("ians", "ans", "ian", "an", "ns", "n", "ese", "is", "i", "i
 _MAX_DROPPED_LETTERS = 2  # "German" from "Germany": the place's letters a demonym drops
 
 
+@functools.cache
+def _one_word_known_places() -> tuple[str, ...]:
+    return tuple(sorted(p for p in known_places() if " " not in p))
+
+
 def is_demonym_of_known_place(word: str) -> bool:
     """ "Angolan", "Americans", "Chinese", "Israeli": a people's word for a country `places.yaml`
     lists, never a name of a person, organisation or place itself."""
     key = _key(word)
-    places = [p for p in known_places() if " " not in p]
     if key in known_places():
         return False
+    places = _one_word_known_places()
     for suffix in _DEMONYM_SUFFIXES:
         base = key[: -len(suffix)]
         stem = key.endswith(suffix) and len(base) >= MIN_DEMONYM_STEM
@@ -1405,7 +1401,7 @@ def _speaking_full_names(parsed: ParsedArticle, covered: set[int]) -> list[Menti
         if token.i in covered or token.dep_ != "nsubj" or not is_speech_verb(token.head):
             continue
         run = [t for t in token.lefts if t.dep_ == "compound" and _name_word(t)] + [token]
-        while len(run) > 2 and run[0].lower_.rstrip(".") in TITLE_WORDS | PERSON_ROLES:
+        while len(run) > 2 and run[0].lower_.rstrip(".") in NAME_PREFIXES:
             run = run[1:]  # "Blogger Ana Siú wrote": the blogger's name
         contiguous = all(b.i == a.i + 1 for a, b in itertools.pairwise(run))
         if not (2 <= len(run) <= MAX_NAME_WORDS and contiguous and _name_word(token)):
@@ -1525,8 +1521,12 @@ _NAMED_CAUSE = re.compile(r" for (?:[A-Z][\w’'-]+ ?)+$")
 def name_words(name: str) -> set[str]:
     """A person's name as the words compared to join mentions: case, accents and hyphens aside
     ("Félix" is "Felix", "Al-Rawi" is "Al Rawi", "JOHNSON" is "Johnson")."""
-    plain = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
-    return set(plain.casefold().replace("-", " ").split())
+    return set(without_accents(name).casefold().replace("-", " ").split())
+
+
+def without_accents(text: str) -> str:
+    """ "Félix Tshisekedi" as "Felix Tshisekedi"."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
 def _name_people(people: list[Mention]) -> None:

@@ -36,9 +36,9 @@ SCALES = {
     "lakh": 1e5,  # South Asian numbering: "₹2 lakh" is ₹200,000
     "crore": 1e7,
 }
-SCALE_WORDS = re.compile(
-    r"\b(hundred|thousand|million|billion|trillion|lakh|crore)s?\b", re.IGNORECASE
-)
+# The scales written as words, in the patterns below.
+_SCALE_NAMES = "hundred|thousand|million|billion|trillion|lakh|crore"
+SCALE_WORDS = re.compile(rf"\b({_SCALE_NAMES})s?\b", re.IGNORECASE)
 FULL_YEAR = re.compile(r"\b(1[89]|20)\d\d\b")
 _NUMBER_WORDS = {
     word: value
@@ -81,14 +81,13 @@ _NUMBER_WORDS = {
 # "$4,000", "1.2", "1m" (scale glued on), "275m", "£1.2bn", "15 billion"
 _NUMBER = re.compile(
     r"(?P<number>\d+(?:,\d{3})+(?:\.\d+)?|\d*\.\d+|\d+)"
-    r"(?:\s*(?P<scale>hundred|thousand|million|billion|trillion|lakh|crore|mn|mln|bn|trn|tn|m|b|k)"
-    r"s?\b)?",
+    rf"(?:\s*(?P<scale>{_SCALE_NAMES}|mn|mln|bn|trn|tn|m|b|k)s?\b)?",
     re.IGNORECASE,
 )
 _WORD_NUMBER = re.compile(
     r"\b(?:(?P<tens>twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[- ])?"
     r"(?P<word>" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")\b"
-    r"(?:\s+(?P<scale>hundred|thousand|million|billion|trillion|lakh|crore)s?\b)?",
+    rf"(?:\s+(?P<scale>{_SCALE_NAMES})s?\b)?",
     re.IGNORECASE,
 )
 CURRENCY_SIGNS = (
