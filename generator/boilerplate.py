@@ -303,6 +303,12 @@ _PROMO_START = re.compile(
     re.IGNORECASE,
 )
 _PROMO_MAX_WORDS = 25
+# An imperative to play a recording is a call to action even as a full sentence: "Watch Secretary
+# Rubio’s video message on this action on the Department’s YouTube channel."
+_MEDIA_PROMO = re.compile(
+    r"^(?:watch|view|listen to|hear)\b.{0,120}\b(?:videos?|episodes?|podcasts?|youtube|livestream"
+    r"|webcast)\b"
+)
 # A newsroom asking for money: "… without support from readers like you", "Please give …".
 _APPEAL = (
     r"\b(?:readers like you|please give\b|every gift helps|tax-deductible donation"
@@ -335,11 +341,15 @@ _CREDIT_TAIL = re.compile(
     r"(?P<name>[A-Z0-9][^!?:()]{0,80}?)"
     r"|\((?:Photo|Photograph|Picture|Image|Credit|Source)s?(?:\s+[Cc]redit)?\s*:[^()]{1,80}\)"
     r"|\bvia Getty Images|\bGetty Images"
-    r"|\b(?:Photo|Photograph|Picture|Image|Illustration)s?(?:\s+credit)?\s+(?:by|courtesy of|via)\s+"
-    r"(?P<by>[\w@][^!?:()]{0,100}?)"
+    r"|\b(?:(?:Public Domain|Creative Commons) (?:photo|image|picture)"
+    r"|Photo|Photograph|Picture|Image|Illustration|Screenshot)s?(?:\s+credit)?\s+"
+    r"(?:by|courtesy of|via|(?:taken )?from)\s+(?P<by>[\w@][^!?:()]{0,100}?)"
+    r"|\b(?:Photo|Photograph|Picture|Image|Illustration)s? used with permission\.?"
     r"|\b(?:is )?licensed under (?:a )?(?:CC|Creative Commons)[\w .-]{0,40}"
     r"|\bCC[ -](?:BY|PDM|0)(?:[- ][A-Z]{2})*(?: \d\.\d)?\.?)"
-    r"(?:\s*\((?:CC|Creative Commons|[Pp]ublic [Dd]omain)[^()]{0,40}\)\.?)?\s*$"  # "(CC BY 2.0)"
+    r"(?:\s*\((?:CC|Creative Commons|[Pp]ublic [Dd]omain)[^()]{0,40}\)\.?)?"  # "(CC BY 2.0)"
+    # the day it was taken: "Screenshot via KTN News Kenya on YouTube. October 18, 2015."
+    r"(?:\.?\s+(?:[A-Z][a-z]+\.? \d{1,2}, \d{4}|\d{1,2} [A-Z][a-z]+\.? \d{4})\.?)?\s*$"
 )
 _SOURCED_MAX_WORDS = 40
 _LICENCE_LINE = re.compile(
@@ -447,6 +457,10 @@ _EMBED_FURNITURE = re.compile(
 )
 _HTML_COMMENT = re.compile(r"^<!--.*-->$")
 _WIKI_TEMPLATE = re.compile(r"^(?:\{\{[^{}]*\}\}\s*)+$")
+# A site generator's or wiki's markup left in the text: a Liquid tag ("By {% author chrisc %}"), a
+# wiki table's opening line ("{| border{publish}}"); what is left around it says nothing.
+_TEMPLATE_MARKUP = re.compile(r"\{%.*?%\}|\{\{[^{}]*\}\}|^\{\|.*$")
+_LEFT_BY_MARKUP = re.compile(r"^\W*(?:by\W*)?$", re.IGNORECASE)
 _COMMENT_HEADER = re.compile(
     r"^(?:comment(?:ing)? guidelines|community guidelines|comments?(?: \(\d+\))?|\d+ comments?"
     r"|join the (?:conversation|discussion)|have your say|leave a comment)$",
@@ -587,6 +601,8 @@ def _line_reason(text: str) -> str | None:
         )
     ):
         return PROMO
+    if words <= _PROMO_MAX_WORDS and _MEDIA_PROMO.match(unbracketed.casefold()):
+        return PROMO
     if words <= 60 and _CALL_FOR_READERS.search(text):
         return PROMO
     credit = _CREDIT_TAIL.search(text)
@@ -622,6 +638,8 @@ def _record_reason(text: str, words: int) -> str | None:
         return METADATA
     if _WIKI_TEMPLATE.match(text):
         return METADATA if not date_line(text) else DATE_LINE
+    if "{" in text and _LEFT_BY_MARKUP.match(_TEMPLATE_MARKUP.sub("", text)):
+        return METADATA
     if NUMERIC_DATE.match(text):
         return DATE_LINE  # "26-02-20": which day, the page's address may tell
     if words <= 20 and len(text) <= 200 and _CONTACT_LINE.match(text):

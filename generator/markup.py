@@ -44,8 +44,10 @@ def html_pieces(
 ) -> Iterator[tuple[int, str]]:
     """(line number, text) pairs with HTML read as text: an empty text where a block ends.
     Scripts and styles are not text: they go into `removed`. With `headings`, the text of an
-    <h1>…<h6> is given Markdown's heading marks ("# …")."""
+    <h1>…<h6> is given Markdown's heading marks ("# …"); a list item's text is a bullet ("- …"),
+    as in Markdown, so an item is read as one, not as a caption or a fragment."""
     heading_level = 0  # inside <h1>…</h1>, <h2>…: its text is a heading of that level
+    in_item = False  # after an <li>: the next text shown is the item's
     for number, raw in numbered_lines:
         for hidden in _HIDDEN.finditer(raw):
             removed.append(RemovedText(number, hidden.group(0), MARKUP))
@@ -55,13 +57,20 @@ def html_pieces(
             if index:
                 yield number, ""  # a block ended here
                 heading_level = _heading_after(breaks[index - 1], heading_level)
+                in_item = _LIST_ITEM.match(breaks[index - 1]) is not None or (
+                    in_item and not breaks[index - 1].startswith("</")
+                )
             shown = html.unescape(_ANY_TAG.sub("", piece)).replace("\xa0", " ")
             if headings and heading_level and shown.strip():
                 shown = f"{'#' * heading_level} {shown.strip()}"
+            elif in_item and shown.strip():
+                shown = f"- {shown.strip()}"
+                in_item = False
             yield number, shown
 
 
 _HEADING_TAG = re.compile(r"<(/?)h([1-6])\b", re.IGNORECASE)
+_LIST_ITEM = re.compile(r"<li\b", re.IGNORECASE)
 
 
 def _heading_after(tag: str, level: int) -> int:

@@ -644,3 +644,57 @@ def test_a_described_picture_is_a_caption_however_long_and_the_first_image_stays
     assert removed(clean(page(caption))) == [(caption, "caption")]
     news = "The first image of a black hole was released in 2019 by an international team."
     assert news in body(clean(page(news)))
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        # dev corpus, Global Voices: a credit naming where the picture came from, or its licence
+        ("Abdullah Al-Hamid. Photo from his Goodreads account.", "caption"),
+        (
+            "French engineer and creator of /e/ Foundation Gaël Duval. Photo used with permission.",
+            "caption",
+        ),
+        (
+            "Former Nigerian President Goodluck Jonathan with newly sworn-in President Muhammadu "
+            "Buhari during his inauguration ceremony on May 29, 2015. Public Domain photo from the "
+            "US State Department.",
+            "caption",
+        ),
+        # a credit followed by the day the picture was taken
+        (
+            "Recently, he bounced back to CCM. Screenshot via KTN News Kenya on YouTube. "
+            "October 18, 2015.",
+            "caption",
+        ),
+        # dev corpus, State Department and NASA: a call to play a recording, as a full sentence
+        (
+            "Watch Secretary Rubio’s video message on this action on the Department of State’s "
+            "YouTube channel.",
+            "promo",
+        ),
+        (
+            "View this and previous episodes at “This Week @NASA” on NASA’s YouTube page.",
+            "promo",
+        ),
+        # a site generator's or wiki's markup with nothing of the article around it
+        ("By {% author chrisc %}", "metadata-line"),
+        ("{| border{publish}}", "metadata-line"),
+    ],
+)
+def test_credits_calls_to_play_a_recording_and_template_markup_go(line: str, reason: str) -> None:
+    assert_only_removed(clean(page(line)), [(line, reason)])
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "He took the Photo from the roof of the ministry before the police arrived.",
+        "Viewers watched the video more than a million times, officials said.",
+        "The set {x} was empty when the court looked at it, the lawyer said.",
+    ],
+)
+def test_sentences_about_photos_videos_and_braces_stay(line: str) -> None:
+    cleaned = clean(page(line))
+    assert removed(cleaned) == []
+    assert line in body(cleaned)

@@ -34,3 +34,20 @@ def test_entities_are_decoded_and_scripts_are_listed_as_removed() -> None:
 def test_one_tag_in_prose_is_not_a_page_of_html() -> None:
     assert not looks_like_html(["He typed <b> by mistake, then went on writing."])
     assert looks_like_html(["<p>One</p>", "<p>Two <strong>bold</strong></p>"])
+
+
+def test_an_html_list_item_is_a_bullet_not_a_caption() -> None:
+    """The State Department's list of planned actions (dev corpus): items without a full stop are
+    the article's list, read as Markdown's "- " items are."""
+    article = read_seed(DEV / "state-2026-07-13-icc-sovereignty-campaign.txt", DEV)
+    assert isinstance(article, Article)
+    texts = [p.text for p in article.paragraphs]
+    assert (
+        "Increased scrutiny of nations that refuse to reject the ICC’s false authority while relying on U.S. assistance"
+        in texts
+    )
+    assert not any(r.reason == "caption" for r in article.removed)
+    removed: list[RemovedText] = []
+    line = "<ul><li>One item</li><li><p>Two</p></li></ul><p>After</p>"
+    pieces = [text for _, text in html_pieces([(1, line)], removed, headings=True) if text.strip()]
+    assert pieces == ["- One item", "- Two", "After"]
