@@ -1580,13 +1580,13 @@ _REPORTING_AS_ITSELF = (
     r"\b(?:did not|didn['’]t|declined to) (?:respond|reply) to\s+{name}",
     r"(?<![\w.]){name}['’]s? requests? for comment\b",
 )
-_CITED_BY_NAME = r"\b(?:told|in an interview with)\s+{name}"
+_CITED_BY_NAME = r"\b(?:told|in an interview with|in a statement to)\s+{name}"
 
 
 def _reporter_clues(cleaned: Cleaned, table: PublisherTable) -> list[tuple[str, str]]:
-    """The newsroom that reports in its own name: a publisher of the table that "spoke with",
-    "contacted", "could not verify" or got no response, at least twice counting "told X",
-    where no other publisher of the table does so (an article about another outlet cites it)."""
+    """The newsroom that reports in its own name: the one publisher of the table that "spoke
+    with", "contacted", "could not verify" or got no response, where no other publisher of the
+    table is named so or "told" anything (an article about another outlet cites it)."""
     publisher_of, own_patterns, cited_pattern = _reporter_patterns(table)
     counts: dict[str, list[int]] = {}
     for unit in cleaned.body:
@@ -1595,8 +1595,9 @@ def _reporter_clues(cleaned: Cleaned, table: PublisherTable) -> list[tuple[str, 
         for known, kind in found:
             seen = counts.setdefault(publisher_of[known], [0, 0, unit.line])
             seen[kind] += 1
+    # "Told the BBC" twice is how other outlets cite the BBC: only reporting as itself counts.
     reporters = [(name, seen) for name, seen in counts.items() if seen[0]]
-    if len(reporters) != 1 or sum(reporters[0][1][:2]) < 2:
+    if len(counts) != 1 or not reporters:
         return []
     name, (own, cited, line) = reporters[0]
     return [

@@ -900,6 +900,20 @@ def test_an_article_about_another_outlet_does_not_take_its_name(tmp_path: Path) 
     assert read_article(tmp_path, "b.txt", once + "\n").publisher is None
 
 
+def test_a_newsroom_that_speaks_to_someone_once_in_its_own_name_is_the_publisher(
+    tmp_path: Path,
+) -> None:
+    text = (
+        "Privacy Tools for Everyone\n\n"
+        "A French engineer has built a phone system that sends no data to advertisers.\n\n"
+        "Global Voices spoke to him to understand how technology shapes lives.\n"
+    )
+    assert read_article(tmp_path, "a.txt", text).publisher == "Global Voices"
+    # Another outlet cited in the same text: the one mention decides nothing.
+    cited = text + "\nHis brother told the BBC that the project had no investors.\n"
+    assert read_article(tmp_path, "b.txt", cited).publisher is None
+
+
 def test_only_a_periodicals_name_heads_an_issue(tmp_path: Path) -> None:
     body = "The committee met on Tuesday and approved the budget for the coming year.\n"
     issue = read_article(tmp_path, "a.txt", "The Harbour Gazette for March 20, 2024\n\n" + body)
