@@ -1150,3 +1150,22 @@ def test_a_capitalised_trade_before_a_name_is_no_part_of_it(quotes_of):
         ]
     )
     assert [q.speaker for q in quotes] == ["Ana Siú", "Edward Snowden"]
+
+
+def test_a_block_under_the_person_a_line_ends_on_or_whose_view_it_presents(quotes_of, nlp):
+    quotes = dev_quotes("globalvoices-undated-gael-duval-e-os-data-privacy.txt", nlp)
+    speakers = {text[:40]: speaker for text, speaker in quotes}
+    assert speakers["This is a philosophical question. I pers"] == "Gaël Duval"  # "his view …:"
+    quotes = quotes_of(
+        [
+            "Protests over the new mining law continued in the capital on Sunday.",
+            "The arrests drew the attention of the human rights lawyer Amina Diallo:",
+            "We will challenge every one of these detentions in court, and we will win.",
+        ]
+    )
+    assert said(quotes) == [
+        (
+            "We will challenge every one of these detentions in court, and we will win.",
+            "Amina Diallo",
+        )
+    ]

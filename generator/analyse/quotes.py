@@ -31,7 +31,12 @@ from generator.analyse.speakers import (
     is_prose,
     speaker_resolver,
 )
-from generator.analyse.speech import INTRODUCING_VERBS, is_speech_noun, is_speech_verb
+from generator.analyse.speech import (
+    INTRODUCING_VERBS,
+    SHARED_THOUGHTS,
+    is_speech_noun,
+    is_speech_verb,
+)
 from generator.analyse.turns import interviewer, named_turns
 from generator.boilerplate import (
     EMBED,
@@ -166,6 +171,8 @@ def _block_quotes(
         if runs and runs[0][0].id in signed:
             continue
         speaker = introduce(resolver, index) if runs else None
+        if colon and runs and (speaker is None or speaker is UNNAMED) and _speaks(runs[0]):
+            speaker = _only_person_named(resolver, index)
         if speaker is None or speaker is UNNAMED:
             continue
         for run in runs:
@@ -198,6 +205,31 @@ def _speaks_first_person(paragraph: Paragraph) -> bool:
         and not in_other_language(text)
         and bool(_FIRST_PERSON.search(first))
     )
+
+
+def _speaks(block: list[Paragraph]) -> bool:
+    """A block that is someone's words by its own look: in another language (a post quoted,
+    its translation under it), or speaking as "I" or "we"."""
+    text = block[0].text
+    return in_other_language(text) or _speaks_first_person(block[0])
+
+
+def _only_person_named(resolver: SpeakerResolver, index: int) -> Speaker | None:
+    """The person an introducing line ends on ("… attracted the attention of Guinean blogger
+    Nouhou Baldé:"), or whose view it presents ("Here is his view on the evolution of such
+    technology:"); not any person it names ("Sonny Camara reported parts of a speech the
+    president made:" introduces the president's words)."""
+    last = _last_sentence(resolver, index)
+    if last is None:
+        return None
+    tokens = [t for t in resolver.parsed.tokens_of(last) if not t.is_space]
+    if len(tokens) >= 2 and tokens[-1].text == ":" and resolver.person_at(tokens[-2].i):
+        return resolver.name(tokens[-2])
+    for token in tokens:
+        shared = token.head.lemma_.lower() in SHARED_THOUGHTS and token.dep_ == "poss"
+        if shared and token.lower_ in ("his", "her") and not resolver.in_quote(token):
+            return resolver.in_focus(token, ("person",))
+    return None
 
 
 def _reporting_speaker(resolver: SpeakerResolver, index: int) -> Speaker | None:
