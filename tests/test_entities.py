@@ -117,6 +117,18 @@ def test_role_at_first_mention(entities_of, paragraph, name, role):
     assert entities_of([paragraph])[name].role == role
 
 
+def test_a_role_holds_none_of_the_persons_own_name(entities_of):
+    # The parser makes "Nouhou" a modifier of "Baldé" in the first mention (a Global Voices text).
+    found = entities_of(
+        [
+            "The behaviour of other ambassadors attracted the attention of Guinean blogger "
+            "Nouhou Baldé:",
+            "Guinean blogger Nouhou Baldé wrote that the silence was shameful.",
+        ]
+    )
+    assert found["Nouhou Baldé"].role == "Guinean blogger"
+
+
 def test_role_comes_from_the_first_mention_that_gives_one(entities_of):
     entities = entities_of(
         [

@@ -1773,7 +1773,11 @@ def role_at(doc: Doc, mention: Mention) -> str | None:
         ]
         if modifiers:
             start = min(c.left_edge.i for c in modifiers)
-            return _clean_role(doc[start : span.start])
+            end = span.start
+            names = set(mention.name.split())
+            while end > start and doc[end - 1].text in names:
+                end -= 1  # "blogger Nouhou" of "Nouhou Baldé": the rest of the name is no role
+            return _clean_role(doc[start:end]) if end > start else None
     predicate = _predicate_noun(head)
     if predicate is not None:
         return _clean_role(doc[predicate.left_edge.i : predicate.right_edge.i + 1])
