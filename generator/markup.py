@@ -24,7 +24,6 @@ _BLOCK_BREAK = re.compile(
     r"[^>]*>",
     re.IGNORECASE,
 )
-_HIDDEN = re.compile(r"<(script|style)\b[^>]*>.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
 _ANY_TAG = re.compile(r"</?[A-Za-z][\w:-]*\b[^<>]*>")
 _MIN_TAGS = 3  # one stray "<b>" in a plain article is not a page of HTML
 
@@ -39,19 +38,53 @@ def looks_like_html(lines: Sequence[str]) -> bool:
     return False
 
 
+# What a page holds that is not its text, wherever its lines break: a document's head and title
+# (the browser's tab, "Section / Headline | Site": the headline is the page's own), scripts,
+# styles, comments, a server template's code ("<%@ Page … %>"), the document type, and a tag
+# whose attributes run over several lines.
+_NOT_TEXT = re.compile(
+    r"<(head|title|script|style|noscript|template)\b[^>]*>.*?</\1\s*>"
+    r"|<!--.*?-->|<%.*?%>|<!DOCTYPE[^>]*>"
+    r"|<[A-Za-z][\w:-]*\b[^<>]*\n[^<>]*>",
+    re.IGNORECASE | re.DOTALL,
+)
+_REMOVED_CHARACTERS = 200  # a removed script or head is listed by its opening
+
+
+def _without_hidden(
+    numbered_lines: Iterable[tuple[int, str]], removed: list[RemovedText]
+) -> list[tuple[int, str]]:
+    """The lines with what is not text taken out, each line keeping its number: a script or a
+    comment over several lines goes whole, not line by line as text."""
+    numbered = list(numbered_lines)
+    if not numbered:
+        return numbered
+    text = "\n".join(line for _, line in numbered)
+    first = numbered[0][0]
+
+    def hide(match: re.Match[str]) -> str:
+        shown = " ".join(match.group(0).split())
+        if len(shown) > _REMOVED_CHARACTERS:
+            shown = shown[:_REMOVED_CHARACTERS] + " …"
+        line = first + text.count("\n", 0, match.start())
+        removed.append(RemovedText(line, shown, MARKUP))
+        return "\n" * match.group(0).count("\n")  # every line keeps its number
+
+    masked = _NOT_TEXT.sub(hide, text).split("\n")
+    return [(number, line) for (number, _), line in zip(numbered, masked, strict=True)]
+
+
 def html_pieces(
     numbered_lines: Iterable[tuple[int, str]], removed: list[RemovedText], *, headings: bool
 ) -> Iterator[tuple[int, str]]:
     """(line number, text) pairs with HTML read as text: an empty text where a block ends.
-    Scripts and styles are not text: they go into `removed`. With `headings`, the text of an
+    A document's head, scripts, styles, comments and template code are not text: they go into
+    `removed`. With `headings`, the text of an
     <h1>…<h6> is given Markdown's heading marks ("# …"); a list item's text is a bullet ("- …"),
     as in Markdown, so an item is read as one, not as a caption or a fragment."""
     heading_level = 0  # inside <h1>…</h1>, <h2>…: its text is a heading of that level
     in_item = False  # after an <li>: the next text shown is the item's
-    for number, raw in numbered_lines:
-        for hidden in _HIDDEN.finditer(raw):
-            removed.append(RemovedText(number, hidden.group(0), MARKUP))
-        text = _HIDDEN.sub(" ", raw)
+    for number, text in _without_hidden(numbered_lines, removed):
         breaks = _BLOCK_BREAK.findall(text)
         for index, piece in enumerate(_BLOCK_BREAK.split(text)):
             if index:

@@ -51,3 +51,36 @@ def test_an_html_list_item_is_a_bullet_not_a_caption() -> None:
     line = "<ul><li>One item</li><li><p>Two</p></li></ul><p>After</p>"
     pieces = [text for _, text in html_pieces([(1, line)], removed, headings=True) if text.strip()]
     assert pieces == ["- One item", "- Two", "After"]
+
+
+def test_scripts_heads_comments_and_server_code_over_several_lines_go_whole() -> None:
+    """A whole page saved as found (an offline copy of a site, an ASP.NET page's source): what is
+    not text goes however its lines break, and every line keeps its number."""
+    lines = [
+        '<%@ Page Language="C#" MasterPageFile="~/Child_page.master" %>',
+        '<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN">',
+        "<html><head>",
+        "<title>News / Army Hosts Think Tanks</title>",
+        '<meta name="description" content="A page">',
+        "</head><body>",
+        "<script>",
+        "jQuery(document).ready(function() {",
+        '  $("video").mediaelementplayer({ features: ["playpause"] });',
+        "});",
+        "</script>",
+        "<!-- a comment",
+        "     over two lines -->",
+        '<asp:Image runat="server"',
+        '  ImageUrl="~/Icons/Exclusive_072.png" />',
+        "<p>The Army hosted seven think tanks on March 14.</p>",
+        "</body></html>",
+    ]
+    removed: list[RemovedText] = []
+    pieces = [
+        (number, text.strip())
+        for number, text in html_pieces(enumerate(lines, start=1), removed, headings=True)
+        if text.strip()
+    ]
+    assert pieces == [(16, "The Army hosted seven think tanks on March 14.")]
+    assert [r.line for r in removed] == [1, 2, 3, 7, 12, 14]
+    assert {r.reason for r in removed} == {"markup"}

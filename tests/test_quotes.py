@@ -1169,3 +1169,17 @@ def test_a_block_under_the_person_a_line_ends_on_or_whose_view_it_presents(quote
             "Amina Diallo",
         )
     ]
+
+
+def test_he_said_after_a_person_who_does_what_a_clause_says(quotes_of):
+    # An Army release (a new dev article): the general is named only in a "who" clause.
+    quotes = quotes_of(
+        [
+            "The event included senior leaders from the command, including Commanding General "
+            "Robert W. Cone, who highlighted the value of a dialogue with think tanks.",
+            "“I got a lot out of this. We are a learning and adapting organization,” he said.",
+        ]
+    )
+    assert said(quotes) == [
+        ("I got a lot out of this. We are a learning and adapting organization", "Robert W. Cone")
+    ]

@@ -559,9 +559,15 @@ def _focus_rank(head: Token) -> int | None:
     if dep == "appos" or any(c.dep_ == "appos" for c in head.children):
         return None if _speech_depth(head) else MAIN
     for clause in head.children:
-        if clause.dep_ == "relcl" and is_speech_verb(clause):
+        # "X, who said …" as a speaker; "General Robert W. Cone, who highlighted the value of …"
+        # as the one doing what the clause says
+        if clause.dep_ == "relcl" and (is_speech_verb(clause) or _who_does(clause)):
             return MAIN
     return None
+
+
+def _who_does(clause: Token) -> bool:
+    return any(c.dep_ == "nsubj" and c.lower_ == "who" for c in clause.children)
 
 
 def _as_relay(focus: Focus, doc, found: list[Focus]) -> Focus:
