@@ -27,7 +27,8 @@ _TOKEN = re.compile(r"[\w']+")
 _IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
 _LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 _HTML_BLOCK = re.compile(r"<br\s*/?>|</?(?:p|div|li|h[1-6]|blockquote|pre)\b[^>]*>", re.I)
-_TAG = re.compile(r"</?[A-Za-z][\w:-]*\b[^<>]*>")
+# Tags, a document type and server template code: markup, as ingest reads it, never words.
+_TAG = re.compile(r"</?[A-Za-z][\w:-]*\b[^<>]*>|<!DOCTYPE[^<>]*>|<%.*?%>", re.IGNORECASE)
 _WIKI_LINK = re.compile(r"\[\[(?:[^\[\]|]*\|)?([^\[\]|]*)\]\]")
 _LINK_TAIL = re.compile(r"\]\([^)\s]*\)")  # a link whose text began on the line before
 _MIN_RAW_JUNK = 12  # a shorter junk line is only found when a brief text is that line alone

@@ -1249,6 +1249,9 @@ def _infer_date(
         date = read_date(dateline.date) if dateline.date else None
         if date:
             candidates.append((date, f'dateline "{dateline.text}" on line {dateline.line}'))
+    today = _dated_today(cleaned)
+    if today is not None:
+        candidates.append(today)
     for text, where in addresses:
         found = date_in_address(text)
         if found is not None:
@@ -1258,6 +1261,25 @@ def _infer_date(
         return None
     inferred.append(Inference("date", chosen[0], chosen[1]))
     return chosen[0]
+
+
+# A lede that dates its "today": "Today (27 March 2014) the government’s ambition …", "Today,
+# March 3, 2020, the agency …".
+_DATED_TODAY = re.compile(
+    r"^Today\s*(?:\((?P<bracketed>[^()]{6,40})\)|,(?P<commas>[^,]{3,20},\s*\d{4}),)"
+)
+
+
+def _dated_today(cleaned: Cleaned) -> tuple[str, str] | None:
+    """(date, evidence) from the lede's dated "today", the day the text was written."""
+    lede = next((unit for unit in cleaned.body if not unit.heading), None)
+    match = _DATED_TODAY.match(lede.text) if lede is not None else None
+    if match is None:
+        return None
+    date = read_date(match.group("bracketed") or match.group("commas"))
+    if date is None:
+        return None
+    return date, f'the lede\'s dated "today" ({match.group(0)}) on line {lede.line}'
 
 
 def _printed_addresses(cleaned: Cleaned, url: str | None) -> list[tuple[str, str]]:

@@ -914,6 +914,27 @@ def test_a_newsroom_that_speaks_to_someone_once_in_its_own_name_is_the_publisher
     assert read_article(tmp_path, "b.txt", cited).publisher is None
 
 
+def test_a_lede_that_dates_its_today_dates_the_text(tmp_path: Path) -> None:
+    # GOV.UK's drug-driving release (a new dev article) opens so; nothing else dates it.
+    text = (
+        "Drug driving limits approved\n\n"
+        "Today (27 March 2014) the government’s ambition to create a new drug drive limit moved "
+        "a step closer following the results of 2 public consultations.\n"
+    )
+    assert read_article(tmp_path, "a.txt", text).date == "2014-03-27"
+    undated = text.replace("Today (27 March 2014)", "Today")
+    assert read_article(tmp_path, "b.txt", undated).date is None
+
+
+def test_a_wire_services_dateline_names_it_by_its_full_name(tmp_path: Path) -> None:
+    text = (
+        "Gulf War created need for better critical care\n\n"
+        "FALLS CHURCH, Va. (AFNS) -- January 2016 marks the 25th anniversary of Desert Storm, "
+        "and also a turning point for the critical care teams.\n"
+    )
+    assert read_article(tmp_path, "a.txt", text).publisher == "Air Force News Service"
+
+
 def test_only_a_periodicals_name_heads_an_issue(tmp_path: Path) -> None:
     body = "The committee met on Tuesday and approved the budget for the coming year.\n"
     issue = read_article(tmp_path, "a.txt", "The Harbour Gazette for March 20, 2024\n\n" + body)
