@@ -282,7 +282,7 @@ _CONTRIBUTED = re.compile(
 )
 _NAME = r"[A-Z][\w'’.-]*"
 _BYLINE = re.compile(
-    rf"^[Bb][Yy]\s+{_NAME}(?:\s+{_NAME}){{0,3}}(?:\s*(?:,|and|&)\s*{_NAME}(?:\s+{_NAME}){{0,3}})*$"
+    rf"^[Bb][Yy]:?\s+{_NAME}(?:\s+{_NAME}){{0,3}}(?:\s*(?:,|and|&)\s*{_NAME}(?:\s+{_NAME}){{0,3}})*$"
     rf"|^{_NAME}(?:\s+{_NAME}){{1,3}}\s+[|/]\s+{_NAME}(?:\s+{_NAME}){{0,5}}$"
     # "By BBC defence correspondent Jonathan Beale"
     rf"|^[Bb][Yy]\s+(?:the\s+)?{_NAME}(?:\s+{_NAME}){{0,3}}\s+(?:[a-z]+\s+){{0,3}}"
@@ -298,6 +298,8 @@ _PROMO_START = re.compile(
     r"|visit\b.{1,60}\bnow\b"
     r"|(?:to|for) (?:learn|find out|read|see) more\b.{0,100}\b(?:visit|see|go to)\s*:?$"
     r"|for more (?:information|details)\b.{0,100}\b(?:visit|see|go to)\s*:?$"
+    # a line that points to the links under it: "For more on the Pioneer Awards:"
+    r"|for (?:(?:more|further)(?! than\b)|tickets|registration)\b[^.!?]{0,80}:$"
     r"|follow\b.{1,60}\bon (?:twitter|x|facebook|instagram|threads|bluesky|linkedin|tiktok)\b"
     r"|more (?:stories|articles|news|videos?|coverage|reporting) (?:like this|from|on|at)\b)",
     re.IGNORECASE,
@@ -1391,6 +1393,29 @@ def _page_title(page: _Page) -> int | None:
     return title
 
 
+# Between a browser title's parts: "Section / Headline | Site", "Headline - Site".
+_TITLE_PARTS = re.compile(r"\s+(?:[/|:»·–—-]|::)\s+")
+_TAB_TITLE_WITHIN = 6  # kept lines from the top
+
+
+def _prints_browser_title(page: _Page, browser_title: str | None) -> int | None:
+    """The line near the top that prints the page's <title> or one of its parts (the site's name
+    and section set apart): the headline. The short labels above it are its kickers."""
+    if not browser_title:
+        return None
+    parts = {normalised(browser_title)} | {
+        normalised(part) for part in _TITLE_PARTS.split(browser_title) if word_count(part) >= 3
+    }
+    kept = page.kept()[:_TAB_TITLE_WITHIN]
+    found = next((i for i in kept if normalised(page.units[i].text) in parts), None)
+    if found is None:
+        return None
+    for i in kept:
+        if i < found and _is_kicker(page.units[i].text):
+            page.remove(i, KICKER)
+    return found
+
+
 def _dated_heading(page: _Page) -> int | None:
     """On a page whose logo took the top-level heading, the article's own: the first heading
     with its date line right under it and a paragraph of text after that ("## Treasury Report:
@@ -1425,7 +1450,11 @@ def _mark_end_sections(page: _Page, headline: int | None) -> None:
             continue
         starts = (
             i > lead_end
-            and (_END_SECTION.match(text) or (unit.heading and _END_HEADING.match(text)))
+            and (
+                _END_SECTION.match(text)
+                or (unit.heading and _END_HEADING.match(text))
+                or _about_the_issuer(page, i)
+            )
             and word_count(unit.text) <= _END_HEADING_MAX_WORDS
         )
         if starts:
@@ -1434,6 +1463,21 @@ def _mark_end_sections(page: _Page, headline: int | None) -> None:
             inside = False
         if inside and page.reasons[i] is None:
             page.remove(i, RELATED)
+
+
+# A release's closing note on its issuer: "About Creative Commons" over "Creative Commons is a
+# not-for-profit organization, founded in 2001, …".
+_ABOUT = re.compile(r"^About (?:the )?(?P<name>[A-Z][\w&.’'-]*(?: [\w&.’'-]+){0,7}):?$")
+
+
+def _about_the_issuer(page: _Page, index: int) -> bool:
+    match = _ABOUT.match(page.units[index].text.strip())
+    following = [i for i in page.kept() if i > index][:1]
+    if match is None or not following:
+        return False
+    name = match.group("name")
+    text = page.units[following[0]].text.strip()
+    return text.startswith((name, f"The {name}", f"the {name}"))
 
 
 def _mark_unpunctuated(page: _Page, headline: int | None, kicker: int | None) -> None:
@@ -1615,12 +1659,15 @@ def strip_boilerplate(
     units: Sequence[Unit],
     known_title: str | None = None,
     publisher_names: frozenset[str] = frozenset(),
+    browser_title: str | None = None,
 ) -> Cleaned:
     """Separate the headline, the article text and the boilerplate of a page.
 
     `known_title` is the title from metadata, when there is one: the page's headline is then the
     line that repeats it (if any), rather than whatever line comes first. `publisher_names`
     (`normalised`) are publishers' names, which alone on a line are its furniture.
+    `browser_title` is an HTML page's <title> ("Exclusive / Army Hosts Think Tanks"): a line
+    near the top that prints it, or one of its parts, is the headline.
     """
     page = _Page(units)
     _mark_lines(page)
@@ -1636,10 +1683,13 @@ def strip_boilerplate(
     outline_title = _mark_page_record(page, known_title)
     title_field = _title_field(page) if known_title is None else None
     page_title = _page_title(page) if known_title is None else None
+    in_tab = _prints_browser_title(page, browser_title) if known_title is None else None
     if outline_title is not None:
         headline, kicker = outline_title, None
     elif page_title is not None:
         headline, kicker = page_title, None
+    elif in_tab is not None:
+        headline, kicker = in_tab, None
     elif title_field is not None:
         headline, kicker = title_field, None
     else:

@@ -64,7 +64,7 @@ from generator.dates import (
     numeric_date_in_month,
     read_date,
 )
-from generator.markup import html_pieces, looks_like_html
+from generator.markup import browser_title, html_pieces, looks_like_html
 from generator.model import Article, Inference, Paragraph, ParagraphKind, RemovedText, SeedProblem
 from generator.settings import ingest_code_hash
 
@@ -502,7 +502,9 @@ def _read_article(path: Path, source: str, table: PublisherTable) -> Article:
 
     numbered = list(enumerate(lines, start=1))[first_body_line - 1 :]
     markup_removed: list[RemovedText] = []
+    tab_title = None
     if looks_like_html(lines):
+        tab_title = browser_title(lines)
         # In a Markdown page the headings are Markdown's; HTML in it is embedded (a box of
         # code to republish the story, whose <h1> repeats the headline).
         numbered = list(html_pieces(numbered, markup_removed, headings=not markdown))
@@ -513,7 +515,10 @@ def _read_article(path: Path, source: str, table: PublisherTable) -> Article:
     if not units:
         raise _Unusable("the file has no article text", "add the article's text below the metadata")
     cleaned = strip_boilerplate(
-        units, known_title=metadata.get("title"), publisher_names=publisher_names(table)
+        units,
+        known_title=metadata.get("title"),
+        publisher_names=publisher_names(table),
+        browser_title=tab_title,
     )
     if not cleaned.body:
         raise _Unusable(

@@ -74,6 +74,18 @@ def _without_hidden(
     return [(number, line) for (number, _), line in zip(numbered, masked, strict=True)]
 
 
+_BROWSER_TITLE = re.compile(r"<title\b[^>]*>(.*?)</title\s*>", re.IGNORECASE | re.DOTALL)
+
+
+def browser_title(lines: Sequence[str]) -> str | None:
+    """The text of a page's <title> (what the browser's tab shows), template code left out."""
+    match = _BROWSER_TITLE.search("\n".join(lines))
+    if match is None:
+        return None
+    text = _ANY_TAG.sub(" ", re.sub(r"<%.*?%>", " ", match.group(1), flags=re.DOTALL))
+    return " ".join(html.unescape(text).split()) or None
+
+
 def html_pieces(
     numbered_lines: Iterable[tuple[int, str]], removed: list[RemovedText], *, headings: bool
 ) -> Iterator[tuple[int, str]]:

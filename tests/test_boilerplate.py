@@ -698,3 +698,37 @@ def test_sentences_about_photos_videos_and_braces_stay(line: str) -> None:
     cleaned = clean(page(line))
     assert removed(cleaned) == []
     assert line in body(cleaned)
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("By: Aaron Sankin and Surya Mattu", "byline"),  # The Markup's HTML page
+        ("For tickets and event details:", "promo"),  # EFF's release, over its links
+        ("For more on the Pioneer Awards:", "promo"),
+    ],
+)
+def test_a_byline_with_a_colon_and_a_pointer_to_links_go(line: str, reason: str) -> None:
+    assert_only_removed(clean(page(line)), [(line, reason)])
+
+
+def test_a_sentence_that_opens_with_for_more_than_stays() -> None:
+    line = "For more than 60 years, the centre has trained the nation's astronauts in three ways:"
+    cleaned = clean(page(line))
+    assert removed(cleaned) == [] and line in body(cleaned)
+
+
+def test_a_releases_note_about_its_issuer_goes_to_the_end() -> None:
+    about = [  # as Creative Commons' release of 2008 ends (a new dev article)
+        "About the Harbour Trust",
+        "The Harbour Trust is a charity, founded in 1990, that restores the piers of the coast "
+        "and teaches their history to schools.",
+        "The Harbour Trust was built with and is sustained by the support of its members.",
+    ]
+    cleaned = clean("\n\n".join(["Central Bank Lifts Rates Again", *BODY, *about]))
+    assert [text for text, _ in removed(cleaned)] == about
+    assert body(cleaned) == BODY
+    # A line that opens "About" over a paragraph about something else is the article's.
+    other = ["About the Harbour Trust", "The board met on Tuesday to approve the new budget."]
+    cleaned = clean("\n\n".join(["Central Bank Lifts Rates Again", *BODY, *other]))
+    assert other[1] in body(cleaned)

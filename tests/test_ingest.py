@@ -1181,3 +1181,21 @@ def test_a_records_header_gives_its_summary_apart_and_its_numeric_date(tmp_path:
     reasons = {r.text: r.reason for r in article.removed}
     assert reasons[text.split("\n")[1]] == "highlight"
     assert article.paragraphs[0].text.startswith("Climate and land use change are likely")
+
+
+def test_the_line_that_prints_the_pages_browser_title_is_the_headline(tmp_path: Path) -> None:
+    # An ASP.NET page's source (a new dev article, shortened): two section labels above the
+    # headline, which only the <title> tells from them.
+    page = (
+        "<html><head><title>Exclusive / ARCIC Hosts Think Tanks to Discuss the Army of 2020"
+        "</title></head><body>\n"
+        '<div class="PageTitle">ARCIC EXCLUSIVE</div>\n'
+        '<div class="BubbleTitle">ARCIC Feature</div>\n'
+        '<p class="BubbleTitleSub">ARCIC Hosts Think Tanks to Discuss the Army of 2020</p>\n'
+        "<p>On March 14, the Army Capabilities Integration Center hosted representatives from "
+        "seven think tanks for a broad discussion about future Army capabilities.</p>\n"
+        "</body></html>\n"
+    )
+    article = read_article(tmp_path, "a.txt", page)
+    assert article.title == "ARCIC Hosts Think Tanks to Discuss the Army of 2020"
+    assert next(p.text for p in article.paragraphs).startswith("On March 14")
