@@ -1183,3 +1183,15 @@ def test_he_said_after_a_person_who_does_what_a_clause_says(quotes_of):
     assert said(quotes) == [
         ("I got a lot out of this. We are a learning and adapting organization", "Robert W. Cone")
     ]
+
+
+def test_she_is_never_a_publication_named_with_the(quotes_of):
+    # The Markup's report (a new dev article): NER takes "Markup" for a person.
+    quotes = quotes_of(
+        [
+            "Kara Zajac volunteered to build the group's website in 2019.",
+            "Zajac was floored when The Markup showed her how many trackers appeared on the site. "
+            "She said she learned a hard lesson: “If it's free, that doesn't mean it's free.”",
+        ]
+    )
+    assert said(quotes) == [("If it's free, that doesn't mean it's free.", "Kara Zajac")]

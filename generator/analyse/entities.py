@@ -539,6 +539,7 @@ def _find_mentions(parsed: ParsedArticle) -> tuple[Mention, ...]:
     mentions = _joined_across_words(mentions, parsed)
     _vote_types(doc, mentions)
     _type_by_head(mentions)
+    _type_named_things(doc, mentions)
     _type_by_knowledge(doc, mentions)
     _type_by_coordination(doc, mentions)
     _type_teams(doc, mentions)
@@ -980,6 +981,19 @@ def _type_by_head(mentions: list[Mention]) -> None:
             if mention.type == "person" or (mention.type == "place" and head in _SEATED):
                 mention.type = "organisation"
         elif mention.type == "person" and _looks_like_acronym(mention.text):
+            mention.type = "organisation"
+
+
+def _type_named_things(doc: Doc, mentions: list[Mention]) -> None:
+    """A one-word "person" that a capitalised "The" inside a sentence names is a publication or
+    a body, not a person: "when The Markup showed her" (a person's name takes no article; a
+    lower-case "the" may belong to the noun after: "the Buhari’s candidacy")."""
+    for mention in mentions:
+        if mention.type != "person" or mention.end - mention.start != 1 or mention.start < 2:
+            continue
+        before, earlier = doc[mention.start - 1], doc[mention.start - 2]
+        inside = not before.is_sent_start and not (earlier.is_punct or earlier.is_space)
+        if before.text == "The" and inside and before.head.i == mention.start:
             mention.type = "organisation"
 
 
