@@ -999,6 +999,28 @@ def _strip_closing_note(page: _Page) -> None:
     page.units[last] = replace(unit, text=unit.text[: len(unit.text) - len(match.group(0))])
 
 
+# A picture's caption that a scrape ran into the text it stood over, no space between: "…
+# Photo by Wikimedia user Basil D Soufi [CC BY-SA 3.0].When Saudi journalist …", "… [Creative
+# Commons (CC BY 2.0)/ Flickr, June 27, 2011.]As Nigeria prepares …". The bracket holds a credit.
+_GLUED_CAPTION = re.compile(
+    r"^(?P<caption>[^\[\]]{3,300}\[(?P<credit>[^\[\]]{2,150})\]\.?)(?P<text>[A-Z“\"][a-z’']*\s.*)$"
+)
+_CREDIT_WORDS = re.compile(
+    r"\b(?:CC[ -]|Creative Commons|public domain|photo|image|picture|credit|Flickr|Wikimedia"
+    r"|screenshot|screen ?shot|courtesy|used with permission|via)\b",
+    re.IGNORECASE,
+)
+
+
+def _split_glued_captions(page: _Page) -> None:
+    for i in page.kept():
+        unit = page.units[i]
+        match = _GLUED_CAPTION.match(unit.text)
+        if match and _CREDIT_WORDS.search(match.group("credit")):
+            page.extra.append(RemovedText(unit.line, match.group("caption").strip(), CAPTION))
+            page.units[i] = replace(unit, text=match.group("text"))
+
+
 # A post's picture or short address: "pic.twitter.com/x7qP3nuPeS", "https://t.co/2obxroAMcx".
 POST_LINK = r"(?:pic\.twitter\.com/|https?://t\.co/)\S+"
 # One closing a post's text: "… we must reject 🙄 pic.twitter.com/x7qP3nuPeS".
@@ -1678,6 +1700,7 @@ def strip_boilerplate(
     _mark_promo_followers(page)
     _mark_note_items(page)
     _mark_comment_followers(page)
+    _split_glued_captions(page)
     _mark_lead_captions(page)
     _mark_caption_copies(page)
     outline_title = _mark_page_record(page, known_title)

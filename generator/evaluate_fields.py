@@ -19,7 +19,7 @@ from typing import Any
 
 import yaml
 
-from generator.boilerplate import DATELINE, EMBED, METADATA, PUBLICATION_NOTE
+from generator.boilerplate import CAPTION, DATELINE, EMBED, METADATA, PUBLICATION_NOTE
 from generator.ingest import canonical_publisher, load_publishers, title_from_file_name
 from generator.model import Inference
 
@@ -220,7 +220,7 @@ def _score_lines(
 
 def _taken_off(brief: Mapping[str, Any]) -> dict[int, list[list[str]]]:
     """Per line, what the brief took off the start or the end of it and listed (a dateline, a
-    label, a closing publication note)."""
+    label, a closing publication note, a caption a scrape ran into the text)."""
     taken: dict[int | None, list[list[str]]] = {}
     for removed in brief.get("removed") or []:
         if removed.get("reason") in _TAKEN_OFF_REASONS:
@@ -230,7 +230,7 @@ def _taken_off(brief: Mapping[str, Any]) -> dict[int, list[list[str]]]:
     return taken
 
 
-_TAKEN_OFF_REASONS = (DATELINE, METADATA, PUBLICATION_NOTE, EMBED)
+_TAKEN_OFF_REASONS = (DATELINE, METADATA, PUBLICATION_NOTE, EMBED, CAPTION)
 
 
 def _without_taken_off(tokens: list[str], pieces: list[list[str]]) -> list[str]:

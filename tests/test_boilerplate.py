@@ -732,3 +732,24 @@ def test_a_releases_note_about_its_issuer_goes_to_the_end() -> None:
     other = ["About the Harbour Trust", "The board met on Tuesday to approve the new budget."]
     cleaned = clean("\n\n".join(["Central Bank Lifts Rates Again", *BODY, *other]))
     assert other[1] in body(cleaned)
+
+
+def test_a_caption_a_scrape_ran_into_the_text_is_taken_off_it() -> None:
+    # Global Voices scrapes (dev corpus): no space between the credit's bracket and the lede.
+    line = (
+        "The Great Mosque of Mecca, considered the holiest city in Islam. Photo by Wikimedia user "
+        "Basil D Soufi [CC BY-SA 3.0].When Saudi journalist Jamal Khashoggi was killed last "
+        "October, it cast a long shadow on the exercise of free speech."
+    )
+    cleaned = clean(page(line))
+    assert removed(cleaned) == [
+        (
+            "The Great Mosque of Mecca, considered the holiest city in Islam. Photo by Wikimedia "
+            "user Basil D Soufi [CC BY-SA 3.0].",
+            "caption",
+        )
+    ]
+    assert body(cleaned)[2].startswith("When Saudi journalist Jamal Khashoggi was killed")
+    # A bracket that holds no credit is the text's own: "[in French]On January 9 …" stays whole.
+    kept = "The ambassador spoke on television [in French]On the same day the minister replied."
+    assert kept in body(clean(page(kept)))
