@@ -941,17 +941,24 @@ def _block_wrap_width(block: Sequence[_Line]) -> int | None:
     if len(block) < 3 or not ends_sentence(block[-1].text):
         return None  # a wrapped paragraph ends its last sentence; a stack of labels does not
     inner = block[:-1]
-    cut = sum(1 for line in inner if not ends_sentence(line.text) and not line.bullet)
+    cut = [line for line in inner if not ends_sentence(line.text) and not line.bullet]
     words = sum(word_count(line.text) for line in block)
-    wrapped = cut >= 0.6 * len(inner) and words >= _MIN_WRAPPED_WORDS
+    wrapped = len(cut) >= 0.6 * len(inner) and words >= _MIN_WRAPPED_WORDS
     if not wrapped:
         return None
     # A link's address, cut from its text by the wrap, sticks out past the column.
     widths = [len(line.text) for line in block if "://" not in line.text]
-    return max(widths or [len(line.text) for line in block])
+    width = max(widths or [len(line.text) for line in block])
+    # Many lines of a wrapped block reach near its column (between them, when it was wrapped
+    # twice over, short stubs); a post, its sign-off and a line introducing a quotation, stacked
+    # over one long paragraph, end wherever they end.
+    near = sum(1 for line in inner if len(line.text) >= _NEAR_COLUMN * width)
+    return width if near >= _NEAR_SHARE * len(inner) else None
 
 
 _MIN_WRAPPED_WORDS = 15
+_NEAR_COLUMN = 0.6  # of the wrap width: a line cut by the wrap reaches at least this far
+_NEAR_SHARE = 0.4  # of a wrapped block's lines, at least, reach so far
 
 
 def _carries_on(previous: _Line, line: _Line) -> bool:

@@ -1199,3 +1199,31 @@ def test_the_line_that_prints_the_pages_browser_title_is_the_headline(tmp_path: 
     article = read_article(tmp_path, "a.txt", page)
     assert article.title == "ARCIC Hosts Think Tanks to Discuss the Army of 2020"
     assert next(p.text for p in article.paragraphs).startswith("On March 14")
+
+
+def test_a_post_its_sign_off_and_a_line_introducing_a_quotation_are_not_wrapped_text() -> None:
+    # A Global Voices scrape (dev corpus): no blank line between a post, its sign-off, the line
+    # introducing the president's words, and those words in Portuguese and in English.
+    lines = [
+        "“Bolsonaro is the enemy of Education” “Education is an act of Love”#TsunamiDaEducacao",
+        "— Nirmukta (@Nirmukta) May 16, 2019",
+        "Meanwhile, Bolsonaro was in Texas. When asked about the protests, the president said:",
+        "É natural que haja protesto, agora a maioria ali é militante, não tem nada na cabeça, "
+        "se perguntar sete vezes oito pra ele, não sabe. São uns idiotas úteis, uns imbecis.",
+        "It’s natural that protests happen, now, the majority of people there are militants with "
+        "nothing inside their heads. They are useful idiots, imbeciles, and are being used.",
+    ]
+    units, _ = ingest.split_units(enumerate(lines, start=1))
+    assert [unit.line for unit in units] == [1, 2, 3, 4, 5]
+    # Text wrapped twice over (long lines, short stubs between them) is still joined.
+    wrapped = [
+        "     Imaging scientists Dr. Michael Malin and Dr. Ken",
+        "Edgett from",
+        "NASA's Mars Global Surveyor spacecraft will present",
+        "what they",
+        "describe as their most significant discovery yet at a",
+        "Space",
+        "Science Update at 2:00 p.m. EST on Thursday, Dec. 7.",
+    ]
+    units, _ = ingest.split_units(enumerate(wrapped, start=1))
+    assert len(units) == 1
