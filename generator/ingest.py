@@ -940,7 +940,7 @@ def _block_wrap_width(block: Sequence[_Line]) -> int | None:
     (a release forwarded inside a page): most of its lines end inside a sentence."""
     if len(block) < 3 or not ends_sentence(block[-1].text):
         return None  # a wrapped paragraph ends its last sentence; a stack of labels does not
-    inner = block[:-1]
+    inner = [line for line in block[:-1] if not _stands_alone(line)]  # not a post's sign-off
     cut = [line for line in inner if not ends_sentence(line.text) and not line.bullet]
     words = sum(word_count(line.text) for line in block)
     wrapped = len(cut) >= 0.6 * len(inner) and words >= _MIN_WRAPPED_WORDS

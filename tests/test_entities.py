@@ -622,3 +622,16 @@ def test_spellings_that_differ_in_spacing_hyphens_or_a_plural_are_one_name(entit
     )
     assert entities["Marine Traffic"].aliases == ("MarineTraffic",)
     assert entities["Office of Communications"].aliases == ("Office of Communication",)
+
+
+def test_a_name_after_a_courtesy_title_is_a_persons(entities_of):
+    # A Global Voices article (dev corpus): NER takes "Nantaba" for a place every time.
+    found = entities_of(
+        [
+            "Information and Communications Technology Minister of State Hon. Idah Nantaba had "
+            "survived an assassination attempt.",
+            "Police mistook the two men as Nantaba's assailants.",
+        ]
+    )
+    assert found["Idah Nantaba"].type == "person"
+    assert "Nantaba" not in found

@@ -1215,6 +1215,18 @@ def test_a_post_its_sign_off_and_a_line_introducing_a_quotation_are_not_wrapped_
     ]
     units, _ = ingest.split_units(enumerate(lines, start=1))
     assert [unit.line for unit in units] == [1, 2, 3, 4, 5]
+    # A post of two lines over its sign-off, then the line introducing the minister's words.
+    posted = [
+        "When the police wanted to pin him for treason they produced guns found in his room.",
+        "But they can't produce and show us the gun he had before they shot him dead.",
+        "— AngeloPeter© (@nzeAngelo) March 26, 2019",
+        "In a press briefing, Nantaba narrates her story and questions who might have given the "
+        "order to murder him. She still believes he may have been involved in the attempt:",
+        "The masterminds of these assassinations will still continue because he was the one who "
+        "was supposed to be a witness!",
+    ]
+    units, _ = ingest.split_units(enumerate(posted, start=1))
+    assert [unit.line for unit in units][-2:] == [4, 5]
     # Text wrapped twice over (long lines, short stubs between them) is still joined.
     wrapped = [
         "     Imaging scientists Dr. Michael Malin and Dr. Ken",

@@ -822,7 +822,7 @@ def _vote_types(doc: Doc, mentions: list[Mention]) -> None:
     votes: dict[str, Counter] = defaultdict(Counter)
     for mention in mentions:
         has_role = _has_person_role(doc, mention)
-        if has_role:
+        if has_role or _after_courtesy_title(doc, mention):
             mention.type = "person"  # "Helena Vasquez, the mayor of …" though NER said ORG
         elif mention.type == "person" and _described_as_organisation(doc, mention):
             mention.type = "organisation"  # "Consumer Watchdog, an advocacy group"
@@ -841,6 +841,19 @@ def _vote_types(doc: Doc, mentions: list[Mention]) -> None:
         )
         titled = winner == "organisation" and _after_title(doc, mention)
         mention.type = "person" if surname or titled or _named_person(doc, mention) else winner
+
+
+def _after_courtesy_title(doc: Doc, mention: Mention) -> bool:
+    """ "Hon. Idah Nantaba", "Dr Okafor": a name after a courtesy title (a first name between
+    allowed) is a person's, though NER took "Nantaba" for a place."""
+    if mention.end - mention.start > 2:
+        return False
+    i = mention.start - 1
+    if i >= 0 and doc[i].pos_ == "PROPN" and doc[i].lower_.rstrip(".") not in COURTESY_TITLES:
+        i -= 1  # the first name NER left out
+    if i >= 0 and doc[i].text == ".":
+        i -= 1
+    return i >= 0 and doc[i].lower_.rstrip(".") in COURTESY_TITLES
 
 
 # A name ending on one of these is an organisation's, or a place's, whatever NER took it for.
