@@ -635,3 +635,23 @@ def test_a_name_after_a_courtesy_title_is_a_persons(entities_of):
     )
     assert found["Idah Nantaba"].type == "person"
     assert "Nantaba" not in found
+
+
+def test_a_larger_city_or_a_state_is_a_place_whatever_ner_took_it_for(entities_of):
+    # Global Voices and Mongabay India (dev corpus): NER tags these as people.
+    found = entities_of(
+        [
+            "Protests spread to Minas Gerais and Porto Alegre on Wednesday.",
+            "The hills run through Andhra Pradesh and Tamil Nadu, the report said.",
+        ]
+    )
+    for name in ("Minas Gerais", "Porto Alegre", "Andhra Pradesh", "Tamil Nadu"):
+        assert found[name].type == "place", name
+
+
+def test_the_gazetteer_leaves_out_common_words() -> None:
+    from generator.analyse.entities import gazetteer_places
+
+    places = gazetteer_places()
+    assert {"minas gerais", "skopje", "huntsville", "tamil nadu"} <= places
+    assert not {"central", "northern", "victoria", "hamilton", "the"} & places

@@ -1022,11 +1022,21 @@ def known_places() -> frozenset[str]:
     return frozenset(keys | {key for key, name in aliases.items() if _key(name) in keys})
 
 
+GAZETTEER_FILE = Path(__file__).resolve().parent.parent / "gazetteer.txt"
+
+
+@functools.cache
+def gazetteer_places() -> frozenset[str]:
+    """Keys of the world's larger cities and its states and provinces (`gazetteer.txt`)."""
+    lines = GAZETTEER_FILE.read_text(encoding="utf-8").splitlines()
+    return frozenset(_key(line) for line in lines if line.strip() and not line.startswith("#"))
+
+
 def _type_by_knowledge(doc: Doc, mentions: list[Mention]) -> None:
-    """A country, continent or ocean is a place whatever NER took it for ("Malawi" labelled a
-    person, "Mozambique" an organisation), unless the article writes it in a person's full
-    name ("Michael Jordan") or after a title."""
-    places = known_places()
+    """A country, continent or ocean, a larger city or a state is a place whatever NER took it
+    for ("Malawi" labelled a person, "Mozambique" an organisation, "Minas Gerais" a person),
+    unless the article writes it in a person's full name ("Michael Jordan") or after a title."""
+    places = known_places() | gazetteer_places()
     person_words = _person_words(mentions)
     for mention in mentions:
         if mention.type == "place" or _key(mention.text) not in places:
