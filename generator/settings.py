@@ -64,10 +64,21 @@ class Settings:
         return {k: str(v) if isinstance(v, Path) else v for k, v in asdict(self).items()}
 
 
+# What a brief depends on besides its article: quotes read boilerplate's sign-off rule; entities
+# read the alias, place and town tables.
+ANALYSIS_INPUTS = (
+    "model.py",
+    "analyse",
+    "boilerplate.py",
+    "aliases.yaml",
+    "places.yaml",
+    "gazetteer.txt",
+)
+
+
 def analysis_code_hash() -> str:
     """Hash of the analysis code and data model, so editing either invalidates cached briefs."""
-    # quotes read boilerplate's sign-off rule; entities read the alias and place tables
-    return code_hash("model.py", "analyse", "boilerplate.py", "aliases.yaml", "places.yaml")
+    return code_hash(*ANALYSIS_INPUTS)
 
 
 def ingest_code_hash() -> str:

@@ -77,3 +77,20 @@ def test_a_run_with_nothing_changed_renders_nothing_and_any_change_renders_again
     seed.write_text(seed.read_text(encoding="utf-8").replace(" the ", " this ", 1), "utf-8")
     edited = generate_site(renamed)
     assert len(edited.generation.analysed) == 1 and rendered
+
+
+def test_every_data_file_the_analysis_reads_invalidates_cached_briefs() -> None:
+    """A knowledge file the analysis reads (a table of places, towns, aliases) is part of the
+    analysis cache's key, so editing it re-analyses instead of serving stale briefs."""
+    import re
+
+    from generator.settings import ANALYSIS_INPUTS
+
+    package = Path(generator.pipeline.__file__).resolve().parent
+    read = {
+        name
+        for source in (package / "analyse").glob("*.py")
+        for name in re.findall(r"[\"'/]([\w-]+\.(?:yaml|txt|json))[\"']", source.read_text())
+    }
+    assert read, "the analysis reads its tables from files named in its code"
+    assert read <= set(ANALYSIS_INPUTS)
