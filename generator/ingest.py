@@ -1615,6 +1615,20 @@ _REPORTING_AS_ITSELF = (
     r"(?<![\w.]){name}['’]s? requests? for comment\b",
 )
 _CITED_BY_NAME = r"\b(?:told|in an interview with|in a statement to)\s+{name}"
+# Words every one of those patterns holds (lower case).
+_REPORTING_WORDS = (
+    "spoke",
+    "spoken",
+    "talked",
+    "interviewed",
+    "contacted",
+    "reached out",
+    "could not",
+    "respond",
+    "reply",
+    "request",
+)
+_CITED_WORDS = ("told", "interview with", "statement to")
 
 
 def _reporter_clues(cleaned: Cleaned, table: PublisherTable) -> list[tuple[str, str]]:
@@ -1624,8 +1638,13 @@ def _reporter_clues(cleaned: Cleaned, table: PublisherTable) -> list[tuple[str, 
     publisher_of, own_patterns, cited_pattern = _reporter_patterns(table)
     counts: dict[str, list[int]] = {}
     for unit in cleaned.body:
-        found = [(m.group("name"), 0) for p in own_patterns for m in p.finditer(unit.text)]
-        found += [(m.group("name"), 1) for m in cited_pattern.finditer(unit.text)]
+        # Each pattern tries every publisher's name at every place: only where its verb stands.
+        lower = unit.text.lower()
+        found = []
+        if any(word in lower for word in _REPORTING_WORDS):
+            found += [(m.group("name"), 0) for p in own_patterns for m in p.finditer(unit.text)]
+        if any(word in lower for word in _CITED_WORDS):
+            found += [(m.group("name"), 1) for m in cited_pattern.finditer(unit.text)]
         for known, kind in found:
             seen = counts.setdefault(publisher_of[known], [0, 0, unit.line])
             seen[kind] += 1
