@@ -1195,3 +1195,17 @@ def test_she_is_never_a_publication_named_with_the(quotes_of):
         ]
     )
     assert said(quotes) == [("If it's free, that doesn't mean it's free.", "Kara Zajac")]
+
+
+def test_a_speaker_named_after_the_verb_of_saying_the_parser_took_for_its_object(quotes_of):
+    # Global Voices (dev corpus): "… states human rights activist Professor Chidi Odinkalu".
+    quotes = quotes_of(
+        [
+            "Rather “both the state and federal agencies are busy” avoiding blame and “doing "
+            "nothing” states human rights activist Professor Chidi Odinkalu in an interview:",
+            "Nobody has really made the effort to tell us what they have done to find him.",
+        ]
+    )
+    speakers = {text[:20]: speaker for text, speaker in said(quotes)}
+    assert speakers["both the state and f"] == "Chidi Odinkalu"
+    assert speakers["Nobody has really ma"] == "Chidi Odinkalu"

@@ -136,6 +136,9 @@ class SpeakerResolver:
             if subject.dep_ == "nsubjpass" and verb.lemma_ != "quote":
                 return UNNAMED  # "were told …": the subject is the listener
             return self.name(subject)
+        inverted = self._inverted_speaker(verb)
+        if inverted is not None:
+            return inverted
         if depth > 4:
             return None
         if verb.dep_ == "acl" and is_speech_noun(verb.head):  # "a statement saying …"
@@ -152,6 +155,17 @@ class SpeakerResolver:
                 governor = governor.head
             if governor.pos_ in ("VERB", "AUX"):
                 return self.speaker_of_verb(governor, depth + 1)
+        return None
+
+    def _inverted_speaker(self, verb: Token) -> Speaker | None:
+        """ "… “doing nothing” states human rights activist Professor Chidi Odinkalu": a verb of
+        saying before its speaker, whom the parser took for its object."""
+        if not is_speech_verb(verb):
+            return None
+        for child in verb.rights:
+            near = child.i - verb.i <= _INVERTED_WITHIN
+            if child.dep_ == "dobj" and near and self.person_at(child.i):
+                return self.name(child)
         return None
 
     def owner_of(self, noun: Token) -> Speaker | None:
@@ -507,6 +521,7 @@ class SpeakerResolver:
 NUMERIC_LABELS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY"})
 _PAST_OFFICE = frozenset({"former", "ex", "late", "then"})
 _DESCRIBED_NAME_WITHIN = 6  # tokens
+_INVERTED_WITHIN = 8  # tokens from a verb of saying to the speaker named after it
 _KIN_GROUPS = frozenset({"family", "relatives"})
 
 
