@@ -655,3 +655,16 @@ def test_the_gazetteer_leaves_out_common_words() -> None:
     places = gazetteer_places()
     assert {"minas gerais", "skopje", "huntsville", "tamil nadu"} <= places
     assert not {"central", "northern", "victoria", "hamilton", "the"} & places
+
+
+def test_a_system_a_review_and_a_schedule_are_not_organisations(entities_of):
+    found = entities_of(
+        [
+            "The collars use the Global Positioning System to track each cow, said Jim "
+            "Strickland of the Texas A&M University System.",
+            "The aircraft passed its Flight Readiness Review in March, NASA said.",
+        ]
+    )
+    assert "Global Positioning System" not in found
+    assert "Flight Readiness Review" not in found
+    assert found["Texas A&M University System"].type == "organisation"

@@ -170,6 +170,12 @@ NOT_ENTITY_HEADS = frozenset(
         "resolution",
         "resolutions",
         "framework",
+        # a review, a schedule of contracts, a radar: "Flight Readiness Review", "Consolidated
+        # Schedule", "Goldstone Solar System Radar"
+        "review",
+        "schedule",
+        "radar",
+        "testament",
     }
 )
 # "Jude Law", "Buffalo Bill": a person's name may end on these
@@ -481,6 +487,12 @@ def _in_other_language(text: str) -> bool:
     return in_other_language(lower_case, min_words=_FOREIGN_LOWER_CASE_WORDS)
 
 
+# Words of an institution's name that make "… System" one: a university's, a hospital's.
+_SYSTEM_OWNERS = frozenset(
+    {"university", "hospital", "health", "school", "schools", "college", "reserve", "library"}
+)
+
+
 def _lists_a_name(doc: Doc, text: str, mention: Mention) -> bool:
     """Whether a mention names an entity, not a law or event, an institution's bare word, a
     title, a hashtag or a people."""
@@ -494,6 +506,8 @@ def _lists_a_name(doc: Doc, text: str, mention: Mention) -> bool:
         return False  # a headline's words: "Canyon County Man Sentenced", "Distributing Fentanyl"
     if mention.type == "person":  # "Jude Law", "Buffalo Bill": those heads may be surnames
         return len(words) == 1 or words[-1].casefold() not in _NOT_SURNAME_HEADS
+    if words[-1] == "System" and not {w.casefold() for w in words} & _SYSTEM_OWNERS:
+        return False  # "Global Positioning System", not "Texas A&M University System"
     names = {mention.text.casefold(), mention.name.casefold()}
     if any(n.split()[-1] in NOT_ENTITY_HEADS for n in names if n) or names & GENERIC_NAMES:
         return False
