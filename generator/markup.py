@@ -7,7 +7,9 @@ go whole; entities are decoded. Each piece keeps the number of the seed line it 
 
 from __future__ import annotations
 
+import bisect
 import html
+import itertools
 import re
 from collections.abc import Iterable, Iterator, Sequence
 
@@ -40,14 +42,17 @@ def looks_like_html(lines: Sequence[str]) -> bool:
 
 # What a page holds that is not its text, wherever its lines break: a document's head and title
 # (the browser's tab, "Section / Headline | Site": the headline is the page's own), scripts,
-# styles, comments, a server template's code ("<%@ Page … %>"), the document type, and a tag
-# whose attributes run over several lines.
-_NOT_TEXT = re.compile(
-    r"<(head|title|script|style|noscript|template)\b[^>]*>.*?</\1\s*>"
-    r"|<!--.*?-->|<%.*?%>|<!DOCTYPE[^>]*>"
-    r"|<[A-Za-z][\w:-]*\b[^<>]*\n[^<>]*>",
-    re.IGNORECASE | re.DOTALL,
+# styles, comments, a server template's code ("<%@ Page … %>"), the document type; each from its
+# opening to its closing (lower case).
+_HIDDEN_SPANS = (
+    *((f"<{name}", f"</{name}") for name in ("head", "title", "script", "style", "noscript")),
+    ("<template", "</template"),
+    ("<!--", "-->"),
+    ("<%", "%>"),
+    ("<!doctype", ">"),
 )
+# A tag whose attributes run over several lines (no bracket inside it, so the scan is linear).
+_MULTILINE_TAG = re.compile(r"<[A-Za-z][\w:-]*\b[^<>]*\n[^<>]*>")
 _REMOVED_CHARACTERS = 200  # a removed script or head is listed by its opening
 
 
@@ -60,18 +65,45 @@ def _without_hidden(
     if not numbered:
         return numbered
     text = "\n".join(line for _, line in numbered)
-    first = numbered[0][0]
-
-    def hide(match: re.Match[str]) -> str:
-        shown = " ".join(match.group(0).split())
+    spans = _hidden_spans(text.lower()) + [m.span() for m in _MULTILINE_TAG.finditer(text)]
+    line_starts = list(itertools.accumulate((len(line) + 1 for _, line in numbered), initial=0))
+    pieces, kept_to = [], 0
+    for begin, end in sorted(spans):
+        if begin < kept_to:
+            continue  # inside a span already taken out
+        pieces.append(text[kept_to:begin])
+        hidden = text[begin:end]
+        shown = " ".join(hidden.split())
         if len(shown) > _REMOVED_CHARACTERS:
             shown = shown[:_REMOVED_CHARACTERS] + " …"
-        line = first + text.count("\n", 0, match.start())
+        line = numbered[bisect.bisect_right(line_starts, begin) - 1][0]
         removed.append(RemovedText(line, shown, MARKUP))
-        return "\n" * match.group(0).count("\n")  # every line keeps its number
-
-    masked = _NOT_TEXT.sub(hide, text).split("\n")
+        pieces.append("\n" * hidden.count("\n"))  # every line keeps its number
+        kept_to = end
+    masked = ("".join(pieces) + text[kept_to:]).split("\n")
     return [(number, line) for (number, _), line in zip(numbered, masked, strict=True)]
+
+
+def _hidden_spans(lower: str) -> list[tuple[int, int]]:
+    """(start, end) of each hidden span, found with `str.find` from left to right: linear in the
+    text, however many openings a hostile file leaves unclosed."""
+    spans = []
+    for opening, closing in _HIDDEN_SPANS:
+        at = lower.find(opening)
+        while at >= 0:
+            after = at + len(opening)
+            if opening[1].isalpha() and after < len(lower) and (lower[after].isalnum()):
+                at = lower.find(opening, after)  # "<header", "<titlebar": another tag
+                continue
+            close = lower.find(closing, after)
+            if close < 0:
+                break  # never closed: nothing further is either
+            end = lower.find(">", close) + 1 if closing.startswith("</") else close + len(closing)
+            if end <= 0:
+                break
+            spans.append((at, end))
+            at = lower.find(opening, end)
+    return spans
 
 
 _BROWSER_TITLE = re.compile(r"<title\b[^>]*>(.*?)</title\s*>", re.IGNORECASE | re.DOTALL)

@@ -84,3 +84,14 @@ def test_scripts_heads_comments_and_server_code_over_several_lines_go_whole() ->
     assert pieces == [(16, "The Army hosted seven think tanks on March 14.")]
     assert [r.line for r in removed] == [1, 2, 3, 7, 12, 14]
     assert {r.reason for r in removed} == {"markup"}
+
+
+def test_openings_never_closed_hide_nothing_after_them() -> None:
+    """A hostile or broken page: thousands of "<!--" and "<script" never closed. Nothing after
+    them is hidden (the text stays). The scan reads the text once from left to right: the
+    regular expression it replaced, tried again at every opening, ran for minutes on this."""
+    lines = ["<p>Kept words.</p>", *["<!-- open"] * 20_000, *["<script> x"] * 20_000, "<p>End.</p>"]
+    removed: list[RemovedText] = []
+    shown = " ".join(text for _, text in html_pieces(enumerate(lines, 1), removed, headings=True))
+    assert "Kept words." in shown and "End." in shown
+    assert removed == []
