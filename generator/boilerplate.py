@@ -461,7 +461,7 @@ _HTML_COMMENT = re.compile(r"^<!--.*-->$")
 _WIKI_TEMPLATE = re.compile(r"^(?:\{\{[^{}]*\}\}\s*)+$")
 # A site generator's or wiki's markup left in the text: a Liquid tag ("By {% author chrisc %}"), a
 # wiki table's opening line ("{| border{publish}}"); what is left around it says nothing.
-_TEMPLATE_MARKUP = re.compile(r"\{%.*?%\}|\{\{[^{}]*\}\}|^\{\|.*$")
+_TEMPLATE_MARKUP = re.compile(r"\{%[^%{}]{0,200}%\}|\{\{[^{}]{0,200}\}\}|^\{\|.*$")
 _LEFT_BY_MARKUP = re.compile(r"^\W*(?:by\W*)?$", re.IGNORECASE)
 _COMMENT_HEADER = re.compile(
     r"^(?:comment(?:ing)? guidelines|community guidelines|comments?(?: \(\d+\))?|\d+ comments?"
