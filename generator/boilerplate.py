@@ -339,12 +339,15 @@ _TO_THE_READER = re.compile(
 # Case matters: credits are capitalised, and "a photo: …" in a sentence is not one.
 _CREDIT_TAIL = re.compile(
     r"(?:\b(?:Photo|Photograph|Photographer|Picture|Image|Illustration|Video|Graphic|Credit|Source)s?"
-    r"(?:\s+[Cc]redit)?\s*:\s*"
+    r"(?:\s+(?:[Cc]redit|[Ss]ource))?\s*:\s*"
     r"(?P<name>[A-Z0-9][^!?:()]{0,80}?)"
     r"|\((?:Photo|Photograph|Picture|Image|Credit|Source)s?(?:\s+[Cc]redit)?\s*:[^()]{1,80}\)"
+    r"|\((?:Photo|Photograph|Picture|Image)s?\s+(?:by|courtesy of|via|from)\s[^()]{1,80}\)\.?"
+    r"|(?<=[.!?] )Public [Dd]omain\.?"
     r"|\bvia Getty Images|\bGetty Images"
     r"|\b(?:(?:Public Domain|Creative Commons) (?:photo|image|picture)"
-    r"|Photo|Photograph|Picture|Image|Illustration|Screenshot)s?(?:\s+credit)?\s+"
+    r"|Photo|Photograph|Picture|Image|Illustration|Screenshot|Screen ?grab|Screen capture)s?"
+    r"(?:\s+credit)?\s+"
     r"(?:by|courtesy of|via|(?:taken )?from)\s+(?P<by>[\w@][^!?:()]{0,100}?)"
     r"|\b(?:Photo|Photograph|Picture|Image|Illustration)s? used with permission\.?"
     r"|\b(?:is )?licensed under (?:a )?(?:CC|Creative Commons)[\w .-]{0,40}"
@@ -696,7 +699,7 @@ def _is_credit_name(name: str | None, *, stop_allowed: bool = False) -> bool:
     return words <= 12 and (not stopped or (stop_allowed and words <= _SHORT_CREDIT_WORDS))
 
 
-_LICENCE_TAIL = re.compile(r",?\s*\bCC[ -](?:BY|PDM|0)\b.*$")
+_LICENCE_TAIL = re.compile(r",?\s*(?:\bCC[ -](?:BY|PDM|0)\b.*|\bused with permission\.?)$")
 
 
 def _is_tag_list(text: str) -> bool:

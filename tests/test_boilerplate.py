@@ -753,3 +753,31 @@ def test_a_caption_a_scrape_ran_into_the_text_is_taken_off_it() -> None:
     # A bracket that holds no credit is the text's own: "[in French]On January 9 …" stays whole.
     kept = "The ambassador spoke on television [in French]On the same day the minister replied."
     assert kept in body(clean(page(kept)))
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Protesters gather outside parliament in Kampala. Screen grab from a video by NTV Uganda.",
+        "Protesters gather outside parliament in Kampala (Photo by Jane Doe).",
+        "Protesters gather outside parliament in Kampala. Photo via Facebook page of the police, "
+        "used with permission.",
+        "Protesters gather outside parliament in Kampala, 2019. Public domain.",
+        "Protesters gather outside parliament in Kampala. Image source: Twitter.",
+    ],
+)
+def test_more_ways_to_credit_a_picture_make_a_caption(line: str) -> None:
+    assert_only_removed(clean(page(line)), [(line, "caption")])
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The court held that the data was in the public domain, the lawyers said on Friday.",
+        "The files are Public domain and can be reused, the ministry said.",
+        "He released the picture (photo by his brother) on Tuesday to the press in the capital.",
+    ],
+)
+def test_sentences_about_pictures_and_the_public_domain_stay(line: str) -> None:
+    cleaned = clean(page(line))
+    assert removed(cleaned) == [] and line in body(cleaned)
