@@ -13,6 +13,7 @@ import itertools
 import re
 from collections.abc import Iterable, Iterator, Sequence
 
+from generator.boilerplate import TAGS
 from generator.model import RemovedText
 
 MARKUP = "markup"  # a script or style in an HTML fragment: code, not the article's words
@@ -53,6 +54,14 @@ _HIDDEN_SPANS = (
 )
 # A tag whose attributes run over several lines (no bracket inside it, so the scan is linear).
 _MULTILINE_TAG = re.compile(r"<[A-Za-z][\w:-]*\b[^<>]*\n[^<>]*>")
+# A link to a tag's or a category's page alone on its line ("<a href='…/Tag/173/aeromedical-
+# evacuation.html'>"): its words are the page's topic labels, not its text (a link inside a
+# sentence is the sentence's).
+_TAG_LINK = re.compile(
+    r"^[ \t]*<a\b[^<>]*\bhref=[\"'][^\"'<>]*/(?:tags?|topics?|categor(?:y|ies)|keywords?)/"
+    r"[^\"'<>]*[\"'][^<>]*>[^<]{0,200}(?:<img\b[^<>]*>[^<]{0,200})?</a\s*>[ \t]*$",
+    re.IGNORECASE | re.MULTILINE,
+)
 _REMOVED_CHARACTERS = 200  # a removed script or head is listed by its opening
 
 
@@ -65,19 +74,21 @@ def _without_hidden(
     if not numbered:
         return numbered
     text = "\n".join(line for _, line in numbered)
-    spans = _hidden_spans(text.lower()) + [m.span() for m in _MULTILINE_TAG.finditer(text)]
+    spans = [(*span, MARKUP) for span in _hidden_spans(text.lower())]
+    spans += [(*m.span(), MARKUP) for m in _MULTILINE_TAG.finditer(text)]
+    spans += [(*m.span(), TAGS) for m in _TAG_LINK.finditer(text)]
     line_starts = list(itertools.accumulate((len(line) + 1 for _, line in numbered), initial=0))
     pieces, kept_to = [], 0
-    for begin, end in sorted(spans):
+    for begin, end, reason in sorted(spans):
         if begin < kept_to:
             continue  # inside a span already taken out
         pieces.append(text[kept_to:begin])
         hidden = text[begin:end]
-        shown = " ".join(hidden.split())
+        shown = " ".join((_ANY_TAG.sub(" ", hidden) if reason == TAGS else hidden).split())
         if len(shown) > _REMOVED_CHARACTERS:
             shown = shown[:_REMOVED_CHARACTERS] + " …"
         line = numbered[bisect.bisect_right(line_starts, begin) - 1][0]
-        removed.append(RemovedText(line, shown, MARKUP))
+        removed.append(RemovedText(line, shown, reason))
         pieces.append("\n" * hidden.count("\n"))  # every line keeps its number
         kept_to = end
     masked = ("".join(pieces) + text[kept_to:]).split("\n")

@@ -95,3 +95,21 @@ def test_openings_never_closed_hide_nothing_after_them() -> None:
     shown = " ".join(text for _, text in html_pieces(enumerate(lines, 1), removed, headings=True))
     assert "Kept words." in shown and "End." in shown
     assert removed == []
+
+
+def test_a_tag_link_alone_on_its_line_is_a_topic_label_and_one_in_a_sentence_is_text() -> None:
+    lines = [
+        "<p>The critical care teams were formed after the Gulf War.</p>",
+        "<a href='../../News/tabid/124/Tag/173/aeromedical-evacuation.html'><img "
+        'src="Styles/AirForce/tag.png" alt="Tag" />aeromedical evacuation</a>',
+        '<p>"Trackers are not necessary," said a spokesperson for the <a href="https://example.'
+        'gov/programs/topics/virus">Department of Health</a>, when asked.</p>',
+    ]
+    removed: list[RemovedText] = []
+    pieces = [
+        text.strip()
+        for _, text in html_pieces(enumerate(lines, 1), removed, headings=True)
+        if text.strip()
+    ]
+    assert removed == [RemovedText(2, "aeromedical evacuation", "tags")]
+    assert pieces[-1].endswith("for the Department of Health, when asked.")
