@@ -309,7 +309,8 @@ _PROMO_MAX_WORDS = 25
 # Rubio’s video message on this action on the Department’s YouTube channel."
 _MEDIA_PROMO = re.compile(
     r"^(?:watch|view|listen to|hear)\b.{0,120}\b(?:videos?|episodes?|podcasts?|youtube|livestream"
-    r"|webcast)\b"
+    r"|webcast)\b",
+    re.IGNORECASE,
 )
 # A newsroom asking for money: "… without support from readers like you", "Please give …".
 _APPEAL = (
@@ -606,7 +607,7 @@ def _line_reason(text: str) -> str | None:
         )
     ):
         return PROMO
-    if words <= _PROMO_MAX_WORDS and _MEDIA_PROMO.match(unbracketed.casefold()):
+    if words <= _PROMO_MAX_WORDS and _MEDIA_PROMO.match(unbracketed):
         return PROMO
     if words <= 60 and _CALL_FOR_READERS.search(text):
         return PROMO
@@ -1497,12 +1498,15 @@ _ABOUT = re.compile(r"^About (?:the )?(?P<name>[A-Z][\w&.’'-]*(?: [\w&.’'-]+
 
 def _about_the_issuer(page: _Page, index: int) -> bool:
     match = _ABOUT.match(page.units[index].text.strip())
-    following = [i for i in page.kept() if i > index][:1]
-    if match is None or not following:
+    if match is None:
+        return False
+    following = next(
+        (i for i in range(index + 1, len(page.units)) if page.reasons[i] is None), None
+    )
+    if following is None:
         return False
     name = match.group("name")
-    text = page.units[following[0]].text.strip()
-    return text.startswith((name, f"The {name}", f"the {name}"))
+    return page.units[following].text.strip().startswith((name, f"The {name}", f"the {name}"))
 
 
 def _mark_unpunctuated(page: _Page, headline: int | None, kicker: int | None) -> None:
@@ -1709,7 +1713,9 @@ def strip_boilerplate(
     outline_title = _mark_page_record(page, known_title)
     title_field = _title_field(page) if known_title is None else None
     page_title = _page_title(page) if known_title is None else None
-    in_tab = _prints_browser_title(page, browser_title) if known_title is None else None
+    in_tab = None
+    if known_title is None and outline_title is None and page_title is None:
+        in_tab = _prints_browser_title(page, browser_title)  # it marks kickers: only if it decides
     if outline_title is not None:
         headline, kicker = outline_title, None
     elif page_title is not None:

@@ -96,37 +96,42 @@ def _without_hidden(
 
 
 def _hidden_spans(lower: str) -> list[tuple[int, int]]:
-    """(start, end) of each hidden span, found with `str.find` from left to right: linear in the
-    text, however many openings a hostile file leaves unclosed."""
-    spans = []
-    for opening, closing in _HIDDEN_SPANS:
-        at = lower.find(opening)
-        while at >= 0:
-            after = at + len(opening)
-            if opening[1].isalpha() and after < len(lower) and (lower[after].isalnum()):
-                at = lower.find(opening, after)  # "<header", "<titlebar": another tag
-                continue
-            close = lower.find(closing, after)
-            if close < 0:
-                break  # never closed: nothing further is either
-            end = lower.find(">", close) + 1 if closing.startswith("</") else close + len(closing)
-            if end <= 0:
-                break
-            spans.append((at, end))
-            at = lower.find(opening, end)
-    return spans
+    """(start, end) of each hidden span in a lower-cased text."""
+    return [span for opening, closing in _HIDDEN_SPANS for span in _spans(lower, opening, closing)]
 
 
-_BROWSER_TITLE = re.compile(r"<title\b[^>]*>(.*?)</title\s*>", re.IGNORECASE | re.DOTALL)
+def _spans(lower: str, opening: str, closing: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each element from `opening` to `closing` (and its ">"), found with
+    `str.find` from left to right: linear in the text, however many openings a hostile file
+    leaves unclosed."""
+    at = lower.find(opening)
+    while at >= 0:
+        after = at + len(opening)
+        if opening[1].isalpha() and after < len(lower) and lower[after].isalnum():
+            at = lower.find(opening, after)  # "<header", "<titlebar": another tag
+            continue
+        close = lower.find(closing, after)
+        if close < 0:
+            return  # never closed: nothing further is either
+        end = lower.find(">", close) + 1 if closing.startswith("</") else close + len(closing)
+        if end <= 0:
+            return
+        yield at, end
+        at = lower.find(opening, end)
 
 
 def browser_title(lines: Sequence[str]) -> str | None:
     """The text of a page's <title> (what the browser's tab shows), template code left out."""
-    match = _BROWSER_TITLE.search("\n".join(lines))
-    if match is None:
+    text = "\n".join(lines)
+    lower = text.lower()
+    title = next(_spans(lower, "<title", "</title"), None)
+    if title is None:
         return None
-    text = _ANY_TAG.sub(" ", re.sub(r"<%.*?%>", " ", match.group(1), flags=re.DOTALL))
-    return " ".join(html.unescape(text).split()) or None
+    start, end = title
+    inner = text[lower.index(">", start) + 1 : lower.rindex("</title", start, end)]
+    for code_start, code_end in reversed(list(_spans(inner.lower(), "<%", "%>"))):
+        inner = inner[:code_start] + " " + inner[code_end:]
+    return " ".join(html.unescape(_ANY_TAG.sub(" ", inner)).split()) or None
 
 
 def html_pieces(

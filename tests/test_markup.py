@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from generator.ingest import read_seed
-from generator.markup import html_pieces, looks_like_html
+from generator.markup import browser_title, html_pieces, looks_like_html
 from generator.model import Article, RemovedText
 
 DEV = Path(__file__).resolve().parent / "corpus" / "dev"
@@ -113,3 +113,9 @@ def test_a_tag_link_alone_on_its_line_is_a_topic_label_and_one_in_a_sentence_is_
     ]
     assert removed == [RemovedText(2, "aeromedical evacuation", "tags")]
     assert pieces[-1].endswith("for the Department of Health, when asked.")
+
+
+def test_a_browser_title_is_read_once_however_many_titles_are_left_open() -> None:
+    assert browser_title(["<title x"] * 20_000) is None
+    page = ["<html><head><title><%= Prefix %>Exclusive / Army Hosts Think Tanks</title></head>"]
+    assert browser_title(page) == "Exclusive / Army Hosts Think Tanks"

@@ -1046,11 +1046,16 @@ def gazetteer_places() -> frozenset[str]:
     return frozenset(_key(line) for line in lines if line.strip() and not line.startswith("#"))
 
 
+@functools.cache
+def _places_and_towns() -> frozenset[str]:
+    return known_places() | gazetteer_places()
+
+
 def _type_by_knowledge(doc: Doc, mentions: list[Mention]) -> None:
     """A country, continent or ocean, a larger city or a state is a place whatever NER took it
     for ("Malawi" labelled a person, "Mozambique" an organisation, "Minas Gerais" a person),
     unless the article writes it in a person's full name ("Michael Jordan") or after a title."""
-    places = known_places() | gazetteer_places()
+    places = _places_and_towns()
     person_words = _person_words(mentions)
     for mention in mentions:
         if mention.type == "place" or _key(mention.text) not in places:
