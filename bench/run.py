@@ -184,7 +184,7 @@ class Project:
     ) -> None:
         """A new project; `keep_cache`: with the caches of the last one of this size (the
         corpus is made again byte for byte, so its briefs are still good) but for MkDocs' page
-        cache, so that `mkdocs build` is still a first build."""
+        caches, so that `mkdocs build` is still a first build."""
         kept = self.root.parent / f".{self.root.name}-cache"
         if keep_cache and (self.root / "cache").exists():
             shutil.rmtree(kept, ignore_errors=True)
@@ -194,8 +194,9 @@ class Project:
         self.root.mkdir(parents=True)
         if kept.exists():
             kept.rename(self.root / "cache")
-            for pages in (self.root / "cache").glob("*/pages"):
-                shutil.rmtree(pages)
+            for name in ("pages", "outputs"):  # MkDocs' page caches: a first build
+                for pages in (self.root / "cache").glob(f"*/{name}"):
+                    shutil.rmtree(pages)
         make_corpus(size, self.seeds, random_seed=random_seed)
         config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
         data = yaml.safe_load(config)

@@ -1,20 +1,17 @@
 """MkDocs plugin: generate docs/ from seeds/ before every build, and watch seeds/ under `serve`.
 
-It also keeps each page's converted HTML between builds (`PageHtmlCache`): converting the
-Markdown is most of what `mkdocs build` spends, and a warm build changes few pages.
+It also keeps each page's converted HTML and finished output between builds (`page_caches`):
+a build after an edit converts and renders only the pages the edit changed.
 """
 
 from __future__ import annotations
 
-import hashlib
-import json
 import logging
 import threading
 from contextlib import nullcontext
-from dataclasses import dataclass
-from importlib import metadata
 from pathlib import Path
 
+import jinja2
 import yaml
 from mkdocs.config import config_options as options
 from mkdocs.config.base import Config
@@ -22,7 +19,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from watchdog.events import FileSystemEventHandler
 
-from generator.cache import PickleStore
+from generator.page_caches import PageHtmlCache, PageOutputCache
 from generator.session import BuildSession
 from generator.settings import Settings
 from generator.views import problem_rows, shown_files
@@ -123,17 +120,46 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
 
     @event_priority(100)
     def on_page_content(self, html, page, config, files):
-        return self.page_cache.after_render(html, page, files)
+        return self.page_cache.after_render(html, page)
+
+    def on_nav(self, nav, config, files):
+        self.outputs = PageOutputCache(
+            self.settings.cache_dir / "outputs", config, nav, self.page_cache.context
+        )
+        return nav
+
+    # Last: the other plugins' listings (tags) are in the pages' HTML by then.
+    @event_priority(-100)
+    def on_env(self, env, config, files):
+        # MkDocs makes a new environment every build: without this, every build of `serve`
+        # compiles the theme's templates again.
+        templates = self.settings.cache_dir / "templates"
+        try:
+            templates.mkdir(parents=True, exist_ok=True)
+            env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(templates))
+        except OSError:  # a cache that cannot be written only costs the compiling
+            pass
+        pages = [file.page for file in files if file.page is not None]
+        self.outputs.choose_kept(env, pages)
+        return env
+
+    # Last: what is stored is the finished page, after every other plugin's changes.
+    @event_priority(-100)
+    def on_post_page(self, output, page, config):
+        return self.outputs.after_page(output, page)
 
     def on_post_build(self, config) -> None:
-        cache = self.page_cache
+        cache, outputs = self.page_cache, self.outputs
         log.info(
-            "briefing: %d pages converted, %d from the page cache",
+            "briefing: %d pages converted, %d from the page cache; %d rendered, %d kept",
             len(cache.used) - cache.hits,
             cache.hits,
+            len(outputs.keys) - len(outputs.kept),
+            len(outputs.kept),
         )
         if not self.dirty:  # a dirty build skips unchanged pages: their entries are still good
             cache.finish()
+            outputs.finish()
         if self.serving and self.session is not None:
             self.session.settle()  # while the user looks at the result
 
@@ -152,122 +178,6 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         if not self.settings.topics_file.is_relative_to(self.settings.seeds_dir):
             server.watch(str(self.settings.topics_file))
         return server
-
-
-@dataclass
-class RenderedPage:
-    """What MkDocs keeps of a page's conversion: the HTML and what it read from the tree."""
-
-    html: str
-    toc: object
-    title: str | None
-    anchor_ids: set[str]
-    links_to_anchors: dict[str, dict[str, str]] | None  # by the linked page's src_uri
-
-
-class RenderedPageStore(PickleStore):
-    kind = RenderedPage
-
-
-class PageHtmlCache:
-    """Each page's converted HTML, reused while its Markdown and everything else it depends on
-    stay the same: the Markdown extensions and their settings, the package versions, and every
-    file's source path and URL (links are resolved and checked against them). A page whose
-    conversion logged anything is never stored, so its warnings come back on every build.
-    A hit hands MkDocs empty Markdown to convert and puts the stored result back afterwards.
-    """
-
-    PACKAGES = ("mkdocs", "markdown", "mkdocs-material", "pymdown-extensions")
-
-    def __init__(self, directory: Path, config, files) -> None:
-        self.store = RenderedPageStore(directory)
-        self.used: set[str] = set()
-        self.hits = 0
-        self.pending: dict[str, tuple[str, str, RenderedPage | None]] = {}
-        self.records = _Recorder()
-        versions = {}
-        for package in self.PACKAGES:
-            try:
-                versions[package] = metadata.version(package)
-            except metadata.PackageNotFoundError:
-                versions[package] = None
-        context = {
-            "versions": versions,
-            "extensions": [repr(extension) for extension in config.markdown_extensions],
-            "extension_configs": repr(sorted((config.mdx_configs or {}).items())),
-            "use_directory_urls": config.use_directory_urls,
-            "validation": repr(config.validation),
-            "files": sorted((file.src_uri, file.url) for file in files),
-        }
-        self.context = hashlib.sha256(json.dumps(context, sort_keys=True).encode()).hexdigest()
-
-    def before_render(self, markdown: str, page) -> str:
-        uri = page.file.src_uri
-        key = hashlib.sha256(f"{self.context}\0{uri}\0{markdown}".encode()).hexdigest()
-        stored = self.store.get(key)
-        self.pending[uri] = (key, markdown, stored)
-        if stored is not None:
-            return ""
-        self.records.start()
-        return markdown
-
-    def after_render(self, html: str, page, files) -> str:
-        key, markdown, stored = self.pending.pop(page.file.src_uri)
-        self.used.add(key)
-        if stored is None:
-            if self.records.stop() == 0:
-                self.store.put(key, self._rendered(html, page))
-            return html
-        self.hits += 1
-        page.markdown = markdown
-        page.toc = stored.toc
-        page._title_from_render = stored.title
-        page.present_anchor_ids = set(stored.anchor_ids)
-        if stored.links_to_anchors is not None:
-            page.links_to_anchors = {
-                files.get_file_from_path(uri): dict(links)
-                for uri, links in stored.links_to_anchors.items()
-            }
-        return stored.html
-
-    @staticmethod
-    def _rendered(html: str, page) -> RenderedPage:
-        links = page.links_to_anchors
-        return RenderedPage(
-            html=html,
-            toc=page.toc,
-            title=page._title_from_render,
-            anchor_ids=set(page.present_anchor_ids or ()),
-            links_to_anchors=None
-            if links is None
-            else {file.src_uri: dict(anchors) for file, anchors in links.items()},
-        )
-
-    def finish(self) -> None:
-        """Remove the entries this build did not use (older versions of pages, removed pages)."""
-        for path in self.store.directory.glob("*/*.pickle"):
-            if path.stem not in self.used:
-                path.unlink(missing_ok=True)
-
-
-class _Recorder(logging.Handler):
-    """Counts what MkDocs logs while one page converts (link and anchor warnings, notes)."""
-
-    def __init__(self) -> None:
-        super().__init__(logging.DEBUG)
-        self.count = 0
-
-    def emit(self, record: logging.LogRecord) -> None:
-        if record.levelno >= logging.INFO:
-            self.count += 1
-
-    def start(self) -> None:
-        self.count = 0
-        logging.getLogger("mkdocs").addHandler(self)
-
-    def stop(self) -> int:
-        logging.getLogger("mkdocs").removeHandler(self)
-        return self.count
 
 
 class _TolerantLoader(yaml.SafeLoader):

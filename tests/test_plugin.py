@@ -1,6 +1,9 @@
-"""The plugin's page cache: a second `mkdocs build` takes converted pages from it and writes the
-same site byte for byte."""
+"""The plugin's page caches: a second `mkdocs build` takes converted pages and finished pages
+from them and writes the same site byte for byte; after an edit, only the pages it changed are
+rendered, and the site and its search index are those of a build without any cache."""
 
+import re
+import shutil
 from pathlib import Path
 
 from tests.conftest import copy_project, mkdocs_build
@@ -18,5 +21,38 @@ def test_a_second_build_reuses_converted_pages_and_writes_the_same_site(tmp_path
     second_log = mkdocs_build(tmp_path)
     assert "0 from the page cache" in first_log
     pages = sum(1 for name in first if name.endswith(".html") and name != "404.html")
-    assert f"0 pages converted, {pages} from the page cache" in second_log
+    assert f"0 pages converted, {pages} from the page cache; 0 rendered, {pages} kept" in second_log
     assert site_files(tmp_path) == first
+
+
+def test_after_an_edit_only_changed_pages_are_rendered_and_the_site_is_a_fresh_builds(tmp_path):
+    copy_project(tmp_path)
+    mkdocs_build(tmp_path)
+    seed = sorted((tmp_path / "seeds").glob("*.txt"))[0]
+    text = seed.read_text(encoding="utf-8")
+    # A word of the body (not the headline, which every list page shows) changes.
+    body_start = text.index("\n\n") + 2
+    edited = text[:body_start] + re.sub(r"\bthe\b", "a", text[body_start:], count=1)
+    assert edited != text
+    seed.write_text(edited, encoding="utf-8")
+    log = mkdocs_build(tmp_path)
+    rendered, kept = map(int, re.search(r"(\d+) rendered, (\d+) kept", log).groups())
+    assert 0 < rendered < kept
+    cached_site = site_files(tmp_path)
+    shutil.rmtree(tmp_path / ".cache")
+    fresh_log = mkdocs_build(tmp_path)
+    assert f"{rendered + kept} rendered, 0 kept" in fresh_log
+    assert site_files(tmp_path) == cached_site
+    assert "search/search_index.json" in cached_site
+
+
+def test_a_changed_configuration_renders_every_page_again(tmp_path):
+    copy_project(tmp_path)
+    first_log = mkdocs_build(tmp_path)
+    pages = int(re.search(r"(\d+) rendered, 0 kept", first_log).group(1))
+    config = tmp_path / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text.replace("site_name: ", "site_name: Renamed ", 1), encoding="utf-8")
+    log = mkdocs_build(tmp_path)
+    assert f"{pages} rendered, 0 kept" in log
+    assert "Renamed" in (tmp_path / "site" / "briefs" / "index.html").read_text(encoding="utf-8")

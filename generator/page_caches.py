@@ -1,0 +1,312 @@
+"""Each page's finished HTML, kept between builds, so MkDocs renders only pages whose inputs changed.
+
+MkDocs renders every page's theme template on every build, and Material's search parses every
+page's HTML again; under `mkdocs serve` that was most of the wait after saving one seed. This
+cache keeps what a page's template and search produced, keyed by a digest of everything they read:
+the page's converted HTML, title, table of contents, metadata and address, the navigation, the
+other files' addresses, the theme and the configuration. A page whose key is stored is given an
+empty template to render and no HTML to index; its stored output and search entries are put back
+in their places, so the built site and its search index are byte for byte those of a full render.
+
+The cache lives in the cache folder, so a fresh `mkdocs build` gains as much as a serving one.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import json
+import logging
+import re
+import sysconfig
+import zlib
+from dataclasses import dataclass
+from importlib import metadata
+from pathlib import Path
+
+import jinja2
+
+from generator.cache import PickleStore
+
+# The template a kept page renders: nothing (its stored output replaces the result).
+KEPT_TEMPLATE = "briefing-kept-page.html"
+# The configuration a page's template can read beyond the page, the navigation and the files.
+CONFIG_KEYS = (
+    "site_name",
+    "site_url",
+    "site_description",
+    "site_author",
+    "repo_url",
+    "repo_name",
+    "edit_uri",
+    "copyright",
+    "extra",
+    "extra_css",
+    "extra_javascript",
+    "use_directory_urls",
+    "markdown_extensions",
+    "mdx_configs",
+)
+
+
+@dataclass
+class PageOutput:
+    """What a page's template rendered (compressed) and the search entries made from it."""
+
+    html: bytes
+    search_entries: list[dict]
+
+    def text(self) -> str:
+        return zlib.decompress(self.html).decode("utf-8")
+
+
+class PageOutputStore(PickleStore):
+    kind = PageOutput
+
+
+class PageOutputCache:
+    """Hooks for the plugin's `on_env`, `on_post_page` and `on_post_build` (see module doc)."""
+
+    def __init__(self, directory: Path, config, nav, file_context: str) -> None:
+        self.store = PageOutputStore(directory)
+        self.search = search_entries_of(config)
+        self.usable = self.search is not None
+        self.site_key = _digest(
+            file_context,
+            str(nav),
+            _config_text(config),
+            _theme_text(config),
+        )
+        self.kept: dict[str, PageOutput] = {}
+        self.keys: dict[str, str] = {}
+        self.used: set[str] = set()
+        self.indexed = 0  # search entries made before the page being built
+
+    def choose_kept(self, env: jinja2.Environment, pages) -> None:
+        """Before any page is built: the pages whose output is stored get the empty template."""
+        if not self.usable:
+            return
+        env.loader = jinja2.ChoiceLoader([jinja2.DictLoader({KEPT_TEMPLATE: ""}), env.loader])
+        for page in pages:
+            if page.content is None:  # a dirty build skips it
+                continue
+            key = self._page_key(page)
+            self.keys[page.file.src_uri] = key
+            self.used.add(key)
+            stored = self.store.get(key)
+            if stored is not None:
+                self.kept[page.file.src_uri] = stored
+                page.meta["template"] = KEPT_TEMPLATE
+                page.content = ""  # nothing for search to parse: its entries are stored
+        self.indexed = len(self.search or ())
+
+    def after_page(self, output: str, page) -> str:
+        """The page's output: the stored one for a kept page, else stored for next time."""
+        # MkDocs holds every page to the end of a build: of a written page, it needs no more
+        # than what links and anchors are checked against, not the HTML.
+        page.content = None
+        if not self.usable:
+            return output
+        uri = page.file.src_uri
+        search = self.search
+        new_entries = search[self.indexed :]
+        kept = self.kept.get(uri)
+        if kept is not None:
+            del search[self.indexed :]  # none expected from an empty page; never twice
+            search.extend(kept.search_entries)
+            output = kept.text()
+        elif uri in self.keys:
+            html = zlib.compress(output.encode("utf-8"), 1)
+            self.store.put(self.keys[uri], PageOutput(html, [dict(e) for e in new_entries]))
+        self.indexed = len(search)
+        return output
+
+    def finish(self) -> None:
+        """Remove the entries this build did not use (older versions of pages, removed pages)."""
+        for path in self.store.directory.glob("*/*.pickle"):
+            if path.stem not in self.used:
+                path.unlink(missing_ok=True)
+
+    def _page_key(self, page) -> str:
+        meta = json.dumps(page.meta, sort_keys=True, default=str)
+        return _digest(
+            self.site_key,
+            page.file.src_uri,
+            page.url,
+            str(page.title),
+            str(page.file.inclusion),
+            meta,
+            str(page.toc),
+            page.content,
+        )
+
+
+def search_entries_of(config) -> list[dict] | None:
+    """The list Material's search plugin collects its entries in; None when the site has a
+    search this cache does not know (then every page is rendered)."""
+    plugins = config.plugins
+    searches = [plugins[name] for name in plugins if name.split("/")[-1] == "search"]
+    if not searches:
+        return []
+    index = getattr(searches[0], "search_index", None)
+    entries = getattr(index, "entries", None)
+    if len(searches) > 1 or not isinstance(entries, list) or not hasattr(index, "config"):
+        return None
+    return entries
+
+
+_ADDRESS = re.compile(r" at 0x[0-9a-fA-F]+")
+
+
+def _config_text(config) -> str:
+    values = {key: config.get(key) for key in CONFIG_KEYS}
+    values["plugins"] = {name: dict(plugin.config) for name, plugin in config.plugins.items()}
+    # An object's default repr holds its address, which differs in every process.
+    return _ADDRESS.sub("", json.dumps(values, sort_keys=True, default=repr))
+
+
+def _theme_text(config) -> str:
+    """The theme's settings, and the templates it reads from outside installed packages (a
+    project's overrides), by size and modification time."""
+    theme = config.theme
+    installed = Path(sysconfig.get_paths()["purelib"]).resolve()
+    stamps = []
+    for folder in map(Path, theme.dirs):
+        if folder.resolve().is_relative_to(installed):
+            continue
+        for path in sorted(folder.rglob("*")):
+            if path.is_file():
+                status = path.stat()
+                stamps.append((str(path), status.st_size, status.st_mtime_ns))
+    settings = {key: theme[key] for key in theme}
+    return json.dumps([theme.name, settings, stamps], sort_keys=True, default=repr)
+
+
+def _digest(*parts: str) -> str:
+    hashed = hashlib.sha256()
+    for part in parts:
+        hashed.update(part.encode("utf-8", "surrogatepass"))
+        hashed.update(b"\0")
+    return hashed.hexdigest()
+
+
+@dataclass
+class RenderedPage:
+    """What MkDocs keeps of a page's conversion: the HTML and what it read from the tree."""
+
+    html: str
+    toc: object
+    title: str | None
+    anchor_ids: set[str]
+    links_to_anchors: dict[str, dict[str, str]] | None  # by the linked page's src_uri
+
+
+class RenderedPageStore(PickleStore):
+    kind = RenderedPage
+
+
+class PageHtmlCache:
+    """Each page's converted HTML, reused while its Markdown and everything else it depends on
+    stay the same: the Markdown extensions and their settings, the package versions, and every
+    file's source path and URL (links are resolved and checked against them). A page whose
+    conversion logged anything is never stored, so its warnings come back on every build.
+    On a hit the page's `render` is replaced, for this build's page object only, by putting the
+    stored result in place: MkDocs would build a Markdown converter for every page first.
+    """
+
+    PACKAGES = ("mkdocs", "markdown", "mkdocs-material", "pymdown-extensions")
+
+    def __init__(self, directory: Path, config, files) -> None:
+        self.store = RenderedPageStore(directory)
+        self.used: set[str] = set()
+        self.hits = 0
+        self.pending: dict[str, tuple[str, RenderedPage | None]] = {}
+        self.records = _Recorder()
+        versions = {}
+        for package in self.PACKAGES:
+            try:
+                versions[package] = metadata.version(package)
+            except metadata.PackageNotFoundError:
+                versions[package] = None
+        context = {
+            "versions": versions,
+            "extensions": [repr(extension) for extension in config.markdown_extensions],
+            "extension_configs": repr(sorted((config.mdx_configs or {}).items())),
+            "use_directory_urls": config.use_directory_urls,
+            "validation": repr(config.validation),
+            "files": sorted((file.src_uri, file.url) for file in files),
+        }
+        self.context = hashlib.sha256(json.dumps(context, sort_keys=True).encode()).hexdigest()
+
+    def before_render(self, markdown: str, page) -> str:
+        uri = page.file.src_uri
+        key = hashlib.sha256(f"{self.context}\0{uri}\0{markdown}".encode()).hexdigest()
+        stored = self.store.get(key)
+        self.pending[uri] = (key, stored)
+        if stored is not None:
+            page.render = functools.partial(_restore, page, stored)
+        else:
+            self.records.start()
+        return markdown
+
+    def after_render(self, html: str, page) -> str:
+        key, stored = self.pending.pop(page.file.src_uri)
+        self.used.add(key)
+        if stored is None:
+            if self.records.stop() == 0:
+                self.store.put(key, self._rendered(html, page))
+        else:
+            self.hits += 1
+        return html
+
+    @staticmethod
+    def _rendered(html: str, page) -> RenderedPage:
+        links = page.links_to_anchors
+        return RenderedPage(
+            html=html,
+            toc=page.toc,
+            title=page._title_from_render,
+            anchor_ids=set(page.present_anchor_ids or ()),
+            links_to_anchors=None
+            if links is None
+            else {file.src_uri: dict(anchors) for file, anchors in links.items()},
+        )
+
+    def finish(self) -> None:
+        """Remove the entries this build did not use (older versions of pages, removed pages)."""
+        for path in self.store.directory.glob("*/*.pickle"):
+            if path.stem not in self.used:
+                path.unlink(missing_ok=True)
+
+
+class _Recorder(logging.Handler):
+    """Counts what MkDocs logs while one page converts (link and anchor warnings, notes)."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.DEBUG)
+        self.count = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if record.levelno >= logging.INFO:
+            self.count += 1
+
+    def start(self) -> None:
+        self.count = 0
+        logging.getLogger("mkdocs").addHandler(self)
+
+    def stop(self) -> int:
+        logging.getLogger("mkdocs").removeHandler(self)
+        return self.count
+
+
+def _restore(page, stored: RenderedPage, config, files) -> None:
+    """What `Page.render` sets, from a stored conversion."""
+    page.content = stored.html
+    page.toc = stored.toc
+    page._title_from_render = stored.title
+    page.present_anchor_ids = set(stored.anchor_ids)
+    if stored.links_to_anchors is not None:
+        page.links_to_anchors = {
+            files.get_file_from_path(uri): dict(links)
+            for uri, links in stored.links_to_anchors.items()
+        }
