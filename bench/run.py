@@ -34,7 +34,18 @@ from bench.step import edit_one_seed
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results" / "latest.json"
-STEPS = ("cold", "warm", "edit", "serve", "mkdocs", "site", "site-dirty", "floor", "cold2")
+STEPS = (
+    "cold",
+    "warm",
+    "edit",
+    "serve",
+    "mkdocs",
+    "mkdocs-edit",
+    "site",
+    "site-dirty",
+    "floor",
+    "cold2",
+)
 # Not in "all": fills the cache from a smaller run's briefs instead of a cold run (see --donor).
 RECYCLE = "recycle"
 GB = 1024**3
@@ -237,6 +248,10 @@ def step_commands(project: Project, donor: Path | None) -> dict[str, Callable[[]
         project.edit_one_seed()
         return generator_step(project)
 
+    def mkdocs_edit() -> list[str]:
+        project.edit_one_seed()
+        return [mkdocs, "build", "--quiet", "--config-file", config]
+
     def cold2() -> list[str]:
         docs = project.reset_docs("docs-two")
         cache = project.root / "cache" / "two"
@@ -252,6 +267,7 @@ def step_commands(project: Project, donor: Path | None) -> dict[str, Callable[[]
         # edits (another word of) the same seed, inside one process
         "serve": lambda: bench_step("serve", "--config", config),
         "mkdocs": lambda: [mkdocs, "build", "--quiet", "--config-file", config],
+        "mkdocs-edit": mkdocs_edit,
         "site": lambda: bench_step("mkdocs-serve", "--config", config),
         "site-dirty": lambda: bench_step("mkdocs-serve", "--config", config, "--dirty"),
         "floor": lambda: bench_step("floor", "--seeds", str(project.seeds)),
@@ -300,8 +316,8 @@ def run_size(
             results[member] = process.finish()
             if len(group) > 1:
                 results[member]["together_with"] = [other for other in group if other != member]
-        if "edit" in group:
-            results["edit"]["edited"] = project.edited
+        for edited in {"edit", "mkdocs-edit"} & set(group):
+            results[edited]["edited"] = project.edited
         seconds = ", ".join(f"{results[member]['wall_seconds']:.1f} s" for member in group)
         print(f" {seconds}", file=sys.stderr, flush=True)
     return {"size": size, "workers": workers, "steps": results}
@@ -378,7 +394,9 @@ def judge(size: int, steps: dict[str, dict]) -> list[tuple[str, str, str]]:
                 )
             )
     generating = [
-        step for name, step in steps.items() if name not in ("mkdocs", "site", "site-dirty")
+        step
+        for name, step in steps.items()
+        if name not in ("mkdocs", "mkdocs-edit", "site", "site-dirty")
     ]
     if size >= 10000 and generating:
         peak = max(step["peak_rss"] for step in generating)
@@ -389,11 +407,14 @@ def judge(size: int, steps: dict[str, dict]) -> list[tuple[str, str, str]]:
                 verdict(peak <= MAX_PEAK_BYTES),
             )
         )
-    if "mkdocs" in steps:
-        mkdocs = steps["mkdocs"]
+    for name in ("mkdocs", "mkdocs-edit"):
+        if name not in steps:
+            continue
+        mkdocs = steps[name]
         state = "" if finished(mkdocs) else " (peak so far: the step did not finish)"
+        what = "`mkdocs build`" + (" after one edit" if name == "mkdocs-edit" else "")
         verdicts.append(
-            ("(info) peak memory of `mkdocs build`", f"{mkdocs['peak_rss'] / GB:.2f} GB{state}", "")
+            (f"(info) peak memory of {what}", f"{mkdocs['peak_rss'] / GB:.2f} GB{state}", "")
         )
     return verdicts
 
@@ -419,6 +440,7 @@ def markdown(result: dict) -> str:
         "edit": "one seed edited (fresh process)",
         "serve": "one seed edited, rebuilt in the serving process",
         "mkdocs": "`mkdocs build` (plugin runs the generator warm)",
+        "mkdocs-edit": "`mkdocs build` after one seed edited (a fresh process, caches warm)",
         "site": "`mkdocs serve`: one seed edited, until the browsers reload",
         "site-dirty": "`mkdocs serve --dirty`: one seed edited, until the browsers reload",
         "floor": "floor: bare `nlp.pipe` (load + pipe)",

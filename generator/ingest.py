@@ -21,6 +21,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+import charset_normalizer
 import yaml
 
 from generator.boilerplate import (
@@ -603,9 +604,9 @@ def _decode(data: bytes, source: str) -> tuple[str, list[str]]:
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError as error:
-            text = data.decode("cp1252", errors="replace")
+            text, encoding = _legacy_decode(data)
             warnings.append(
-                f"{source}: not valid UTF-8 (byte {error.start}); read as Windows-1252 (cp1252) — "
+                f"{source}: not valid UTF-8 (byte {error.start}); read as {encoding} — "
                 "check its quotes and accented letters, or re-save the file as UTF-8"
             )
     if _looks_binary(text):
@@ -627,6 +628,36 @@ def _decode(data: bytes, source: str) -> tuple[str, list[str]]:
             "the file holds only whitespace", "add the article's text, or delete the file"
         )
     return text, warnings
+
+
+# Languages written in Central European code pages (Windows-1250, ISO 8859-2): only for these is
+# a detected cp1250 believed; an English text in Windows-1252 often detects as cp1250 too, and
+# the two differ in letters such as "£" and "Ł".
+_LATIN2_LANGUAGES = frozenset(
+    {"Polish", "Czech", "Slovak", "Hungarian", "Slovene", "Croatian", "Romanian", "Bosnian"}
+)
+_LATIN2_ENCODINGS = frozenset({"cp1250", "iso8859_2"})
+
+
+def _legacy_decode(data: bytes) -> tuple[str, str]:
+    """Text that is not UTF-8: in the encoding charset-normalizer finds where it reads as
+    another script (Windows-1251 Cyrillic, GB18030 Chinese …) or as a Central European language
+    in its code page; otherwise, as before, as Windows-1252, the usual encoding of old English
+    text. Returns the text and the encoding's name for the warning."""
+    best = charset_normalizer.from_bytes(data).best()
+    if best is not None and best.encoding not in ("ascii", "utf_8"):
+        text = str(best)
+        latin2 = best.encoding in _LATIN2_ENCODINGS and best.language in _LATIN2_LANGUAGES
+        if latin2 or _mostly_other_script(text):
+            return text, best.encoding
+    return data.decode("cp1252", errors="replace"), "Windows-1252 (cp1252)"
+
+
+def _mostly_other_script(text: str) -> bool:
+    """Whether most letters of the text are outside the Latin script."""
+    letters = [char for char in text[:20000] if char.isalpha()]
+    other = sum(1 for char in letters if "LATIN" not in unicodedata.name(char, "LATIN"))
+    return bool(letters) and other > len(letters) / 2
 
 
 def _looks_binary(data: bytes | str) -> bool:

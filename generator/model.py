@@ -10,7 +10,7 @@ import dataclasses
 import sys
 import types
 import typing
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Literal, TypeVar, dataclass_transform
 
 SCHEMA_VERSION = 1
@@ -226,15 +226,6 @@ class SeedProblem:
     action: str  # what the user can do about it
     skipped: bool = True
     location: str | None = None  # line or paragraph, where known
-
-
-@dataclass
-class Corpus:
-    """All briefs plus what was learned across them; built by `corpus.build_corpus`."""
-
-    briefs: list[Brief]
-    topics: list[Topic]
-    problems: list[SeedProblem] = field(default_factory=list)
 
 
 def to_dict(obj: Any) -> Any:

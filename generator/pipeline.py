@@ -14,6 +14,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from generator.active import active_session
 from generator.cache import BriefCache, article_digest, cache_key_function, digest
 from generator.corpus import Corpus, build_corpus
 from generator.executors import local_pool, runs_here
@@ -21,7 +22,6 @@ from generator.ingest import SeedCache, read_seeds
 from generator.model import Article, Brief, SeedProblem, Topic
 from generator.progress import Progress
 from generator.render import SiteInfo, render_site
-from generator.session import active_session
 from generator.settings import Settings, package_hash
 from generator.site import WriteReport, pages_if_unchanged, record_written, write_pages
 from generator.topics import TopicFileError, load_topics

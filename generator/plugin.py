@@ -9,19 +9,20 @@ from __future__ import annotations
 import logging
 import threading
 from contextlib import nullcontext
+from dataclasses import Field, fields
 from pathlib import Path
 
 import jinja2
-import yaml
 from mkdocs.config import config_options as options
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from watchdog.events import FileSystemEventHandler
 
+from generator.config import plugin_options
 from generator.page_caches import PageHtmlCache, PageOutputCache
 from generator.session import BuildSession
-from generator.settings import Settings
+from generator.settings import PLUGIN_SETTINGS, Settings
 from generator.views import problem_rows, shown_files
 from generator.watch import DocsWatch
 
@@ -31,14 +32,24 @@ TRIGGER = "serve-trigger"
 log = logging.getLogger("mkdocs.plugins.briefing")
 
 
-class BriefingConfig(Config):
-    seeds_dir = options.Type(str, default="seeds")
-    topics_file = options.Type(str, default="seeds/topics.yaml")
-    cache_dir = options.Type(str, default=".cache/briefing")
-    model = options.Type(str, default="en_core_web_sm")
-    workers = options.Type(int, default=0)
-    claims_per_brief = options.Type(int, default=6)
-    strict_seeds = options.Type(bool, default=False)
+def _option(setting: Field) -> options.Type:
+    """A setting as an option of the plugin's section, with the setting's own default."""
+    default = setting.default
+    if isinstance(default, Path):
+        return options.Type(str, default=str(default))
+    return options.Type(type(default), default=default)
+
+
+# The plugin's options are the settings of its section (`settings.PLUGIN_SETTINGS`), defined once.
+BriefingConfig = type(
+    "BriefingConfig",
+    (Config,),
+    {
+        setting.name: _option(setting)
+        for setting in fields(Settings)
+        if setting.name in PLUGIN_SETTINGS
+    },
+)
 
 
 class BriefingPlugin(BasePlugin[BriefingConfig]):
@@ -61,7 +72,10 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         values = {key: self.config[key] for key, _option in BriefingConfig._schema}
         # `mkdocs serve` replaces site_url with its own address; the generated files (the feed's
         # links and ids) are made from the configured one, so serving changes no committed file.
-        site_url = configured_site_url(config_file) if self.serving else config.site_url
+        if self.serving:
+            site_url = (plugin_options(config_file).get("site_url") or "").strip() or None
+        else:
+            site_url = config.site_url
         self.settings = Settings.from_mapping(
             {
                 **values,
@@ -178,20 +192,3 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         if not self.settings.topics_file.is_relative_to(self.settings.seeds_dir):
             server.watch(str(self.settings.topics_file))
         return server
-
-
-class _TolerantLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml for one plain value: its tags (!ENV, !!python/name) count as nothing."""
-
-
-_TolerantLoader.add_multi_constructor("", lambda loader, suffix, node: None)
-
-
-def configured_site_url(config_file: Path) -> str | None:
-    """The site_url mkdocs.yml itself gives (None where it gives none, or cannot be read)."""
-    try:
-        data = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_TolerantLoader)
-    except (OSError, yaml.YAMLError):
-        return None
-    value = data.get("site_url") if isinstance(data, dict) else None
-    return value if isinstance(value, str) and value.strip() else None

@@ -13,10 +13,10 @@ import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import Executor
 from contextlib import contextmanager
-from contextvars import ContextVar
 from pathlib import Path
 from typing import TypeVar
 
+from generator.active import ACTIVE_SESSION
 from generator.cache import BriefCache, article_digest
 from generator.corpus import CorpusMemo
 from generator.ingest import ReadSeed, SeedCache, sidecar_path
@@ -27,15 +27,10 @@ from generator.settings import Settings
 from generator.site import FileSignature, KnownFiles, file_signature, modified_recently
 from generator.topics import load_topics
 
-_ACTIVE: ContextVar[BuildSession | None] = ContextVar("build_session", default=None)
 T = TypeVar("T")
 
 StatSignature = FileSignature | None  # None: no such file
 SHARED_WITH_BRIEF = ("paragraphs", "removed", "inferred", "warnings")
-
-
-def active_session() -> BuildSession | None:
-    return _ACTIVE.get()
 
 
 class BuildSession:
@@ -82,11 +77,11 @@ class BuildSession:
 
     @contextmanager
     def active(self) -> Iterator[BuildSession]:
-        reset = _ACTIVE.set(self)
+        reset = ACTIVE_SESSION.set(self)
         try:
             yield self
         finally:
-            _ACTIVE.reset(reset)
+            ACTIVE_SESSION.reset(reset)
 
     def read_seed(self, path: Path, seeds_dir: Path) -> ReadSeed:
         """A `SeedReader` that skips seeds (and sidecars) unchanged since it last read them."""

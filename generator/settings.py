@@ -64,12 +64,27 @@ class Settings:
         return {k: str(v) if isinstance(v, Path) else v for k, v in asdict(self).items()}
 
 
-# What a brief depends on besides its article: quotes read boilerplate's sign-off rule; entities
-# read the alias, place and town tables.
+# The settings a project sets in the plugin's section of mkdocs.yml (the others come from its top
+# level, or are fixed by MkDocs: docs_dir).
+PLUGIN_SETTINGS = (
+    "seeds_dir",
+    "topics_file",
+    "cache_dir",
+    "model",
+    "workers",
+    "claims_per_brief",
+    "strict_seeds",
+)
+
+
+# What a brief depends on besides its article: quotes read boilerplate's sign-off rule, events
+# the date patterns, the brief its slug; entities read the alias, place and town tables.
 ANALYSIS_INPUTS = (
     "model.py",
     "analyse",
     "boilerplate.py",
+    "dates.py",
+    "slugs.py",
     "aliases.yaml",
     "places.yaml",
     "gazetteer.txt",

@@ -4,16 +4,19 @@ segment), and which outside addresses the site may link to."""
 from __future__ import annotations
 
 import re
-import unicodedata
+
+from slugify import slugify as python_slugify
 
 MAX_SLUG_LENGTH = 60
 SAFE_URL = re.compile(r"^https?://[^\s<>\"'`()\[\]]+$", re.IGNORECASE)
 
 
 def slugify(text: str, max_length: int = MAX_SLUG_LENGTH) -> str:
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    ascii_text = re.sub(r"['’]", "", ascii_text.lower())
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")
+    """Lowercase ASCII words joined by dashes, from any script: "Łukaszenka" → "lukaszenka",
+    "Москва" → "moskva", "北京" → "bei-jing"; apostrophes join their word ("China’s" →
+    "chinas"). A longer slug is cut to `max_length` and loses its last, perhaps partial, word,
+    as published addresses always were."""
+    slug = python_slugify(text, replacements=[["'", ""], ["’", ""]])
     if len(slug) > max_length:
         slug = slug[:max_length].rsplit("-", 1)[0]
     return slug

@@ -386,6 +386,52 @@ def test_cp1252_curly_quotes_are_read_with_a_warning(tmp_path: Path) -> None:
     assert "old.txt" in article.warnings[0] and "cp1252" in article.warnings[0]
 
 
+# Old newsroom files in the code pages of their script; each must read as its own letters.
+LEGACY_SEEDS = [
+    (
+        "cp1251",
+        "Путин и Си Цзиньпин обсудили энергетику",
+        "Президент России Владимир Путин заявил во вторник, что переговоры с Пекином "
+        "продолжатся. Москва и Пекин подписали соглашение о сотрудничестве в области "
+        "энергетики, сообщили в Кремле.",
+    ),
+    (
+        "gb18030",
+        "中俄签署能源合作协议",
+        "中国外交部发言人周二表示，北京和莫斯科将继续加强合作。双方签署了能源领域的协议，"
+        "并同意扩大贸易往来。",
+    ),
+    (
+        "cp1250",
+        "Łukaszenka spotkał się z delegacją",
+        "Łukaszenka powiedział we wtorek, że rozmowy będą kontynuowane. Prezydent Białorusi "
+        "spotkał się z delegacją. Według źródeł żadna ze stron nie chce ustąpić, a mediacja "
+        "Chin może być kluczowa dla przyszłości regionu.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("encoding", "title", "body"), LEGACY_SEEDS)
+def test_a_seed_in_a_legacy_code_page_reads_as_its_own_letters(
+    tmp_path: Path, encoding: str, title: str, body: str
+) -> None:
+    article = read_article(tmp_path, "old.txt", f"{title}\n\n{body}\n".encode(encoding))
+    read = [article.title, *(paragraph.text for paragraph in article.paragraphs)]
+    assert title in read and body in read  # (a headline in Chinese is not told from the body)
+    assert len(article.warnings) == 1 and encoding in article.warnings[0]
+
+
+def test_english_in_cp1252_keeps_its_pound_sign_though_it_also_reads_as_cp1250(
+    tmp_path: Path,
+) -> None:
+    text = "Fares rise\n\nA single ticket now costs \u00a33.50, up 20p, the operator said.\n"
+    article = read_article(tmp_path, "fares.txt", text.encode("cp1252"))
+    assert (
+        article.paragraphs[0].text == "A single ticket now costs £3.50, up 20p, the operator said."
+    )
+    assert "cp1252" in article.warnings[0]
+
+
 @pytest.mark.parametrize("newline", ["\r\n", "\r"])
 def test_crlf_and_cr_line_endings(tmp_path: Path, newline: str) -> None:
     unix = read_article(tmp_path, "unix.txt", TEXT)

@@ -94,3 +94,22 @@ def test_every_data_file_the_analysis_reads_invalidates_cached_briefs() -> None:
     }
     assert read, "the analysis reads its tables from files named in its code"
     assert read <= set(ANALYSIS_INPUTS)
+
+
+def test_every_module_the_analysis_imports_invalidates_cached_briefs() -> None:
+    """A module of the package that the analysis imports (the data model, boilerplate rules,
+    dates, slugs) is part of the analysis cache's key, so changing it re-analyses. The cache's
+    own writer and the settings (whose model name is in the key) shape no brief."""
+    import re
+
+    from generator.settings import ANALYSIS_INPUTS
+
+    package = Path(generator.pipeline.__file__).resolve().parent
+    imported = {
+        f"{name}.py"
+        for source in (package / "analyse").glob("*.py")
+        for name in re.findall(r"^from generator\.(\w+) import", source.read_text(), re.M)
+        if name != "analyse"
+    }
+    assert "model.py" in imported
+    assert imported - {"cache.py", "settings.py"} <= set(ANALYSIS_INPUTS)

@@ -12,6 +12,12 @@ def test_slugify_makes_ascii_words():
     assert len(slugify("word " * 40)) <= 60
 
 
+def test_slugify_spells_other_scripts_in_ascii_rather_than_dropping_them():
+    assert slugify("Łukaszenka meets Putin") == "lukaszenka-meets-putin"
+    assert slugify("Москва и Пекин") == "moskva-i-pekin"
+    assert slugify("北京 上海") == "bei-jing-shang-hai"
+
+
 def test_unique_slugs_number_repeats_in_order():
     assert unique_slugs(["a", "b", "a", "", "a"], fallback="article") == [
         "a",
