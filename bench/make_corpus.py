@@ -19,7 +19,7 @@ import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.ingest import read_seed
+from generator.ingest.seeds import read_seed
 from generator.model import Article, SeedProblem
 
 ROOT = Path(__file__).resolve().parent.parent

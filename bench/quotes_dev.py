@@ -25,7 +25,7 @@ sys.path.insert(0, str(ROOT))
 from generator.analyse.entities import extract_entities  # noqa: E402
 from generator.analyse.parse import load_pipeline, parse_article  # noqa: E402
 from generator.analyse.quotes import extract_quotes  # noqa: E402
-from generator.ingest import read_seed  # noqa: E402
+from generator.ingest.seeds import read_seed  # noqa: E402
 from generator.model import SeedProblem, to_dict  # noqa: E402
 from generator.settings import DEFAULT_MODEL  # noqa: E402
 

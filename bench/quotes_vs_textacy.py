@@ -4,7 +4,7 @@ usage: .venv/bin/python -m bench.quotes_vs_textacy GOLD.yaml [--seeds seeds] [--
 
 Both extractors read identical Docs: each seed is ingested once (`read_corpus`) and parsed once
 (`parse_article`, the project's pipeline), and both run on that parse. Both are scored by
-`generator.evaluate.evaluate`, so one matching rule (the reference scorer's) serves both. Ours is
+`generator.evaluate.quotes.evaluate`, so one matching rule (the reference scorer's) serves both. Ours is
 scored from the project's own briefs (`analyse_articles`), after checking that they hold exactly the
 quotations its extractor gives on the shared parse. Timings cover extraction only, never the parse.
 textacy is not a project dependency: install it from requirements-bench.lock (bench/README-quotes.md).
@@ -27,12 +27,12 @@ from spacy.tokens import Doc, Span, Token
 from generator.analyse.entities import extract_entities
 from generator.analyse.parse import ParsedArticle, load_pipeline, parse_article
 from generator.analyse.quotes import extract_quotes
-from generator.evaluate import ArticleScore, Evaluation, evaluate
-from generator.ingest import read_corpus
+from generator.build import analyse_articles
+from generator.evaluate.quotes import ArticleScore, Evaluation, evaluate
+from generator.ingest.seeds import read_corpus
+from generator.ingest.topics import load_topics
 from generator.model import Article, to_dict
-from generator.pipeline import analyse_articles
 from generator.settings import DEFAULT_MODEL, Settings
-from generator.topics import load_topics
 
 # Every mark spaCy's `is_quote` knows in English news, straight and curly, single and double.
 QUOTE_MARKS = "\"'“”‘’«»„‟‚‛‹›"

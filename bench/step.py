@@ -37,9 +37,9 @@ def peak_rss_self() -> int:
 
 def generate(args: argparse.Namespace) -> dict:
     """The generator as `python -m generator build` runs it: seeds → docs/."""
+    from generator.build import generate_site, worker_count
     from generator.config import load_settings
     from generator.executors import make_executor
-    from generator.pipeline import generate_site, worker_count
 
     settings = load_settings(
         args.config, workers=args.workers, cache_dir=args.cache_dir, docs_dir=args.docs_dir
@@ -74,7 +74,7 @@ def serve(args: argparse.Namespace) -> dict:
     """
     from generator.config import load_settings
     from generator.session import BuildSession
-    from generator.site import RACY_SECONDS
+    from generator.write import RACY_SECONDS
 
     settings = load_settings(args.config, workers=args.workers)
     session = BuildSession(settings)
@@ -229,7 +229,7 @@ def _free_port() -> int:
 def floor(args: argparse.Namespace) -> dict:
     """spaCy alone: the same pipeline over the same texts with `nlp.pipe`, nothing else."""
     from generator.analyse.parse import article_text, load_pipeline
-    from generator.ingest import read_corpus
+    from generator.ingest.seeds import read_corpus
 
     articles, _ = read_corpus(args.seeds)
     texts = [article_text(article)[0] for article in articles]
@@ -255,7 +255,7 @@ def repeated_paragraphs(articles: list) -> dict[str, int]:
     generator parses those once (bare `nlp.pipe` over the texts parses them all), so a corpus
     with many of them flatters the generator's ratio to the floor."""
     from generator.analyse.parse import paragraph_texts
-    from generator.pipeline import PARSE_BATCH
+    from generator.build import PARSE_BATCH
 
     ordered = sorted(articles, key=lambda article: article.source)
     total = repeated = 0
@@ -280,8 +280,8 @@ def recycle(args: argparse.Namespace) -> dict:
     from generator.analyse.brief import article_identity
     from generator.cache import BriefCache, cache_key
     from generator.config import load_settings
-    from generator.ingest import read_corpus
-    from generator.topics import load_topics
+    from generator.ingest.seeds import read_corpus
+    from generator.ingest.topics import load_topics
 
     settings = load_settings(args.config)
     articles, _ = read_corpus(settings.seeds_dir)

@@ -12,23 +12,23 @@ from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 
-from generator.config import load_settings
-from generator.executors import SchedulerError, make_executor
-from generator.ingest import read_corpus, read_seed
-from generator.model import Article, SeedProblem, to_dict
-from generator.pipeline import (
+from generator.build import (
     SeedsFolderMissing,
     analyse_articles,
     generate_site,
     run_analysis,
     worker_count,
 )
+from generator.config import load_settings
+from generator.corpus.subjects import propose_topics
+from generator.executors import SchedulerError, make_executor
+from generator.ingest.seeds import read_corpus, read_seed
+from generator.ingest.topics import TopicFileError, load_topics
+from generator.model import Article, SeedProblem, to_dict
 from generator.progress import progress_bar
-from generator.render import briefs_json
+from generator.render.pages import briefs_json
+from generator.render.views import printable, problem_rows, shown_files
 from generator.settings import Settings
-from generator.subjects import propose_topics
-from generator.topics import TopicFileError, load_topics
-from generator.views import printable, problem_rows, shown_files
 
 
 def show_notes() -> None:
@@ -169,8 +169,8 @@ def export_briefs(settings: Settings, args: argparse.Namespace) -> int:
 
 def run_eval(settings: Settings, args: argparse.Namespace) -> int:
     from generator.analyse.parse import load_pipeline
-    from generator.evaluate import claims_report, compare_with_lead, evaluate, report
-    from generator.evaluate_fields import read_gold
+    from generator.evaluate.fields import read_gold
+    from generator.evaluate.quotes import claims_report, compare_with_lead, evaluate, report
 
     gold = read_gold(args.gold)
     folder = args.articles or gold_articles_folder(args.gold, gold, settings.seeds_dir)

@@ -34,9 +34,10 @@ from contextvars import ContextVar
 from dataclasses import dataclass, is_dataclass
 from typing import Any
 
-from generator.corpus import PER_OBJECT, Corpus
+from generator.corpus.crosslinks import PER_OBJECT, Corpus
 from generator.model import Brief
-from generator.views import STABLE_VIEWS
+from generator.page_content import KeptPage, page_digest
+from generator.render.views import STABLE_VIEWS
 
 _ACTIVE: ContextVar[RenderMemo | None] = ContextVar("render_memo", default=None)
 
@@ -55,23 +56,6 @@ def active_memo() -> RenderMemo | None:
 class PageEntry:
     reads: frozenset[ReadKey]
     digest: bytes  # `page_digest` of what it rendered
-
-
-def page_digest(text: str) -> bytes:
-    """What identifies a page's text (in a `KeptPage`, and for `site.KnownFiles`)."""
-    return hashlib.sha256(text.encode("utf-8")).digest()
-
-
-@dataclass(frozen=True, slots=True)
-class KeptPage:
-    """A page the memo found unchanged since it was last rendered: the digest of its text, and
-    how to render it again, should its text be needed."""
-
-    digest: bytes
-    render: Callable[[], str]
-
-    def text(self) -> str:
-        return self.render()
 
 
 class RenderMemo:

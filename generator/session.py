@@ -18,14 +18,14 @@ from typing import TypeVar
 
 from generator.active import ACTIVE_SESSION
 from generator.cache import BriefCache, article_digest
-from generator.corpus import CorpusMemo
-from generator.ingest import ReadSeed, SeedCache, sidecar_path
+from generator.corpus.crosslinks import CorpusMemo
+from generator.ingest.seeds import ReadSeed, SeedCache, sidecar_path
+from generator.ingest.topics import load_topics
 from generator.memo import RenderMemo
 from generator.model import Article, Brief, Topic
 from generator.progress import Progress
 from generator.settings import Settings
-from generator.site import FileSignature, KnownFiles, file_signature, modified_recently
-from generator.topics import load_topics
+from generator.write import FileSignature, KnownFiles, file_signature, modified_recently
 
 T = TypeVar("T")
 
@@ -50,7 +50,7 @@ class BuildSession:
 
     def build(self, executor: Executor | None = None, progress: Progress | None = None):
         """Generate docs/ as `generate_site` does, reusing what earlier builds left."""
-        from generator.pipeline import generate_site
+        from generator.build import generate_site
 
         self.briefs.used = set()
         self._digested = set()

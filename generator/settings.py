@@ -82,8 +82,8 @@ PLUGIN_SETTINGS = (
 ANALYSIS_INPUTS = (
     "model.py",
     "analyse",
-    "boilerplate.py",
-    "dates.py",
+    "ingest/boilerplate.py",
+    "ingest/dates.py",
     "slugs.py",
     "aliases.yaml",
     "places.yaml",
@@ -98,9 +98,7 @@ def analysis_code_hash() -> str:
 
 def ingest_code_hash() -> str:
     """Hash of the code and data that turn a seed file into an Article (for the seed cache)."""
-    return code_hash(
-        "model.py", "ingest.py", "boilerplate.py", "dates.py", "markup.py", "publishers.yaml"
-    )
+    return code_hash("model.py", "ingest", "publishers.yaml")
 
 
 @functools.cache

@@ -73,5 +73,33 @@ def test_the_cycle_finder_finds_a_cycle_and_a_typing_only_import_is_not_one():
 
 def test_the_generator_has_no_import_cycle():
     graph = import_graph()
-    assert graph.get("generator.pipeline")
+    assert graph.get("generator.build")
     assert cycles(graph) == []
+
+
+# The stages in the order an article goes through them: a stage may import the ones before it.
+STAGES = ("ingest", "analyse", "corpus", "render", "write", "build", "plugin")
+
+
+def later_stage_imports(graph: dict[str, set[str]]) -> list[tuple[str, str]]:
+    def stage(module: str) -> int | None:
+        parts = module.split(".")
+        return STAGES.index(parts[1]) if len(parts) > 1 and parts[1] in STAGES else None
+
+    return [
+        (module, imported)
+        for module, imports in sorted(graph.items())
+        for imported in sorted(imports)
+        if stage(module) is not None
+        and stage(imported) is not None
+        and stage(imported) > stage(module)
+    ]
+
+
+def test_a_stage_imports_only_the_stages_before_it():
+    graph = import_graph()
+    assert later_stage_imports({"generator.ingest.seeds": {"generator.render.pages"}}) == [
+        ("generator.ingest.seeds", "generator.render.pages")
+    ]
+    assert {"generator.ingest.seeds", "generator.render.pages", "generator.write"} <= set(graph)
+    assert later_stage_imports(graph) == []

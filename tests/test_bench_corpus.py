@@ -8,7 +8,7 @@ import pytest
 
 from bench.make_corpus import FIRST_NAMES, MAX_WORDS, MIN_WORDS, make_corpus
 from bench.step import repeated_paragraphs
-from generator.ingest import read_corpus
+from generator.ingest.seeds import read_corpus
 
 ROOT = Path(__file__).resolve().parent.parent
 REAL_PEOPLE = ("Vladimir Putin", "Xi Jinping", "Wang Yi")

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from generator.boilerplate import (
+from generator.ingest.boilerplate import (
     EMBED_SIGN_OFF,
     Cleaned,
     ends_sentence,
     is_printed_twice,
     strip_boilerplate,
 )
-from generator.ingest import split_units
+from generator.ingest.seeds import split_units
 
 BODY = [
     "The central bank raised interest rates by half a point on Tuesday, its third rise this year.",

@@ -11,7 +11,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 import yaml
 
-from generator.ingest import discover_seeds
+from generator.ingest.seeds import discover_seeds
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD_TOPICS = ("Taiwan", "Ukraine peace plan", "Central Asia")

@@ -9,7 +9,7 @@ import sys
 import time
 from pathlib import Path
 
-from generator.pipeline import build_lock
+from generator.build import build_lock
 
 ROOT = Path(__file__).resolve().parent.parent
 

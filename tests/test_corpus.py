@@ -3,7 +3,7 @@ from dataclasses import replace
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.corpus import (
+from generator.corpus.crosslinks import (
     NEAR_DUPLICATE_SIMILARITY,
     ClaimRef,
     CorpusMemo,
@@ -159,7 +159,7 @@ def test_events_are_gathered_oldest_first():
 
 
 def test_canonical_names_merge_case_and_unique_surnames_only():
-    from generator.corpus import canonical_names
+    from generator.corpus.crosslinks import canonical_names
 
     mapping = canonical_names(
         ["Nato", "NATO", "Putin", "Vladimir Putin", "Wang", "Wang Yi", "Henry Wang Huiyao", "Wan"]
@@ -263,7 +263,7 @@ def test_related_topics_count_shared_briefs_as_the_plain_pairwise_count_does():
     at 10,000 topics), ties in file order."""
     import random
 
-    from generator.corpus import related_topics
+    from generator.corpus.crosslinks import related_topics
 
     def pairwise(topics, on_topic):
         sources = {t.id: {b.source for b in on_topic[t.id]} for t in topics}
@@ -288,7 +288,7 @@ def test_related_topics_count_shared_briefs_as_the_plain_pairwise_count_does():
 
 
 def test_a_place_or_organisation_is_never_short_for_a_longer_name():
-    from generator.corpus import canonical_names
+    from generator.corpus.crosslinks import canonical_names
 
     names = ["Moscow", "Chinese Embassy in Moscow", "Taiwan", "Taiwan Strait", "Putin"]
     mapping = canonical_names([*names, "Vladimir Putin"], people=["Putin", "Vladimir Putin"])
@@ -298,7 +298,7 @@ def test_a_place_or_organisation_is_never_short_for_a_longer_name():
 
 
 def test_a_person_written_with_a_middle_initial_or_accents_is_one_person_across_briefs():
-    from generator.corpus import canonical_names
+    from generator.corpus.crosslinks import canonical_names
 
     # White House releases write "Donald J. Trump", news text "Donald Trump"; Global Voices
     # writes "Félix Tshisekedi" where another outlet drops the accent
@@ -310,7 +310,7 @@ def test_a_person_written_with_a_middle_initial_or_accents_is_one_person_across_
 
 
 def test_a_title_or_a_short_given_name_does_not_make_another_person():
-    from generator.corpus import canonical_names
+    from generator.corpus.crosslinks import canonical_names
 
     # a White House transcript labels its speaker "President Trump"; news text writes "Joe Biden"
     # where releases write "Joseph R. Biden"; a short form of two names ("Steve") joins neither

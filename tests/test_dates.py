@@ -5,7 +5,13 @@ from __future__ import annotations
 
 import pytest
 
-from generator.dates import date_in_address, date_line, find_dates, numeric_date_in_month, read_date
+from generator.ingest.dates import (
+    date_in_address,
+    date_line,
+    find_dates,
+    numeric_date_in_month,
+    read_date,
+)
 
 
 @pytest.mark.parametrize(

@@ -12,11 +12,11 @@ from pathlib import Path
 
 import pytest
 
-from generator.ingest import read_corpus
+from generator.build import analyse_articles
+from generator.ingest.seeds import read_corpus
+from generator.ingest.topics import load_topics
 from generator.model import to_dict
-from generator.pipeline import analyse_articles
 from generator.settings import Settings
-from generator.topics import load_topics
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -7,7 +7,7 @@ import sys
 
 import yaml
 
-from generator.evaluate import evaluate, quote_matches, speaker_matches
+from generator.evaluate.quotes import evaluate, quote_matches, speaker_matches
 
 
 def perturbed_briefs(gold: dict) -> list[dict]:

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.evaluate_entities import knowledge_figures, name_key, score_knowledge
-from generator.evaluate_fields import read_gold
+from generator.evaluate.entities import knowledge_figures, name_key, score_knowledge
+from generator.evaluate.fields import read_gold
 
 DEV = Path(__file__).resolve().parent / "corpus" / "dev"
 F1 = "bbc-undated-bahrain-gp-hamilton-pole.txt"

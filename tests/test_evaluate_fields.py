@@ -10,12 +10,12 @@ import yaml
 
 from generator.analyse.brief import analyse_article
 from generator.cli import article_lines
-from generator.evaluate import evaluate
-from generator.evaluate_entities import knowledge_figures
-from generator.evaluate_fields import field_figures, read_gold, score_fields
-from generator.ingest import read_corpus, read_seed
+from generator.evaluate.entities import knowledge_figures
+from generator.evaluate.fields import field_figures, read_gold, score_fields
+from generator.evaluate.quotes import evaluate
+from generator.ingest.seeds import read_corpus, read_seed
+from generator.ingest.topics import load_topics
 from generator.model import Article, Inference, Paragraph, to_dict
-from generator.topics import load_topics
 
 DEV = Path(__file__).resolve().parent / "corpus" / "dev"
 VOA = "voa-2024-11-21-voyager-reconnected.txt"

@@ -13,15 +13,15 @@ from pathlib import Path
 
 import pytest
 
-from generator import pipeline
+from generator import build as pipeline
 from generator.analyse.brief import analyse_parsed
+from generator.build import analyse_articles
 from generator.executors import SchedulerError, make_executor
-from generator.ingest import read_corpus
-from generator.pipeline import analyse_articles
+from generator.ingest.seeds import read_corpus
+from generator.ingest.topics import load_topics
 from generator.progress import progress_bar
-from generator.render import briefs_json
+from generator.render.pages import briefs_json
 from generator.settings import Settings
-from generator.topics import load_topics
 
 SEEDS_DIR = Path(__file__).resolve().parent.parent / "seeds"
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ElementTree
 from dataclasses import replace
 
-from generator.feed import atom_feed
+from generator.render.feed import atom_feed
 from tests.test_corpus import brief
 
 ATOM = "{http://www.w3.org/2005/Atom}"

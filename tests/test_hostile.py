@@ -10,7 +10,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.render import CONTROL_CHARACTERS, escape_markdown
+from generator.render.pages import CONTROL_CHARACTERS, escape_markdown
 
 ROOT = Path(__file__).resolve().parent.parent
 FRAGMENTS = [

@@ -11,8 +11,8 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator import ingest
-from generator.ingest import (
+from generator.ingest import seeds as ingest
+from generator.ingest.seeds import (
     canonical_publisher,
     discover_seeds,
     load_publishers,

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator.ingest import read_seed
-from generator.markup import browser_title, html_pieces, looks_like_html
+from generator.ingest.markup import browser_title, html_pieces, looks_like_html
+from generator.ingest.seeds import read_seed
 from generator.model import Article, RemovedText
 
 DEV = Path(__file__).resolve().parent / "corpus" / "dev"

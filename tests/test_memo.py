@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import jinja2
 
-from generator.memo import KeptPage, RenderMemo, page_digest
-from generator.views import PageNumbers
+from generator.memo import RenderMemo
+from generator.page_content import KeptPage, page_digest
+from generator.render.views import PageNumbers
 
 TEMPLATE = jinja2.Environment(undefined=jinja2.StrictUndefined).from_string(
     "{{ title }}: {{ pages.get(name, 'none') }}{% if name in extra %} +{% endif %}"

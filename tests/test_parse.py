@@ -14,9 +14,9 @@ from generator.analyse.parse import (
     paragraph_texts,
     parse_articles,
 )
-from generator.ingest import read_seed
+from generator.ingest.seeds import read_seed
+from generator.ingest.topics import load_topics
 from generator.model import Article, to_dict
-from generator.topics import load_topics
 from tests.conftest import SEEDS_DIR, article_from
 
 CLAIMS = 6

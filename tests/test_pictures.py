@@ -6,10 +6,10 @@ import xml.etree.ElementTree as ElementTree
 
 import pytest
 
-from generator import pictures
-from generator.corpus import build_corpus
+from generator.corpus.crosslinks import build_corpus
 from generator.model import Entity, Quote, Topic
-from generator.pictures import DARK, LIGHT, chart_data, draw_pictures, map_data
+from generator.render import pictures
+from generator.render.pictures import DARK, LIGHT, chart_data, draw_pictures, map_data
 from tests.test_corpus import brief, on
 
 PORTS = Topic("ports", "Ports", "", ("harbour",))

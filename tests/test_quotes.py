@@ -20,7 +20,7 @@ from generator.analyse.quotes import (
     reported_speaker,
 )
 from generator.analyse.speakers import in_other_language
-from generator.ingest import read_seed
+from generator.ingest.seeds import read_seed
 from generator.model import Paragraph, Quote, SeedProblem, to_dict
 
 SEEDS_DIR = Path(__file__).resolve().parent.parent / "seeds"

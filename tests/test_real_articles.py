@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.ingest import read_corpus, read_seed
+from generator.ingest.seeds import read_corpus, read_seed
 from generator.model import Article
 
 DEV = Path(__file__).resolve().parent / "corpus" / "dev"

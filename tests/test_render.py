@@ -2,7 +2,7 @@ import markdown
 import pytest
 import yaml
 
-from generator.render import escape_markdown, front_matter, safe_url
+from generator.render.pages import escape_markdown, front_matter, safe_url
 
 EXTENSIONS = ["attr_list", "tables", "toc", "admonition", "md_in_html", "def_list"]
 HOSTILE = [
@@ -67,8 +67,8 @@ def test_only_http_urls_become_links():
 
 
 def test_undated_briefs_beside_dated_ones_render_everywhere():
-    from generator.corpus import build_corpus
-    from generator.render import render_site
+    from generator.corpus.crosslinks import build_corpus
+    from generator.render.pages import render_site
     from tests.test_corpus import brief
 
     briefs = [brief("a.txt", "Dated story", "2024-01-02"), brief("b.txt", "Undated story")]
@@ -82,10 +82,10 @@ def test_undated_briefs_beside_dated_ones_render_everywhere():
 def test_a_long_topic_is_split_into_linked_pages_holding_each_brief_once(monkeypatch):
     import re
 
-    from generator import views
-    from generator.corpus import build_corpus
+    from generator.corpus.crosslinks import build_corpus
     from generator.model import Evidence, Topic, TopicMatch
-    from generator.render import render_site
+    from generator.render import views
+    from generator.render.pages import render_site
     from tests.test_corpus import brief
 
     monkeypatch.setattr(views, "BRIEFS_PER_PAGE", 2)
@@ -124,8 +124,8 @@ def test_a_long_topic_is_split_into_linked_pages_holding_each_brief_once(monkeyp
 
 
 def test_a_topic_of_one_page_lists_its_briefs_by_date_in_the_timeline():
-    from generator.corpus import build_corpus
-    from generator.render import render_site
+    from generator.corpus.crosslinks import build_corpus
+    from generator.render.pages import render_site
     from tests.test_corpus import PORTS, brief, on
 
     briefs = [
@@ -139,10 +139,10 @@ def test_a_topic_of_one_page_lists_its_briefs_by_date_in_the_timeline():
 
 
 def test_a_claim_repeated_across_many_briefs_links_a_few_and_counts_the_rest(monkeypatch):
-    from generator import views
-    from generator.corpus import build_corpus
+    from generator.corpus.crosslinks import build_corpus
     from generator.model import Claim
-    from generator.render import render_site
+    from generator.render import views
+    from generator.render.pages import render_site
     from tests.test_corpus import PORTS, brief, on
 
     monkeypatch.setattr(views, "OTHERS_SHOWN", 2)
@@ -161,10 +161,10 @@ def test_a_claim_repeated_across_many_briefs_links_a_few_and_counts_the_rest(mon
 
 
 def test_a_topic_quoting_many_people_names_the_most_quoted_and_counts_the_rest(monkeypatch):
-    from generator import views
-    from generator.corpus import build_corpus
+    from generator.corpus.crosslinks import build_corpus
     from generator.model import Quote
-    from generator.render import render_site
+    from generator.render import views
+    from generator.render.pages import render_site
     from tests.test_corpus import PORTS, brief, on
 
     monkeypatch.setattr(views, "SPEAKERS_SHOWN", 2)
@@ -185,10 +185,10 @@ def test_a_topic_quoting_many_people_names_the_most_quoted_and_counts_the_rest(m
 def test_site_wide_lists_come_in_pages_holding_each_row_once(monkeypatch):
     import re
 
-    from generator import views
-    from generator.corpus import build_corpus
+    from generator.corpus.crosslinks import build_corpus
     from generator.model import DatedEvent, Quote
-    from generator.render import render_site
+    from generator.render import views
+    from generator.render.pages import render_site
     from tests.test_corpus import brief
 
     monkeypatch.setattr(views, "ROWS_PER_PAGE", 2)
@@ -241,10 +241,10 @@ def test_site_wide_lists_come_in_pages_holding_each_row_once(monkeypatch):
 
 
 def test_a_much_quoted_speaker_gets_pages_of_their_briefs_with_quotes_and_claims(monkeypatch):
-    from generator import views
-    from generator.corpus import build_corpus
+    from generator.corpus.crosslinks import build_corpus
     from generator.model import Claim, Quote
-    from generator.render import render_site
+    from generator.render import views
+    from generator.render.pages import render_site
     from tests.test_corpus import brief
 
     monkeypatch.setattr(views, "BRIEFS_PER_PAGE", 2)
@@ -283,7 +283,7 @@ def test_the_briefs_json_in_pieces_is_the_whole_document_indented():
 
     from generator import __version__
     from generator.model import SCHEMA_VERSION, to_dict
-    from generator.render import briefs_json, briefs_json_pieces
+    from generator.render.pages import briefs_json, briefs_json_pieces
     from tests.test_corpus import brief
 
     briefs = [brief("b.txt", "Second “story”", "2024-01-02"), brief("a.txt", "First story")]
@@ -300,10 +300,10 @@ def test_the_briefs_json_in_pieces_is_the_whole_document_indented():
 
 
 def test_the_seed_report_comes_in_pages_of_rows_under_its_summary(monkeypatch):
-    from generator import views
-    from generator.corpus import build_corpus
+    from generator.corpus.crosslinks import build_corpus
     from generator.model import SeedProblem
-    from generator.render import render_site
+    from generator.render import views
+    from generator.render.pages import render_site
 
     monkeypatch.setattr(views, "ROWS_PER_PAGE", 2)
     problems = [SeedProblem(f"bad{n}.txt", "the file is empty", "add the text") for n in range(3)]
@@ -321,10 +321,10 @@ def test_the_seed_report_comes_in_pages_of_rows_under_its_summary(monkeypatch):
 
 
 def test_the_topics_index_comes_in_pages_with_the_map_on_the_first(monkeypatch):
-    from generator import views
-    from generator.corpus import build_corpus
+    from generator.corpus.crosslinks import build_corpus
     from generator.model import Topic
-    from generator.render import render_site
+    from generator.render import views
+    from generator.render.pages import render_site
 
     monkeypatch.setattr(views, "ROWS_PER_PAGE", 2)
     topics = [Topic(f"t{n}", f"Topic {n}", f"About {n}", (f"term{n}",)) for n in range(5)]
@@ -342,7 +342,7 @@ def test_the_topics_index_comes_in_pages_with_the_map_on_the_first(monkeypatch):
 
 def test_many_files_with_one_problem_share_a_row_in_the_order_of_the_report():
     from generator.model import SeedProblem
-    from generator.views import GROUP_PROBLEMS_FROM, problem_rows, shown_files
+    from generator.render.views import GROUP_PROBLEMS_FROM, problem_rows, shown_files
 
     empty = [SeedProblem(f"e{n}.txt", "the file is empty", "add text") for n in range(30)]
     odd = SeedProblem("odd.txt", "binary", "remove it")
@@ -355,7 +355,7 @@ def test_many_files_with_one_problem_share_a_row_in_the_order_of_the_report():
 
 
 def test_a_long_listing_pager_links_the_ends_and_the_pages_near_this_one():
-    from generator.views import PageNumbers
+    from generator.render.views import PageNumbers
 
     assert PageNumbers("topics/index", 50, 101).shown == [
         1,
@@ -376,8 +376,8 @@ def test_a_long_listing_pager_links_the_ends_and_the_pages_near_this_one():
 def test_a_topic_touched_in_passing_is_listed_apart_and_never_a_tag():
     from dataclasses import replace
 
-    from generator.corpus import build_corpus
-    from generator.render import render_site
+    from generator.corpus.crosslinks import build_corpus
+    from generator.render.pages import render_site
     from tests.test_corpus import PORTS, RAIL, brief, on
 
     passing = replace(on(RAIL), main=False)

@@ -14,10 +14,10 @@ from pathlib import Path
 
 import pytest
 
-from generator.pipeline import generate_site
+from generator.build import generate_site
 from generator.session import BuildSession
 from generator.settings import Settings
-from generator.site import RACY_SECONDS
+from generator.write import RACY_SECONDS
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"

@@ -5,7 +5,7 @@ import re
 from dataclasses import fields
 from pathlib import Path
 
-from generator.plugin import BriefingConfig
+from generator.plugin.events import BriefingConfig
 from generator.settings import PLUGIN_SETTINGS, Settings
 
 README = Path(__file__).resolve().parent.parent / "README.md"
@@ -31,3 +31,13 @@ def test_every_setting_of_the_plugin_is_documented_in_the_readme_with_its_defaul
         expected = defaults[name]
         shown = str(expected).lower() if isinstance(expected, bool) else str(expected)
         assert table[name] == shown
+
+
+def test_every_code_digest_names_files_that_exist():
+    """The cache keys digest named files and folders of the package: a name left behind by a
+    move would fail every build, so each digest is computed here."""
+    from generator.ingest.topics import topics_code_hash
+    from generator.settings import analysis_code_hash, ingest_code_hash, package_hash
+
+    digests = {analysis_code_hash(), ingest_code_hash(), topics_code_hash(), package_hash()}
+    assert len(digests) == 4 and all(len(value) == 64 for value in digests)

@@ -5,10 +5,10 @@ from pathlib import Path
 import pytest
 
 import generator.cache
-import generator.site
+import generator.write
 from generator.cache import write_atomically
-from generator.memo import KeptPage, page_digest
-from generator.site import (
+from generator.page_content import KeptPage, page_digest
+from generator.write import (
     JOURNAL,
     MANIFEST,
     RACY_SECONDS,
@@ -78,9 +78,9 @@ def test_known_files_are_compared_in_memory_not_read_again(tmp_path, monkeypatch
     for name in ("index.md", "a.md"):
         age(docs / name)
     compared = []
-    stage = generator.site._stage_if_changed
+    stage = generator.write._stage_if_changed
     monkeypatch.setattr(
-        generator.site,
+        generator.write,
         "_stage_if_changed",
         lambda docs_dir, root, relative, pieces: (
             compared.append(relative) or stage(docs_dir, root, relative, pieces)
@@ -113,7 +113,7 @@ def test_known_files_are_compared_in_memory_not_read_again(tmp_path, monkeypatch
     assert report.written == ["index.md"] and compared == ["index.md", "a.md"]
     assert (docs / "index.md").read_text(encoding="utf-8") == home
     # A file written long enough before the write finished is trusted as written.
-    monkeypatch.setattr(generator.site, "RACY_SECONDS", 0)
+    monkeypatch.setattr(generator.write, "RACY_SECONDS", 0)
     write_pages(docs, {"index.md": home, "a.md": "C\n"}, known)
     compared.clear()
     assert write_pages(docs, {"index.md": home, "a.md": "C\n"}, known).unchanged == 2
@@ -135,7 +135,7 @@ def test_a_file_modified_just_now_is_not_trusted_by_its_signature(tmp_path):
 def test_keyed_pieces_are_copied_from_the_file_that_holds_them_and_made_only_when_new(
     tmp_path, monkeypatch
 ):
-    monkeypatch.setattr(generator.site, "RACY_SECONDS", 0)  # files trusted as soon as written
+    monkeypatch.setattr(generator.write, "RACY_SECONDS", 0)  # files trusted as soon as written
     docs = tmp_path / "docs"
     known = KnownFiles()
     made = []
@@ -203,8 +203,8 @@ def test_a_process_sweeps_docs_only_when_its_own_last_write_may_have_left_someth
 ):
     docs = tmp_path / "docs"
     walks = []
-    sweep = generator.site.sweep
-    monkeypatch.setattr(generator.site, "sweep", lambda d: walks.append(d) or sweep(d))
+    sweep = generator.write.sweep
+    monkeypatch.setattr(generator.write, "sweep", lambda d: walks.append(d) or sweep(d))
     (docs / "people").mkdir(parents=True)
     (docs / "people" / ".staged-x.tmp").write_text("left by a run that was killed")
     known = KnownFiles()
@@ -246,7 +246,7 @@ def test_a_run_stopped_before_its_journal_leaves_the_old_output(tmp_path, monkey
     def stop(*_args, **_kwargs):
         raise KeyboardInterrupt  # as if the process were killed after staging
 
-    monkeypatch.setattr("generator.site.write_atomically", stop)
+    monkeypatch.setattr("generator.write.write_atomically", stop)
     with pytest.raises(KeyboardInterrupt):
         write_pages(docs, {"index.md": "new home\n", "briefs/b.md": "new B\n"})
     monkeypatch.undo()
@@ -270,7 +270,7 @@ def test_a_run_stopped_while_renaming_is_completed_by_the_next(tmp_path, monkeyp
             raise KeyboardInterrupt  # killed after the first of several renames
         real_replace(source, target)
 
-    monkeypatch.setattr("generator.site.os.replace", replace_once)
+    monkeypatch.setattr("generator.write.os.replace", replace_once)
     with pytest.raises(KeyboardInterrupt):
         write_pages(docs, new)
     monkeypatch.undo()

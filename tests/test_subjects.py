@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from generator.analyse.brief import analyse_article
-from generator.ingest import read_seed
+from generator.corpus.subjects import propose_topics
+from generator.ingest.seeds import read_seed
 from generator.model import Brief, Entity, Evidence, Paragraph, Topic, TopicMatch
-from generator.subjects import propose_topics
 from tests.test_corpus import brief as corpus_brief
 
 DEV = Path(__file__).resolve().parent / "corpus" / "dev"

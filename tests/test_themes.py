@@ -96,8 +96,8 @@ def test_a_topic_touched_in_passing_is_not_a_main_topic(nlp):
     from pathlib import Path
 
     from generator.analyse.brief import analyse_article
-    from generator.ingest import read_seed
-    from generator.topics import load_topics
+    from generator.ingest.seeds import read_seed
+    from generator.ingest.topics import load_topics
 
     corpus = Path(__file__).resolve().parent / "corpus"
     topics = load_topics(corpus / "topics.yaml")

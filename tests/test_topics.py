@@ -2,7 +2,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.topics import TopicFileError, load_topics
+from generator.ingest.topics import TopicFileError, load_topics
 
 ROOT = Path(__file__).resolve().parent.parent
 

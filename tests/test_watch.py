@@ -7,8 +7,8 @@ import os
 
 from watchdog.events import FileCreatedEvent, FileModifiedEvent, FileMovedEvent
 
-from generator.site import write_pages
-from generator.watch import DocsWatch
+from generator.plugin.watch import DocsWatch
+from generator.write import write_pages
 
 
 def watch_of(tmp_path):

@@ -25,7 +25,7 @@ from spacy.tokens import Span
 from generator.analyse.figures import figures_in
 from generator.analyse.parse import ParsedArticle
 from generator.analyse.turns import opens_turn
-from generator.boilerplate import ENUMERATED_ITEM
+from generator.ingest.boilerplate import ENUMERATED_ITEM
 from generator.model import Claim, Figure, Quote
 
 WEIGHTS = {"centrality": 0.4, "entities": 0.15, "figures": 0.15, "position": 0.3}

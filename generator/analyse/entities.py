@@ -35,7 +35,7 @@ from generator.analyse.speech import (
     USER_NOUNS,
     is_speech_verb,
 )
-from generator.boilerplate import in_other_language
+from generator.ingest.boilerplate import in_other_language
 from generator.model import Entity, EntityType
 
 NER_TYPES: dict[str, EntityType] = {

@@ -9,7 +9,7 @@ import re
 from spacy.tokens import Span, Token
 
 from generator.analyse.parse import ParsedArticle
-from generator.dates import MONTHS, find_dates
+from generator.ingest.dates import MONTHS, find_dates
 from generator.model import Figure, FigureKind
 
 KIND_BY_LABEL: dict[str, FigureKind] = {

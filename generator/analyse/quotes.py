@@ -38,7 +38,7 @@ from generator.analyse.speech import (
     is_speech_verb,
 )
 from generator.analyse.turns import interviewer, named_turns
-from generator.boilerplate import (
+from generator.ingest.boilerplate import (
     EMBED,
     EMBED_SIGN_OFF,
     POST_LINK,

@@ -35,7 +35,7 @@ from generator.analyse.speech import (
     is_speech_noun,
     is_speech_verb,
 )
-from generator.boilerplate import in_other_language
+from generator.ingest.boilerplate import in_other_language
 from generator.model import Entity, Paragraph, SpeakerType
 
 RESOLVER_KEY = "briefing.speaker_resolver"

@@ -16,15 +16,15 @@ from pathlib import Path
 
 from generator.active import active_session
 from generator.cache import BriefCache, article_digest, cache_key_function, digest
-from generator.corpus import Corpus, build_corpus
+from generator.corpus.crosslinks import Corpus, build_corpus
 from generator.executors import local_pool, runs_here
-from generator.ingest import SeedCache, read_seeds
+from generator.ingest.seeds import SeedCache, read_seeds
+from generator.ingest.topics import TopicFileError, load_topics
 from generator.model import Article, Brief, SeedProblem, Topic
 from generator.progress import Progress
-from generator.render import SiteInfo, render_site
+from generator.render.pages import SiteInfo, render_site
 from generator.settings import Settings, package_hash
-from generator.site import WriteReport, pages_if_unchanged, record_written, write_pages
-from generator.topics import TopicFileError, load_topics
+from generator.write import WriteReport, pages_if_unchanged, record_written, write_pages
 
 # Below this many articles to analyse, starting worker processes costs more than it saves.
 MIN_ARTICLES_FOR_POOL = 8

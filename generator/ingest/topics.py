@@ -9,7 +9,7 @@ from pathlib import Path
 import yaml
 
 from generator.cache import PickleStore, digest
-from generator.ingest import leaves_folder, plain_text
+from generator.ingest.seeds import leaves_folder, plain_text
 from generator.model import Topic
 from generator.settings import code_hash
 from generator.slugs import RESERVED_SLUGS
@@ -58,7 +58,7 @@ class TopicFileCache(PickleStore):
 def topics_code_hash() -> str:
     """The code a topic file is read with: this module and the text cleaning it takes from
     ingest (`plain_text`), and the model."""
-    return code_hash("topics.py", "ingest.py", "model.py")
+    return code_hash("ingest", "model.py")
 
 
 def parse_topics(data: object, where: str) -> list[Topic]:

@@ -1,6 +1,6 @@
 """Score what a brief says about its article's text against the development corpus's gold.
 
-Beside the quotes (`generator.evaluate`), the gold of `tests/corpus/*/gold.yaml` names each
+Beside the quotes (`generator.evaluate.quotes`), the gold of `tests/corpus/*/gold.yaml` names each
 article's title, publisher and date as the text shows them, the lines that are not the article's
 text (junk), the sentences a summary should hold (lead) and those that make acceptable key claims.
 Text is compared as runs of word tokens, so typography and Markdown marks do not count.
@@ -19,8 +19,8 @@ from typing import Any
 
 import yaml
 
-from generator.boilerplate import CAPTION, DATELINE, EMBED, METADATA, PUBLICATION_NOTE
-from generator.ingest import canonical_publisher, load_publishers, title_from_file_name
+from generator.ingest.boilerplate import CAPTION, DATELINE, EMBED, METADATA, PUBLICATION_NOTE
+from generator.ingest.seeds import canonical_publisher, load_publishers, title_from_file_name
 from generator.model import Inference
 
 _TOKEN = re.compile(r"[\w']+")

@@ -17,14 +17,13 @@ import jinja2
 import yaml
 
 from generator import __version__
-from generator.corpus import Corpus, kept_value, kept_view, speaker_path
-from generator.feed import FEED_PATH, atom_feed, feed_briefs
-from generator.memo import KeptPage, active_memo
+from generator.corpus.crosslinks import Corpus, kept_value, kept_view, speaker_path
+from generator.memo import active_memo
 from generator.model import SCHEMA_VERSION, Brief, to_dict
-from generator.pictures import draw_pictures, periods_with_articles, speakers_by_topic
-from generator.site import Content, Piece
-from generator.slugs import safe_url
-from generator.views import (
+from generator.page_content import Content, KeptPage, Piece
+from generator.render.feed import FEED_PATH, atom_feed, feed_briefs
+from generator.render.pictures import draw_pictures, periods_with_articles, speakers_by_topic
+from generator.render.views import (
     CONTROL_CHARACTERS,
     brief_rows,
     event_rows,
@@ -40,6 +39,7 @@ from generator.views import (
     topic_rows,
     topic_summary,
 )
+from generator.slugs import safe_url
 
 DATA_PATH = "data/briefs.json"
 LATEST_BRIEFS = 20  # on the home page
@@ -90,7 +90,7 @@ class RememberedTemplate(jinja2.Template):
 @functools.cache  # compiled templates are kept: a build session renders many times
 def make_environment() -> jinja2.Environment:
     environment = jinja2.Environment(
-        loader=jinja2.PackageLoader("generator", "templates"),
+        loader=jinja2.PackageLoader("generator.render", "templates"),
         autoescape=False,  # the output is Markdown; article text goes through the `md` filter
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,

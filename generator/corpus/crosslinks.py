@@ -95,7 +95,7 @@ class Corpus:
 
 class CorpusMemo:
     """What a build session keeps of the last corpus: topic coverage, speakers and views (see
-    `generator.views`) by what they were made of. A build that makes one of the same parts gets
+    `generator.render.views`) by what they were made of. A build that makes one of the same parts gets
     the earlier object, so that what is derived from it (views, their fingerprints: `PER_OBJECT`,
     `generator.memo`) is derived once, and an edit costs what it touched."""
 
@@ -372,7 +372,7 @@ def person_key(name: str) -> str:
     return " ".join(kept)
 
 
-NICKNAMES_FILE = Path(__file__).resolve().parent / "nicknames.yaml"
+NICKNAMES_FILE = Path(__file__).resolve().parent.parent / "nicknames.yaml"
 
 
 @functools.cache

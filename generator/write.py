@@ -21,14 +21,14 @@ import hashlib
 import json
 import os
 import time
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO, NamedTuple
 
 from generator.cache import new_staged_file, write_atomically, write_to_cache
-from generator.memo import KeptPage, page_digest
+from generator.page_content import KeptPage, Pages, Piece, page_digest
 
 MANIFEST = ".briefing-manifest.json"
 JOURNAL = ".briefing-journal.json"
@@ -61,22 +61,6 @@ def read_manifest(docs_dir: Path) -> list[str]:
         return list(json.loads((docs_dir / MANIFEST).read_text(encoding="utf-8")))
     except (OSError, ValueError, TypeError):
         return []
-
-
-@dataclass(frozen=True, slots=True)
-class Piece:
-    """A piece of a page that a build session names by `key` (which stands for its text): the
-    writer copies it from the page's file when it knows where the file holds it, and calls
-    `make` for the text otherwise, so the session need not keep the text in memory."""
-
-    key: str
-    make: Callable[[], str]
-
-
-# A page's text, whole or in pieces (for very large files), or a page a build session's render
-# memo found unchanged.
-Content = str | KeptPage | Iterable[str | bytes | Piece]
-Pages = Mapping[str, Content] | Iterable[tuple[str, Content]]
 
 
 class HeldPieces(NamedTuple):

@@ -13,7 +13,7 @@ import itertools
 import re
 from collections.abc import Iterable, Iterator, Sequence
 
-from generator.boilerplate import TAGS
+from generator.ingest.boilerplate import TAGS
 from generator.model import RemovedText
 
 MARKUP = "markup"  # a script or style in an HTML fragment: code, not the article's words

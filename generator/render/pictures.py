@@ -24,7 +24,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from generator.cache import write_to_cache
-from generator.corpus import Corpus, TopicCoverage
+from generator.corpus.crosslinks import Corpus, TopicCoverage
 
 PICTURES_DIR = "pictures"
 MAX_TOPICS = 10

@@ -1,7 +1,7 @@
 """Seed file → Article: decoding, metadata, paragraphs, and what is inferred where metadata is silent.
 
 The first stage of the pipeline. Bad input never raises: it becomes a `SeedProblem` that says what is
-wrong and what to do. Boilerplate rules live in `generator.boilerplate`; the table of publishers'
+wrong and what to do. Boilerplate rules live in `generator.ingest.boilerplate`; the table of publishers'
 names and products in `generator/publishers.yaml`.
 """
 
@@ -24,7 +24,8 @@ from typing import Any
 import charset_normalizer
 import yaml
 
-from generator.boilerplate import (
+from generator.cache import PickleStore
+from generator.ingest.boilerplate import (
     ADDRESS,
     BYLINE,
     CAPTION,
@@ -57,15 +58,14 @@ from generator.boilerplate import (
     title_bar_site,
     word_count,
 )
-from generator.cache import PickleStore
-from generator.dates import (
+from generator.ingest.dates import (
     date_in_address,
     date_line,
     find_dates,
     numeric_date_in_month,
     read_date,
 )
-from generator.markup import browser_title, html_pieces, looks_like_html
+from generator.ingest.markup import browser_title, html_pieces, looks_like_html
 from generator.model import Article, Inference, Paragraph, ParagraphKind, RemovedText, SeedProblem
 from generator.settings import ingest_code_hash
 
@@ -76,7 +76,7 @@ MAX_PARAGRAPH_CHARS = 10_000  # a paragraph's parse stays small; spaCy refuses a
 MAX_SIDECAR_BYTES = 64 * 1024
 SEED_SUFFIXES = (".txt", ".md")
 SIDECAR_SUFFIX = ".meta.yaml"
-PUBLISHERS_FILE = Path(__file__).with_name("publishers.yaml")
+PUBLISHERS_FILE = Path(__file__).resolve().parent.parent / "publishers.yaml"
 
 # Metadata keys a sidecar or front matter may set; `source` is another name for `publisher`
 # (or for `url`, when it holds a web address, as web clippers write it).

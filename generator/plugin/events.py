@@ -20,11 +20,11 @@ from mkdocs.plugins import BasePlugin, event_priority
 from watchdog.events import FileSystemEventHandler
 
 from generator.config import plugin_options
-from generator.page_caches import PageHtmlCache, PageOutputCache
+from generator.plugin.page_caches import PageHtmlCache, PageOutputCache
+from generator.plugin.watch import DocsWatch
+from generator.render.views import problem_rows, shown_files
 from generator.session import BuildSession
 from generator.settings import PLUGIN_SETTINGS, Settings
-from generator.views import problem_rows, shown_files
-from generator.watch import DocsWatch
 
 # Touched to ask `mkdocs serve` for a rebuild (in the cache folder, which MkDocs does not publish).
 TRIGGER = "serve-trigger"
@@ -99,7 +99,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
                 # Load spaCy while the user reads, not when they save a seed.
                 threading.Thread(target=self.session.load_model, daemon=True).start()
             else:  # one build: nothing to keep for a next one, and docs/ may hold it already
-                from generator.pipeline import generate_site
+                from generator.build import generate_site
 
                 run = generate_site(self.settings)
         except Exception as error:

@@ -20,7 +20,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from generator.site import FileSignature, file_signature
+from generator.write import FileSignature, file_signature
 
 
 class DocsWatch:

@@ -12,7 +12,7 @@ import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
-from generator.dates import NUMERIC_DATE, date_line, find_dates
+from generator.ingest.dates import NUMERIC_DATE, date_line, find_dates
 from generator.model import RemovedText
 
 # The reason codes a RemovedText can carry.

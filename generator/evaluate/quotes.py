@@ -16,13 +16,14 @@ from typing import Any
 from spacy.language import Language
 
 from generator.analyse.figures import KIND_BY_LABEL, is_informative
-from generator.evaluate_entities import (
+from generator.corpus.subjects import propose_topics
+from generator.evaluate.entities import (
     KnowledgeScore,
     knowledge_line,
     knowledge_rows,
     score_knowledge,
 )
-from generator.evaluate_fields import (
+from generator.evaluate.fields import (
     FieldScore,
     article_line,
     field_figures,
@@ -32,7 +33,6 @@ from generator.evaluate_fields import (
     sentence_matches,
 )
 from generator.model import Brief, from_dict
-from generator.subjects import propose_topics
 
 TITLES = {
     "the",

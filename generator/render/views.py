@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from generator.corpus import (
+from generator.corpus.crosslinks import (
     PER_OBJECT,
     ClaimRef,
     Corpus,

@@ -1,0 +1,1 @@
+"""Briefs → cross-links: topic coverage, speakers, related briefs; the topic proposals of `check`."""

@@ -1,0 +1,1 @@
+"""File → Article: discovery, decoding, metadata, format furniture, paragraphs."""

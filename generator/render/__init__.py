@@ -1,0 +1,1 @@
+"""Corpus → page views → Markdown through templates/ (Jinja2), pictures and the feed."""
