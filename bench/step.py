@@ -115,8 +115,17 @@ def edit_one_seed_showing(seeds_dir: Path) -> tuple[str, str]:
     edited = text.replace(" the ", " this ", 1)
     seed.write_text(edited, encoding="utf-8")
     at = text.find(" the ")
-    around = re.search(r"\w+ this \w+", edited[max(0, at - 40) : at + 40])
-    return seed.name, around.group(0) if around else ""
+    # The words around this change, not an earlier one's ("this" from an edit just before).
+    start = max(0, at - 40)
+    around = next(
+        (
+            match.group(0)
+            for match in re.finditer(r"\w+ this \w+", edited[start : at + 40])
+            if start + match.start() <= at + 1 <= start + match.end()
+        ),
+        "",
+    )
+    return seed.name, around
 
 
 def middle_seed(seeds_dir: Path) -> Path:

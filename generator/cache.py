@@ -86,6 +86,12 @@ class PickleStore:
     def put(self, key: str, value) -> None:
         write_to_cache(self.path_for(key), pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
 
+    def remove_all_but(self, keys: set[str]) -> None:
+        """Remove every entry from disk but those of `keys` (older versions, removed pages)."""
+        for path in self.directory.glob("*/*.pickle"):
+            if path.stem not in keys:
+                path.unlink(missing_ok=True)
+
 
 class BriefCache(PickleStore):
     kind = Brief

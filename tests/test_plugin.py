@@ -56,3 +56,15 @@ def test_a_changed_configuration_renders_every_page_again(tmp_path):
     log = mkdocs_build(tmp_path)
     assert f"{pages} rendered, 0 kept" in log
     assert "Renamed" in (tmp_path / "site" / "briefs" / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_build_for_another_address_keeps_the_first_addresss_pages(tmp_path):
+    """`mkdocs serve` builds for its own address: its pages must not evict the published site's."""
+    copy_project(tmp_path)
+    config = tmp_path / "mkdocs.yml"
+    published = config.read_text(encoding="utf-8")
+    pages = int(re.search(r"(\d+) rendered, 0 kept", mkdocs_build(tmp_path)).group(1))
+    config.write_text(f"{published}\nsite_url: http://127.0.0.1:8000/\n", encoding="utf-8")
+    assert f"{pages} rendered, 0 kept" in mkdocs_build(tmp_path)
+    config.write_text(published, encoding="utf-8")
+    assert f"0 rendered, {pages} kept" in mkdocs_build(tmp_path)

@@ -18,6 +18,7 @@ import hashlib
 import json
 import logging
 import re
+import shutil
 import sysconfig
 import zlib
 from dataclasses import dataclass
@@ -26,10 +27,13 @@ from pathlib import Path
 
 import jinja2
 
-from generator.cache import PickleStore
+from generator.cache import PickleStore, write_to_cache
 
 # The template a kept page renders: nothing (its stored output replaces the result).
 KEPT_TEMPLATE = "briefing-kept-page.html"
+# The sites whose pages are kept: the published one and `mkdocs serve`'s (its own address).
+KEPT_SITES = 2
+LAST_USED = "last-used"
 # The configuration a page's template can read beyond the page, the navigation and the files.
 CONFIG_KEYS = (
     "site_name",
@@ -68,7 +72,10 @@ class PageOutputCache:
     """Hooks for the plugin's `on_env`, `on_post_page` and `on_post_build` (see module doc)."""
 
     def __init__(self, directory: Path, config, nav, file_context: str) -> None:
-        self.store = PageOutputStore(directory)
+        # Each site address its own folder: `mkdocs serve` builds for its own address, and every
+        # page names its address (the canonical link), so serving and building keep apart.
+        site = _digest(str(config.site_url or ""))[:16]
+        self.store = PageOutputStore(directory / site)
         self.search = search_entries_of(config)
         self.usable = self.search is not None
         self.site_key = _digest(
@@ -122,10 +129,14 @@ class PageOutputCache:
         return output
 
     def finish(self) -> None:
-        """Remove the entries this build did not use (older versions of pages, removed pages)."""
-        for path in self.store.directory.glob("*/*.pickle"):
-            if path.stem not in self.used:
-                path.unlink(missing_ok=True)
+        """Remove the entries this build did not use (older versions of pages, removed pages),
+        and the folders of all but the sites built most recently."""
+        self.store.remove_all_but(self.used)
+        write_to_cache(self.store.directory / LAST_USED, b"")
+        sites = [folder for folder in self.store.directory.parent.iterdir() if folder.is_dir()]
+        sites.sort(key=_last_used, reverse=True)
+        for folder in sites[KEPT_SITES:]:
+            shutil.rmtree(folder, ignore_errors=True)
 
     def _page_key(self, page) -> str:
         meta = json.dumps(page.meta, sort_keys=True, default=str)
@@ -139,6 +150,13 @@ class PageOutputCache:
             str(page.toc),
             page.content,
         )
+
+
+def _last_used(folder: Path) -> float:
+    try:
+        return (folder / LAST_USED).stat().st_mtime
+    except OSError:
+        return 0.0
 
 
 def search_entries_of(config) -> list[dict] | None:
@@ -274,9 +292,7 @@ class PageHtmlCache:
 
     def finish(self) -> None:
         """Remove the entries this build did not use (older versions of pages, removed pages)."""
-        for path in self.store.directory.glob("*/*.pickle"):
-            if path.stem not in self.used:
-                path.unlink(missing_ok=True)
+        self.store.remove_all_but(self.used)
 
 
 class _Recorder(logging.Handler):
