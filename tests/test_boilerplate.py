@@ -11,7 +11,7 @@ from generator.ingest.boilerplate import (
     is_printed_twice,
     strip_boilerplate,
 )
-from generator.ingest.seeds import split_units
+from generator.ingest.layout import split_units
 
 BODY = [
     "The central bank raised interest rates by half a point on Tuesday, its third rise this year.",

@@ -11,14 +11,10 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from generator.ingest import decode
 from generator.ingest import seeds as ingest
-from generator.ingest.seeds import (
-    canonical_publisher,
-    discover_seeds,
-    load_publishers,
-    read_corpus,
-    read_seed,
-)
+from generator.ingest.inference import canonical_publisher, load_publishers
+from generator.ingest.seeds import discover_seeds, read_corpus, read_seed
 from generator.model import Article, SeedProblem
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -351,7 +347,8 @@ def test_unusable_files_become_problems(tmp_path: Path, content: bytes, words: s
 def test_a_file_over_the_size_limit_is_a_problem(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(ingest, "MAX_SEED_BYTES", 100)
+    monkeypatch.setattr(decode, "MAX_SEED_BYTES", 100)  # the reader's limit
+    monkeypatch.setattr(ingest, "MAX_SEED_BYTES", 100)  # the seed cache's
     problem = read_problem(tmp_path, "big.txt", TEXT + "x" * 200)
     assert "limit" in problem.reason
 

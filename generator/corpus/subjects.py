@@ -21,7 +21,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from generator.analyse.entities import GENERIC_NAMES
 from generator.analyse.speech import PERSON_ROLES
 from generator.analyse.themes import APOSTROPHES, any_term_pattern
-from generator.ingest.seeds import load_publishers
+from generator.ingest.inference import load_publishers
 from generator.model import Brief, Topic
 
 WORD = re.compile(r"[a-z][a-z-]{2,}")

@@ -20,7 +20,8 @@ from typing import Any
 import yaml
 
 from generator.ingest.boilerplate import CAPTION, DATELINE, EMBED, METADATA, PUBLICATION_NOTE
-from generator.ingest.seeds import canonical_publisher, load_publishers, title_from_file_name
+from generator.ingest.inference import canonical_publisher, load_publishers
+from generator.ingest.seeds import title_from_file_name
 from generator.model import Inference
 
 _TOKEN = re.compile(r"[\w']+")

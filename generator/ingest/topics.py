@@ -9,7 +9,8 @@ from pathlib import Path
 import yaml
 
 from generator.cache import PickleStore, digest
-from generator.ingest.seeds import leaves_folder, plain_text
+from generator.ingest.decode import plain_text
+from generator.ingest.metadata import leaves_folder
 from generator.model import Topic
 from generator.settings import code_hash
 from generator.slugs import RESERVED_SLUGS

@@ -133,7 +133,10 @@ class PageOutputCache:
         and the folders of all but the sites built most recently."""
         self.store.remove_all_but(self.used)
         write_to_cache(self.store.directory / LAST_USED, b"")
-        sites = [folder for folder in self.store.directory.parent.iterdir() if folder.is_dir()]
+        try:
+            sites = [folder for folder in self.store.directory.parent.iterdir() if folder.is_dir()]
+        except OSError:  # a cache folder that cannot be made: nothing was kept
+            return
         sites.sort(key=_last_used, reverse=True)
         for folder in sites[KEPT_SITES:]:
             shutil.rmtree(folder, ignore_errors=True)
