@@ -11,7 +11,6 @@ import charset_normalizer
 
 MAX_SEED_BYTES = 5 * 1024 * 1024  # larger files are not articles (a dump, a binary)
 
-
 _BOMS = (  # longest first: the UTF-32 LE mark begins with the UTF-16 LE one
     (b"\xff\xfe\x00\x00", "utf-32-le", "UTF-32"),
     (b"\x00\x00\xfe\xff", "utf-32-be", "UTF-32"),
@@ -20,12 +19,9 @@ _BOMS = (  # longest first: the UTF-32 LE mark begins with the UTF-16 LE one
     (b"\xfe\xff", "utf-16-be", "UTF-16"),
 )
 
-
 _MAX_CONTROL_SHARE = 0.05  # text has almost no control characters; binary data has about 11%
 
-
 CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u200b\u200e\u200f\ufeff]")
-
 
 # Characters no article needs and that break or disguise what is shown: non-characters, lone
 # surrogates (from a YAML escape), bidirectional overrides ("Invoice exe.pdf"), invisible marks

@@ -45,9 +45,7 @@ from generator.model import Inference
 
 PUBLISHERS_FILE = Path(__file__).resolve().parent.parent / "publishers.yaml"
 
-
 TITLE_FROM_FILE_NAME = "no headline line found; made from the file name"
-
 
 # --- inference ----------------------------------------------------------------------------------
 
@@ -69,7 +67,6 @@ def infer_title(cleaned: Cleaned, path: Path, inferred: list[Inference]) -> str:
 
 _DATED_REASONS = frozenset({DATE_LINE, METADATA, BYLINE})
 _LATER_DATE = re.compile(r"\b(?:updated|modified|last|edited|revised)\b", re.IGNORECASE)
-
 
 _PAGE_UPDATED = re.compile(r"\bpage was (?:last )?(?:updated|modified)\b", re.IGNORECASE)
 _LIST_DATES = 3  # bare date lines with as many different dates date a list, not the page

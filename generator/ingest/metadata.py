@@ -12,18 +12,14 @@ from typing import Any
 
 import yaml
 
-from generator.ingest.dates import (
-    read_date,
-)
+from generator.ingest.dates import read_date
 from generator.ingest.decode import plain_text
 
 MAX_SIDECAR_BYTES = 64 * 1024
 
-
 # Metadata keys a sidecar or front matter may set; `source` is another name for `publisher`
 # (or for `url`, when it holds a web address, as web clippers write it).
 METADATA_KEYS = ("title", "publisher", "source", "date", "url")
-
 
 # Other names web clippers and site generators give the same fields.
 _KEY_SYNONYMS = {
@@ -41,17 +37,13 @@ _KEY_SYNONYMS = {
     "dateline": "date",
 }
 
-
 # A site's template may suffix its fields with their type: "dateline_str", "title_text".
 _SITE_SUFFIX = re.compile(r"_(?:str|string|text)$")
-
 
 # A clipper's or site's byline: read only to see whether it names a publisher of the table.
 BYLINE_FIELD = "byline"
 
-
 _BYLINE_KEYS = frozenset({"author", "byline"})
-
 
 # What clippers also write and a brief does not use: passed over without a warning.
 _CLIPPER_KEYS = frozenset(

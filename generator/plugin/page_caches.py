@@ -105,7 +105,7 @@ class PageOutputCache:
                 self.kept[page.file.src_uri] = stored
                 page.meta["template"] = KEPT_TEMPLATE
                 page.content = ""  # nothing for search to parse: its entries are stored
-        self.indexed = len(self.search or ())
+        self.indexed = len(self.search)
 
     def after_page(self, output: str, page) -> str:
         """The page's output: the stored one for a kept page, else stored for next time."""
@@ -116,7 +116,6 @@ class PageOutputCache:
             return output
         uri = page.file.src_uri
         search = self.search
-        new_entries = search[self.indexed :]
         kept = self.kept.get(uri)
         if kept is not None:
             del search[self.indexed :]  # none expected from an empty page; never twice
@@ -124,7 +123,7 @@ class PageOutputCache:
             output = kept.text()
         elif uri in self.keys:
             html = zlib.compress(output.encode("utf-8"), 1)
-            self.store.put(self.keys[uri], PageOutput(html, [dict(e) for e in new_entries]))
+            self.store.put(self.keys[uri], PageOutput(html, search[self.indexed :]))
         self.indexed = len(search)
         return output
 
@@ -257,11 +256,11 @@ class PageHtmlCache:
             "validation": repr(config.validation),
             "files": sorted((file.src_uri, file.url) for file in files),
         }
-        self.context = hashlib.sha256(json.dumps(context, sort_keys=True).encode()).hexdigest()
+        self.context = _digest(json.dumps(context, sort_keys=True))
 
     def before_render(self, markdown: str, page) -> str:
         uri = page.file.src_uri
-        key = hashlib.sha256(f"{self.context}\0{uri}\0{markdown}".encode()).hexdigest()
+        key = _digest(self.context, uri, markdown)
         stored = self.store.get(key)
         self.pending[uri] = (key, stored)
         if stored is not None:
