@@ -172,12 +172,21 @@ class Evidence:
     sentence: str
 
 
+# A field that caches and pages use but the briefs JSON does not carry: derived from the others.
+NOT_EXPORTED = {"exported": False}
+
+
 @record
 class TopicMatch:
     id: str
     name: str
     evidence: tuple[Evidence, ...]
     main: bool = True  # what the article is about; False: only touched in passing
+    # What the brief says on the topic, found once in analysis for the corpus to gather: the
+    # claims naming the topic, and the attributed quotes naming it or in a paragraph of evidence
+    # (indexes into the brief's `claims` and `quotes`).
+    claims: tuple[int, ...] = dataclasses.field(default=(), metadata=NOT_EXPORTED)
+    quotes: tuple[int, ...] = dataclasses.field(default=(), metadata=NOT_EXPORTED)
 
 
 @record
@@ -231,7 +240,11 @@ class SeedProblem:
 def to_dict(obj: Any) -> Any:
     """Convert model objects into JSON-ready dicts and lists (tuples become lists)."""
     if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
-        return {f.name: to_dict(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
+        return {
+            f.name: to_dict(getattr(obj, f.name))
+            for f in dataclasses.fields(obj)
+            if f.metadata.get("exported", True)
+        }
     if isinstance(obj, (list, tuple)):
         return [to_dict(item) for item in obj]
     if isinstance(obj, dict):

@@ -3,6 +3,7 @@ from dataclasses import replace
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from generator.analyse.themes import with_mentions
 from generator.corpus.crosslinks import (
     NEAR_DUPLICATE_SIMILARITY,
     ClaimRef,
@@ -19,6 +20,10 @@ from generator.model import Brief, Claim, DatedEvent, Entity, Evidence, Quote, T
 def brief(
     source, title, date=None, topics=(), quotes=(), entities=(), claims=(), events=(), terms=()
 ):
+    """A brief as analysis makes it: its topic matches say which claims and quotes are on them."""
+    known = {PORTS.id: PORTS, RAIL.id: RAIL}
+    of_matches = [known.get(m.id, Topic(m.id, m.name, "", ())) for m in topics]
+    topics = with_mentions(topics, of_matches, claims, quotes)
     return Brief(
         source=source,
         slug=title.lower().replace(" ", "-"),

@@ -17,7 +17,7 @@ from generator.analyse.figures import extract_figures
 from generator.analyse.parse import ParsedArticle, parse_article
 from generator.analyse.quotes import extract_quotes, reported_speaker
 from generator.analyse.terms import extract_key_terms
-from generator.analyse.themes import match_topics
+from generator.analyse.themes import match_topics, with_mentions
 from generator.analyse.turns import turn_speakers
 from generator.model import Article, Brief, Topic
 from generator.slugs import slugify
@@ -65,7 +65,7 @@ def analyse_parsed(parsed: ParsedArticle, topics: Sequence[Topic], claims_per_br
         claims=selection.claims,
         entities=entities,
         figures=extract_figures(parsed),
-        topics=match_topics(parsed, topics),
+        topics=with_mentions(match_topics(parsed, topics), topics, selection.claims, quotes),
         events=extract_events(parsed),
         key_terms=extract_key_terms(parsed),
         removed=article.removed,

@@ -9,7 +9,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 from generator.analyse.parse import ParsedArticle
-from generator.model import Evidence, Topic, TopicMatch
+from generator.model import Claim, Evidence, Quote, Topic, TopicMatch
 
 APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "‐": "-", "‑": "-"})
 WORD_START = r"(?<!\w)"
@@ -171,3 +171,31 @@ def searchable_sentences(parsed: ParsedArticle) -> list[tuple[str, str, str]]:
         text = parsed.span_text(sentence)
         found.append((parsed.paragraph_of(sentence).id, text.strip(), text.translate(APOSTROPHES)))
     return found
+
+
+def with_mentions(
+    matches: Sequence[TopicMatch],
+    topics: Sequence[Topic],
+    claims: Sequence[Claim],
+    quotes: Sequence[Quote],
+) -> tuple[TopicMatch, ...]:
+    """Each match with what the brief says on its topic (`TopicMatch.claims`, `.quotes`): the
+    claims naming the topic, and the attributed quotes naming it or standing in a paragraph of
+    its evidence. Found here, once per article, rather than by the corpus on every build."""
+    terms_of = {topic.id: topic.terms for topic in topics}
+    found = []
+    for match in matches:
+        any_term, _patterns = topic_term_patterns(terms_of[match.id])
+
+        def names_topic(text: str, any_term=any_term) -> bool:
+            return any_term is not None and any_term.search(text.translate(APOSTROPHES)) is not None
+
+        evidence_paragraphs = {e.paragraph for e in match.evidence}
+        on_topic = tuple(i for i, claim in enumerate(claims) if names_topic(claim.text))
+        quoted = tuple(
+            i
+            for i, quote in enumerate(quotes)
+            if quote.speaker and (quote.paragraph in evidence_paragraphs or names_topic(quote.text))
+        )
+        found.append(replace(match, claims=on_topic, quotes=quoted))
+    return tuple(found)

@@ -22,7 +22,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from generator.analyse.entities import without_accents
 from generator.analyse.speech import TITLE_WORDS
-from generator.analyse.themes import APOSTROPHES, any_term_pattern
+from generator.analyse.themes import APOSTROPHES
 from generator.model import Brief, Claim, DatedEvent, Evidence, Quote, SeedProblem, Topic
 from generator.slugs import slugify, unique_slugs
 
@@ -575,45 +575,14 @@ class TopicShare(NamedTuple):
 
 
 def topic_share(brief: Brief, topic: Topic) -> TopicShare:
-    """The brief's claims and quotes on the topic, remembered per brief object."""
-
-    def share() -> TopicShare:
-        claim_indexes, quote_indexes = topic_mentions(brief, topic)
-        words = claim_words(brief)
-        return TopicShare(
-            tuple(ClaimRef(brief.claims[i], brief) for i in claim_indexes),
-            tuple(words[i] for i in claim_indexes),
-            tuple(QuoteRef(brief.quotes[i], brief) for i in quote_indexes),
-        )
-
-    return PER_OBJECT.value(brief, ("topic_share", topic), share)
-
-
-def topic_mentions(brief: Brief, topic: Topic) -> tuple[list[int], list[int]]:
-    """Which of a brief's claims name the topic, and which of its attributed quotes name it or
-    stand in a paragraph that is evidence for it (indexes into `claims` and `quotes`).
-
-    Remembered per brief object: a build session keeps unchanged briefs between builds, so an
-    edit searches the edited brief's text again, not the whole corpus's.
-    """
-    return PER_OBJECT.value(brief, ("topic_mentions", topic), lambda: _topic_mentions(brief, topic))
-
-
-def _topic_mentions(brief: Brief, topic: Topic) -> tuple[list[int], list[int]]:
-    any_term = cached_term_pattern(topic.terms)
-
-    def mentions_topic(text: str) -> bool:
-        return any_term is not None and any_term.search(text.translate(APOSTROPHES)) is not None
-
-    evidence = next((m.evidence for m in brief.topics if m.id == topic.id), ())
-    evidence_paragraphs = {e.paragraph for e in evidence}
-    claims = [i for i, claim in enumerate(brief.claims) if mentions_topic(claim.text)]
-    quotes = [
-        i
-        for i, quote in enumerate(brief.quotes)
-        if quote.speaker and (quote.paragraph in evidence_paragraphs or mentions_topic(quote.text))
-    ]
-    return claims, quotes
+    """The brief's claims and quotes on the topic (found in analysis: `TopicMatch.claims`)."""
+    match = next(m for m in brief.topics if m.id == topic.id)
+    words = claim_words(brief)
+    return TopicShare(
+        tuple(ClaimRef(brief.claims[i], brief) for i in match.claims),
+        tuple(words[i] for i in match.claims),
+        tuple(QuoteRef(brief.quotes[i], brief) for i in match.quotes),
+    )
 
 
 class PerObject:
@@ -635,10 +604,6 @@ class PerObject:
 
 
 PER_OBJECT = PerObject()
-
-
-# Compiled once per set of terms: the corpus checks every brief against each topic.
-cached_term_pattern = functools.cache(any_term_pattern)
 
 
 def symmetric_related(briefs: Sequence[Brief]) -> dict[str, list[Brief]]:
