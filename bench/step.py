@@ -72,21 +72,20 @@ def serve(args: argparse.Namespace) -> dict:
 
     Reports the second build: its generator time, what it re-analysed, re-rendered and wrote.
     """
+    from generator.analyse.parse import load_pipeline
+    from generator.build import generate_site
     from generator.config import load_settings
-    from generator.session import BuildSession
     from generator.write import RACY_SECONDS
 
     settings = load_settings(args.config, workers=args.workers)
-    session = BuildSession(settings)
     first_started = time.perf_counter()
-    session.build()
-    session.load_model()  # as the plugin does in the background under serve
-    session.settle()  # as the plugin does after each build under serve
+    generate_site(settings)
+    load_pipeline(settings.model)  # as the plugin does in the background under serve
     first = time.perf_counter() - first_started
     edited = edit_one_seed(settings.seeds_dir)
     time.sleep(RACY_SECONDS)  # an editor's pause; a seed changed within it is re-hashed anyway
     ready = time.perf_counter()
-    run = session.build()
+    run = generate_site(settings)
     done = time.perf_counter()
     return {
         "seconds": done - ready,
@@ -96,8 +95,7 @@ def serve(args: argparse.Namespace) -> dict:
         "briefs": len(run.generation.briefs),
         "analysed": len(run.generation.analysed),
         "cached": run.generation.cached,
-        "rendered": session.memo.rendered,
-        "reused": session.memo.reused,
+        "rendered": run.written.rendered,
         "pages": len(run.pages),
         "written": len(run.written.written),
     }

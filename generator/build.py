@@ -11,11 +11,10 @@ import os
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Executor, Future
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from generator.active import active_session
-from generator.cache import BriefCache, article_digest, cache_key_function, digest
+from generator.cache import BriefCache, article_digest, cache_key_function, digest, opened
 from generator.corpus.crosslinks import Corpus, build_corpus
 from generator.executors import local_pool, runs_here
 from generator.ingest.seeds import SeedCache, read_seeds
@@ -24,7 +23,7 @@ from generator.model import Article, Brief, SeedProblem, Topic
 from generator.progress import Progress
 from generator.render.pages import SiteInfo, render_site
 from generator.settings import Settings, package_hash
-from generator.write import WriteReport, pages_if_unchanged, record_written, write_pages
+from generator.write import WriteReport, WrittenFiles, write_pages
 
 # Below this many articles to analyse, starting worker processes costs more than it saves.
 MIN_ARTICLES_FOR_POOL = 8
@@ -40,7 +39,6 @@ class AnalysisRun:
     problems: list[SeedProblem] = field(default_factory=list)
     analysed: list[str] = field(default_factory=list)  # sources analysed afresh (cache misses)
     cached: int = 0
-    brief_keys: list[str] = field(default_factory=list)  # each brief's cache key, in order
 
 
 def analyse_one(article: Article, topics: Sequence[Topic], model: str, claims: int) -> Brief:
@@ -78,7 +76,11 @@ def analyse_batch(
 
 
 def seed_cache(settings: Settings) -> SeedCache:
-    return SeedCache(settings.cache_dir / "seeds")
+    return opened(SeedCache, settings.cache_dir / "seeds")
+
+
+def brief_cache(settings: Settings) -> BriefCache:
+    return opened(BriefCache, settings.cache_dir)
 
 
 def worker_count(settings: Settings) -> int:
@@ -99,21 +101,15 @@ def analyse_articles(
     is sent off as soon as it is read, so reading the seeds overlaps the analysis.
     `progress(done, total)` is called as each article missing from the cache is analysed.
     """
-    session = active_session()
-    cache = session.briefs if session else BriefCache(settings.cache_dir)
-    digest = session.article_digest if session else article_digest
-    key_of = cache_key_function(topics, settings.analysis_fingerprint(), digest)
+    cache = brief_cache(settings)
+    key_of = cache_key_function(topics, settings.analysis_fingerprint(), article_digest)
     found: dict[int, Brief] = {}
-    keys: list[str] = []  # by position
     missing: list[tuple[int, str, str]] = []  # (position, source, cache key)
     with _Analysis(topics, settings, executor) as analysis:
         for index, article in enumerate(articles):
             key = key_of(article)
-            keys.append(key)
             if (brief := cache.get(key)) is not None:
                 found[index] = brief
-                if session:
-                    session.share_text(article, brief)
             else:
                 missing.append((index, article.source, key))
                 analysis.add(article)
@@ -121,6 +117,7 @@ def analyse_articles(
     run = AnalysisRun(briefs=[], cached=len(found))
     for (index, source, key), outcome in zip(missing, outcomes, strict=True):
         if isinstance(outcome, Brief):
+            outcome = replace(outcome, key=key)
             cache.put(key, outcome)
             found[index] = outcome
             run.analysed.append(source)
@@ -133,7 +130,7 @@ def analyse_articles(
                 )
             )
     run.briefs = [found[index] for index in sorted(found)]
-    run.brief_keys = [keys[index] for index in sorted(found)]
+    cache.end_run()
     return run
 
 
@@ -219,7 +216,6 @@ class Generation:
     problems: list[SeedProblem]
     analysed: list[str]
     cached: int
-    brief_keys: list[str]  # each brief's cache key: a brief is a pure function of it
 
 
 class SeedsFolderMissing(FileNotFoundError):
@@ -238,14 +234,10 @@ def run_analysis(
             f"the seeds folder {settings.seeds_dir.name}/ is missing or not a folder, so nothing "
             "was analysed or written — create it (or restore it), or set seeds_dir in mkdocs.yml"
         )
-    session = active_session()
-    reader = session.read_seed if session else seed_cache(settings).read
+    seeds = seed_cache(settings)
     topic_problems: list[SeedProblem] = []
     try:
-        if session:
-            topics = session.load_topics(settings.topics_file)
-        else:
-            topics = load_topics(settings.topics_file, settings.cache_dir)
+        topics = load_topics(settings.topics_file, settings.cache_dir)
     except TopicFileError as error:
         topics = []
         topic_problems.append(
@@ -259,20 +251,20 @@ def run_analysis(
     seed_problems: list[SeedProblem] = []
 
     def articles() -> Iterator[Article]:
-        for outcome in read_seeds(settings.seeds_dir, reader):
+        for outcome in read_seeds(settings.seeds_dir, seeds.read):
             if isinstance(outcome, SeedProblem):
                 seed_problems.append(outcome)
             else:
                 yield outcome
 
     run = analyse_articles(articles(), topics, settings, executor, progress)
+    seeds.end_run()
     return Generation(
         briefs=run.briefs,
         topics=topics,
         problems=[*seed_problems, *topic_problems, *run.problems],
         analysed=run.analysed,
         cached=run.cached,
-        brief_keys=run.brief_keys,
     )
 
 
@@ -291,8 +283,9 @@ def generate_site(
 ) -> SiteRun:
     """Seeds → docs/: analyse what changed, rebuild the corpus pages, write what differs.
 
-    Outside a build session, a run whose inputs (`site_inputs`) are those docs/ was last written
-    from, with every file as written, stops after the analysis: the pages would come out the same.
+    A run whose inputs (`site_inputs`) are those docs/ was last written from, with every file as
+    written, stops after the analysis: the pages would come out the same. Otherwise only pages
+    whose own inputs changed are rendered (`write.WrittenFiles`).
     """
     with build_lock(settings.cache_dir):
         return _generate_site(settings, executor, progress)
@@ -322,30 +315,22 @@ def _generate_site(
 ) -> SiteRun:
     generation = run_analysis(settings, executor, progress)
     site = SiteInfo(name=settings.site_name, url=settings.site_url)
-    session = active_session()
     inputs = site_inputs(generation, site)
-    state_file = written_state_file(settings)
-    if session is None and (kept := pages_if_unchanged(settings.docs_dir, state_file, inputs)):
+    known = WrittenFiles.load(written_state_file(settings), package_hash())
+    if kept := known.unchanged_site(settings.docs_dir, inputs):
         return SiteRun(generation, None, kept, WriteReport(unchanged=len(set(kept))))
     corpus = build_corpus(generation.briefs, generation.topics, generation.problems)
-    pages: list[str] = []
-
-    def rendered():  # pages are written as they are rendered, never all held at once
-        for path, content in render_site(corpus, site, picture_cache=settings.cache_dir):
-            pages.append(path)
-            yield path, content
-
-    known = session.docs_files if session else None
-    written = write_pages(settings.docs_dir, rendered(), known)
-    if session is None:  # a session's writes make the state noted before fail, as any write does
-        record_written(settings.docs_dir, state_file, inputs, pages)
-    return SiteRun(generation=generation, corpus=corpus, pages=pages, written=written)
+    pages = render_site(corpus, site, picture_cache=settings.cache_dir)
+    written = write_pages(settings.docs_dir, pages, known)
+    known.site_inputs = inputs
+    known.save()
+    return SiteRun(generation=generation, corpus=corpus, pages=known.pages, written=written)
 
 
 def written_state_file(settings: Settings) -> Path:
-    """Where the state of the last write into this docs/ is noted (`site.record_written`)."""
+    """Where what was last written into this docs/ is kept (`write.WrittenFiles`)."""
     docs_dir = str(settings.docs_dir.resolve())
-    return settings.cache_dir / WRITTEN_DIR / f"{digest(docs_dir)[:16]}.json"
+    return settings.cache_dir / WRITTEN_DIR / f"{digest(docs_dir)[:16]}.pickle"
 
 
 def site_inputs(generation: Generation, site: SiteInfo) -> str:
@@ -357,6 +342,6 @@ def site_inputs(generation: Generation, site: SiteInfo) -> str:
         repr(site),
         repr(generation.topics),
         repr(generation.problems),
-        *generation.brief_keys,
+        *(brief.key for brief in generation.briefs),
     )
     return digest("\0".join(parts))

@@ -15,8 +15,10 @@ import logging
 import os
 import pickle
 import tempfile
-from collections.abc import Callable, Sequence
+import weakref
+from collections.abc import Callable, Hashable, Sequence
 from pathlib import Path
+from typing import Any
 
 from generator.model import SCHEMA_VERSION, Article, Brief, Topic, to_dict
 
@@ -54,8 +56,9 @@ def cache_key_function(
 
 def article_digest(article: Article) -> str:
     # The dataclasses' repr names every field and quotes every string, so it is a faithful and
-    # far cheaper serialisation than JSON of `to_dict` (a warm run hashes every article).
-    return digest(repr(article))
+    # far cheaper serialisation than JSON of `to_dict` (a warm run hashes every article). Made
+    # once per article object: a store kept in memory gives the same object to every run.
+    return PER_OBJECT.value(article, "digest", lambda: digest(repr(article)))
 
 
 def digest(text: str) -> str:
@@ -65,26 +68,67 @@ def digest(text: str) -> str:
 log = logging.getLogger("mkdocs.plugins.briefing")
 
 
+class PerObject:
+    """Values derived from an object that does not change (a brief, a speaker), kept as long as
+    that object lives: several pages of a build ask for the same (a brief's link, its digest)."""
+
+    def __init__(self) -> None:
+        self._values: dict[int, dict[Hashable, Any]] = {}
+
+    def value(self, source: object, key: Hashable, compute: Callable[[], Any]) -> Any:
+        values = self._values.get(id(source))
+        if values is None:
+            values = self._values[id(source)] = {}
+            # Forgotten when the object dies, before its id can be given to another object.
+            weakref.finalize(source, self._values.pop, id(source), None)
+        if key not in values:
+            values[key] = compute()
+        return values[key]
+
+
+PER_OBJECT = PerObject()
+
+
 class PickleStore:
     """Pickled objects of one type in files named by their key, two hex digits a folder."""
 
     kind: type = object
 
-    def __init__(self, directory: Path) -> None:
+    def __init__(self, directory: Path, in_memory: bool = False) -> None:
+        """`in_memory`: keep the entries of the last run in memory too (`end_run`)."""
         self.directory = directory
+        self.kept: dict[str, object] | None = {} if in_memory else None
+        self.used: set[str] = set()
 
     def path_for(self, key: str) -> Path:
         return self.directory / key[:2] / f"{key}.pickle"
 
     def get(self, key: str):
+        if self.kept is not None:
+            self.used.add(key)
+            if key in self.kept:
+                return self.kept[key]
         try:
             value = pickle.loads(self.path_for(key).read_bytes())
         except Exception:  # missing, truncated or from other code: a miss, never an error
             return None
-        return value if isinstance(value, self.kind) else None
+        if not isinstance(value, self.kind):
+            return None
+        if self.kept is not None:
+            self.kept[key] = value
+        return value
 
     def put(self, key: str, value) -> None:
         write_to_cache(self.path_for(key), pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+        if self.kept is not None:
+            self.used.add(key)
+            self.kept[key] = value
+
+    def end_run(self) -> None:
+        """Let go of the entries kept in memory that this run did not ask for."""
+        if self.kept is not None:
+            self.kept = {k: v for k, v in self.kept.items() if k in self.used}
+            self.used = set()
 
     def remove_all_but(self, keys: set[str]) -> None:
         """Remove every entry from disk but those of `keys` (older versions, removed pages)."""
@@ -95,6 +139,28 @@ class PickleStore:
 
 class BriefCache(PickleStore):
     kind = Brief
+
+
+_kept_stores: dict[tuple[type, Path], PickleStore] | None = None  # while stores are kept
+
+
+def keep_stores_in_memory() -> None:
+    """From now on, this process keeps each store's entries of its last run in memory
+    (`opened`): for a process that builds many times (`mkdocs serve`), which then does not load
+    them from disk each time; a single build would gain nothing from it."""
+    global _kept_stores
+    if _kept_stores is None:
+        _kept_stores = {}
+
+
+def opened(kind: type[PickleStore], directory: Path) -> PickleStore:
+    """The store of `kind` in `directory`: the one this process keeps, if it keeps them."""
+    if _kept_stores is None:
+        return kind(directory)
+    key = (kind, directory.resolve())
+    if key not in _kept_stores:
+        _kept_stores[key] = kind(directory, in_memory=True)
+    return _kept_stores[key]
 
 
 def _process_umask() -> int:

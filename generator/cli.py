@@ -110,7 +110,8 @@ def build(settings: Settings, args: argparse.Namespace) -> int:
     print(
         f"{len(generation.briefs)} briefs ({len(generation.analysed)} analysed, "
         f"{generation.cached} from cache); {len(run.written.written)} files written, "
-        f"{len(run.written.removed)} removed, {run.written.unchanged} unchanged"
+        f"{len(run.written.removed)} removed, {run.written.unchanged} unchanged "
+        f"({run.written.rendered} pages rendered)"
     )
     print_problems(generation.problems)
     return 1 if settings.strict_seeds and generation.problems else 0

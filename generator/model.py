@@ -28,7 +28,7 @@ def record(cls: Record) -> Record:
     per brief were some 40 % of it. The pickled state is the tuple of field values; a state
     pickled as a dict, before slots, still loads (the bench recycles old caches' briefs).
     """
-    # weakref_slot: a build session remembers values per brief object (corpus.PER_OBJECT).
+    # weakref_slot: values derived from a brief are kept per brief object (cache.PER_OBJECT).
     cls = dataclass(frozen=True, slots=True, weakref_slot=True)(cls)
     names = tuple(f.name for f in dataclasses.fields(cls))
     intern, set_field, short = sys.intern, object.__setattr__, SHARED_STRING_LENGTH
@@ -213,6 +213,9 @@ class Brief:
     inferred: tuple[Inference, ...] = ()
     warnings: tuple[str, ...] = ()
     lead: tuple[Claim, ...] = ()  # the summary's sentences, in article order, with paragraphs
+    # A digest of everything the brief was made from (its key in the brief cache): equal keys,
+    # equal briefs. Set once the brief is cached; pages count a brief by it and its slug.
+    key: str = dataclasses.field(default="", metadata=NOT_EXPORTED)
 
 
 @record

@@ -9,10 +9,10 @@ out and deleted. A run killed before the journal exists leaves the previous outp
 staged files are swept up next time); a run killed while carrying it out is completed by the next
 run before anything else, so docs/ never stays half old and half new.
 
-A long-lived process (`mkdocs serve`) passes `KnownFiles`: a page whose file has not changed
-since the process last wrote or found it is compared with what it knows the file holds (a digest
-of the text; the pieces themselves for a page in pieces), in memory, instead of reading the file
-again. A page its render memo found unchanged (`memo.KeptPage`) is then not even rendered.
+What was written is kept in the cache folder (`WrittenFiles`): a page whose file has not changed
+since is compared with what the file is known to hold (a digest of the text; the pieces for a page
+in pieces) instead of reading the file again, and a template page made of the same inputs as its
+file is not even rendered.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import pickle
 import time
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
@@ -28,7 +29,7 @@ from pathlib import Path
 from typing import BinaryIO, NamedTuple
 
 from generator.cache import new_staged_file, write_atomically, write_to_cache
-from generator.page_content import KeptPage, Pages, Piece, page_digest
+from generator.page_content import Content, Lookups, Pages, Piece, TemplatePage, page_digest
 
 MANIFEST = ".briefing-manifest.json"
 JOURNAL = ".briefing-journal.json"
@@ -45,6 +46,7 @@ class WriteReport:
     written: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
     unchanged: int = 0
+    rendered: int = 0  # template pages rendered (the others were made of unchanged inputs)
 
 
 def target_path(docs_dir: Path, relative: str) -> Path:
@@ -71,46 +73,107 @@ class HeldPieces(NamedTuple):
     spans: dict[str, tuple[int, int]]
 
 
-Held = bytes | HeldPieces  # what a file is known to hold: see `KnownFiles`
+Held = bytes | HeldPieces  # what a file holds: a whole page's `page_digest`, or its pieces
 FileSignature = tuple[int, int, int]  # size, mtime_ns, inode
 # Coarser than any file system's timestamp tick: a file modified this recently could change
-# again without its signature changing, so it is not trusted until it is older.
+# again without its signature changing, so it is trusted only with a digest of its bytes.
 RACY_SECONDS = 0.1
 
 
-class KnownFiles:
-    """What docs/ holds, as far as one process knows: by page path, what its file was last found
-    or written to hold (a whole page's `page_digest`; for a page in pieces, `HeldPieces`), with
-    the file's signature then."""
+class FileRecord(NamedTuple):
+    """What the generator last wrote into a file, and what it made it from."""
 
-    def __init__(self) -> None:
-        self._known: dict[str, tuple[Held, FileSignature]] = {}
-        # Whether this process's last write finished: then it left no staged file to sweep up.
-        self.finished = False
+    held: Held
+    signature: FileSignature
+    inputs: bytes | None = None  # a `TemplatePage`'s inputs, for a page rendered from them
+    lookups: Lookups = ()  # what its template looked up while rendering
+    digest: str | None = None  # of the file's bytes, for a file too recent for its signature
 
-    def held_by(self, root: Path, relative: str) -> Held | None:
-        """What the file holds, if it has not changed since; None if that is not known (what
-        was known of a file changed since is forgotten)."""
-        known = self._known.get(relative)
-        if known is not None and file_signature(os.path.join(root, relative)) != known[1]:
-            del self._known[relative]
-            known = None
-        return None if known is None else known[0]
 
-    def remember(self, root: Path, relative: str, held: Held) -> None:
-        """That the file holds `held`, if its signature can be trusted; a file that `held_by`
-        has just found unchanged, holding the same, keeps its signature."""
-        known = self._known.get(relative)
-        if known is not None and known[0] == held:
+class WrittenFiles:
+    """What the generator last wrote into one docs/ folder, kept in the cache folder between
+    runs (`load`, `save`): each file with its signature, what it holds and what it was made of,
+    and a digest of everything the whole site was made from (`site_inputs`).
+
+    A file whose signature (or, for a very recent one, bytes) changed since is not known: it is
+    read again, and a template page in it rendered again. So any process, fresh or serving,
+    renders and writes only the pages whose inputs changed (`write_pages`)."""
+
+    def __init__(self, state_file: Path | None = None, code: str = "") -> None:
+        self.state_file = state_file
+        self.code = code  # the generator's code: pages rendered by other code are made again
+        self.site_inputs: str | None = None
+        self.pages: list[str] = []  # in the order last written
+        self.files: dict[str, FileRecord] = {}
+
+    @classmethod
+    def load(cls, state_file: Path, code: str) -> WrittenFiles:
+        """The state kept in `state_file`; an empty one if there is none or it cannot be read."""
+        known = cls(state_file, code)
+        try:
+            with state_file.open("rb") as stream:
+                saved = pickle.load(stream)
+            if saved["version"] == STATE_VERSION:
+                known.site_inputs, known.pages = saved["site_inputs"], saved["pages"]
+                known.files = saved["files"]
+                if saved["code"] != code:  # what it was rendered from no longer says what it holds
+                    known.site_inputs = None
+                    known.files = {r: f._replace(inputs=None) for r, f in known.files.items()}
+        except (OSError, EOFError, ValueError, TypeError, KeyError, pickle.UnpicklingError):
+            pass
+        return known
+
+    def save(self) -> None:
+        if self.state_file is None:
             return
-        signature = file_signature(os.path.join(root, relative))
-        if not modified_recently(signature, time.time_ns()):
-            self._known[relative] = (held, signature)
-        else:
-            self._known.pop(relative, None)
+        saved = {
+            "version": STATE_VERSION,
+            "code": self.code,
+            "site_inputs": self.site_inputs,
+            "pages": self.pages,
+            "files": self.files,
+        }
+        write_to_cache(self.state_file, pickle.dumps(saved, protocol=pickle.HIGHEST_PROTOCOL))
 
-    def keep_only(self, relatives: Iterable[str]) -> None:
-        self._known = {r: self._known[r] for r in relatives if r in self._known}
+    def record(self, root: Path, relative: str) -> FileRecord | None:
+        """What the file holds, if it has not changed since it was written; else None."""
+        known = self.files.get(relative)
+        if known is None:
+            return None
+        path = os.path.join(root, relative)
+        if file_signature(path) != known.signature:
+            return None
+        if known.digest is not None and _file_digest(Path(path)) != known.digest:
+            return None
+        return known
+
+    def unchanged_site(self, docs_dir: Path, site_inputs: str) -> list[str] | None:
+        """The pages of the last write, if it was made from `site_inputs` and every file it wrote
+        still holds what it wrote; else None."""
+        if self.site_inputs != site_inputs or (docs_dir / JOURNAL).exists():
+            return None
+        if sorted(self.files) != read_manifest(docs_dir):
+            return None
+        root = docs_dir.resolve()
+        if any(self.record(root, relative) is None for relative in self.files):
+            return None
+        return list(self.pages)
+
+    def wrote(self, root: Path, records: dict[str, FileRecord], pages: list[str]) -> None:
+        """That docs/ now holds `records` (their signatures read now), and only those."""
+        now = time.time_ns()
+        self.files = {}
+        for relative, record in records.items():
+            path = os.path.join(root, relative)
+            signature = file_signature(path)
+            if signature is None:
+                continue
+            digest = _file_digest(Path(path)) if modified_recently(signature, now) else None
+            self.files[relative] = record._replace(signature=signature, digest=digest)
+        self.pages = pages
+
+
+STATE_VERSION = 1
 
 
 def file_signature(path: Path | str) -> FileSignature | None:
@@ -127,48 +190,38 @@ def modified_recently(signature: FileSignature | None, now_ns: int) -> bool:
     return signature is None or signature[1] >= now_ns - int(RACY_SECONDS * 1e9)
 
 
-def write_pages(docs_dir: Path, pages: Pages, known: KnownFiles | None = None) -> WriteReport:
+NO_SIGNATURE: FileSignature = (0, 0, 0)
+
+
+def write_pages(docs_dir: Path, pages: Pages, known: WrittenFiles | None = None) -> WriteReport:
     """Write `pages` ({path under docs/: content}, or (path, content) pairs as they are rendered).
 
     Pages are staged one at a time as they come, so no more than one is held in memory; a page
-    given twice keeps its last content, as a mapping would. With `known`, a page whose file is
-    known to hold some content is compared with that in memory rather than with the file (a page
-    in pieces is then held whole, as a tuple of them: pieces that a build session keeps anyway),
-    and `known` is updated with what the files hold afterwards. A `KeptPage` is rendered again
-    only when its file is not known to hold it.
+    given twice keeps its last content, as a mapping would. A page whose file `known` says holds
+    some content is compared with that rather than with the file, a page in pieces copies the
+    pieces the file holds from it, and a `TemplatePage` made of the inputs its file was made of
+    is not rendered at all. `known` is updated with what the files hold afterwards (it is not
+    saved here).
     """
+    known = known if known is not None else WrittenFiles()
     docs_dir.mkdir(parents=True, exist_ok=True)
-    finish_interrupted_write(docs_dir, swept=known is not None and known.finished)
-    if known is not None:
-        known.finished = False
+    finish_interrupted_write(docs_dir)
     report = WriteReport()
     staged_for: dict[str, Path | None] = {}  # relative path → its staged file; None: unchanged
     root = docs_dir.resolve()
     items = pages.items() if isinstance(pages, Mapping) else pages
-    # What each page's file holds once written, for `known` only.
-    held_after: dict[str, Held] = {}
+    records: dict[str, FileRecord] = {}  # what each page's file holds once written
+    order: list[str] = []
     try:
         for relative, content in items:
             _discard(staged_for.pop(relative, None))
-            held = None if known is None else known.held_by(root, relative)
-            if isinstance(content, KeptPage):
-                if held is not None and held == content.digest:
-                    staged_for[relative] = None
-                    held_after[relative] = held
-                    continue
-                content = content.text()
-            if known is None:
-                pieces = (content,) if isinstance(content, str) else content
-                staged_for[relative] = _stage_if_changed(docs_dir, root, relative, pieces)
-                continue
-            if isinstance(content, str):
-                staged_for[relative], held_after[relative] = _write_whole(
-                    docs_dir, root, relative, content, held
-                )
-            else:
-                staged_for[relative], held_after[relative] = _write_pieces(
-                    docs_dir, root, relative, tuple(content), held
-                )
+            order.append(relative)
+            record = known.record(root, relative)
+            staged_for[relative], records[relative] = _page_file(
+                docs_dir, root, relative, content, record
+            )
+            rendered = isinstance(content, TemplatePage) and records[relative] is not record
+            report.rendered += rendered
     except BaseException:
         for staged in staged_for.values():
             _discard(staged)
@@ -192,60 +245,30 @@ def write_pages(docs_dir: Path, pages: Pages, known: KnownFiles | None = None) -
         journal = {"renames": renames, "removals": report.removed, "manifest": manifest}
         write_atomically(docs_dir / JOURNAL, json.dumps(journal))
         finish_interrupted_write(docs_dir, swept=not report.removed)
-    if known is not None:
-        # Files written early enough in the run are trusted by their signature next time, so
-        # a page changed in every build (the briefs JSON) is not read back to be compared.
-        known.keep_only(held_after)
-        for relative, held in held_after.items():
-            known.remember(root, relative, held)
-        known.finished = True
+    known.wrote(root, records, order)
     return report
 
 
-def record_written(docs_dir: Path, state_file: Path, inputs: str, pages: list[str]) -> None:
-    """Note in `state_file` (outside docs/, which must be the same for the same inputs) that
-    docs/ now holds `pages` as made from `inputs` (a digest of all they are made from), with each
-    file's signature; and, for a file too recent for its signature to be trusted, a digest of its
-    bytes. Any write to docs/ since makes `pages_if_unchanged` fail."""
-    root = docs_dir.resolve()
-    now = time.time_ns()
-    files: dict[str, list] = {}
-    for relative in sorted(set(pages)):
-        signature = file_signature(os.path.join(root, relative))
-        if signature is None:
-            state_file.unlink(missing_ok=True)
-            return
-        files[relative] = [*signature]
-        if modified_recently(signature, now):
-            files[relative].append(_file_digest(root / relative))
-    state = {"docs_dir": str(root), "inputs": inputs, "pages": pages, "files": files}
-    write_to_cache(state_file, json.dumps(state, separators=(",", ":")).encode("utf-8"))
-
-
-def pages_if_unchanged(docs_dir: Path, state_file: Path, inputs: str) -> list[str] | None:
-    """The pages of the last write, if it was made from `inputs` and every file it wrote still
-    holds what it wrote (by signature, or by digest where that was noted); else None."""
-    if (docs_dir / JOURNAL).exists():
-        return None
-    try:
-        state = json.loads(state_file.read_text(encoding="utf-8"))
-        root = docs_dir.resolve()
-        if (state["docs_dir"], state["inputs"]) != (str(root), inputs):
-            return None
-        if sorted(state["files"]) != read_manifest(docs_dir):
-            return None
-        for relative, (*signature, digest) in (
-            (relative, entry if len(entry) == 4 else [*entry, None])
-            for relative, entry in state["files"].items()
+def _page_file(
+    docs_dir: Path, root: Path, relative: str, content: Content, record: FileRecord | None
+) -> tuple[Path | None, FileRecord]:
+    """The staged file for a page (None if its file holds it already), and the file's record."""
+    held = record.held if record is not None else None
+    if isinstance(content, TemplatePage):
+        if (
+            record is not None
+            and record.inputs == content.inputs
+            and content.same_answers(record.lookups)
         ):
-            path = os.path.join(root, relative)
-            if file_signature(path) != tuple(signature):
-                return None
-            if digest is not None and _file_digest(Path(path)) != digest:
-                return None
-        return list(state["pages"])
-    except (OSError, ValueError, TypeError, KeyError):
-        return None
+            return None, record
+        text, lookups = content.render()
+        staged, held = _write_whole(docs_dir, root, relative, text, held)
+        return staged, FileRecord(held, NO_SIGNATURE, content.inputs, lookups)
+    if isinstance(content, str):
+        staged, held = _write_whole(docs_dir, root, relative, content, held)
+    else:
+        staged, held = _write_pieces(docs_dir, root, relative, tuple(content), held)
+    return staged, FileRecord(held, NO_SIGNATURE)
 
 
 def _file_digest(path: Path) -> str:
@@ -441,8 +464,8 @@ def _discard(staged: Path | None) -> None:
 
 def finish_interrupted_write(docs_dir: Path, swept: bool = False) -> None:
     """Carry out a journal left by a run that was stopped, then sweep up stray staged files and
-    empty folders; `swept`: there are none unless the journal leaves some (a walk of docs/ is
-    not free: a build session skips it after a write of its own that finished)."""
+    empty folders; `swept`: there are none unless the journal leaves some (the journal of a
+    write that has just staged its files)."""
     journal_path = docs_dir / JOURNAL
     if journal_path.exists():
         journal = json.loads(journal_path.read_text(encoding="utf-8"))

@@ -1,4 +1,3 @@
-from dataclasses import replace
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -7,7 +6,6 @@ from generator.analyse.themes import with_mentions
 from generator.corpus.crosslinks import (
     NEAR_DUPLICATE_SIMILARITY,
     ClaimRef,
-    CorpusMemo,
     build_corpus,
     closest_briefs,
     content_words,
@@ -201,66 +199,6 @@ def test_closest_briefs_scores_and_orders_as_the_pairwise_definition(holdings):
     for one in briefs:
         expected = related_briefs(one, briefs)
         assert [b.source for b in closest[one.source]] == [b.source for b in expected]
-
-
-def speakers_as_values(corpus) -> list[tuple]:
-    return [
-        (
-            s.name,
-            s.slug,
-            s.kind,
-            [(r.quote, r.brief.source) for r in s.quotes],
-            [(r.claim, r.brief.source) for r in s.claims],
-            [(role, b.source) for role, b in s.roles],
-            [b.source for b in s.briefs],
-        )
-        for s in corpus.speakers
-    ]
-
-
-def related_as_sources(corpus) -> dict[str, list[str]]:
-    return {source: [b.source for b in row] for source, row in corpus.related.items()}
-
-
-def test_a_session_keeps_speakers_and_related_briefs_yet_builds_what_a_fresh_run_does():
-    silva = Quote("We reopen on Friday", "Ana Silva", "port director", "full", "p1", "person")
-    union = Quote("Not before pay rises", "Dock Union", None, "full", "p2", "organisation")
-    claim = Claim("The port lost money", "p3", 1, 1.0, speaker="Ana Silva")
-    briefs = [
-        brief("a.txt", "Harbour", "2024-01-02", [on(PORTS)], [silva, union], claims=[claim]),
-        brief("b.txt", "Docks", "2024-01-03", [on(PORTS)], [union]),
-        brief(
-            "c.txt",
-            "Trams",
-            "2024-01-04",
-            [TopicMatch("rail", "Rail", ())],
-            entities=[Entity("Ana Silva", "person", 1, role="port director")],
-        ),
-    ]
-    memo = CorpusMemo()
-    with memo.active():
-        build_corpus(briefs, [PORTS, RAIL], [])
-    edits = {
-        "same speakers": replace(briefs[1], summary="An edited summary."),
-        "a new quote": replace(briefs[1], quotes=(union, replace(silva, paragraph="p9"))),
-        "another topic": replace(briefs[1], topics=(TopicMatch("rail", "Rail", ()),)),
-    }
-    for change, edited in edits.items():
-        with memo.active():
-            before = build_corpus(briefs, [PORTS, RAIL], [])
-            kept = {s.name: s for s in before.speakers}
-        with memo.active():
-            after = build_corpus([briefs[0], edited, briefs[2]], [PORTS, RAIL], [])
-        fresh = build_corpus([briefs[0], edited, briefs[2]], [PORTS, RAIL], [])
-        assert speakers_as_values(after) == speakers_as_values(fresh), change
-        assert related_as_sources(after) == related_as_sources(fresh), change
-        for speaker in after.speakers:
-            named = [*speaker.briefs, *(r.brief for r in speaker.quotes + speaker.claims)]
-            if any(b is edited for b in named):
-                assert speaker is not kept.get(speaker.name), change
-            elif change == "same speakers":
-                assert speaker is kept[speaker.name], change  # made of the same briefs
-            assert all(b is not briefs[1] for b in named), change
 
 
 def test_related_topics_count_shared_briefs_as_the_plain_pairwise_count_does():

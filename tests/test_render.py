@@ -2,6 +2,7 @@ import markdown
 import pytest
 import yaml
 
+from generator.page_content import text_of
 from generator.render.pages import escape_markdown, front_matter, safe_url
 
 EXTENSIONS = ["attr_list", "tables", "toc", "admonition", "md_in_html", "def_list"]
@@ -25,6 +26,11 @@ HOSTILE = [
     "https://autolink.example.com <https://x.example>",
     "&lt;script&gt; already-escaped entity &amp;",
 ]
+
+
+def page_texts(pages) -> dict:
+    """Every page's text, by path."""
+    return {path: text_of(content) for path, content in pages}
 
 
 def rendered(text: str) -> str:
@@ -72,7 +78,7 @@ def test_undated_briefs_beside_dated_ones_render_everywhere():
     from tests.test_corpus import brief
 
     briefs = [brief("a.txt", "Dated story", "2024-01-02"), brief("b.txt", "Undated story")]
-    pages = dict(render_site(build_corpus(briefs, [], [])))
+    pages = page_texts(render_site(build_corpus(briefs, [], [])))
     timeline = pages["timeline.md"]
     assert "2024-01-02" in timeline and "Undated: [Undated story]" in timeline
     assert "Undated story" not in pages["feed.xml"]  # a dated feed leaves it out
@@ -99,7 +105,7 @@ def test_a_long_topic_is_split_into_linked_pages_holding_each_brief_once(monkeyp
         )
         for day in range(1, 6)
     ]
-    pages = dict(render_site(build_corpus(briefs, [ports], [])))
+    pages = page_texts(render_site(build_corpus(briefs, [ports], [])))
     parts = [
         pages["topics/ports.md"],
         pages["topics/ports.page-2.md"],
@@ -132,7 +138,7 @@ def test_a_topic_of_one_page_lists_its_briefs_by_date_in_the_timeline():
         brief("b.txt", "Later", "2024-03-01", [on(PORTS)]),
         brief("a.txt", "Sooner", "2024-01-01", [on(PORTS)]),
     ]
-    page = dict(render_site(build_corpus(briefs, [PORTS], [])))["topics/ports.md"]
+    page = page_texts(render_site(build_corpus(briefs, [PORTS], [])))["topics/ports.md"]
     timeline = page.split("## Timeline", 1)[1]
     assert timeline.index("**2024-01-01** — [Sooner]") < timeline.index("**2024-03-01** — [Later]")
     assert "| Month |" not in page
@@ -151,7 +157,7 @@ def test_a_claim_repeated_across_many_briefs_links_a_few_and_counts_the_rest(mon
         brief(f"{n}.txt", f"Story {n}", f"2024-01-0{n}", [on(PORTS)], claims=[claim])
         for n in range(1, 7)
     ]
-    page = dict(render_site(build_corpus(briefs, [PORTS], [])))["topics/ports.md"]
+    page = page_texts(render_site(build_corpus(briefs, [PORTS], [])))["topics/ports.md"]
     claims = page.split("## Claims", 1)[1].split("## Quotes", 1)[0]
     lines = [line for line in claims.splitlines() if line.startswith("- ")]
     assert len(lines) == 1  # one group: the newest brief's claim, two others linked, three counted
@@ -175,7 +181,7 @@ def test_a_topic_quoting_many_people_names_the_most_quoted_and_counts_the_rest(m
         for _ in range(4 - n)  # Ana Silva quoted most
     ]
     briefs = [brief("a.txt", "Story", "2024-01-01", [on(PORTS)], quotes=quotes)]
-    page = dict(render_site(build_corpus(briefs, [PORTS], [])))["topics/ports.md"]
+    page = page_texts(render_site(build_corpus(briefs, [PORTS], [])))["topics/ports.md"]
     speaks = page.split("## Who speaks", 1)[1].split("##", 1)[0]
     assert "[Ana Silva]" in speaks and "[Ben Okoro]" in speaks and "Cai Wen" not in speaks
     assert "- and 2 more, quoted on the pages below" in speaks
@@ -204,7 +210,7 @@ def test_site_wide_lists_come_in_pages_holding_each_row_once(monkeypatch):
         )
         for n in range(5)
     ]
-    pages = dict(render_site(build_corpus(briefs, [], [])))
+    pages = page_texts(render_site(build_corpus(briefs, [], [])))
     listing = ["briefs/index.md", "briefs/index.page-2.md", "briefs/index.page-3.md"]
     assert "briefs/index.page-4.md" not in pages
     rows = [re.findall(r"\[Story (\d)\]", pages[path]) for path in listing]
@@ -260,7 +266,7 @@ def test_a_much_quoted_speaker_gets_pages_of_their_briefs_with_quotes_and_claims
         )
         for day in range(1, 4)
     ]
-    pages = dict(render_site(build_corpus(briefs, [], [])))
+    pages = page_texts(render_site(build_corpus(briefs, [], [])))
     first, second = pages["people/ana-silva.md"], pages["people/ana-silva.page-2.md"]
     # A role many briefs give: the first few linked, the others counted.
     assert "- harbour master — [Harbour story 3]" in first
@@ -308,7 +314,7 @@ def test_the_seed_report_comes_in_pages_of_rows_under_its_summary(monkeypatch):
     monkeypatch.setattr(views, "ROWS_PER_PAGE", 2)
     problems = [SeedProblem(f"bad{n}.txt", "the file is empty", "add the text") for n in range(3)]
     problems.append(SeedProblem("ok.txt", "the text does not show its date", "add date", False))
-    pages = dict(render_site(build_corpus([], [], problems)))
+    pages = page_texts(render_site(build_corpus([], [], problems)))
     assert "problems.page-3.md" not in pages
     first, second = pages["problems.md"], pages["problems.page-2.md"]
     assert "3 seed files could not be used; other entries were used with a caveat." in first
@@ -328,7 +334,7 @@ def test_the_topics_index_comes_in_pages_with_the_map_on_the_first(monkeypatch):
 
     monkeypatch.setattr(views, "ROWS_PER_PAGE", 2)
     topics = [Topic(f"t{n}", f"Topic {n}", f"About {n}", (f"term{n}",)) for n in range(5)]
-    pages = dict(render_site(build_corpus([], topics, [])))
+    pages = page_texts(render_site(build_corpus([], topics, [])))
     listing = ["topics/index.md", "topics/index.page-2.md", "topics/index.page-3.md"]
     assert "topics/index.page-4.md" not in pages
     assert [[f"Topic {n}" in pages[path] for n in range(5)].count(True) for path in listing] == [
@@ -385,7 +391,7 @@ def test_a_topic_touched_in_passing_is_listed_apart_and_never_a_tag():
         brief("a.txt", "Harbour reopens", "2024-01-02", [on(PORTS), passing]),
         brief("b.txt", "Tram line opens", "2024-01-03", [on(RAIL)]),
     ]
-    pages = dict(render_site(build_corpus(briefs, [PORTS, RAIL], [])))
+    pages = page_texts(render_site(build_corpus(briefs, [PORTS, RAIL], [])))
     page = pages["briefs/harbour-reopens.md"]
     front = yaml.safe_load(page.split("---")[1])
     assert front["tags"] == ["Ports"]

@@ -7,17 +7,14 @@ import pytest
 import generator.cache
 import generator.write
 from generator.cache import write_atomically
-from generator.page_content import KeptPage, page_digest
+from generator.page_content import TemplatePage
 from generator.write import (
     JOURNAL,
     MANIFEST,
-    RACY_SECONDS,
-    KnownFiles,
     Piece,
     UnsafePathError,
+    WrittenFiles,
     finish_interrupted_write,
-    pages_if_unchanged,
-    record_written,
     target_path,
     write_pages,
 )
@@ -64,19 +61,11 @@ def test_the_mode_of_new_files_follows_the_umask():
     assert os.umask(mask) == mask  # left as it was
 
 
-def age(path: Path, seconds: float = 10 * RACY_SECONDS) -> None:
-    """Set a file's modification time into the past, as if it was written a while ago."""
-    mtime = path.stat().st_mtime_ns - int(seconds * 1e9)
-    os.utime(path, ns=(mtime, mtime))
-
-
-def test_known_files_are_compared_in_memory_not_read_again(tmp_path, monkeypatch):
+def test_files_known_to_hold_a_page_are_compared_in_memory_not_read_again(tmp_path, monkeypatch):
     docs = tmp_path / "docs"
     home, brief = "home\n", "A\n"
-    known = KnownFiles()
+    known = WrittenFiles()
     write_pages(docs, {"index.md": home, "a.md": brief}, known)
-    for name in ("index.md", "a.md"):
-        age(docs / name)
     compared = []
     stage = generator.write._stage_if_changed
     monkeypatch.setattr(
@@ -86,58 +75,76 @@ def test_known_files_are_compared_in_memory_not_read_again(tmp_path, monkeypatch
             compared.append(relative) or stage(docs_dir, root, relative, pieces)
         ),
     )
-    # Second build: the files were written, not yet seen unchanged, so both are compared.
-    assert write_pages(docs, {"index.md": home, "a.md": brief}, known).unchanged == 2
-    assert compared == ["index.md", "a.md"]
-    # Third: no file is read: the same objects, or an equal new string, are compared in memory.
-    compared.clear()
-    equal_copy = "".join(["A", "\n"])
-    assert write_pages(docs, {"index.md": home, "a.md": equal_copy}, known).unchanged == 2
-    assert compared == []
-    # A page in pieces is held as a tuple of them, and compared the same way.
-    write_pages(docs, {"index.md": home, "a.md": iter(["A", "\n"])}, known)
-    age(docs / "a.md")
-    write_pages(docs, {"index.md": home, "a.md": iter(["A", "\n"])}, known)  # seen unchanged
-    compared.clear()
-    assert write_pages(docs, {"index.md": home, "a.md": iter(["A", "\n"])}, known).unchanged == 2
+    # Known by their signatures (and, written this recently, their digests): compared in memory.
+    assert write_pages(docs, {"index.md": home, "a.md": "".join(["A", "\n"])}, known).unchanged == 2
     assert compared == []
     # New content for a known file is written without reading the file.
-    report = write_pages(docs, {"index.md": home, "a.md": iter(["B", "\n"])}, known)
+    report = write_pages(docs, {"index.md": home, "a.md": "B\n"}, known)
     assert report.written == ["a.md"] and compared == []
     assert (docs / "a.md").read_text(encoding="utf-8") == "B\n"
-    # A file changed by hand is noticed by its signature and written again.
+    # A file changed by hand is noticed by its signature, compared with the file and written.
     (docs / "index.md").write_text("edited by hand\n", encoding="utf-8")
-    compared.clear()
-    report = write_pages(docs, {"index.md": home, "a.md": iter(["B", "\n"])}, known)
-    # (a.md, just written, is not trusted yet: it is compared with the file.)
-    assert report.written == ["index.md"] and compared == ["index.md", "a.md"]
+    report = write_pages(docs, {"index.md": home, "a.md": "B\n"}, known)
+    assert report.written == ["index.md"] and compared == ["index.md"]
     assert (docs / "index.md").read_text(encoding="utf-8") == home
-    # A file written long enough before the write finished is trusted as written.
-    monkeypatch.setattr(generator.write, "RACY_SECONDS", 0)
-    write_pages(docs, {"index.md": home, "a.md": "C\n"}, known)
+    # Without what was written (a new cache folder), every file is compared with the page.
     compared.clear()
-    assert write_pages(docs, {"index.md": home, "a.md": "C\n"}, known).unchanged == 2
-    assert compared == []
+    assert write_pages(docs, {"index.md": home, "a.md": "B\n"}).unchanged == 2
+    assert compared == ["index.md", "a.md"]
 
 
-def test_a_file_modified_just_now_is_not_trusted_by_its_signature(tmp_path):
-    docs = tmp_path / "docs"
-    known = KnownFiles()
+def test_what_was_written_is_kept_in_the_cache_folder_for_the_next_process(tmp_path):
+    docs, state = tmp_path / "docs", tmp_path / "cache" / "written.pickle"
+    known = WrittenFiles.load(state, code="v1")
     write_pages(docs, {"index.md": "home\n"}, known)
-    home = "home\n"
-    write_pages(docs, {"index.md": home}, known)  # found unchanged, but written within the tick
-    assert known.held_by(docs.resolve(), "index.md") is None
-    age(docs / "index.md")
-    write_pages(docs, {"index.md": home}, known)
-    assert known.held_by(docs.resolve(), "index.md") == page_digest(home)
+    known.site_inputs = "inputs"
+    known.save()
+    again = WrittenFiles.load(state, code="v1")
+    assert again.unchanged_site(docs, "inputs") == ["index.md"]
+    assert again.unchanged_site(docs, "other inputs") is None
+    assert WrittenFiles.load(state, code="v2").unchanged_site(docs, "inputs") is None
+    state.write_bytes(b"not a pickle")
+    assert WrittenFiles.load(state, code="v1").files == {}
 
 
-def test_keyed_pieces_are_copied_from_the_file_that_holds_them_and_made_only_when_new(
-    tmp_path, monkeypatch
-):
-    monkeypatch.setattr(generator.write, "RACY_SECONDS", 0)  # files trusted as soon as written
+def test_a_file_too_recent_to_trust_its_signature_is_checked_by_its_bytes(tmp_path):
     docs = tmp_path / "docs"
-    known = KnownFiles()
+    known = WrittenFiles()
+    write_pages(docs, {"index.md": "home\n", "a.md": "A\n"}, known)  # both just written
+    known.site_inputs = "inputs"
+    assert known.unchanged_site(docs, "inputs") == ["index.md", "a.md"]
+    # Changed in place within the same tick: size, modification time and inode stay the same.
+    page = docs / "index.md"
+    status = page.stat()
+    with open(page, "r+", encoding="utf-8") as stream:
+        stream.write("HOME\n")
+    os.utime(page, ns=(status.st_atime_ns, status.st_mtime_ns))
+    assert (page.stat().st_ino, page.stat().st_size) == (status.st_ino, status.st_size)
+    assert known.unchanged_site(docs, "inputs") is None
+    assert write_pages(docs, {"index.md": "home\n", "a.md": "A\n"}, known).written == ["index.md"]
+
+
+def test_the_state_of_a_write_holds_while_no_file_changes(tmp_path):
+    docs = tmp_path / "docs"
+    pages = {"index.md": "home\n", "briefs/a.md": "A\n"}
+    known = WrittenFiles()
+    write_pages(docs, pages, known)
+    known.site_inputs = "inputs"
+    assert known.unchanged_site(docs, "inputs") == list(pages)
+    (docs / "briefs" / "a.md").write_text("B\n", encoding="utf-8")  # a hand edit
+    assert known.unchanged_site(docs, "inputs") is None
+    write_pages(docs, pages, known)  # the generator puts it back
+    assert known.unchanged_site(docs, "inputs") == list(pages)
+    (docs / "index.md").unlink()
+    assert known.unchanged_site(docs, "inputs") is None
+    write_pages(docs, pages, known)
+    (docs / JOURNAL).write_text('{"renames": [], "removals": [], "manifest": []}')
+    assert known.unchanged_site(docs, "inputs") is None  # a write is unfinished
+
+
+def test_keyed_pieces_are_copied_from_the_file_that_holds_them_and_made_only_when_new(tmp_path):
+    docs = tmp_path / "docs"
+    known = WrittenFiles()
     made = []
 
     def piece(key: str, text: str) -> Piece:
@@ -151,7 +158,7 @@ def test_keyed_pieces_are_copied_from_the_file_that_holds_them_and_made_only_whe
     assert made == ["a", "b", "c"]
     made.clear()
     assert write_pages(docs, {"data.json": page(a, b, c)}, known).unchanged == 1
-    assert made == []  # the same keys: nothing made, nothing read
+    assert made == []  # the same keys: nothing made
     # One piece changed (a new key): only it is made; the others come from the file.
     report = write_pages(docs, {"data.json": page(a, piece("b2", "BETA!,"), c)}, known)
     assert report.written == ["data.json"] and made == ["b2"]
@@ -167,28 +174,33 @@ def test_keyed_pieces_are_copied_from_the_file_that_holds_them_and_made_only_whe
     assert (docs / "data.json").read_text(encoding="utf-8") == "[alpha,gamma]\n"
 
 
-def test_a_kept_page_is_rendered_again_only_if_its_file_is_not_known_to_hold_it(tmp_path):
+def template_page(inputs: bytes, text: str, renders: list, lookups=(), answers_same=True):
+    def render():
+        renders.append(text)
+        return text, lookups
+
+    return TemplatePage(inputs, render, lambda asked: asked == lookups and answers_same)
+
+
+def test_a_template_page_is_rendered_only_if_its_inputs_lookups_or_file_changed(tmp_path):
     docs = tmp_path / "docs"
-    known = KnownFiles()
-    renders = []
-
-    def kept(text: str) -> KeptPage:
-        return KeptPage(page_digest(text), lambda: renders.append(text) or text)
-
-    write_pages(docs, {"index.md": "home\n"}, known)
-    age(docs / "index.md")
-    write_pages(docs, {"index.md": "home\n"}, known)  # now trusted by its signature
-    assert write_pages(docs, {"index.md": kept("home\n")}, known).unchanged == 1
-    assert renders == []
-    # Edited by hand: the kept page's text is needed, so it is rendered and written again.
-    (docs / "index.md").write_text("edited by hand\n", encoding="utf-8")
-    report = write_pages(docs, {"index.md": kept("home\n")}, known)
-    assert report.written == ["index.md"] and renders == ["home\n"]
-    assert (docs / "index.md").read_text(encoding="utf-8") == "home\n"
-    # Without known files (no build session), a kept page is written from its text.
-    other = tmp_path / "other"
-    write_pages(other, {"index.md": kept("home\n")})
-    assert (other / "index.md").read_text(encoding="utf-8") == "home\n"
+    known, renders = WrittenFiles(), []
+    asked = (("Putin", ("Vladimir Putin", "people/vladimir-putin.md")),)
+    write_pages(docs, {"a.md": template_page(b"1", "A\n", renders, asked)}, known)
+    assert renders == ["A\n"] and known.files["a.md"].lookups == asked
+    report = write_pages(docs, {"a.md": template_page(b"1", "A\n", renders, asked)}, known)
+    assert renders == ["A\n"] and report.unchanged == 1 and report.rendered == 0
+    # New inputs: rendered; the same text: not written.
+    report = write_pages(docs, {"a.md": template_page(b"2", "A\n", renders, asked)}, known)
+    assert renders == ["A\n"] * 2 and report.rendered == 1 and report.written == []
+    # A name it linked now links elsewhere: rendered and written.
+    moved = template_page(b"2", "A moved\n", renders, asked, answers_same=False)
+    assert write_pages(docs, {"a.md": moved}, known).written == ["a.md"]
+    # Edited by hand: its text is needed, so it is rendered and written again.
+    (docs / "a.md").write_text("edited by hand\n", encoding="utf-8")
+    report = write_pages(docs, {"a.md": template_page(b"2", "A moved\n", renders, asked)}, known)
+    assert report.written == ["a.md"] and renders[-1] == "A moved\n"
+    assert (docs / "a.md").read_text(encoding="utf-8") == "A moved\n"
 
 
 def test_empty_folders_are_removed(tmp_path):
@@ -198,23 +210,12 @@ def test_empty_folders_are_removed(tmp_path):
     assert not (docs / "people").exists()
 
 
-def test_a_process_sweeps_docs_only_when_its_own_last_write_may_have_left_something(
-    tmp_path, monkeypatch
-):
+def test_a_write_sweeps_up_what_a_killed_run_left(tmp_path):
     docs = tmp_path / "docs"
-    walks = []
-    sweep = generator.write.sweep
-    monkeypatch.setattr(generator.write, "sweep", lambda d: walks.append(d) or sweep(d))
     (docs / "people").mkdir(parents=True)
     (docs / "people" / ".staged-x.tmp").write_text("left by a run that was killed")
-    known = KnownFiles()
-    write_pages(docs, {"people/x.md": "X\n"}, known)
-    assert walks and not (docs / "people" / ".staged-x.tmp").exists()
-    walks.clear()
-    write_pages(docs, {"people/x.md": "X\n", "index.md": "home\n"}, known)
-    assert walks == []  # its last write finished: nothing to sweep up
-    write_pages(docs, {"index.md": "home\n"}, known)
-    assert walks and not (docs / "people").exists()  # a page removed: its folder goes
+    write_pages(docs, {"index.md": "home\n"})
+    assert not (docs / "people").exists()
 
 
 @pytest.mark.parametrize(
@@ -375,50 +376,3 @@ def test_a_render_that_fails_midway_leaves_the_old_output_and_no_staged_files(tm
         p.relative_to(docs).as_posix(): p.read_text(encoding="utf-8") for p in docs.rglob("*.md")
     } == old
     assert not list(docs.rglob("*.tmp"))
-
-
-def test_the_state_of_a_write_holds_while_no_file_changes_and_the_inputs_are_the_same(tmp_path):
-    docs = tmp_path / "docs"
-    pages = {"index.md": "home\n", "briefs/a.md": "A\n"}
-    write_pages(docs, pages)
-    for name in pages:
-        age(docs / name)
-    record_written(docs, tmp_path / "state.json", "inputs-1", list(pages))
-    assert pages_if_unchanged(docs, tmp_path / "state.json", "inputs-1") == list(pages)
-    assert pages_if_unchanged(docs, tmp_path / "state.json", "inputs-2") is None
-    (docs / "briefs" / "a.md").write_text("B\n", encoding="utf-8")  # a hand edit
-    assert pages_if_unchanged(docs, tmp_path / "state.json", "inputs-1") is None
-    write_pages(docs, pages)  # the generator puts it back, which changes its signature
-    assert pages_if_unchanged(docs, tmp_path / "state.json", "inputs-1") is None
-    record_written(docs, tmp_path / "state.json", "inputs-1", list(pages))
-    (docs / "index.md").unlink()
-    assert pages_if_unchanged(docs, tmp_path / "state.json", "inputs-1") is None
-
-
-def test_a_file_too_recent_to_trust_its_signature_is_checked_by_its_bytes(tmp_path):
-    docs = tmp_path / "docs"
-    write_pages(docs, {"index.md": "home\n", "a.md": "A\n"})
-    age(docs / "a.md")
-    record_written(
-        docs, tmp_path / "state.json", "inputs", ["index.md", "a.md"]
-    )  # index.md was written just now
-    assert pages_if_unchanged(docs, tmp_path / "state.json", "inputs") == ["index.md", "a.md"]
-    # Changed in place within the same tick: size, modification time and inode stay the same.
-    page = docs / "index.md"
-    status = page.stat()
-    with open(page, "r+", encoding="utf-8") as stream:
-        stream.write("HOME\n")
-    os.utime(page, ns=(status.st_atime_ns, status.st_mtime_ns))
-    assert (page.stat().st_ino, page.stat().st_size) == (status.st_ino, status.st_size)
-    assert pages_if_unchanged(docs, tmp_path / "state.json", "inputs") is None
-    write_pages(docs, {"index.md": "home\n"})
-    record_written(docs, tmp_path / "state.json", "inputs", ["index.md"])
-    assert pages_if_unchanged(docs, tmp_path / "state.json", "inputs") == ["index.md"]
-
-
-def test_no_state_holds_while_a_write_is_unfinished(tmp_path):
-    docs = tmp_path / "docs"
-    write_pages(docs, {"index.md": "home\n"})
-    record_written(docs, tmp_path / "state.json", "inputs", ["index.md"])
-    (docs / JOURNAL).write_text('{"renames": [], "removals": [], "manifest": []}')
-    assert pages_if_unchanged(docs, tmp_path / "state.json", "inputs") is None

@@ -7,14 +7,11 @@ from __future__ import annotations
 
 import functools
 import re
-import weakref
 from collections import Counter, defaultdict
-from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
-from contextvars import ContextVar
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 import numpy as np
 import yaml
@@ -23,6 +20,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from generator.analyse.entities import without_accents
 from generator.analyse.speech import TITLE_WORDS
 from generator.analyse.themes import APOSTROPHES
+from generator.cache import PER_OBJECT
 from generator.model import Brief, Claim, DatedEvent, Evidence, Quote, SeedProblem, Topic
 from generator.slugs import slugify, unique_slugs
 
@@ -59,8 +57,7 @@ class Speaker:
 
 @dataclass
 class TopicCoverage:
-    """What the corpus says on a topic. Not changed once made (views are derived from it once
-    per object), but not frozen: the memo reads it field by field (`generator.memo._is_rich`)."""
+    """What the corpus says on a topic."""
 
     topic: Topic
     briefs: list[Brief]
@@ -93,61 +90,14 @@ class Corpus:
         return [coverage for coverage in self.topics if coverage.topic.id in ids]
 
 
-class CorpusMemo:
-    """What a build session keeps of the last corpus: topic coverage, speakers and views (see
-    `generator.render.views`) by what they were made of. A build that makes one of the same parts gets
-    the earlier object, so that what is derived from it (views, their fingerprints: `PER_OBJECT`,
-    `generator.memo`) is derived once, and an edit costs what it touched."""
-
-    def __init__(self) -> None:
-        # By what they were made of: of the last build, and of this one.
-        self._kept: dict[Hashable, tuple[Any, object]] = {}
-        self._kept_now: dict[Hashable, tuple[Any, object]] = {}
-
-    def next_build(self) -> None:
-        self._kept, self._kept_now = self._kept_now, {}
-
-    def view(self, parts: Hashable, make: Callable[[], Any], holds: object = None) -> Any:
-        """The object the last build made of the same `parts`, or a new one from `make`.
-        `holds`: what must stay alive while it is kept, if `parts` names objects by id."""
-        known = self._kept.get(parts) or self._kept_now.get(parts) or (make(), holds)
-        self._kept_now[parts] = known
-        return known[0]
-
-    @contextmanager
-    def active(self) -> Iterator[CorpusMemo]:
-        reset = _ACTIVE_MEMO.set(self)
-        try:
-            yield self
-        finally:
-            _ACTIVE_MEMO.reset(reset)
-
-
-_ACTIVE_MEMO: ContextVar[CorpusMemo | None] = ContextVar("corpus_memo", default=None)
-
-
-def kept_value(value: Hashable) -> Any:
-    """`value`, or under a build session an equal value it kept from the last build."""
-    return kept_view(value, lambda: value)
-
-
-def kept_view(parts: Hashable, make: Callable[[], Any], holds: object = None) -> Any:
-    """`make()`, or under a build session the equal view it kept (`CorpusMemo.view`)."""
-    memo = _ACTIVE_MEMO.get()
-    return make() if memo is None else memo.view(parts, make, holds)
-
-
 def build_corpus(
     briefs: Sequence[Brief], topics: Sequence[Topic], problems: Sequence[SeedProblem]
 ) -> Corpus:
-    memo = _ACTIVE_MEMO.get()
-    if memo is not None:
-        memo.next_build()
     briefs = assign_unique_slugs(briefs)
     ordered = sorted(briefs, key=lambda b: b.title.casefold())
     ordered = sorted(ordered, key=lambda b: b.date or "", reverse=True)
     ordered = [b for b in ordered if b.date] + [b for b in ordered if not b.date]
-    speakers = kept_speakers(ordered)
+    speakers = collect_speakers(ordered)
     pages = {speaker.name: speaker_path(speaker) for speaker in speakers}
     on_topic = briefs_by_topic(ordered, topics)
     related = related_topics(topics, on_topic)
@@ -162,7 +112,7 @@ def build_corpus(
     return Corpus(
         briefs=ordered,
         topics=[
-            reuse_coverage(topic, on_topic[topic.id], related[topic.id], speaker_name)
+            cover_topic(topic, on_topic[topic.id], related[topic.id], speaker_name)
             for topic in topics
         ],
         speakers=speakers,
@@ -170,7 +120,7 @@ def build_corpus(
         related=symmetric_related(ordered),
         speaker_pages=pages,
         events=dated_events(ordered),
-        canonical=kept_canonical_names(
+        canonical=canonical_names(
             {e.name for b in ordered for e in b.entities}
             | {q.speaker for b in ordered for q in b.quotes if q.speaker},
             people_in(ordered),
@@ -212,59 +162,6 @@ def related_topics(
         ]
         related[topic.id] = sorted(in_file_order, key=lambda item: (-item[1], item[0].name))
     return related
-
-
-def reuse_coverage(
-    topic: Topic,
-    briefs: Sequence[Brief],
-    related: list[tuple[Topic, int]],
-    speaker_name: Callable[[str], str | None],
-) -> TopicCoverage:
-    """`cover_topic`, or the coverage of the last build if it was made of the same parts: the
-    same brief objects (a brief's content never changes), related topics and speaker names."""
-    if _ACTIVE_MEMO.get() is None:  # nothing kept: no need to say what it is made of
-        return cover_topic(topic, briefs, related, speaker_name)
-    ids = tuple(map(id, briefs))  # the kept views hold these briefs: no id is reused meanwhile
-    quoted = kept_view(
-        ("quoted", topic, ids),
-        lambda: sorted({ref.quote.speaker for b in briefs for ref in topic_share(b, topic).quotes}),
-        holds=briefs,
-    )
-    parts = (topic, tuple(related), ids, tuple((name, speaker_name(name)) for name in quoted))
-    return kept_view(("coverage", parts), lambda: cover_topic(topic, briefs, related, speaker_name))
-
-
-def kept_speakers(briefs: Sequence[Brief]) -> list[Speaker]:
-    """`collect_speakers`, or under a build session what it kept of the last build.
-
-    Who the speakers are, and what each holds, depends only on what each brief says about
-    speakers (`speaker_footprint`), in order: while that is unchanged (most edits), the speakers
-    are made from the last build's answer, kept as positions in `briefs`; a speaker holding the
-    same brief objects as then is the last build's object."""
-    if _ACTIVE_MEMO.get() is None:  # nothing kept
-        return collect_speakers(briefs)
-    footprints = tuple(map(speaker_footprint, briefs))
-    plans = kept_view(("speaker plans", footprints), lambda: speaker_plans(briefs))
-    return [
-        kept_view(
-            ("speaker", plan, tuple([id(briefs[i]) for i in plan.positions])),
-            lambda plan=plan: plan.speaker(briefs),  # the speaker holds the briefs it names
-        )
-        for plan in plans
-    ]
-
-
-def speaker_footprint(brief: Brief) -> tuple:
-    """Everything `collect_speakers` reads of a brief, remembered per brief object."""
-
-    def footprint() -> tuple:
-        return (
-            tuple((q.speaker, q.speaker_type, q.role) for q in brief.quotes),
-            tuple((e.name, e.type, e.role) for e in brief.entities),
-            tuple(c.speaker for c in brief.claims),
-        )
-
-    return PER_OBJECT.value(brief, "speaker_footprint", footprint)
 
 
 @dataclass(frozen=True)
@@ -311,11 +208,7 @@ def assign_unique_slugs(briefs: Sequence[Brief]) -> list[Brief]:
 
 
 def with_slug(brief: Brief, slug: str) -> Brief:
-    """The brief under `slug`: the same object each build while neither changes, so that what a
-    build session remembers of a brief (by identity) stays valid."""
-    if brief.slug == slug:
-        return brief
-    return PER_OBJECT.value(brief, ("with_slug", slug), lambda: replace(brief, slug=slug))
+    return brief if brief.slug == slug else replace(brief, slug=slug)
 
 
 def canonical_names(names: Iterable[str], people: Iterable[str] | None = None) -> dict[str, str]:
@@ -398,12 +291,6 @@ def _untitled(name: str) -> str:
     return " ".join(words)
 
 
-def kept_canonical_names(names: set[str], people: set[str]) -> dict[str, str]:
-    """`canonical_names`, or under a build session the mapping it made of the same names."""
-    names, people = frozenset(names), frozenset(people)
-    return kept_view(("canonical", names, people), lambda: canonical_names(names, people))
-
-
 def people_in(briefs: Sequence[Brief]) -> set[str]:
     """Names the briefs give people: person entities and the speakers of quotes by a person."""
     return {e.name for b in briefs for e in b.entities if e.type == "person"} | {
@@ -424,7 +311,7 @@ def speaker_plans(briefs: Sequence[Brief]) -> list[SpeakerPlan]:
     (those quoting them first, then those naming them), and claims reported from them."""
     people_named = {e.name for b in briefs for e in b.entities if e.type == "person"}
     quoted = {q.speaker for b in briefs for q in b.quotes if q.speaker}
-    canonical = kept_canonical_names(people_named | quoted, people_in(briefs))
+    canonical = canonical_names(people_named | quoted, people_in(briefs))
     by_name: dict[str, _Collected] = {}
 
     def speaker(name: str, kind: str) -> _Collected:
@@ -585,34 +472,9 @@ def topic_share(brief: Brief, topic: Topic) -> TopicShare:
     )
 
 
-class PerObject:
-    """Values derived from an object that does not change (a brief, a topic's coverage), kept as
-    long as that object lives: a build session keeps unchanged ones from build to build."""
-
-    def __init__(self) -> None:
-        self._values: dict[int, dict[Hashable, Any]] = {}
-
-    def value(self, source: object, key: Hashable, compute: Callable[[], Any]) -> Any:
-        values = self._values.get(id(source))
-        if values is None:
-            values = self._values[id(source)] = {}
-            # Forgotten when the object dies, before its id can be given to another object.
-            weakref.finalize(source, self._values.pop, id(source), None)
-        if key not in values:
-            values[key] = compute()
-        return values[key]
-
-
-PER_OBJECT = PerObject()
-
-
 def symmetric_related(briefs: Sequence[Brief]) -> dict[str, list[Brief]]:
-    """Each brief's closest briefs, plus every brief that lists it, so every link has a way back.
-
-    Which they are depends only on each brief's features and slug, in order: a build session
-    keeps the answer (as positions) while those are unchanged, as they are after most edits."""
-    made_of = (tuple(map(brief_features, briefs)), tuple(b.slug for b in briefs))
-    positions = kept_view(("related", made_of), lambda: related_positions(briefs))
+    """Each brief's closest briefs, plus every brief that lists it, so every link has a way back."""
+    positions = related_positions(briefs)
     return {
         brief.source: [briefs[i] for i in row] for brief, row in zip(briefs, positions, strict=True)
     }

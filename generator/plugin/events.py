@@ -19,11 +19,13 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from watchdog.events import FileSystemEventHandler
 
+from generator.analyse.parse import load_pipeline
+from generator.build import generate_site
+from generator.cache import keep_stores_in_memory
 from generator.config import plugin_options
 from generator.plugin.page_caches import PageHtmlCache, PageOutputCache
 from generator.plugin.watch import DocsWatch
 from generator.render.views import problem_rows, shown_files
-from generator.session import BuildSession
 from generator.settings import PLUGIN_SETTINGS, Settings
 
 # Touched to ask `mkdocs serve` for a rebuild (in the cache folder, which MkDocs does not publish).
@@ -54,17 +56,17 @@ BriefingConfig = type(
 
 class BriefingPlugin(BasePlugin[BriefingConfig]):
     settings: Settings
-    session: BuildSession | None = None
     serving = False
     dirty = False
     docs_watch: DocsWatch | None = None
 
     def on_startup(self, *, command, dirty) -> None:
         # Defining on_startup makes MkDocs keep this plugin object across the rebuilds of
-        # `mkdocs serve`, and with it the build session: what did not change is not redone.
-        self.session = None
+        # `mkdocs serve`, and with it the watch of docs/.
         self.docs_watch = None
         self.serving = command == "serve"
+        if self.serving:  # every rebuild would load the same seeds and briefs from disk again
+            keep_stores_in_memory()
         self.dirty = dirty
 
     def on_config(self, config):
@@ -89,27 +91,24 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
 
     def on_pre_build(self, config) -> None:
         try:
-            if self.serving:
-                if self.session is None or self.session.settings != self.settings:
-                    self.session = BuildSession(self.settings)
-                with self.docs_watch.writing() if self.docs_watch else nullcontext():
-                    run = self.session.build()
-                    if self.docs_watch:
-                        self.docs_watch.wrote([*run.written.written, *run.written.removed])
-                # Load spaCy while the user reads, not when they save a seed.
-                threading.Thread(target=self.session.load_model, daemon=True).start()
-            else:  # one build: nothing to keep for a next one, and docs/ may hold it already
-                from generator.build import generate_site
-
+            with self.docs_watch.writing() if self.docs_watch else nullcontext():
                 run = generate_site(self.settings)
+                if self.docs_watch:
+                    self.docs_watch.wrote([*run.written.written, *run.written.removed])
+            if self.serving:  # load spaCy while the user reads, not when they save a seed
+                threading.Thread(
+                    target=load_pipeline, args=(self.settings.model,), daemon=True
+                ).start()
         except Exception as error:
             raise PluginError(f"briefing: the site could not be generated: {error}") from error
         generation = run.generation
         log.info(
-            "briefing: %d briefs (%d analysed, %d from cache); %d files written, %d removed",
+            "briefing: %d briefs (%d analysed, %d from cache); %d pages rendered; "
+            "%d files written, %d removed",
             len(generation.briefs),
             len(generation.analysed),
             generation.cached,
+            run.written.rendered,
             len(run.written.written),
             len(run.written.removed),
         )
@@ -174,8 +173,6 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         if not self.dirty:  # a dirty build skips unchanged pages: their entries are still good
             cache.finish()
             outputs.finish()
-        if self.serving and self.session is not None:
-            self.session.settle()  # while the user looks at the result
 
     def on_serve(self, server, config, builder):
         # MkDocs' own watch of docs/ would start a second build for the files each build writes.

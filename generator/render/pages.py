@@ -9,7 +9,7 @@ import functools
 import html
 import json
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,10 +17,10 @@ import jinja2
 import yaml
 
 from generator import __version__
-from generator.corpus.crosslinks import Corpus, kept_value, kept_view, speaker_path
-from generator.memo import active_memo
+from generator.cache import PER_OBJECT
+from generator.corpus.crosslinks import Corpus, speaker_path
 from generator.model import SCHEMA_VERSION, Brief, to_dict
-from generator.page_content import Content, KeptPage, Piece
+from generator.page_content import Content, Lookups, Piece, TemplatePage, value_digest
 from generator.render.feed import FEED_PATH, atom_feed, feed_briefs
 from generator.render.pictures import draw_pictures, periods_with_articles, speakers_by_topic
 from generator.render.views import (
@@ -75,19 +75,7 @@ def escaped_value(value: object) -> object:
     return value
 
 
-class RememberedTemplate(jinja2.Template):
-    """A template whose pages a build session's `RenderMemo` remembers (see generator.memo):
-    under it, a page found unchanged is a `KeptPage`."""
-
-    def render(self, *args: object, **values: object) -> str | KeptPage:  # type: ignore[override]
-        memo = active_memo()
-        if memo is None or args:
-            return super().render(*args, **values)
-        render = jinja2.Template.render
-        return memo.page(self.name or "", values, lambda context: render(self, **context))
-
-
-@functools.cache  # compiled templates are kept: a build session renders many times
+@functools.cache  # compiled templates are kept: `mkdocs serve` renders many times
 def make_environment() -> jinja2.Environment:
     environment = jinja2.Environment(
         loader=jinja2.PackageLoader("generator.render", "templates"),
@@ -97,7 +85,6 @@ def make_environment() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    environment.template_class = RememberedTemplate
     environment.filters["md"] = escape_markdown
     environment.filters["safe_url"] = safe_url
     environment.globals["front_matter"] = front_matter
@@ -114,32 +101,78 @@ class SiteInfo:
     url: str | None = None  # site_url: makes the feed's links absolute
 
 
+class NameLinks:
+    """How the site writes a name (a quote's speaker, a person on a map) and the page it links
+    to, if any: `to(name)` gives (the corpus-wide name, its speaker page or None)."""
+
+    def __init__(self, canonical: Mapping[str, str], pages: Mapping[str, str]) -> None:
+        self.canonical, self.pages = canonical, pages
+
+    def to(self, name: str) -> tuple[str, str | None]:
+        shown = self.canonical.get(name, name)
+        return shown, self.pages.get(shown)
+
+    def same_answers(self, lookups: Lookups) -> bool:
+        return all(self.to(name) == answer for name, answer in lookups)
+
+
+class AskedLinks:
+    """`NameLinks` as one page's template sees them, noting every name it asks for: a page that
+    names nobody whose page moved need not be rendered again."""
+
+    def __init__(self, links: NameLinks) -> None:
+        self.links = links
+        self.asked: dict[str, tuple[str, str | None]] = {}
+
+    def to(self, name: str) -> tuple[str, str | None]:
+        if name not in self.asked:
+            self.asked[name] = self.links.to(name)
+        return self.asked[name]
+
+
+def template_page(template: str, values: dict[str, object], links: NameLinks) -> TemplatePage:
+    """`template` rendered of `values` (and the name links it asks for), when the writer needs
+    it. Briefs among the values count by their digest, made once per brief."""
+    inputs = value_digest((template, values), {Brief: _by_digest})
+
+    def render() -> tuple[str, Lookups]:
+        asked = AskedLinks(links)
+        text = make_environment().get_template(template).render(**values, links=asked)
+        return text, tuple(asked.asked.items())
+
+    return TemplatePage(inputs, render, links.same_answers)
+
+
+def brief_digest(brief: Brief) -> str:
+    """What identifies everything in the brief: its cache key (a digest of all it was made from)
+    and its slug; for a brief never cached, a digest of it, made once per brief object."""
+    if brief.key:
+        return f"{brief.key}/{brief.slug}"
+    return PER_OBJECT.value(brief, "digest", lambda: value_digest(brief).hex())
+
+
+def _by_digest(brief: Brief) -> tuple:
+    return str, (brief_digest(brief),)
+
+
 def render_site(
     corpus: Corpus, site: SiteInfo | None = None, picture_cache: Path | None = None
 ) -> Iterator[tuple[str, Content]]:
     """Every page of the site, its pictures, feed and briefs JSON, as (path under docs/, content)
-    pairs, one at a time so that a writer holds one page at once (`dict()` gives them all)."""
-    site = site or SiteInfo()
-    environment = make_environment()
-    pictures, picture_files = draw_pictures(corpus, picture_cache)
-    # Kept by a build session while it lists the same brief objects (a brief never changes).
-    in_feed = feed_briefs(corpus.briefs)
-    feed = kept_view(
-        ("feed", site, tuple(map(id, in_feed))),
-        lambda: atom_feed(in_feed, site.name, site.url),
-        holds=in_feed,
-    )
-    common = {
-        "corpus": corpus,
-        "speaker_pages": corpus.speaker_pages,
-        "data_path": DATA_PATH,
-        "feed_path": FEED_PATH if feed else None,
-        "pictures": pictures,
-        "schema_version": SCHEMA_VERSION,
-    }
+    pairs, one at a time so that a writer holds one page at once (`dict()` gives them all).
 
-    def page(template: str, root: str = "", **values: object) -> str | KeptPage:
-        return environment.get_template(template).render(**common, root=root, **values)
+    Each template page is given only what it shows (`TemplatePage`), so an edit renders again
+    only the pages showing something it changed; long listings come in pages of a bounded size,
+    so an edit that does change a row renders one page of a hundred rows again."""
+    site = site or SiteInfo()
+    links = NameLinks(corpus.canonical, corpus.speaker_pages)
+    pictures, picture_files = draw_pictures(corpus, picture_cache)
+    in_feed = feed_briefs(corpus.briefs)
+    feed = atom_feed(in_feed, site.name, site.url)
+    common = {"data_path": DATA_PATH, "feed_path": FEED_PATH if feed else None}
+
+    def page(template: str, root: str = "", **values: object) -> TemplatePage:
+        return template_page(template, {**common, "root": root, **values}, links)
 
     def paged(
         template: str, parts: list, summary: object, root: str = "../", **values: object
@@ -157,18 +190,30 @@ def render_site(
         parts = row_parts(rows, f"{folder}/index")
         yield from paged("speakers_index.md.j2", parts, len(rows), kind=kind)
 
-    # Pages listing the whole corpus get only what they show, so an edit elsewhere in a brief
-    # does not make a build session render them again; and they come in pages of a bounded
-    # size, so an edit that does change a row renders one page of a hundred rows again.
-    yield "index.md", page("home.md.j2", latest=links_to(corpus.briefs[:LATEST_BRIEFS]))
+    yield (
+        "index.md",
+        page(
+            "home.md.j2",
+            latest=links_to(corpus.briefs[:LATEST_BRIEFS]),
+            brief_count=len(corpus.briefs),
+            covered_topics=sum(1 for c in corpus.topics if c.briefs),
+            topic_count=len(corpus.topics),
+            problem_count=len(corpus.problems),
+            pictures=pictures,
+            schema_version=SCHEMA_VERSION,
+        ),
+    )
     briefs_parts = row_parts(brief_rows(corpus.briefs), "briefs/index")
     yield from paged("briefs_index.md.j2", briefs_parts, len(corpus.briefs))
     topics = topic_rows(corpus.topics)
-    yield from paged("topics_index.md.j2", row_parts(topics, "topics/index"), len(topics))
+    topic_pictures = {"relationship-map": pictures.get("relationship-map")}
+    parts = row_parts(topics, "topics/index")
+    yield from paged("topics_index.md.j2", parts, len(topics), pictures=topic_pictures)
     yield from speakers_index("person", "people")
     yield from speakers_index("organisation", "organisations")
     events = row_parts(event_rows(corpus), "timeline")
-    yield from paged("timeline.md.j2", events, timeline_summary(corpus), root="")
+    chart = {"coverage-chart": pictures.get("coverage-chart")}
+    yield from paged("timeline.md.j2", events, timeline_summary(corpus), root="", pictures=chart)
     problems = list(corpus.problems)
     problem_summary = ProblemSummary(sum(p.skipped for p in problems), len(problems))
     yield from paged(
@@ -180,12 +225,10 @@ def render_site(
     if feed:
         yield FEED_PATH, feed
     for brief in corpus.briefs:
-        # Equal values kept from the last build (by a build session) are the same objects, so
-        # the memo fingerprints the page's own values once.
-        related = kept_value(links_to(corpus.related[brief.source]))
+        related = links_to(corpus.related[brief.source])
         topics = [(c.topic.id, c.topic.name) for c in corpus.topics_of(brief)]
-        covered = kept_value(tuple(t for t in topics if is_main(brief, t[0])))
-        passing = kept_value(tuple(t for t in topics if not is_main(brief, t[0])))
+        covered = tuple(t for t in topics if is_main(brief, t[0]))
+        passing = tuple(t for t in topics if not is_main(brief, t[0]))
         values = {"brief": brief, "related": related, "covered": covered, "passing": passing}
         yield f"briefs/{brief.slug}.md", page("brief.md.j2", root="../", **values)
     for coverage in corpus.topics:
@@ -208,13 +251,14 @@ class ProblemSummary:
 
 def briefs_json(briefs: Iterable[Brief]) -> str:
     """The briefs JSON: exactly `json.dumps(document, indent=1, sort_keys=True)`."""
-    return "".join(briefs_json_pieces(briefs))
+    pieces = briefs_json_pieces(briefs)
+    return "".join(piece.make() if isinstance(piece, Piece) else piece for piece in pieces)
 
 
 def briefs_json_pieces(briefs: Iterable[Brief]) -> Iterator[str | Piece]:
     """The briefs JSON in pieces (a large site's is hundreds of MB): its head, each brief's JSON
-    (after a separator but for the first), its tail. In a build session a brief's piece is a
-    `site.Piece` named by the brief's hash: its JSON is made once, then copied from the file."""
+    (after a separator but for the first), its tail. A brief's piece is a `Piece` named by the
+    brief's digest: its JSON is made once, then copied from the file."""
     ordered = sorted(briefs, key=lambda b: b.source)
     document = {"briefs": [], "generator": __version__, "schema_version": SCHEMA_VERSION}
     text = json.dumps(document, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
@@ -228,13 +272,11 @@ def briefs_json_pieces(briefs: Iterable[Brief]) -> Iterator[str | Piece]:
     yield "\n ]" + tail
 
 
-def brief_json(brief: Brief, before: str = "") -> str | Piece:
+def brief_json(brief: Brief, before: str = "") -> Piece:
     """`before` and one brief's JSON as it stands in the document's list of briefs (its first
-    line not indented); in a build session, a `Piece` named by them."""
-    memo = active_memo()
-    if memo is None:
-        return before + _brief_json(brief)
-    return Piece(before + memo.token(brief), lambda: before + _brief_json(brief))
+    line not indented), as a `Piece` named by them: the writer copies it from the file when the
+    file holds it."""
+    return Piece(before + brief_digest(brief), lambda: before + _brief_json(brief))
 
 
 def _brief_json(brief: Brief) -> str:

@@ -3,7 +3,7 @@ made of plain values (names, counts, links) rather than whole briefs.
 
 A topic that half the archive mentions would otherwise be one page of megabytes, and one edited
 brief would mean rendering all of it again: split, an edit re-renders the page that holds the
-brief, and a summary that does not change is not rendered again (see `generator.memo`).
+brief, and a summary that does not change is not rendered again (see `page_content.TemplatePage`).
 """
 
 from __future__ import annotations
@@ -14,15 +14,13 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from generator.cache import PER_OBJECT
 from generator.corpus.crosslinks import (
-    PER_OBJECT,
     ClaimRef,
     Corpus,
     QuoteRef,
     Speaker,
     TopicCoverage,
-    kept_value,
-    kept_view,
 )
 from generator.model import Brief, Claim, Evidence, Quote, SeedProblem, Topic
 
@@ -208,19 +206,12 @@ def chunks(items: Sequence, size: int | None = None) -> list[Sequence]:
     return [items[start : start + size] for start in range(0, len(items), size)] or [items[:0]]
 
 
-def topic_summary(cover: TopicCoverage) -> TopicSummary:
-    """Made once per coverage object (a build session keeps unchanged ones), and an equal one
-    kept from the last build if there is one."""
-
-    return PER_OBJECT.value(cover, "summary", lambda: kept_value(_topic_summary(cover)))
-
-
 def is_main(brief: Brief, topic_id: str) -> bool:
     """Whether the brief's article is about the topic, not only touching it in passing."""
     return any(m.main for m in brief.topics if m.id == topic_id)
 
 
-def _topic_summary(cover: TopicCoverage) -> TopicSummary:
+def topic_summary(cover: TopicCoverage) -> TopicSummary:
     dates = sorted(b.date for b in cover.briefs if b.date)
     return TopicSummary(
         brief_count=len(cover.briefs),
@@ -241,12 +232,7 @@ def _topic_summary(cover: TopicCoverage) -> TopicSummary:
 
 
 def topic_parts(cover: TopicCoverage) -> list[TopicPart]:
-    """The topic's briefs in pages of `BRIEFS_PER_PAGE`, in the coverage's order (newest first);
-    made once per coverage object."""
-    return PER_OBJECT.value(cover, "parts", lambda: _topic_parts(cover))
-
-
-def _topic_parts(cover: TopicCoverage) -> list[TopicPart]:
+    """The topic's briefs in pages of `BRIEFS_PER_PAGE`, in the coverage's order (newest first)."""
     runs = chunks(cover.briefs)
     page_of = {b.source: n for n, run in enumerate(runs) for b in run}
     groups: list[list[list[ClaimRef]]] = [[] for _ in runs]
@@ -255,40 +241,18 @@ def _topic_parts(cover: TopicCoverage) -> list[TopicPart]:
     quotes: list[list[QuoteRef]] = [[] for _ in runs]
     for ref in cover.quotes:
         quotes[page_of[ref.brief.source]].append(ref)
-    parts = []
-    for index, run in enumerate(runs):
-        numbers = PageNumbers(f"topics/{cover.topic.id}", index + 1, len(runs))
-        first = sum(len(earlier) for earlier in runs[:index]) + 1
-        evidence = tuple(cover.evidence[b.source] for b in run)
-        passing = tuple(not is_main(b, cover.topic.id) for b in run)
-
-        def make(
-            index=index, run=run, numbers=numbers, first=first, evidence=evidence, passing=passing
-        ):
-            return TopicPart(
-                numbers=numbers,
-                first=first,
-                briefs=links_to(run),
-                claim_groups=tuple(claim_group_line(g) for g in groups[index]),
-                quotes=tuple(QuoteLine(r.quote, link_to(r.brief)) for r in quotes[index]),
-                evidence=evidence,
-                passing=passing,
-            )
-
-        # An edit touches few of a topic's pages: the others are kept (so hashed) once.
-        made_of = (
-            numbers,
-            first,
-            tuple(map(id, run)),
-            tuple(tuple((id(r.claim), id(r.brief)) for r in g) for g in groups[index]),
-            tuple((id(r.quote), id(r.brief)) for r in quotes[index]),
-            tuple(map(id, evidence)),
-            passing,
+    return [
+        TopicPart(
+            numbers=PageNumbers(f"topics/{cover.topic.id}", index + 1, len(runs)),
+            first=index * BRIEFS_PER_PAGE + 1,
+            briefs=links_to(run),
+            claim_groups=tuple(claim_group_line(g) for g in groups[index]),
+            quotes=tuple(QuoteLine(r.quote, link_to(r.brief)) for r in quotes[index]),
+            evidence=tuple(cover.evidence[b.source] for b in run),
+            passing=tuple(not is_main(b, cover.topic.id) for b in run),
         )
-        # The ids stay unique while the briefs holding those claims, quotes and evidence live.
-        holds = (run, [r.brief for g in groups[index] for r in g])
-        parts.append(kept_view(("topic part", made_of), make, holds))
-    return parts
+        for index, run in enumerate(runs)
+    ]
 
 
 class SpeakerRow(NamedTuple):
@@ -361,11 +325,10 @@ class RowPart:
 
 
 def row_parts(rows: Sequence, stem: str) -> list[RowPart]:
-    """`rows` in pages of `ROWS_PER_PAGE`, page 1 at `stem.md`; under a build session an equal
-    page of the last build is the same object (so an edit re-renders the page it changed)."""
+    """`rows` in pages of `ROWS_PER_PAGE`, page 1 at `stem.md`."""
     runs = chunks(rows, ROWS_PER_PAGE)
     return [
-        kept_value(RowPart(PageNumbers(stem, n + 1, len(runs)), n * ROWS_PER_PAGE + 1, tuple(run)))
+        RowPart(PageNumbers(stem, n + 1, len(runs)), n * ROWS_PER_PAGE + 1, tuple(run))
         for n, run in enumerate(runs)
     ]
 
@@ -450,7 +413,7 @@ def timeline_summary(corpus: Corpus) -> TimelineSummary:
     else:
         months = months_of(briefs, ROWS_PER_PAGE)
         summary = TimelineSummary((), (), months, len(undated), undated_page)
-    return kept_value(summary)
+    return summary
 
 
 def event_rows(corpus: Corpus) -> tuple[EventRow, ...]:
@@ -485,13 +448,6 @@ class SpeakerPart:
 
 
 def speaker_summary(speaker: Speaker) -> SpeakerSummary:
-    """Made once per speaker object (a build session keeps unchanged ones), and an equal one
-    kept from the last build if there is one."""
-
-    return PER_OBJECT.value(speaker, "summary", lambda: kept_value(_speaker_summary(speaker)))
-
-
-def _speaker_summary(speaker: Speaker) -> SpeakerSummary:
     spelling: dict[str, str] = {}
     givers: dict[str, dict[int, Brief]] = defaultdict(dict)  # role → briefs giving it
     for role, brief in speaker.roles:
@@ -519,11 +475,7 @@ def speaker_briefs(speaker: Speaker) -> list[Brief]:
 
 def speaker_parts(speaker: Speaker, path: str) -> list[SpeakerPart]:
     """The speaker's briefs (`speaker_briefs`) in pages of `BRIEFS_PER_PAGE`; `path` is the
-    speaker's page. Made once per speaker object and path."""
-    return PER_OBJECT.value(speaker, ("parts", path), lambda: _speaker_parts(speaker, path))
-
-
-def _speaker_parts(speaker: Speaker, path: str) -> list[SpeakerPart]:
+    speaker's page."""
     quotes: dict[int, list[Quote]] = defaultdict(list)
     for ref in speaker.quotes:
         quotes[id(ref.brief)].append(ref.quote)
@@ -544,8 +496,3 @@ def _speaker_parts(speaker: Speaker, path: str) -> list[SpeakerPart]:
         )
         for index, run in enumerate(runs)
     ]
-
-
-# Frozen views a build session may keep from one build to the next: the memo hashes each object
-# once (`RenderMemo.stable_token`) instead of on every build.
-STABLE_VIEWS = (TopicSummary, TopicPart, SpeakerSummary, SpeakerPart, RowPart, TimelineSummary)
