@@ -20,7 +20,6 @@ from generator.build import (
     worker_count,
 )
 from generator.config import load_settings
-from generator.corpus.subjects import propose_topics
 from generator.executors import SchedulerError, make_executor
 from generator.ingest.seeds import read_corpus, read_seed
 from generator.ingest.topics import TopicFileError, load_topics
@@ -209,6 +208,8 @@ def article_lines(folder: Path, gold: dict) -> dict[str, list[str]]:
 
 def check(settings: Settings, _args: argparse.Namespace) -> int:
     """Report seed and topic-file problems, and propose topics the topic file does not define."""
+    from generator.corpus.subjects import propose_topics  # its imports cost every command a second
+
     generation = run_analysis(settings)
     print(f"{len(generation.briefs)} articles analysed; {len(generation.topics)} topics defined")
     proposals = propose_topics(generation.briefs, generation.topics)

@@ -12,7 +12,6 @@ from __future__ import annotations
 import functools
 import itertools
 import re
-import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -21,17 +20,15 @@ from pathlib import Path
 import yaml
 from spacy.tokens import Doc, Span, Token
 
+from generator.analyse.lexicon import COURTESY_TITLES, HONORIFICS, TITLE_WORDS, without_accents
 from generator.analyse.parse import ParsedArticle
 from generator.analyse.speech import (
-    COURTESY_TITLES,
-    HONORIFICS,
     INSTITUTION_NOUNS,
     OFFICE_NOUNS,
     PERSON_DESCRIPTIONS,
     PERSON_ROLES,
     SEATED_INSTITUTIONS,
     SINGULAR_DEMONYMS,
-    TITLE_WORDS,
     USER_NOUNS,
     is_speech_verb,
 )
@@ -1578,11 +1575,6 @@ def name_words(name: str) -> set[str]:
     """A person's name as the words compared to join mentions: case, accents and hyphens aside
     ("Félix" is "Felix", "Al-Rawi" is "Al Rawi", "JOHNSON" is "Johnson")."""
     return set(without_accents(name).casefold().replace("-", " ").split())
-
-
-def without_accents(text: str) -> str:
-    """ "Félix Tshisekedi" as "Felix Tshisekedi"."""
-    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
 def _name_people(people: list[Mention]) -> None:

@@ -323,58 +323,6 @@ PERSON_DESCRIPTIONS = PERSON_ROLES | {
     "man",
 }
 
-# Forms of address that say nothing of a person's role ("Mr", "Dr").
-COURTESY_TITLES = frozenset(
-    {
-        "mr",
-        "mrs",
-        "ms",
-        "miss",
-        "mx",
-        "dr",
-        "prof",
-        "sir",
-        "dame",
-        "lord",
-        "lady",
-        "sen",
-        "rep",
-        "hon",
-    }
-)
-# Honorifics and offices written before a name and not part of it ("Mr Parton", "President Xi").
-HONORIFICS = COURTESY_TITLES | frozenset(
-    {
-        "professor",
-        "president",
-        "premier",
-        "chancellor",
-        "minister",
-        "senator",
-        "governor",
-        "gov",
-        "mayor",
-        "general",
-        "gen",
-        "admiral",
-        "colonel",
-        "col",
-        "captain",
-        "capt",
-        "judge",
-        "justice",
-        "king",
-        "queen",
-        "prince",
-        "princess",
-        "pope",
-        "ambassador",
-        "secretary",
-        "chairman",
-    }
-)
-# Words that only ever precede a name as part of a longer title ("Prime Minister", "Vice President").
-TITLE_WORDS = HONORIFICS | {"vice", "prime", "foreign", "defence", "defense", "deputy", "former"}
 
 # Words before a quoted handle that make it a user name, not a quotation ("Weibo user “Wall-E”").
 USER_NOUNS = frozenset(

@@ -8,10 +8,10 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
+from generator.analyse.lexicon import APOSTROPHES
 from generator.analyse.parse import ParsedArticle
 from generator.model import Claim, Evidence, Quote, Topic, TopicMatch
 
-APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "‐": "-", "‑": "-"})
 WORD_START = r"(?<!\w)"
 
 

@@ -14,8 +14,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from generator.analyse.entities import article_mentions
+from generator.analyse.lexicon import COURTESY_TITLES, HONORIFICS, TITLE_WORDS
 from generator.analyse.parse import ParsedArticle
-from generator.analyse.speech import COURTESY_TITLES, HONORIFICS, TITLE_WORDS
 from generator.model import Article
 
 # "THE PRESIDENT:", "MS. LEAVITT:", "SECRETARY BLINKEN:", or a question's "Q" or "QUESTION:"

@@ -15,11 +15,8 @@ from typing import NamedTuple
 
 import numpy as np
 import yaml
-from spacy.lang.en.stop_words import STOP_WORDS
 
-from generator.analyse.entities import without_accents
-from generator.analyse.speech import TITLE_WORDS
-from generator.analyse.themes import APOSTROPHES
+from generator.analyse.lexicon import APOSTROPHES, TITLE_WORDS, english_stop_words, without_accents
 from generator.cache import PER_OBJECT
 from generator.model import Brief, Claim, DatedEvent, Evidence, Quote, SeedProblem, Topic
 from generator.slugs import slugify, unique_slugs
@@ -374,7 +371,8 @@ class _Collected:
 
 def content_words(text: str) -> frozenset[str]:
     words = WORD.findall(text.translate(APOSTROPHES).lower())
-    return frozenset(w for w in words if w not in STOP_WORDS and len(w) > 2)
+    stop_words = english_stop_words()
+    return frozenset(w for w in words if w not in stop_words and len(w) > 2)
 
 
 def claim_words(brief: Brief) -> tuple[frozenset[str], ...]:

@@ -16,11 +16,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
-from spacy.lang.en.stop_words import STOP_WORDS
 
 from generator.analyse.entities import GENERIC_NAMES
+from generator.analyse.lexicon import APOSTROPHES, english_stop_words
 from generator.analyse.speech import PERSON_ROLES
-from generator.analyse.themes import APOSTROPHES, any_term_pattern
+from generator.analyse.themes import any_term_pattern
 from generator.ingest.inference import load_publishers
 from generator.model import Brief, Topic
 
@@ -97,7 +97,8 @@ def _word_vectors(briefs: Sequence[Brief]) -> np.ndarray:
 
 def _words(brief: Brief) -> list[str]:
     text = " ".join(p.text for p in brief.paragraphs if p.kind == "body").casefold()
-    return [word for word in WORD.findall(text) if word not in STOP_WORDS]
+    stop_words = english_stop_words()
+    return [word for word in WORD.findall(text) if word not in stop_words]
 
 
 def _average_linkage(vectors: np.ndarray) -> list[list[int]]:
