@@ -74,10 +74,12 @@ def serve(args: argparse.Namespace) -> dict:
     """
     from generator.analyse.parse import load_pipeline
     from generator.build import generate_site
+    from generator.cache import keep_stores_in_memory
     from generator.config import load_settings
     from generator.write import RACY_SECONDS
 
     settings = load_settings(args.config, workers=args.workers)
+    keep_stores_in_memory()  # as the plugin does under serve
     first_started = time.perf_counter()
     generate_site(settings)
     load_pipeline(settings.model)  # as the plugin does in the background under serve
