@@ -160,10 +160,14 @@ class WrittenFiles:
         return list(self.pages)
 
     def wrote(self, root: Path, records: dict[str, FileRecord], pages: list[str]) -> None:
-        """That docs/ now holds `records` (their signatures read now), and only those."""
+        """That docs/ now holds `records`, and only those: a record found unchanged in this run
+        keeps its signature; the others' are read now."""
         now = time.time_ns()
         self.files = {}
         for relative, record in records.items():
+            if record.signature != NO_SIGNATURE:
+                self.files[relative] = record
+                continue
             path = os.path.join(root, relative)
             signature = file_signature(path)
             if signature is None:

@@ -18,7 +18,16 @@ import yaml
 
 from generator.analyse.lexicon import APOSTROPHES, TITLE_WORDS, english_stop_words, without_accents
 from generator.cache import PER_OBJECT
-from generator.model import Brief, Claim, DatedEvent, Evidence, Quote, SeedProblem, Topic
+from generator.model import (
+    Brief,
+    Claim,
+    DatedEvent,
+    Evidence,
+    Quote,
+    SeedProblem,
+    Topic,
+    TopicMatch,
+)
 from generator.slugs import slugify, unique_slugs
 
 RELATED_BRIEFS = 3
@@ -172,7 +181,6 @@ class SpeakerPlan:
     claims: tuple[tuple[int, int], ...]  # (brief, claim)
     roles: tuple[tuple[str, int], ...]  # (role, brief)
     briefs: tuple[int, ...]
-    positions: tuple[int, ...]  # every brief named above, once
 
     def speaker(self, briefs: Sequence[Brief]) -> Speaker:
         return Speaker(
@@ -356,7 +364,6 @@ class _Collected:
             self.roles.setdefault((role, position))
 
     def plan(self, slug: str) -> SpeakerPlan:
-        every = {b for b, _ in self.quotes} | {b for b, _ in self.claims} | set(self.briefs)
         return SpeakerPlan(
             name=self.name,
             slug=slug,
@@ -365,7 +372,6 @@ class _Collected:
             claims=tuple(self.claims),
             roles=tuple(self.roles),
             briefs=tuple(self.briefs),
-            positions=tuple(sorted(every)),
         )
 
 
@@ -431,10 +437,12 @@ def cover_topic(
 ) -> TopicCoverage:
     """What `briefs` (those on the topic) say on it; `speaker_name` gives the speaker page's name
     for a quoted name, None if there is none."""
-    evidence = {b.source: next(m.evidence for m in b.topics if m.id == topic.id) for b in briefs}
+    evidence: dict[str, tuple[Evidence, ...]] = {}
     claims, claims_words, quotes = [], [], []
     for brief in briefs:
-        share = topic_share(brief, topic)
+        match = next(m for m in brief.topics if m.id == topic.id)
+        evidence[brief.source] = match.evidence
+        share = topic_share(brief, match)
         claims += share.claims
         claims_words += share.claims_words
         quotes += share.quotes
@@ -459,9 +467,8 @@ class TopicShare(NamedTuple):
     quotes: tuple[QuoteRef, ...]
 
 
-def topic_share(brief: Brief, topic: Topic) -> TopicShare:
-    """The brief's claims and quotes on the topic (found in analysis: `TopicMatch.claims`)."""
-    match = next(m for m in brief.topics if m.id == topic.id)
+def topic_share(brief: Brief, match: TopicMatch) -> TopicShare:
+    """The brief's claims and quotes on the matched topic (found in analysis)."""
     words = claim_words(brief)
     return TopicShare(
         tuple(ClaimRef(brief.claims[i], brief) for i in match.claims),

@@ -19,7 +19,6 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from watchdog.events import FileSystemEventHandler
 
-from generator.analyse.parse import load_pipeline
 from generator.build import generate_site
 from generator.cache import keep_stores_in_memory
 from generator.config import plugin_options
@@ -96,9 +95,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
                 if self.docs_watch:
                     self.docs_watch.wrote([*run.written.written, *run.written.removed])
             if self.serving:  # load spaCy while the user reads, not when they save a seed
-                threading.Thread(
-                    target=load_pipeline, args=(self.settings.model,), daemon=True
-                ).start()
+                threading.Thread(target=self._load_model, daemon=True).start()
         except Exception as error:
             raise PluginError(f"briefing: the site could not be generated: {error}") from error
         generation = run.generation
@@ -119,6 +116,12 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
                 f"briefing: {len(generation.problems)} seed problem(s) and strict_seeds is on; "
                 "see the list above or docs/problems.md"
             )
+
+    def _load_model(self) -> None:
+        # Imported here: importing spaCy costs a build that analyses nothing over a second.
+        from generator.analyse.parse import load_pipeline
+
+        load_pipeline(self.settings.model)
 
     # The page cache's hooks run last on the Markdown and first on the HTML, so the other
     # plugins see the same Markdown and HTML as without it.

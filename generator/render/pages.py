@@ -20,7 +20,7 @@ from generator import __version__
 from generator.cache import PER_OBJECT
 from generator.corpus.crosslinks import Corpus, speaker_path
 from generator.model import SCHEMA_VERSION, Brief, to_dict
-from generator.page_content import Content, Lookups, Piece, TemplatePage, value_digest
+from generator.page_content import Content, Lookups, Piece, TemplatePage, text_of, value_digest
 from generator.render.feed import FEED_PATH, atom_feed, feed_briefs
 from generator.render.pictures import draw_pictures, periods_with_articles, speakers_by_topic
 from generator.render.views import (
@@ -251,8 +251,7 @@ class ProblemSummary:
 
 def briefs_json(briefs: Iterable[Brief]) -> str:
     """The briefs JSON: exactly `json.dumps(document, indent=1, sort_keys=True)`."""
-    pieces = briefs_json_pieces(briefs)
-    return "".join(piece.make() if isinstance(piece, Piece) else piece for piece in pieces)
+    return text_of(briefs_json_pieces(briefs))
 
 
 def briefs_json_pieces(briefs: Iterable[Brief]) -> Iterator[str | Piece]:
