@@ -109,6 +109,9 @@ class WrittenFiles:
     @classmethod
     def load(cls, state_file: Path, code: str) -> WrittenFiles:
         """The state kept in `state_file`; an empty one if there is none or it cannot be read."""
+        kept = _last_saved.pop(state_file, None)
+        if kept is not None and kept[1] == code and file_signature(state_file) == kept[0]:
+            return kept[2]
         known = cls(state_file, code)
         try:
             with state_file.open("rb") as stream:
@@ -134,6 +137,8 @@ class WrittenFiles:
             "files": self.files,
         }
         write_to_cache(self.state_file, pickle.dumps(saved, protocol=pickle.HIGHEST_PROTOCOL))
+        if (signature := file_signature(self.state_file)) is not None:
+            _last_saved[self.state_file] = (signature, self.code, self)
 
     def record(self, root: Path, relative: str) -> FileRecord | None:
         """What the file holds, if it has not changed since it was written; else None."""
@@ -175,6 +180,12 @@ class WrittenFiles:
             digest = _file_digest(Path(path)) if modified_recently(signature, now) else None
             self.files[relative] = record._replace(signature=signature, digest=digest)
         self.pages = pages
+
+
+# The state this process saved last, by file, with the file's signature then: a process that
+# builds again (`mkdocs serve`) takes it back instead of reading it, if no one wrote it since.
+# Taken out when loaded, so a run that fails before saving leaves nothing half-updated here.
+_last_saved: dict[Path, tuple[FileSignature, str, WrittenFiles]] = {}
 
 
 STATE_VERSION = 1

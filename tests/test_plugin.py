@@ -4,6 +4,7 @@ rendered, and the site and its search index are those of a build without any cac
 
 import re
 import shutil
+import time
 from pathlib import Path
 
 from tests.conftest import copy_project, mkdocs_build
@@ -68,3 +69,45 @@ def test_a_build_for_another_address_keeps_the_first_addresss_pages(tmp_path):
     assert f"{pages} rendered, 0 kept" in mkdocs_build(tmp_path)
     config.write_text(published, encoding="utf-8")
     assert f"0 rendered, {pages} kept" in mkdocs_build(tmp_path)
+
+
+def test_a_serving_rebuild_parses_only_the_page_files_that_changed(tmp_path, monkeypatch):
+    """Under `mkdocs serve` a page file is read and its front matter parsed again only when its
+    size, time or inode changed; an edit that keeps the size is still seen."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.structure.pages import Page
+
+    copy_project(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    notes = tmp_path / "docs" / "topics" / "hand-notes.md"
+    notes.parent.mkdir(parents=True)
+    notes.write_text("# Hand notes\n\nFirst words.\n", encoding="utf-8")
+    parsed: list[str] = []
+    read_source = Page.read_source
+
+    def counted(page, config):
+        parsed.append(page.file.src_uri)
+        read_source(page, config)
+
+    monkeypatch.setattr(Page, "read_source", counted)
+
+    def serve_build() -> list[str]:
+        parsed.clear()
+        config = load_config(config_file=str(tmp_path / "mkdocs.yml"), site_dir="site")
+        config.site_url = "http://127.0.0.1:8000/"
+        build(config, serve_url="http://127.0.0.1:8000/")
+        return sorted(parsed)
+
+    load_config(config_file=str(tmp_path / "mkdocs.yml")).plugins.on_startup(
+        command="serve", dirty=False
+    )
+    first = serve_build()
+    time.sleep(0.2)  # older than the racy interval: the files just written are kept from now on
+    serve_build()
+    assert "topics/hand-notes.md" in first
+    assert serve_build() == []
+    notes.write_text("# Hand notes\n\nOther words.\n", encoding="utf-8")
+    assert serve_build() == ["topics/hand-notes.md"]
+    page = (tmp_path / "site" / "topics" / "hand-notes" / "index.html").read_text(encoding="utf-8")
+    assert "Other words." in page

@@ -99,12 +99,32 @@ def test_what_was_written_is_kept_in_the_cache_folder_for_the_next_process(tmp_p
     write_pages(docs, {"index.md": "home\n"}, known)
     known.site_inputs = "inputs"
     known.save()
+    generator.write._last_saved.clear()  # as in another process
     again = WrittenFiles.load(state, code="v1")
+    assert again is not known
     assert again.unchanged_site(docs, "inputs") == ["index.md"]
     assert again.unchanged_site(docs, "other inputs") is None
     assert WrittenFiles.load(state, code="v2").unchanged_site(docs, "inputs") is None
     state.write_bytes(b"not a pickle")
     assert WrittenFiles.load(state, code="v1").files == {}
+
+
+def test_a_process_takes_back_the_state_it_saved_unless_another_wrote_it_since(tmp_path):
+    docs, state = tmp_path / "docs", tmp_path / "cache" / "written.pickle"
+    known = WrittenFiles.load(state, code="v1")
+    write_pages(docs, {"index.md": "home\n"}, known)
+    known.site_inputs = "made-of-1"
+    known.save()
+    assert WrittenFiles.load(state, code="v1") is known
+    # Taken back once: a run that fails before it saves leaves no half-updated state to take.
+    assert WrittenFiles.load(state, code="v1") is not known
+    known.save()
+    assert WrittenFiles.load(state, code="v2").unchanged_site(docs, "made-of-1") is None
+    known.save()
+    write_atomically(state, state.read_bytes().replace(b"made-of-1", b"made-of-2"))  # by another
+    reread = WrittenFiles.load(state, code="v1")
+    assert reread is not known
+    assert reread.site_inputs == "made-of-2"
 
 
 def test_a_file_too_recent_to_trust_its_signature_is_checked_by_its_bytes(tmp_path):

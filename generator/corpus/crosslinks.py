@@ -213,7 +213,11 @@ def assign_unique_slugs(briefs: Sequence[Brief]) -> list[Brief]:
 
 
 def with_slug(brief: Brief, slug: str) -> Brief:
-    return brief if brief.slug == slug else replace(brief, slug=slug)
+    # One copy per cached brief object: every build of `mkdocs serve` gets the same copy, and
+    # with it what was derived from it before (its claims' words, its features).
+    if brief.slug == slug:
+        return brief
+    return PER_OBJECT.value(brief, ("slug", slug), lambda: replace(brief, slug=slug))
 
 
 def canonical_names(names: Iterable[str], people: Iterable[str] | None = None) -> dict[str, str]:

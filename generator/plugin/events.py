@@ -22,7 +22,7 @@ from watchdog.events import FileSystemEventHandler
 from generator.build import generate_site
 from generator.cache import keep_stores_in_memory
 from generator.config import plugin_options
-from generator.plugin.page_caches import PageHtmlCache, PageOutputCache
+from generator.plugin.page_caches import PageHtmlCache, PageOutputCache, PageSourceCache
 from generator.plugin.watch import DocsWatch
 from generator.render.views import problem_rows, shown_files
 from generator.settings import PLUGIN_SETTINGS, Settings
@@ -58,13 +58,15 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     serving = False
     dirty = False
     docs_watch: DocsWatch | None = None
+    sources: PageSourceCache | None = None
 
     def on_startup(self, *, command, dirty) -> None:
         # Defining on_startup makes MkDocs keep this plugin object across the rebuilds of
         # `mkdocs serve`, and with it the watch of docs/.
         self.docs_watch = None
         self.serving = command == "serve"
-        if self.serving:  # every rebuild would load the same seeds and briefs from disk again
+        self.sources = PageSourceCache() if self.serving else None
+        if self.serving:  # every rebuild would load the same files from disk again
             keep_stores_in_memory()
         self.dirty = dirty
 
@@ -123,6 +125,11 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
 
         load_pipeline(self.settings.model)
 
+    def on_pre_page(self, page, config, files):
+        if self.sources is not None:
+            self.sources.before_read(page, config)
+        return page
+
     # The page cache's hooks run last on the Markdown and first on the HTML, so the other
     # plugins see the same Markdown and HTML as without it.
     @event_priority(-100)
@@ -176,6 +183,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         if not self.dirty:  # a dirty build skips unchanged pages: their entries are still good
             cache.finish()
             outputs.finish()
+            if self.sources is not None:
+                self.sources.finish()
 
     def on_serve(self, server, config, builder):
         # MkDocs' own watch of docs/ would start a second build for the files each build writes.

@@ -13,13 +13,16 @@ The cache lives in the cache folder, so a fresh `mkdocs build` gains as much as 
 
 from __future__ import annotations
 
+import copy
 import functools
 import hashlib
 import json
 import logging
+import os
 import re
 import shutil
 import sysconfig
+import time
 import zlib
 from dataclasses import dataclass
 from importlib import metadata
@@ -27,7 +30,7 @@ from pathlib import Path
 
 import jinja2
 
-from generator.cache import PickleStore, write_to_cache
+from generator.cache import PickleStore, opened, write_to_cache
 
 # The template a kept page renders: nothing (its stored output replaces the result).
 KEPT_TEMPLATE = "briefing-kept-page.html"
@@ -75,7 +78,7 @@ class PageOutputCache:
         # Each site address its own folder: `mkdocs serve` builds for its own address, and every
         # page names its address (the canonical link), so serving and building keep apart.
         site = _digest(str(config.site_url or ""))[:16]
-        self.store = PageOutputStore(directory / site)
+        self.store = opened(PageOutputStore, directory / site)
         self.search = search_entries_of(config)
         self.usable = self.search is not None
         self.site_key = _digest(
@@ -131,6 +134,7 @@ class PageOutputCache:
         """Remove the entries this build did not use (older versions of pages, removed pages),
         and the folders of all but the sites built most recently."""
         self.store.remove_all_but(self.used)
+        self.store.end_run()
         write_to_cache(self.store.directory / LAST_USED, b"")
         try:
             sites = [folder for folder in self.store.directory.parent.iterdir() if folder.is_dir()]
@@ -237,7 +241,7 @@ class PageHtmlCache:
     PACKAGES = ("mkdocs", "markdown", "mkdocs-material", "pymdown-extensions")
 
     def __init__(self, directory: Path, config, files) -> None:
-        self.store = RenderedPageStore(directory)
+        self.store = opened(RenderedPageStore, directory)
         self.used: set[str] = set()
         self.hits = 0
         self.pending: dict[str, tuple[str, RenderedPage | None]] = {}
@@ -295,6 +299,7 @@ class PageHtmlCache:
     def finish(self) -> None:
         """Remove the entries this build did not use (older versions of pages, removed pages)."""
         self.store.remove_all_but(self.used)
+        self.store.end_run()
 
 
 class _Recorder(logging.Handler):
@@ -317,6 +322,52 @@ class _Recorder(logging.Handler):
         return self.count
 
 
+class PageSourceCache:
+    """Under `mkdocs serve`: each page's Markdown and metadata as last read, by its file's size,
+    modification time and inode, so a rebuild parses the front matter of changed files only
+    (MkDocs reads and parses every page's file at every build). A file modified within
+    `RACY_SECONDS` of being read is not kept: a change within the same clock tick could keep
+    its size and time."""
+
+    RACY_SECONDS = 0.1
+
+    def __init__(self) -> None:
+        self.known: dict[str, tuple[tuple[int, int, int], str, dict]] = {}
+        self.seen: set[str] = set()
+
+    def before_read(self, page, config) -> None:
+        path = page.file.abs_src_path  # None for a page made in memory
+        # A plugin that gives pages their source (`on_page_read_source`) must be asked each time.
+        if config.plugins.events["page_read_source"] or path is None:
+            return
+        try:
+            status = os.stat(path)
+        except OSError:  # MkDocs' own reading says what is wrong
+            return
+        signature = (status.st_size, status.st_mtime_ns, status.st_ino)
+        uri = page.file.src_uri
+        self.seen.add(uri)
+        known = self.known.get(uri)
+        if known is not None and known[0] == signature:
+            page.read_source = functools.partial(_read_known, page, known[1], known[2])
+        elif time.time() - status.st_mtime > self.RACY_SECONDS:
+            page.read_source = functools.partial(self._read_and_keep, page, signature)
+
+    def _read_and_keep(self, page, signature: tuple[int, int, int], config) -> None:
+        type(page).read_source(page, config)
+        self.known[page.file.src_uri] = (signature, page.markdown, copy.deepcopy(page.meta))
+
+    def finish(self) -> None:
+        """Forget the files this build did not read (removed pages)."""
+        self.known = {uri: entry for uri, entry in self.known.items() if uri in self.seen}
+        self.seen = set()
+
+
+def _read_known(page, markdown: str, meta: dict, config) -> None:
+    """What `Page.read_source` sets, from the last reading of an unchanged file."""
+    page.markdown, page.meta = markdown, copy.deepcopy(meta)
+
+
 def _restore(page, stored: RenderedPage, config, files) -> None:
     """What `Page.render` sets, from a stored conversion."""
     page.content = stored.html
@@ -325,6 +376,5 @@ def _restore(page, stored: RenderedPage, config, files) -> None:
     page.present_anchor_ids = set(stored.anchor_ids)
     if stored.links_to_anchors is not None:
         page.links_to_anchors = {
-            files.get_file_from_path(uri): dict(links)
-            for uri, links in stored.links_to_anchors.items()
+            files.src_uris.get(uri): dict(links) for uri, links in stored.links_to_anchors.items()
         }
