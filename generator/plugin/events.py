@@ -23,6 +23,12 @@ from generator.build import generate_site
 from generator.cache import keep_stores_in_memory
 from generator.config import plugin_options
 from generator.plugin.page_caches import PageHtmlCache, PageOutputCache, PageSourceCache
+from generator.plugin.served import (
+    ServedOutputs,
+    always_modified,
+    make_rebuilds_dirty,
+    site_files,
+)
 from generator.plugin.watch import DocsWatch
 from generator.render.views import problem_rows, shown_files
 from generator.settings import PLUGIN_SETTINGS, Settings
@@ -59,6 +65,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     dirty = False
     docs_watch: DocsWatch | None = None
     sources: PageSourceCache | None = None
+    served: ServedOutputs | None = None
 
     def on_startup(self, *, command, dirty) -> None:
         # Defining on_startup makes MkDocs keep this plugin object across the rebuilds of
@@ -66,6 +73,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self.docs_watch = None
         self.serving = command == "serve"
         self.sources = PageSourceCache() if self.serving else None
+        self.served = ServedOutputs() if self.serving and not dirty else None
         if self.serving:  # every rebuild would load the same files from disk again
             keep_stores_in_memory()
         self.dirty = dirty
@@ -135,6 +143,10 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     @event_priority(-100)
     def on_files(self, files, config):
         self.page_cache = PageHtmlCache(self.settings.cache_dir / "pages", config, files)
+        self.files = files
+        if self.served is not None and self.served.dirty_rebuilds:
+            for file in files:  # built or copied, as in a full build, unless left (`on_env`)
+                file.is_modified = always_modified
         return files
 
     @event_priority(-100)
@@ -147,7 +159,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
 
     def on_nav(self, nav, config, files):
         self.outputs = PageOutputCache(
-            self.settings.cache_dir / "outputs", config, nav, self.page_cache.context
+            self.settings.cache_dir / "outputs", config, nav, self.page_cache.context, self.served
         )
         return nav
 
@@ -171,20 +183,38 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     def on_post_page(self, output, page, config):
         return self.outputs.after_page(output, page)
 
+    # First: the search entries of the pages left as they were must be in place before the
+    # search plugin writes its index.
+    @event_priority(100)
     def on_post_build(self, config) -> None:
         cache, outputs = self.page_cache, self.outputs
+        outputs.end_pages()
+        kept = len(outputs.kept) + len(outputs.left)
         log.info(
-            "briefing: %d pages converted, %d from the page cache; %d rendered, %d kept",
+            "briefing: %d pages converted, %d from the page cache; %d rendered, %d kept%s",
             len(cache.used) - cache.hits,
             cache.hits,
-            len(outputs.keys) - len(outputs.kept),
-            len(outputs.kept),
+            len(outputs.keys) - kept,
+            kept,
+            f" ({len(outputs.left)} files left as they were)" if outputs.left else "",
         )
         if not self.dirty:  # a dirty build skips unchanged pages: their entries are still good
             cache.finish()
             outputs.finish()
             if self.sources is not None:
                 self.sources.finish()
+        if self.served is not None:
+            self.served.built(outputs.written, site_files(self.files))
+
+    def on_build_error(self, error) -> None:
+        if self.served is not None:
+            self.served.failed()
+
+    def leave_unchanged_pages(self) -> None:
+        """Make the rebuilds of `mkdocs serve` leave the files of unchanged pages as they are
+        (`served`); after the first build, which is a full one."""
+        if self.served is not None:
+            self.served.dirty_rebuilds = make_rebuilds_dirty()
 
     def on_serve(self, server, config, builder):
         # MkDocs' own watch of docs/ would start a second build for the files each build writes.
@@ -197,6 +227,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         server.observer.schedule(handler, docs_dir, recursive=True)
         server.watch(str(self.docs_watch.trigger))
         log.info("briefing: watching docs/ for changes the generator did not make")
+        self.leave_unchanged_pages()
         server.watch(str(self.settings.seeds_dir))
         if not self.settings.topics_file.is_relative_to(self.settings.seeds_dir):
             server.watch(str(self.settings.topics_file))

@@ -31,6 +31,7 @@ from pathlib import Path
 import jinja2
 
 from generator.cache import PickleStore, opened, write_to_cache
+from generator.plugin.served import ServedOutputs, never_modified
 
 # The template a kept page renders: nothing (its stored output replaces the result).
 KEPT_TEMPLATE = "briefing-kept-page.html"
@@ -72,9 +73,15 @@ class PageOutputStore(PickleStore):
 
 
 class PageOutputCache:
-    """Hooks for the plugin's `on_env`, `on_post_page` and `on_post_build` (see module doc)."""
+    """Hooks for the plugin's `on_env`, `on_post_page` and `on_post_build` (see module doc).
 
-    def __init__(self, directory: Path, config, nav, file_context: str) -> None:
+    Given the pages this process last wrote into the site folder (`served`, under `mkdocs
+    serve`), a page whose file there already holds its output is left out of a dirty build
+    altogether (`served.ServedOutputs`); its search entries are put back in their place."""
+
+    def __init__(
+        self, directory: Path, config, nav, file_context: str, served: ServedOutputs | None = None
+    ) -> None:
         # Each site address its own folder: `mkdocs serve` builds for its own address, and every
         # page names its address (the canonical link), so serving and building keep apart.
         site = _digest(str(config.site_url or ""))[:16]
@@ -87,25 +94,42 @@ class PageOutputCache:
             _config_text(config),
             _theme_text(config),
         )
+        self.served = served
         self.kept: dict[str, PageOutput] = {}
         self.keys: dict[str, str] = {}
         self.used: set[str] = set()
         self.indexed = 0  # search entries made before the page being built
+        self.left: dict[str, list[dict]] = {}  # search entries of the pages left as they are
+        self.order: list[str] = []  # the pages, in the order they are built
+        self.positions: dict[str, int] = {}  # of each page in `order`
+        self.placed = 0  # the pages before this position have their search entries in place
+        self.written: dict[str, str] = {}  # the output files of this build, with their keys
 
     def choose_kept(self, env: jinja2.Environment, pages) -> None:
-        """Before any page is built: the pages whose output is stored get the empty template."""
+        """Before any page is built: the pages whose output is stored get the empty template,
+        or, in a dirty build of `served`, are left as they are."""
         if not self.usable:
             return
         env.loader = jinja2.ChoiceLoader([jinja2.DictLoader({KEPT_TEMPLATE: ""}), env.loader])
+        leave = self.served is not None and self.served.dirty_rebuilds
         for page in pages:
             if page.content is None:  # a dirty build skips it
                 continue
+            uri = page.file.src_uri
+            self.positions[uri] = len(self.order)
+            self.order.append(uri)
             key = self._page_key(page)
-            self.keys[page.file.src_uri] = key
+            self.keys[uri] = key
             self.used.add(key)
             stored = self.store.get(key)
-            if stored is not None:
-                self.kept[page.file.src_uri] = stored
+            if stored is None:
+                continue
+            if leave and self.served.unchanged(_output_path(page), key):
+                self.left[uri] = stored.search_entries
+                page.file.is_modified = never_modified
+                page.content = None
+            else:
+                self.kept[uri] = stored
                 page.meta["template"] = KEPT_TEMPLATE
                 page.content = ""  # nothing for search to parse: its entries are stored
         self.indexed = len(self.search)
@@ -119,16 +143,35 @@ class PageOutputCache:
             return output
         uri = page.file.src_uri
         search = self.search
+        own = search[self.indexed :]
+        del search[self.indexed :]
+        if uri in self.positions:
+            self._place_left_entries(self.positions[uri])
+            self.placed = self.positions[uri] + 1
         kept = self.kept.get(uri)
         if kept is not None:
-            del search[self.indexed :]  # none expected from an empty page; never twice
-            search.extend(kept.search_entries)
+            search.extend(kept.search_entries)  # none expected from an empty page: never twice
             output = kept.text()
-        elif uri in self.keys:
-            html = zlib.compress(output.encode("utf-8"), 1)
-            self.store.put(self.keys[uri], PageOutput(html, search[self.indexed :]))
+        else:
+            search.extend(own)
+            if uri in self.keys:
+                html = zlib.compress(output.encode("utf-8"), 1)
+                self.store.put(self.keys[uri], PageOutput(html, own))
+        if uri in self.keys:
+            self.written[_output_path(page)] = self.keys[uri]
         self.indexed = len(search)
         return output
+
+    def end_pages(self) -> None:
+        """After the last page: the search entries of the pages left after it."""
+        if self.usable:
+            self._place_left_entries(len(self.order))
+
+    def _place_left_entries(self, position: int) -> None:
+        """The search entries of the pages left as they are before `position`, in order."""
+        for uri in self.order[self.placed : position]:
+            self.search.extend(self.left.get(uri, ()))
+        self.placed = max(self.placed, position)
 
     def finish(self) -> None:
         """Remove the entries this build did not use (older versions of pages, removed pages),
@@ -156,6 +199,10 @@ class PageOutputCache:
             str(page.toc),
             page.content,
         )
+
+
+def _output_path(page) -> str:
+    return os.path.normpath(page.file.abs_dest_path)
 
 
 def _last_used(folder: Path) -> float:
@@ -288,7 +335,7 @@ class PageHtmlCache:
         links = page.links_to_anchors
         return RenderedPage(
             html=html,
-            toc=page.toc,
+            toc=copy.deepcopy(page.toc),  # as it is now: plugins change it in place later
             title=page._title_from_render,
             anchor_ids=set(page.present_anchor_ids or ()),
             links_to_anchors=None
@@ -371,7 +418,7 @@ def _read_known(page, markdown: str, meta: dict, config) -> None:
 def _restore(page, stored: RenderedPage, config, files) -> None:
     """What `Page.render` sets, from a stored conversion."""
     page.content = stored.html
-    page.toc = stored.toc
+    page.toc = copy.deepcopy(stored.toc)  # plugins change it in place (tags fills in listings)
     page._title_from_render = stored.title
     page.present_anchor_ids = set(stored.anchor_ids)
     if stored.links_to_anchors is not None:
