@@ -320,7 +320,7 @@ def _generate_site(
     if kept := known.unchanged_site(settings.docs_dir, inputs):
         return SiteRun(generation, None, kept, WriteReport(unchanged=len(set(kept))))
     corpus = build_corpus(generation.briefs, generation.topics, generation.problems)
-    pages = render_site(corpus, site, picture_cache=settings.cache_dir)
+    pages = render_site(corpus, site, cache_dir=settings.cache_dir)
     written = write_pages(settings.docs_dir, pages, known)
     known.site_inputs = inputs
     known.save()

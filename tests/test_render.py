@@ -1,9 +1,17 @@
+import shutil
+
 import markdown
 import pytest
 import yaml
 
 from generator.page_content import text_of
-from generator.render.pages import escape_markdown, front_matter, safe_url
+from generator.render.pages import (
+    escape_markdown,
+    front_matter,
+    keep_compiled_templates,
+    make_environment,
+    safe_url,
+)
 
 EXTENSIONS = ["attr_list", "tables", "toc", "admonition", "md_in_html", "def_list"]
 HOSTILE = [
@@ -403,3 +411,21 @@ def test_a_topic_touched_in_passing_is_listed_apart_and_never_a_tag():
     evidence, passing_list = rail.split("## Evidence by brief", 1)[1].split("## Touched in passing")
     assert "### Tram line opens" in evidence and "Harbour reopens" not in evidence
     assert "[Harbour reopens](../briefs/harbour-reopens.md) — 1 sentence" in passing_list
+
+
+def test_compiled_templates_are_kept_for_the_next_process(tmp_path):
+    folder = tmp_path / "templates"
+    make_environment.cache_clear()  # as in a fresh process
+    try:
+        keep_compiled_templates(folder)
+        compiled = make_environment().get_template("brief.md.j2")
+        assert [p.suffix for p in folder.iterdir()] == [".cache"]
+        make_environment.cache_clear()
+        keep_compiled_templates(folder)
+        loaded = make_environment().get_template("brief.md.j2")
+        assert loaded is not compiled
+        assert loaded.render.__code__.co_code == compiled.render.__code__.co_code
+        shutil.rmtree(folder)  # a cache that cannot be written only costs the compiling
+        assert make_environment().get_template("timeline.md.j2").name == "timeline.md.j2"
+    finally:
+        make_environment.cache_clear()

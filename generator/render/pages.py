@@ -5,6 +5,7 @@ Pages come as (path relative to docs/, content) pairs; writing them is `site`'s 
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import html
 import json
@@ -73,6 +74,29 @@ def escaped_value(value: object) -> object:
     if isinstance(value, list | tuple):
         return [escaped_value(item) for item in value]
     return value
+
+
+# Where the compiled page templates are kept, in the cache folder.
+TEMPLATE_CACHE = "page-templates"
+
+
+def keep_compiled_templates(directory: Path) -> None:
+    """Keep the compiled templates in `directory` too: a fresh process that renders a page
+    then loads them instead of compiling them (a third of a second)."""
+    environment = make_environment()
+    if environment.bytecode_cache is None:
+        try:
+            directory.mkdir(parents=True, exist_ok=True)
+        except OSError:
+            return
+        environment.bytecode_cache = _CompiledTemplates(str(directory))
+
+
+class _CompiledTemplates(jinja2.FileSystemBytecodeCache):
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        # A cache that cannot be written (or was removed) only costs the compiling.
+        with contextlib.suppress(OSError):
+            super().dump_bytecode(bucket)
 
 
 @functools.cache  # compiled templates are kept: `mkdocs serve` renders many times
@@ -156,7 +180,7 @@ def _by_digest(brief: Brief) -> tuple:
 
 
 def render_site(
-    corpus: Corpus, site: SiteInfo | None = None, picture_cache: Path | None = None
+    corpus: Corpus, site: SiteInfo | None = None, cache_dir: Path | None = None
 ) -> Iterator[tuple[str, Content]]:
     """Every page of the site, its pictures, feed and briefs JSON, as (path under docs/, content)
     pairs, one at a time so that a writer holds one page at once (`dict()` gives them all).
@@ -166,7 +190,9 @@ def render_site(
     so an edit that does change a row renders one page of a hundred rows again."""
     site = site or SiteInfo()
     links = NameLinks(corpus.canonical, corpus.speaker_pages)
-    pictures, picture_files = draw_pictures(corpus, picture_cache)
+    if cache_dir is not None:
+        keep_compiled_templates(cache_dir / TEMPLATE_CACHE)
+    pictures, picture_files = draw_pictures(corpus, cache_dir)
     in_feed = feed_briefs(corpus.briefs)
     feed = atom_feed(in_feed, site.name, site.url)
     common = {"data_path": DATA_PATH, "feed_path": FEED_PATH if feed else None}
