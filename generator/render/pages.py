@@ -20,7 +20,16 @@ import yaml
 from generator import __version__
 from generator.cache import PER_OBJECT
 from generator.corpus.crosslinks import Corpus, speaker_path
-from generator.model import SCHEMA_VERSION, Brief, to_dict
+from generator.model import (
+    SCHEMA_VERSION,
+    Brief,
+    Claim,
+    DatedEvent,
+    Entity,
+    Evidence,
+    Quote,
+    to_dict,
+)
 from generator.page_content import Content, Lookups, Piece, TemplatePage, text_of, value_digest
 from generator.render.feed import FEED_PATH, atom_feed, feed_briefs
 from generator.render.pictures import draw_pictures, periods_with_articles, speakers_by_topic
@@ -157,7 +166,7 @@ class AskedLinks:
 def template_page(template: str, values: dict[str, object], links: NameLinks) -> TemplatePage:
     """`template` rendered of `values` (and the name links it asks for), when the writer needs
     it. Briefs among the values count by their digest, made once per brief."""
-    inputs = value_digest((template, values), {Brief: _by_digest})
+    inputs = value_digest((template, values), DIGESTED)
 
     def render() -> tuple[str, Lookups]:
         asked = AskedLinks(links)
@@ -177,6 +186,19 @@ def brief_digest(brief: Brief) -> str:
 
 def _by_digest(brief: Brief) -> tuple:
     return str, (brief_digest(brief),)
+
+
+def _by_own_digest(part: object) -> tuple:
+    """A part of a brief (a quote, a claim…) stands for a digest of it, made once per object:
+    topic and speaker pages list thousands, and under `mkdocs serve` the briefs stay."""
+    return bytes, (PER_OBJECT.value(part, "digest", lambda: value_digest(part)[:16]),)
+
+
+# How a page's values stand for the briefs and their parts in its inputs' digest.
+DIGESTED = {
+    Brief: _by_digest,
+    **{kind: _by_own_digest for kind in (Quote, Claim, Evidence, Entity, DatedEvent)},
+}
 
 
 def render_site(
