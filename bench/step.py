@@ -304,9 +304,13 @@ def recycle(args: argparse.Namespace) -> dict:
         raise SystemExit(f"no cached briefs in {args.donor}: run a smaller size cold first")
     cache = BriefCache(settings.cache_dir)
     fingerprint = settings.analysis_fingerprint()
+    # The seed the edit steps change keeps no donor: the next run analyses it, so that an edit
+    # changes its own brief a little, not a donor's brief into a wholly other one.
+    edited = middle_seed(settings.seeds_dir).name
     for number, article in enumerate(articles):
-        brief = replace(donors[number % len(donors)], **article_identity(article))
-        cache.put(cache_key(article, topics, fingerprint), brief)
+        if article.source != edited:
+            brief = replace(donors[number % len(donors)], **article_identity(article))
+            cache.put(cache_key(article, topics, fingerprint), brief)
     return {
         "seconds": time.perf_counter() - STARTED,
         "briefs": len(articles),

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from generator.cache import BriefCache, article_digest, cache_key_function, digest, opened
-from generator.corpus.crosslinks import Corpus, build_corpus
+from generator.corpus.crosslinks import Corpus, RelatedStore, build_corpus
 from generator.executors import local_pool, runs_here
 from generator.ingest.seeds import SeedCache, read_seeds
 from generator.ingest.topics import TopicFileError, load_topics
@@ -28,6 +28,7 @@ from generator.write import WriteReport, WrittenFiles, write_pages
 # Below this many articles to analyse, starting worker processes costs more than it saves.
 MIN_ARTICLES_FOR_POOL = 8
 WRITTEN_DIR = "written"  # under cache_dir: what docs/ was last written from (`written_state_file`)
+RELATED_DIR = "related"  # under cache_dir: the related briefs of the last corpus
 PARSES_DIR = "parses"  # under cache_dir: paragraph parses (`analyse.parse.ParagraphStore`)
 # Articles parsed together (`nlp.pipe`): faster than one by one; each parse holds ~20 MB.
 PARSE_BATCH = 8
@@ -319,7 +320,9 @@ def _generate_site(
     known = WrittenFiles.load(written_state_file(settings), package_hash())
     if kept := known.unchanged_site(settings.docs_dir, inputs):
         return SiteRun(generation, None, kept, WriteReport(unchanged=len(set(kept))))
-    corpus = build_corpus(generation.briefs, generation.topics, generation.problems)
+    related = opened(RelatedStore, settings.cache_dir / RELATED_DIR)
+    corpus = build_corpus(generation.briefs, generation.topics, generation.problems, related)
+    related.end_run()
     pages = render_site(corpus, site, cache_dir=settings.cache_dir)
     written = write_pages(settings.docs_dir, pages, known)
     known.site_inputs = inputs

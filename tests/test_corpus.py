@@ -1,3 +1,4 @@
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -5,6 +6,7 @@ from generator.analyse.themes import with_mentions
 from generator.corpus.crosslinks import (
     NEAR_DUPLICATE_SIMILARITY,
     ClaimRef,
+    RelatedStore,
     build_corpus,
     closest_briefs,
     content_words,
@@ -261,3 +263,34 @@ def test_a_title_or_a_short_given_name_does_not_make_another_person():
     assert mapping["President Trump"] == "Donald J. Trump"
     assert mapping["Joe Biden"] == mapping["Joseph R. Biden"] == "Joseph R. Biden"
     assert mapping["Steve Jobs"] == "Steve Jobs"
+
+
+def test_related_briefs_are_kept_while_the_briefs_topics_and_names_stay_the_same(
+    tmp_path, monkeypatch
+):
+    import generator.corpus.crosslinks as crosslinks
+
+    ana = Entity("Ana Silva", "person", 1)
+    briefs = [
+        brief("a.txt", "Harbour reopens", "2024-01-02", [on(PORTS)], entities=[ana]),
+        brief("b.txt", "Harbour traffic", "2024-02-01", [on(PORTS)]),
+        brief("c.txt", "Tram strike", "2024-03-01", [on(RAIL)], entities=[ana]),
+        brief("d.txt", "Tram fares", "2024-04-01", [on(RAIL)]),
+    ]
+    store = RelatedStore(tmp_path)
+    fresh = build_corpus(briefs, [PORTS, RAIL], []).related
+    assert build_corpus(briefs, [PORTS, RAIL], [], store).related == fresh
+
+    def not_again(_briefs):
+        raise AssertionError("found again")
+
+    monkeypatch.setattr(crosslinks, "closest_positions", not_again)
+    assert build_corpus(briefs, [PORTS, RAIL], [], RelatedStore(tmp_path)).related == fresh
+    retitled = [*briefs[:3], brief("d.txt", "Tram fares rise", "2024-04-01", [on(RAIL)])]
+    with pytest.raises(AssertionError, match="found again"):  # a slug changed
+        build_corpus(retitled, [PORTS, RAIL], [], RelatedStore(tmp_path))
+    monkeypatch.undo()
+    moved = [*briefs[:3], brief("d.txt", "Tram fares", "2024-04-01", [on(PORTS)])]
+    related = build_corpus(moved, [PORTS, RAIL], [], RelatedStore(tmp_path)).related
+    assert related == build_corpus(moved, [PORTS, RAIL], []).related != fresh
+    assert len(list(tmp_path.rglob("*.pickle"))) == 1  # only the last corpus's

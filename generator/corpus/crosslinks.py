@@ -17,7 +17,7 @@ import numpy as np
 import yaml
 
 from generator.analyse.lexicon import APOSTROPHES, TITLE_WORDS, english_stop_words, without_accents
-from generator.cache import PER_OBJECT
+from generator.cache import PER_OBJECT, PickleStore, digest
 from generator.model import (
     Brief,
     Claim,
@@ -97,8 +97,13 @@ class Corpus:
 
 
 def build_corpus(
-    briefs: Sequence[Brief], topics: Sequence[Topic], problems: Sequence[SeedProblem]
+    briefs: Sequence[Brief],
+    topics: Sequence[Topic],
+    problems: Sequence[SeedProblem],
+    kept: PickleStore | None = None,
 ) -> Corpus:
+    """The site's view of the briefs. `kept`: where the related briefs found for a corpus are
+    kept, for the next build of the same briefs' topics and names (the one costly sum here)."""
     briefs = assign_unique_slugs(briefs)
     ordered = sorted(briefs, key=lambda b: b.title.casefold())
     ordered = sorted(ordered, key=lambda b: b.date or "", reverse=True)
@@ -123,7 +128,7 @@ def build_corpus(
         ],
         speakers=speakers,
         problems=sorted(problems, key=lambda p: p.source),
-        related=symmetric_related(ordered),
+        related=symmetric_related(ordered, kept),
         speaker_pages=pages,
         events=dated_events(ordered),
         canonical=canonical_names(
@@ -481,17 +486,19 @@ def topic_share(brief: Brief, match: TopicMatch) -> TopicShare:
     )
 
 
-def symmetric_related(briefs: Sequence[Brief]) -> dict[str, list[Brief]]:
+def symmetric_related(
+    briefs: Sequence[Brief], kept: PickleStore | None = None
+) -> dict[str, list[Brief]]:
     """Each brief's closest briefs, plus every brief that lists it, so every link has a way back."""
-    positions = related_positions(briefs)
+    positions = related_positions(briefs, kept)
     return {
         brief.source: [briefs[i] for i in row] for brief, row in zip(briefs, positions, strict=True)
     }
 
 
-def related_positions(briefs: Sequence[Brief]) -> list[list[int]]:
+def related_positions(briefs: Sequence[Brief], kept: PickleStore | None = None) -> list[list[int]]:
     """`symmetric_related` as positions in `briefs`."""
-    related = closest_positions(briefs)
+    related = kept_closest_positions(briefs, kept) if kept else closest_positions(briefs)
     for i in range(len(briefs)):
         for j in related[i]:
             if i not in related[j]:
@@ -521,6 +528,24 @@ def closest_briefs(briefs: Sequence[Brief]) -> dict[str, list[Brief]]:
         brief.source: [briefs[o] for o in row]
         for brief, row in zip(briefs, closest_positions(briefs), strict=True)
     }
+
+
+class RelatedStore(PickleStore):
+    """Related briefs (`closest_positions`) of the corpus last built, by a digest of its briefs."""
+
+    kind = tuple
+
+
+def kept_closest_positions(briefs: Sequence[Brief], kept: PickleStore) -> list[list[int]]:
+    """`closest_positions`, taken from `kept` when the briefs' slugs, order and features are
+    those it was found for (at 10,000 articles it takes seconds; an edit seldom changes them)."""
+    key = digest(repr([(brief.slug, brief_features(brief)) for brief in briefs]))
+    found = kept.get(key)
+    if found is None:
+        found = tuple(tuple(row) for row in closest_positions(briefs))
+        kept.put(key, found)
+        kept.remove_all_but({key})
+    return [list(row) for row in found]
 
 
 def closest_positions(briefs: Sequence[Brief]) -> list[list[int]]:
