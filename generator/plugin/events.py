@@ -23,12 +23,7 @@ from generator.build import generate_site
 from generator.cache import keep_stores_in_memory
 from generator.config import plugin_options
 from generator.plugin.page_caches import PageHtmlCache, PageOutputCache, PageSourceCache
-from generator.plugin.served import (
-    ServedOutputs,
-    always_modified,
-    make_rebuilds_dirty,
-    site_files,
-)
+from generator.plugin.served import ServedOutputs, make_rebuilds_dirty
 from generator.plugin.watch import DocsWatch
 from generator.render.views import problem_rows, shown_files
 from generator.settings import PLUGIN_SETTINGS, Settings
@@ -145,8 +140,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self.page_cache = PageHtmlCache(self.settings.cache_dir / "pages", config, files)
         self.files = files
         if self.served is not None and self.served.dirty_rebuilds:
-            for file in files:  # built or copied, as in a full build, unless left (`on_env`)
-                file.is_modified = always_modified
+            self.served.steer(files)
         return files
 
     @event_priority(-100)
@@ -204,7 +198,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             if self.sources is not None:
                 self.sources.finish()
         if self.served is not None:
-            self.served.built(outputs.written, site_files(self.files))
+            self.served.built(outputs.written, self.files)
 
     def on_build_error(self, error) -> None:
         if self.served is not None:
