@@ -175,30 +175,6 @@ def related_topics(
     return related
 
 
-@dataclass(frozen=True)
-class SpeakerPlan:
-    """A speaker as positions: of briefs in the corpus's list, of quotes and claims in a brief."""
-
-    name: str
-    slug: str
-    kind: str
-    quotes: tuple[tuple[int, int], ...]  # (brief, quote)
-    claims: tuple[tuple[int, int], ...]  # (brief, claim)
-    roles: tuple[tuple[str, int], ...]  # (role, brief)
-    briefs: tuple[int, ...]
-
-    def speaker(self, briefs: Sequence[Brief]) -> Speaker:
-        return Speaker(
-            name=self.name,
-            slug=self.slug,
-            kind=self.kind,
-            quotes=[QuoteRef(briefs[b].quotes[q], briefs[b]) for b, q in self.quotes],
-            claims=[ClaimRef(briefs[b].claims[c], briefs[b]) for b, c in self.claims],
-            roles=[(role, briefs[b]) for role, b in self.roles],
-            briefs=[briefs[b] for b in self.briefs],
-        )
-
-
 def dated_events(briefs: Sequence[Brief]) -> list[EventRef]:
     """Every dated event in every brief, by year, then by article date and reading order."""
     events = [EventRef(event, brief) for brief in briefs for event in brief.events]
@@ -316,13 +292,9 @@ def people_in(briefs: Sequence[Brief]) -> set[str]:
 
 
 def collect_speakers(briefs: Sequence[Brief]) -> list[Speaker]:
-    """People quoted or named in two or more briefs, and organisations quoted."""
-    return [plan.speaker(briefs) for plan in speaker_plans(briefs)]
-
-
-def speaker_plans(briefs: Sequence[Brief]) -> list[SpeakerPlan]:
-    """`collect_speakers`, as positions in `briefs`: each speaker's quotes, roles and briefs
-    (those quoting them first, then those naming them), and claims reported from them."""
+    """People quoted or named in two or more briefs, and organisations quoted: each with their
+    quotes, roles and briefs (those quoting them first, then those naming them), and the claims
+    reported from them."""
     people_named = {e.name for b in briefs for e in b.entities if e.type == "person"}
     quoted = {q.speaker for b in briefs for q in b.quotes if q.speaker}
     canonical = canonical_names(people_named | quoted, people_in(briefs))
@@ -333,54 +305,55 @@ def speaker_plans(briefs: Sequence[Brief]) -> list[SpeakerPlan]:
             by_name[name] = _Collected(name, kind)
         return by_name[name]
 
-    for position, brief in enumerate(briefs):
-        for index, quote in enumerate(brief.quotes):
+    for brief in briefs:
+        for quote in brief.quotes:
             if quote.speaker:
                 kind = "organisation" if quote.speaker_type == "organisation" else "person"
                 entry = speaker(canonical.get(quote.speaker, quote.speaker), kind)
-                entry.quotes.append((position, index))
-                entry.add(position, quote.role)
+                entry.quotes.append(QuoteRef(quote, brief))
+                entry.add(brief, quote.role)
     mention_counts = Counter(
         canonical.get(e.name, e.name) for b in briefs for e in b.entities if e.type == "person"
     )
-    for position, brief in enumerate(briefs):
+    for brief in briefs:
         for entity in brief.entities:
             name = canonical.get(entity.name, entity.name)
             if name in by_name or (entity.type == "person" and mention_counts[name] >= 2):
                 entry = speaker(name, by_name[name].kind if name in by_name else "person")
-                entry.add(position, entity.role)
-        for index, claim in enumerate(brief.claims):
+                entry.add(brief, entity.role)
+        for claim in brief.claims:
             if claim.speaker and (name := canonical.get(claim.speaker, claim.speaker)) in by_name:
-                by_name[name].claims.append((position, index))
+                by_name[name].claims.append(ClaimRef(claim, brief))
     ordered = sorted(by_name.values(), key=lambda s: (s.kind, s.name.casefold()))
     slugs = unique_slugs([slugify(s.name) for s in ordered])
-    return [entry.plan(slug) for entry, slug in zip(ordered, slugs, strict=True)]
+    return [entry.speaker(slug) for entry, slug in zip(ordered, slugs, strict=True)]
 
 
 class _Collected:
-    """A speaker while `speaker_plans` collects it: each brief and each (role, brief) once."""
+    """A speaker while `collect_speakers` collects it: each brief and each (role, brief) once
+    (by identity: briefs compare by value)."""
 
     def __init__(self, name: str, kind: str) -> None:
         self.name, self.kind = name, kind
-        self.quotes: list[tuple[int, int]] = []
-        self.claims: list[tuple[int, int]] = []
-        self.roles: dict[tuple[str, int], None] = {}
-        self.briefs: dict[int, None] = {}
+        self.quotes: list[QuoteRef] = []
+        self.claims: list[ClaimRef] = []
+        self.roles: dict[tuple[str, int], tuple[str, Brief]] = {}
+        self.briefs: dict[int, Brief] = {}
 
-    def add(self, position: int, role: str | None) -> None:
-        self.briefs.setdefault(position)
+    def add(self, brief: Brief, role: str | None) -> None:
+        self.briefs.setdefault(id(brief), brief)
         if role:
-            self.roles.setdefault((role, position))
+            self.roles.setdefault((role, id(brief)), (role, brief))
 
-    def plan(self, slug: str) -> SpeakerPlan:
-        return SpeakerPlan(
+    def speaker(self, slug: str) -> Speaker:
+        return Speaker(
             name=self.name,
             slug=slug,
             kind=self.kind,
-            quotes=tuple(self.quotes),
-            claims=tuple(self.claims),
-            roles=tuple(self.roles),
-            briefs=tuple(self.briefs),
+            quotes=self.quotes,
+            claims=self.claims,
+            roles=list(self.roles.values()),
+            briefs=list(self.briefs.values()),
         )
 
 
