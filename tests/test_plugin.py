@@ -111,3 +111,40 @@ def test_a_serving_rebuild_parses_only_the_page_files_that_changed(tmp_path, mon
     assert serve_build() == ["topics/hand-notes.md"]
     page = (tmp_path / "site" / "topics" / "hand-notes" / "index.html").read_text(encoding="utf-8")
     assert "Other words." in page
+
+
+def test_a_converted_page_is_reused_while_the_paths_it_links_find_the_same_files(tmp_path):
+    """A page added elsewhere converts no page again; a page whose link now finds its target
+    otherwise (here excluded from the site) is converted again."""
+    from mkdocs.config import load_config
+    from mkdocs.structure.files import get_files
+    from mkdocs.structure.nav import get_navigation
+
+    from generator.plugin.page_caches import PageHtmlCache
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "a.md").write_text("# A\n\nSee [B](b.md).\n", encoding="utf-8")
+    (docs / "b.md").write_text("# B\n", encoding="utf-8")
+    config_file = tmp_path / "mkdocs.yml"
+
+    def convert_a(extra: str = "") -> tuple[int, str]:
+        config_file.write_text(f"site_name: Test\n{extra}", encoding="utf-8")
+        config = load_config(config_file=str(config_file))
+        files = get_files(config)
+        get_navigation(files, config)
+        cache = PageHtmlCache(tmp_path / "cache", config, files)
+        page = files.get_file_from_path("a.md").page
+        page.read_source(config)
+        cache.before_render(page.markdown, page)
+        page.render(config, files)
+        cache.after_render(page.content, page)
+        return cache.hits, page.content
+
+    first_hits, html = convert_a()
+    assert first_hits == 0
+    assert 'href="../b/"' in html
+    assert convert_a()[0] == 1
+    (docs / "c.md").write_text("# C\n", encoding="utf-8")
+    assert convert_a()[0] == 1
+    assert convert_a("exclude_docs: b.md\n")[0] == 0

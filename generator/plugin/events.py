@@ -153,7 +153,12 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
 
     def on_nav(self, nav, config, files):
         self.outputs = PageOutputCache(
-            self.settings.cache_dir / "outputs", config, nav, self.page_cache.context, self.served
+            self.settings.cache_dir / "outputs",
+            config,
+            nav,
+            files,
+            self.page_cache.context,
+            self.served,
         )
         return nav
 

@@ -4,7 +4,8 @@ MkDocs renders every page's theme template on every build, and Material's search
 page's HTML again; under `mkdocs serve` that was most of the wait after saving one seed. This
 cache keeps what a page's template and search produced, keyed by a digest of everything they read:
 the page's converted HTML, title, table of contents, metadata and address, the navigation, the
-other files' addresses, the theme and the configuration. A page whose key is stored is given an
+theme and the configuration (and the other pages' addresses, for a project with templates of its
+own: the theme's do not list pages). So a page added changes only the pages showing or linking it. A page whose key is stored is given an
 empty template to render and no HTML to index; its stored output and search entries are put back
 in their places, so the built site and its search index are byte for byte those of a full render.
 
@@ -26,7 +27,7 @@ import time
 import zlib
 from dataclasses import dataclass
 from importlib import metadata
-from pathlib import Path
+from pathlib import Path, PurePath
 
 import jinja2
 
@@ -80,7 +81,13 @@ class PageOutputCache:
     altogether (`served.ServedOutputs`); its search entries are put back in their place."""
 
     def __init__(
-        self, directory: Path, config, nav, file_context: str, served: ServedOutputs | None = None
+        self,
+        directory: Path,
+        config,
+        nav,
+        files,
+        file_context: str,
+        served: ServedOutputs | None = None,
     ) -> None:
         # Each site address its own folder: `mkdocs serve` builds for its own address, and every
         # page names its address (the canonical link), so serving and building keep apart.
@@ -93,6 +100,7 @@ class PageOutputCache:
             str(nav),
             _config_text(config),
             _theme_text(config),
+            _pages_text(config, files),
         )
         self.served = served
         self.kept: dict[str, PageOutput] = {}
@@ -236,15 +244,28 @@ def _config_text(config) -> str:
     return _ADDRESS.sub("", json.dumps(values, sort_keys=True, default=repr))
 
 
+def _own_theme_folders(config) -> list[Path]:
+    """The theme's folders outside installed packages: a project's own templates."""
+    installed = Path(sysconfig.get_paths()["purelib"]).resolve()
+    folders = map(Path, config.theme.dirs)
+    return [folder for folder in folders if not folder.resolve().is_relative_to(installed)]
+
+
+def _pages_text(config, files) -> str:
+    """Every page's path and address, when a project's own templates could list them (MkDocs
+    gives every template the pages); the theme's own templates do not."""
+    if not _own_theme_folders(config):
+        return ""
+    pages = files.documentation_pages()
+    return json.dumps(sorted((file.src_uri, file.url) for file in pages))
+
+
 def _theme_text(config) -> str:
     """The theme's settings, and the templates it reads from outside installed packages (a
     project's overrides), by size and modification time."""
     theme = config.theme
-    installed = Path(sysconfig.get_paths()["purelib"]).resolve()
     stamps = []
-    for folder in map(Path, theme.dirs):
-        if folder.resolve().is_relative_to(installed):
-            continue
+    for folder in _own_theme_folders(config):
         for path in sorted(folder.rglob("*")):
             if path.is_file():
                 status = path.stat()
@@ -270,6 +291,7 @@ class RenderedPage:
     title: str | None
     anchor_ids: set[str]
     links_to_anchors: dict[str, dict[str, str]] | None  # by the linked page's src_uri
+    lookups: Lookups = ()  # each path its links looked up, and what it found
 
 
 class RenderedPageStore(PickleStore):
@@ -278,8 +300,9 @@ class RenderedPageStore(PickleStore):
 
 class PageHtmlCache:
     """Each page's converted HTML, reused while its Markdown and everything else it depends on
-    stay the same: the Markdown extensions and their settings, the package versions, and every
-    file's source path and URL (links are resolved and checked against them). A page whose
+    stay the same: the Markdown extensions and their settings, the package versions, and what
+    each path its links looked up was found to be (address, inclusion; or missing) — so a page
+    added or removed converts again only the pages linking to it. A page whose
     conversion logged anything is never stored, so its warnings come back on every build.
     On a hit the page's `render` is replaced, for this build's page object only, by putting the
     stored result in place: MkDocs would build a Markdown converter for every page first.
@@ -291,7 +314,8 @@ class PageHtmlCache:
         self.store = opened(RenderedPageStore, directory)
         self.used: set[str] = set()
         self.hits = 0
-        self.pending: dict[str, tuple[str, RenderedPage | None]] = {}
+        self.files = files
+        self.pending: dict[str, tuple[str, RenderedPage | None, dict]] = {}
         self.records = _Recorder()
         versions = {}
         for package in self.PACKAGES:
@@ -305,7 +329,6 @@ class PageHtmlCache:
             "extension_configs": repr(sorted((config.mdx_configs or {}).items())),
             "use_directory_urls": config.use_directory_urls,
             "validation": repr(config.validation),
-            "files": sorted((file.src_uri, file.url) for file in files),
         }
         self.context = _digest(json.dumps(context, sort_keys=True))
 
@@ -313,25 +336,31 @@ class PageHtmlCache:
         uri = page.file.src_uri
         key = _digest(self.context, uri, markdown)
         stored = self.store.get(key)
-        self.pending[uri] = (key, stored)
+        if stored is not None and not all(
+            _found(self.files, path) == found for path, found in stored.lookups
+        ):
+            stored = None
+        asked: dict[str, tuple[str, str] | None] = {}
+        self.pending[uri] = (key, stored, asked)
         if stored is not None:
             page.render = functools.partial(_restore, page, stored)
         else:
+            page.render = functools.partial(_render_noting_lookups, page, asked)
             self.records.start()
         return markdown
 
     def after_render(self, html: str, page) -> str:
-        key, stored = self.pending.pop(page.file.src_uri)
+        key, stored, asked = self.pending.pop(page.file.src_uri)
         self.used.add(key)
         if stored is None:
             if self.records.stop() == 0:
-                self.store.put(key, self._rendered(html, page))
+                self.store.put(key, self._rendered(html, page, tuple(asked.items())))
         else:
             self.hits += 1
         return html
 
     @staticmethod
-    def _rendered(html: str, page) -> RenderedPage:
+    def _rendered(html: str, page, lookups: Lookups) -> RenderedPage:
         links = page.links_to_anchors
         return RenderedPage(
             html=html,
@@ -341,6 +370,7 @@ class PageHtmlCache:
             links_to_anchors=None
             if links is None
             else {file.src_uri: dict(anchors) for file, anchors in links.items()},
+            lookups=lookups,
         )
 
     def finish(self) -> None:
@@ -413,6 +443,37 @@ class PageSourceCache:
 def _read_known(page, markdown: str, meta: dict, config) -> None:
     """What `Page.read_source` sets, from the last reading of an unchanged file."""
     page.markdown, page.meta = markdown, copy.deepcopy(meta)
+
+
+# The paths a page's conversion looked up among the files, each with what it found: the file's
+# address and inclusion, or None.
+Lookups = tuple[tuple[str, tuple[str, str] | None], ...]
+
+
+def _found(files, path: str) -> tuple[str, str] | None:
+    """What `files` has at `path` (a path as `_NotingFiles` notes it: in POSIX form)."""
+    file = files.src_uris.get(path)
+    return None if file is None else (file.url, file.inclusion.name)
+
+
+class _NotingFiles:
+    """The site's files as one page's conversion sees them: each path it looks up is noted
+    with what it found (MkDocs resolves and checks links through `get_file_from_path`)."""
+
+    def __init__(self, files, asked: dict[str, tuple[str, str] | None]) -> None:
+        self._files, self._asked = files, asked
+
+    def get_file_from_path(self, path: str):
+        posix = PurePath(path).as_posix()  # as `Files.get_file_from_path` looks it up
+        self._asked[posix] = _found(self._files, posix)
+        return self._files.get_file_from_path(path)
+
+    def __getattr__(self, name: str):
+        return getattr(self._files, name)
+
+
+def _render_noting_lookups(page, asked: dict, config, files) -> None:
+    type(page).render(page, config, _NotingFiles(files, asked))
 
 
 def _restore(page, stored: RenderedPage, config, files) -> None:
