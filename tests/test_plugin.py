@@ -148,3 +148,19 @@ def test_a_converted_page_is_reused_while_the_paths_it_links_find_the_same_files
     (docs / "c.md").write_text("# C\n", encoding="utf-8")
     assert convert_a()[0] == 1
     assert convert_a("exclude_docs: b.md\n")[0] == 0
+
+
+def test_a_kept_table_of_contents_is_copied_so_plugins_changing_it_change_no_other_build():
+    from mkdocs.structure.toc import get_toc
+
+    from generator.plugin.page_caches import _copied_toc
+
+    leaf = {"level": 2, "id": "b", "name": "B", "children": []}
+    toc = get_toc([{"level": 1, "id": "a", "name": "A", "children": [leaf]}])
+    copied = _copied_toc(toc)
+    assert str(copied) == str(toc)
+    entry = next(iter(copied))
+    assert entry.active  # what MkDocs and plugins set on entries comes along
+    entry.children[0].title = "Changed"
+    entry.children.append(entry)
+    assert str(toc) == "A - #a\n    B - #b\n"
