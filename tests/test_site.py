@@ -93,12 +93,18 @@ def test_files_known_to_hold_a_page_are_compared_in_memory_not_read_again(tmp_pa
     assert compared == ["index.md", "a.md"]
 
 
-def test_what_was_written_is_kept_in_the_cache_folder_for_the_next_process(tmp_path):
+def saved_write(tmp_path: Path, inputs: str) -> tuple[Path, Path, WrittenFiles]:
+    """docs/ with one page written, and the state of that write saved (code "v1")."""
     docs, state = tmp_path / "docs", tmp_path / "cache" / "written.pickle"
     known = WrittenFiles.load(state, code="v1")
     write_pages(docs, {"index.md": "home\n"}, known)
-    known.site_inputs = "inputs"
+    known.site_inputs = inputs
     known.save()
+    return docs, state, known
+
+
+def test_what_was_written_is_kept_in_the_cache_folder_for_the_next_process(tmp_path):
+    docs, state, known = saved_write(tmp_path, "inputs")
     generator.write._last_saved.clear()  # as in another process
     again = WrittenFiles.load(state, code="v1")
     assert again is not known
@@ -110,11 +116,7 @@ def test_what_was_written_is_kept_in_the_cache_folder_for_the_next_process(tmp_p
 
 
 def test_a_process_takes_back_the_state_it_saved_unless_another_wrote_it_since(tmp_path):
-    docs, state = tmp_path / "docs", tmp_path / "cache" / "written.pickle"
-    known = WrittenFiles.load(state, code="v1")
-    write_pages(docs, {"index.md": "home\n"}, known)
-    known.site_inputs = "made-of-1"
-    known.save()
+    docs, state, known = saved_write(tmp_path, "made-of-1")
     assert WrittenFiles.load(state, code="v1") is known
     # Taken back once: a run that fails before it saves leaves no half-updated state to take.
     assert WrittenFiles.load(state, code="v1") is not known
