@@ -10,6 +10,7 @@ import functools
 import html
 import json
 import re
+import weakref
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -188,10 +189,32 @@ def _by_digest(brief: Brief) -> tuple:
     return str, (brief_digest(brief),)
 
 
+class PartDigests:
+    """A digest of each part of a brief (a quote, a claim…) that pages show, made once: topic
+    and speaker pages list thousands, and under `mkdocs serve` the briefs stay. Kept by object,
+    through a weak reference (a part another object has taken the id of is digested anew); a
+    build's parts that the next build does not use are let go (`next_build`)."""
+
+    def __init__(self) -> None:
+        self.used: dict[int, tuple[weakref.ref, bytes]] = {}
+        self.last: dict[int, tuple[weakref.ref, bytes]] = {}
+
+    def of(self, part: object) -> bytes:
+        known = self.used.get(id(part)) or self.last.get(id(part))
+        if known is None or known[0]() is not part:
+            known = (weakref.ref(part), value_digest(part)[:16])
+        self.used[id(part)] = known
+        return known[1]
+
+    def next_build(self) -> None:
+        self.last, self.used = self.used, {}
+
+
+PART_DIGESTS = PartDigests()
+
+
 def _by_own_digest(part: object) -> tuple:
-    """A part of a brief (a quote, a claim…) stands for a digest of it, made once per object:
-    topic and speaker pages list thousands, and under `mkdocs serve` the briefs stay."""
-    return bytes, (PER_OBJECT.value(part, "digest", lambda: value_digest(part)[:16]),)
+    return bytes, (PART_DIGESTS.of(part),)
 
 
 # How a page's values stand for the briefs and their parts in its inputs' digest.
@@ -211,6 +234,7 @@ def render_site(
     only the pages showing something it changed; long listings come in pages of a bounded size,
     so an edit that does change a row renders one page of a hundred rows again."""
     site = site or SiteInfo()
+    PART_DIGESTS.next_build()
     links = NameLinks(corpus.canonical, corpus.speaker_pages)
     if cache_dir is not None:
         keep_compiled_templates(cache_dir / TEMPLATE_CACHE)
