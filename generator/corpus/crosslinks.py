@@ -471,7 +471,7 @@ def symmetric_related(
 
 def related_positions(briefs: Sequence[Brief], kept: PickleStore | None = None) -> list[list[int]]:
     """`symmetric_related` as positions in `briefs`."""
-    related = kept_closest_positions(briefs, kept) if kept else closest_positions(briefs)
+    related = closest_positions(briefs) if kept is None else kept_closest_positions(briefs, kept)
     for i in range(len(briefs)):
         for j in related[i]:
             if i not in related[j]:

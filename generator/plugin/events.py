@@ -7,6 +7,7 @@ a build after an edit converts and renders only the pages the edit changed.
 from __future__ import annotations
 
 import logging
+import os
 import threading
 from contextlib import nullcontext
 from dataclasses import Field, fields
@@ -203,7 +204,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             if self.sources is not None:
                 self.sources.finish()
         if self.served is not None:
-            self.served.built(outputs.written, self.files)
+            self.served.built(outputs.written, self.files, os.path.normpath(config.site_dir))
 
     def on_build_error(self, error) -> None:
         if self.served is not None:

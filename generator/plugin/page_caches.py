@@ -19,7 +19,6 @@ import functools
 import hashlib
 import json
 import logging
-import os
 import re
 import shutil
 import sysconfig
@@ -33,7 +32,8 @@ import jinja2
 from mkdocs.structure.toc import AnchorLink, TableOfContents
 
 from generator.cache import PickleStore, opened, write_to_cache
-from generator.plugin.served import ServedOutputs, never_modified
+from generator.plugin.served import ServedOutputs, never_modified, site_path
+from generator.write import FileSignature, file_signature, modified_recently
 
 # The template a kept page renders: nothing (its stored output replaces the result).
 KEPT_TEMPLATE = "briefing-kept-page.html"
@@ -133,7 +133,7 @@ class PageOutputCache:
             stored = self.store.get(key)
             if stored is None:
                 continue
-            if leave and self.served.unchanged(_output_path(page), key):
+            if leave and self.served.unchanged(site_path(page.file), key):
                 self.left[uri] = stored.search_entries
                 page.file.is_modified = never_modified
                 page.content = None
@@ -167,7 +167,7 @@ class PageOutputCache:
                 html = zlib.compress(output.encode("utf-8"), 1)
                 self.store.put(self.keys[uri], PageOutput(html, own))
         if uri in self.keys:
-            self.written[_output_path(page)] = self.keys[uri]
+            self.written[site_path(page.file)] = self.keys[uri]
         self.indexed = len(search)
         return output
 
@@ -208,10 +208,6 @@ class PageOutputCache:
             str(page.toc),
             page.content,
         )
-
-
-def _output_path(page) -> str:
-    return os.path.normpath(page.file.abs_dest_path)
 
 
 def _last_used(folder: Path) -> float:
@@ -401,16 +397,13 @@ class _Recorder(logging.Handler):
 
 
 class PageSourceCache:
-    """Under `mkdocs serve`: each page's Markdown and metadata as last read, by its file's size,
-    modification time and inode, so a rebuild parses the front matter of changed files only
-    (MkDocs reads and parses every page's file at every build). A file modified within
-    `RACY_SECONDS` of being read is not kept: a change within the same clock tick could keep
-    its size and time."""
-
-    RACY_SECONDS = 0.1
+    """Under `mkdocs serve`: each page's Markdown and metadata as last read, by its file's
+    signature (`write.file_signature`), so a rebuild parses the front matter of changed files
+    only (MkDocs reads and parses every page's file at every build). A file too recently
+    modified to trust its signature (`write.modified_recently`) is not kept."""
 
     def __init__(self) -> None:
-        self.known: dict[str, tuple[tuple[int, int, int], str, dict]] = {}
+        self.known: dict[str, tuple[FileSignature, str, dict]] = {}
         self.seen: set[str] = set()
 
     def before_read(self, page, config) -> None:
@@ -418,20 +411,18 @@ class PageSourceCache:
         # A plugin that gives pages their source (`on_page_read_source`) must be asked each time.
         if config.plugins.events["page_read_source"] or path is None:
             return
-        try:
-            status = os.stat(path)
-        except OSError:  # MkDocs' own reading says what is wrong
+        signature = file_signature(path)
+        if signature is None:  # MkDocs' own reading says what is wrong
             return
-        signature = (status.st_size, status.st_mtime_ns, status.st_ino)
         uri = page.file.src_uri
         self.seen.add(uri)
         known = self.known.get(uri)
         if known is not None and known[0] == signature:
             page.read_source = functools.partial(_read_known, page, known[1], known[2])
-        elif time.time() - status.st_mtime > self.RACY_SECONDS:
+        elif not modified_recently(signature, time.time_ns()):
             page.read_source = functools.partial(self._read_and_keep, page, signature)
 
-    def _read_and_keep(self, page, signature: tuple[int, int, int], config) -> None:
+    def _read_and_keep(self, page, signature: FileSignature, config) -> None:
         type(page).read_source(page, config)
         self.known[page.file.src_uri] = (signature, page.markdown, copy.deepcopy(page.meta))
 
@@ -453,7 +444,10 @@ Lookups = tuple[tuple[str, tuple[str, str] | None], ...]
 
 def _found(files, path: str) -> tuple[str, str] | None:
     """What `files` has at `path` (a path as `_NotingFiles` notes it: in POSIX form)."""
-    file = files.src_uris.get(path)
+    return _answer(files.src_uris.get(path))
+
+
+def _answer(file) -> tuple[str, str] | None:
     return None if file is None else (file.url, file.inclusion.name)
 
 
@@ -466,8 +460,9 @@ class _NotingFiles:
 
     def get_file_from_path(self, path: str):
         posix = PurePath(path).as_posix()  # as `Files.get_file_from_path` looks it up
-        self._asked[posix] = _found(self._files, posix)
-        return self._files.get_file_from_path(path)
+        file = self._files.src_uris.get(posix)
+        self._asked[posix] = _answer(file)
+        return file
 
     def __getattr__(self, name: str):
         return getattr(self._files, name)

@@ -49,16 +49,14 @@ class ServedOutputs:
             if file.is_documentation_page() or source is None:
                 file.is_modified = always_modified
             else:
-                copied = self.copies.get(_site_path(file))
-                same = copied is not None and copied == (
-                    file_signature(source),
-                    file_signature(_site_path(file)),
-                )
+                copy = site_path(file)
+                same = self.copies.get(copy) == (file_signature(source), file_signature(copy))
                 file.is_modified = never_modified if same else always_modified
 
-    def built(self, written: dict[str, str], files) -> None:
+    def built(self, written: dict[str, str], files, site_dir: str) -> None:
         """After a build: the pages it wrote (path → key), and every file of the site now.
-        Files of the last build that are not in this one are removed, as a clean build would."""
+        Files of the last build that are not in this one are removed, as a clean build would,
+        and the folders they leave empty (never `site_dir` itself)."""
         for path, key in written.items():
             signature = file_signature(path)
             if signature is None:
@@ -67,14 +65,14 @@ class ServedOutputs:
                 self.pages[path] = (key, signature)
         served = [file for file in files if file.inclusion.is_in_serve()]
         self.copies = {
-            _site_path(file): (file_signature(file.abs_src_path), file_signature(_site_path(file)))
+            site_path(file): (file_signature(file.abs_src_path), file_signature(site_path(file)))
             for file in served
             if not file.is_documentation_page() and file.abs_src_path is not None
         }
-        now = {_site_path(file) for file in served}
+        now = {site_path(file) for file in served}
         for gone in sorted(self.files - now):
             self.pages.pop(gone, None)
-            _remove_with_empty_folders(Path(gone))
+            _remove_with_empty_folders(Path(gone), Path(site_dir))
         self.files = now
 
     def failed(self) -> None:
@@ -83,15 +81,16 @@ class ServedOutputs:
         self.copies.clear()
 
 
-def _site_path(file) -> str:
+def site_path(file) -> str:
+    """Where MkDocs puts `file` in the site folder."""
     return os.path.normpath(file.abs_dest_path)
 
 
-def _remove_with_empty_folders(path: Path) -> None:
+def _remove_with_empty_folders(path: Path, site_dir: Path) -> None:
     try:
         path.unlink(missing_ok=True)
         folder = path.parent
-        while not any(folder.iterdir()):
+        while folder != site_dir and folder.is_relative_to(site_dir) and not any(folder.iterdir()):
             folder.rmdir()
             folder = folder.parent
     except OSError:  # a folder the server or a user still holds: only the tidying is lost
