@@ -753,6 +753,14 @@ def test_a_caption_a_scrape_ran_into_the_text_is_taken_off_it() -> None:
     # A bracket that holds no credit is the text's own: "[in French]On January 9 …" stays whole.
     kept = "The ambassador spoke on television [in French]On the same day the minister replied."
     assert kept in body(clean(page(kept)))
+    # …but a credit may stand before a bracket that does not hold it.
+    glued = (
+        "Screen capture from a video of the ambassador's speech by a local channel on YouTube "
+        "[in French]On January 9, 2019, the ambassador sent his New Year's compliments."
+    )
+    cleaned = clean(page(glued))
+    assert [reason for _, reason in removed(cleaned)] == ["caption"]
+    assert body(cleaned)[2].startswith("On January 9, 2019, the ambassador sent")
 
 
 @pytest.mark.parametrize(

@@ -799,11 +799,13 @@ def test_a_description_of_the_person_in_focus_speaks_for_them(quotes_of):
             "Rangers striker Kofi Mensah scored twice in the final.",
             "“We never stopped believing,” the Dane said.",
             "“It was a team effort,” the 37-year-old added.",
+            "The 37-year-old said: “I knew after yesterday I had the pace to win the final.”",
         ]
     )
     assert said(quotes) == [
         ("We never stopped believing", "Kofi Mensah"),
         ("It was a team effort", "Kofi Mensah"),
+        ("I knew after yesterday I had the pace to win the final.", "Kofi Mensah"),
     ]
 
 
@@ -1209,3 +1211,56 @@ def test_a_speaker_named_after_the_verb_of_saying_the_parser_took_for_its_object
     speakers = {text[:20]: speaker for text, speaker in said(quotes)}
     assert speakers["both the state and f"] == "Chidi Odinkalu"
     assert speakers["Nobody has really ma"] == "Chidi Odinkalu"
+
+
+def test_a_quotation_under_a_line_naming_its_writer_or_owner_is_theirs(quotes_of):
+    # BBC profile (dev corpus): a quoted paragraph under "From his autobiography:"; Global
+    # Voices: under a line ending on the person's name.
+    quotes = quotes_of(
+        [
+            "Sam Allardyce was interviewed for the job in 2006.",
+            "From his autobiography:",
+            "“I wanted to do a real knock-your-socks-off interview for the FA.”",
+            "The decision attracted the attention of the British blogger John Hudson:",
+            "“The board had made up its mind long before the interviews began.”",
+            "The season then began:",
+            "“Nobody expected the club to finish in the top half of the table.”",
+        ]
+    )
+    assert said(quotes) == [
+        ("I wanted to do a real knock-your-socks-off interview for the FA.", "Sam Allardyce"),
+        ("The board had made up its mind long before the interviews began.", "John Hudson"),
+    ]
+
+
+def test_he_is_the_subject_before_a_person_described_beside_an_object(quotes_of):
+    # Global Voices (dev corpus): the ambassador is the subject, the president only the one he
+    # wrote to, however fully the sentence describes him.
+    quotes = quotes_of(
+        [
+            "On January 9, Robert Miller, the ambassador to Guinea, sent his greetings to Alpha "
+            "Condé, president of the West African country.",
+            "“Constitutions adapt themselves to reality,” he said.",
+        ]
+    )
+    assert said(quotes) == [("Constitutions adapt themselves to reality", "Robert Miller")]
+
+
+def test_a_quotation_alone_in_its_paragraph_is_the_person_the_one_before_is_about(quotes_of):
+    # VOA Learning English (dev corpus): the rancher's words under what he does; slogans on a
+    # placard strung together are no one's.
+    quotes = quotes_of(
+        [
+            "Ranchers can change the virtual fence boundaries quickly by using a phone app.",
+            "Jim Strickland and his coworkers can use their phones even while on horseback.",
+            "“And every 30 minutes, that line will move down; it will drive those cows down.”",
+            "Students led by Maria Souza marched through the capital on Wednesday.",
+            "“Cuts are the enemy of education” “Education is an act of love”",
+        ]
+    )
+    assert said(quotes) == [
+        (
+            "And every 30 minutes, that line will move down; it will drive those cows down.",
+            "Jim Strickland",
+        ),
+    ]

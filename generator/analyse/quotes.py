@@ -25,6 +25,7 @@ from spacy.tokens import Span, Token
 from generator.analyse.parse import ParsedArticle
 from generator.analyse.quotemarks import DOUBLE_CLOSING, QuotedSpan
 from generator.analyse.speakers import (
+    MAIN,
     UNNAMED,
     Speaker,
     SpeakerResolver,
@@ -34,6 +35,7 @@ from generator.analyse.speakers import (
 from generator.analyse.speech import (
     INTRODUCING_VERBS,
     SHARED_THOUGHTS,
+    WRITINGS,
     is_speech_noun,
     is_speech_verb,
 )
@@ -78,7 +80,11 @@ def extract_quotes(parsed: ParsedArticle, entities: tuple[Entity, ...]) -> tuple
         if speaker is None and kind == "full":
             speaker = _label_speaker(resolver, first)
         if speaker is None and kind == "full" and _stands_alone(resolver, first):
-            speaker = _speaker_before(resolver, first, said_before) or _introduced(resolver, first)
+            speaker = (
+                _speaker_before(resolver, first, said_before)
+                or _introduced(resolver, first)
+                or _person_just_before(resolver, first)
+            )
         if speaker is None or speaker is UNNAMED:
             continue
         said_before.append((first.start, speaker))
@@ -226,7 +232,7 @@ def _only_person_named(resolver: SpeakerResolver, index: int) -> Speaker | None:
     if len(tokens) >= 2 and tokens[-1].text == ":" and resolver.person_at(tokens[-2].i):
         return resolver.name(tokens[-2])
     for token in tokens:
-        shared = token.head.lemma_.lower() in SHARED_THOUGHTS and token.dep_ == "poss"
+        shared = token.head.lemma_.lower() in SHARED_THOUGHTS | WRITINGS and token.dep_ == "poss"
         if shared and token.lower_ in ("his", "her") and not resolver.in_quote(token):
             return resolver.in_focus(token, ("person",))
     return None
@@ -494,7 +500,10 @@ def _introduced(resolver: SpeakerResolver, span: QuotedSpan) -> Speaker | None:
         return None
     if not paragraphs[intro].text.rstrip().endswith(":"):
         return None
-    return _introducing_speaker(resolver, intro)
+    speaker = _introducing_speaker(resolver, intro)
+    if speaker is None or speaker is UNNAMED:  # "From his autobiography:", "… blogger Jane Doe:"
+        return _only_person_named(resolver, intro) or speaker
+    return speaker
 
 
 def reported_speaker(
@@ -768,6 +777,29 @@ def _speaker_before(
         if speaker is not None and speaker is not UNNAMED:
             events.append((token.idx, speaker))
     return max(events, key=lambda event: event[0])[1] if events else None
+
+
+def _person_just_before(resolver: SpeakerResolver, span: QuotedSpan) -> Speaker | None:
+    """The person the paragraph just before is about, its last sentence's subject that has one
+    ("Strickland and his coworkers can use their phones …" over a quotation that stands alone
+    in its paragraph): news prints a person's words right after what they do."""
+    parsed = resolver.parsed
+    previous = span.paragraph - 1
+    # the paragraph is this one quotation, of whole sentences (not slogans strung together)
+    after = resolver.text[span.end : _paragraph_end(resolver, span)]
+    words = resolver.text[span.text_start : span.text_end].rstrip()
+    whole = after.strip() == "." or (not after.strip() and words[-1:] in ".!?…")
+    if previous < 0 or not whole or not is_prose(parsed.article.paragraphs[previous]):
+        return None
+    tokens = _tokens_between(
+        resolver, parsed.paragraph_starts[previous], parsed.paragraph_starts[span.paragraph]
+    )
+    sentences = sorted({n for t in tokens if (n := resolver.sentence_of.get(t.i)) is not None})
+    for n in reversed(sentences):
+        subjects = [f for f in resolver.focus[n] if f.rank == MAIN and f.speaker.type == "person"]
+        if subjects:
+            return max(subjects, key=lambda f: f.token).speaker
+    return None
 
 
 _ALWAYS_SAYING = frozenset({"say", "tell", "told", "add"})

@@ -46,8 +46,9 @@ CONTROLLED_DEPS = ("advcl", "xcomp", "conj", "pcomp", "prep", "ccomp")
 # How a verb of saying takes what was said: "said (that) …", "…, he said".
 REPORTED_CLAUSE_DEPS = ("ccomp", "parataxis")
 # Focus ranks within a sentence: a trailing "…, Reuters reported" relays what the main speaker
-# said, so it is less in focus than the speaker it reports.
-RELAY, REPORTED, MAIN = 1, 2, 3
+# said, so it is less in focus than the speaker it reports; a person introduced beside an object
+# ("… sent his compliments to Alpha Condé, president of …") is less in focus than the subject.
+RELAY, REPORTED, DESCRIBED, MAIN = 1, 2, 3, 4
 # People who speak for an organisation the phrase names: "State Farm executives", "Acme officials".
 SPEAKING_FOR = frozenset(
     {"executive", "official", "officer", "representative", "spokesperson", "lawyer", "attorney"}
@@ -572,7 +573,7 @@ def _focus_rank(head: Token) -> int | None:
     if dep == "pobj" and head.head.dep_ == "agent" and is_speech_verb(head.head.head):
         return MAIN
     if dep == "appos" or any(c.dep_ == "appos" for c in head.children):
-        return None if _speech_depth(head) else MAIN
+        return None if _speech_depth(head) else DESCRIBED
     for clause in head.children:
         # "X, who said …" as a speaker; "General Robert W. Cone, who highlighted the value of …"
         # as the one doing what the clause says

@@ -336,6 +336,10 @@ SHARED_THOUGHTS = frozenset(
     {"thought", "view", "opinion", "story", "experience", "concern", "aspiration", "hope"}
     | {"feeling", "reflection", "memory", "fear", "wish", "message", "statement", "word"}
 )
+# What one writes, whose words a line like "From his autobiography:" introduces.
+WRITINGS = frozenset(
+    {"autobiography", "memoir", "book", "diary", "blog", "column", "letter", "essay", "speech"}
+)
 ORGANISATION_PRONOUNS = frozenset({"it"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 
@@ -350,7 +354,9 @@ def is_person_description(token: Token) -> bool:
     word = token.lower_
     if token.pos_ == "PROPN":
         return word in SINGULAR_DEMONYMS or word.endswith(DEMONYM_ENDINGS)
-    return word in PERSON_DESCRIPTIONS or word.endswith("-old")
+    # "the 24-year-old": the tokenizer splits the hyphens, leaving "old" over "year"
+    aged = word == "old" and any(child.lower_ in ("year", "years") for child in token.children)
+    return word in PERSON_DESCRIPTIONS or word.endswith("-old") or aged
 
 
 def is_speech_verb(token: Token) -> bool:

@@ -1011,7 +1011,7 @@ _GLUED_CAPTION = re.compile(
 )
 _CREDIT_WORDS = re.compile(
     r"\b(?:CC[ -]|Creative Commons|public domain|photo|image|picture|credit|Flickr|Wikimedia"
-    r"|screenshot|screen ?shot|courtesy|used with permission|via)\b",
+    r"|screenshot|screen ?(?:shot|capture|grab)|courtesy|used with permission|via)\b",
     re.IGNORECASE,
 )
 
@@ -1020,7 +1020,9 @@ def _split_glued_captions(page: _Page) -> None:
     for i in page.kept():
         unit = page.units[i]
         match = _GLUED_CAPTION.match(unit.text)
-        if match and _CREDIT_WORDS.search(match.group("credit")):
+        # The credit may be in the brackets or before them ("Screen capture from a video … [in
+        # French]On January 9, …").
+        if match and _CREDIT_WORDS.search(match.group("caption")):
             page.extra.append(RemovedText(unit.line, match.group("caption").strip(), CAPTION))
             page.units[i] = replace(unit, text=match.group("text"))
 
@@ -1699,6 +1701,7 @@ def strip_boilerplate(
     near the top that prints it, or one of its parts, is the headline.
     """
     page = _Page(units)
+    _split_glued_captions(page)  # before a caption rule takes the whole line, lede and all
     _mark_lines(page)
     _mark_publisher_names(page, publisher_names)
     _mark_highlights(page)
@@ -1707,7 +1710,6 @@ def strip_boilerplate(
     _mark_promo_followers(page)
     _mark_note_items(page)
     _mark_comment_followers(page)
-    _split_glued_captions(page)
     _mark_lead_captions(page)
     _mark_caption_copies(page)
     outline_title = _mark_page_record(page, known_title)
