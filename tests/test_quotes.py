@@ -1264,3 +1264,25 @@ def test_a_quotation_alone_in_its_paragraph_is_the_person_the_one_before_is_abou
             "Jim Strickland",
         ),
     ]
+
+
+def test_the_one_person_opening_an_introducing_line_speaks_the_block_under_it(quotes_of):
+    # Global Voices (dev corpus): the parser takes "termed" for an adjective, so the line has no
+    # verb whose subject could speak; the person it opens on does. A line naming a person
+    # further in introduces no one's words.
+    quotes = quotes_of(
+        [
+            "Dr. Adolf Mihanjo, head of the faculty of philosophy at the University of Dar es "
+            "Salaam, termed defectors as people who lack ideology and only seek positions:",
+            "People have started feeling that defectors are being bribed — this is dangerous.",
+            "After the vote in Arusha, the rally of the party led by Freeman Mbowe ended with "
+            "plans:",
+            "The party will hold its national congress in the capital next month.",
+        ]
+    )
+    assert said(quotes) == [
+        (
+            "People have started feeling that defectors are being bribed — this is dangerous.",
+            "Adolf Mihanjo",
+        )
+    ]

@@ -179,6 +179,8 @@ def _block_quotes(
         speaker = introduce(resolver, index) if runs else None
         if colon and runs and (speaker is None or speaker is UNNAMED) and _speaks(runs[0]):
             speaker = _only_person_named(resolver, index)
+        if colon and runs and (speaker is None or speaker is UNNAMED):
+            speaker = _opening_person(resolver, index)
         if speaker is None or speaker is UNNAMED:
             continue
         for run in runs:
@@ -236,6 +238,36 @@ def _only_person_named(resolver: SpeakerResolver, index: int) -> Speaker | None:
         if shared and token.lower_ in ("his", "her") and not resolver.in_quote(token):
             return resolver.in_focus(token, ("person",))
     return None
+
+
+# How far into an introducing sentence its person may be named: "Popular Facebook personality
+# Alimou Sow chose irony …:".
+_OPENING_WITHIN = 5  # tokens
+
+
+def _opening_person(resolver: SpeakerResolver, index: int) -> Speaker | None:
+    """The one person an introducing sentence names, at its start ("Dr. Adolf Mihanjo, head of
+    the faculty …, termed defectors as people who …:"): whatever the parser made of its verb,
+    the sentence is about them and the block under it is theirs."""
+    last = _last_sentence(resolver, index)
+    if last is None:
+        return None
+    people = {
+        mention.name: mention
+        for mention in resolver.mentions
+        if last.start <= mention.start < last.end
+        and mention.type == "person"
+        and not resolver.in_quote(resolver.doc[mention.start])
+    }
+    if len(people) != 1:
+        return None
+    (mention,) = people.values()
+    opening = resolver.doc[last.start : mention.start]
+    if mention.start - last.start > _OPENING_WITHIN or any(
+        t.pos_ in ("VERB", "AUX", "ADP", "PRON") for t in opening
+    ):
+        return None
+    return Speaker(mention.name, "person")
 
 
 def _reporting_speaker(resolver: SpeakerResolver, index: int) -> Speaker | None:
