@@ -793,6 +793,14 @@ def test_a_signature_loses_its_emoji_and_what_joins_them():
     assert _signed_name("Jane ❤️ Doe 👩\u200d💻") == "Jane Doe"
 
 
+def test_a_signature_keeps_its_name_in_latin_letters_without_its_twin_in_another_script():
+    # Global Voices (dev corpus): posts signed in two scripts, or with a hashtag.
+    assert _signed_name("UNICEF MENA – يونيسف الشرق الأوسط وشمال إفريقيا") == "UNICEF MENA"
+    assert _signed_name("Yahya Assiri يحيى عسيري #المقسطون") == "Yahya Assiri"
+    assert _signed_name("Félix Tshisekedi") == "Félix Tshisekedi"
+    assert _signed_name("يحيى عسيري") == "يحيى عسيري"  # no Latin name to keep: as signed
+
+
 def test_a_description_of_the_person_in_focus_speaks_for_them(quotes_of):
     quotes = quotes_of(
         [

@@ -401,9 +401,23 @@ def _is_symbol(char: str) -> bool:
 
 
 def _signed_name(signature: str) -> str:
-    """The name a post is signed with, without the emoji some put in it ("Hermisaurio 🦖")."""
+    """The name a post is signed with, without the emoji some put in it ("Hermisaurio 🦖"), nor
+    the same name in another script or a hashtag beside it ("UNICEF MENA – يونيسف …", "Yahya
+    Assiri يحيى عسيري #المقسطون"), where a name in Latin letters remains."""
     kept = "".join(" " if _is_symbol(char) else char for char in signature)
-    return " ".join(kept.split()) or " ".join(signature.split())
+    words = kept.split()
+    latin = [w for w in words if _in_latin_letters(w) and not w.startswith("#")]
+    if latin and len(latin) < len(words):
+        words = " ".join(latin).strip(" –—-|·").split()
+    return " ".join(words) or " ".join(signature.split())
+
+
+def _in_latin_letters(word: str) -> bool:
+    """A word whose letters are all Latin ("Félix", "MENA"), or a dash between names."""
+    letters = [char for char in word if char.isalpha()]
+    if not letters:
+        return word in ("–", "—", "-", "|")
+    return all(unicodedata.name(char, "").startswith("LATIN") for char in letters)
 
 
 def _translates(original: str, paragraphs: list[Paragraph]) -> bool:
