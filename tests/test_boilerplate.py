@@ -484,6 +484,38 @@ def test_a_numbered_section_title_is_not_a_caption() -> None:
     assert removed(cleaned) == []
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        # Global Voices (dev corpus): the text's own sentences that lost their full stop
+        "But that is not the first time in Brazil that a woman's outfit choice has eclipsed her "
+        "skills in her workplace",
+        "Reflecting on the link between religion and oppression, the activist, who lives in "
+        "exile in London, tweeted on January 13",
+    ],
+)
+def test_a_sentence_that_lost_its_stop_is_not_a_caption(line: str) -> None:
+    cleaned = clean(page(line))
+    assert line in body(cleaned)
+    assert removed(cleaned) == []
+
+
+def test_a_translation_without_its_stop_is_not_a_caption() -> None:
+    original = (
+        "Decorrem inquéritos para aferir os contornos de cada um dos casos, procurando "
+        "salvaguardar o estado psíquico e emocional das gestantes."
+    )
+    translation = (
+        "Investigations are underway to assess the details of each case, seeking to safeguard "
+        "the psychological and emotional state of the pregnant women"
+    )
+    cleaned = clean(page(original, translation))
+    assert translation in body(cleaned)
+    # the same line under an English paragraph is a caption
+    caption = "Protesters outside the parliament building in the capital during the vote on Monday"
+    assert_only_removed(clean(page(caption)), [(caption, "caption")])
+
+
 def test_where_the_writer_works_goes_with_the_byline() -> None:
     lines = [
         "Download high-resolution video and images from NASA’s Scientific Visualization Studio",

@@ -1528,6 +1528,11 @@ def _mark_unpunctuated(page: _Page, headline: int | None, kicker: int | None) ->
             continue  # a post's text (a caption never closes on a hashtag)
         if _SPEAKER_LABEL.match(unit.text):
             continue  # a transcript's turn, cut off by the next speaker
+        if _CONNECTIVE_START.match(unit.text) or _POST_INTRODUCED.search(unit.text):
+            continue  # the text's own sentence that lost its stop ("But that is not …")
+        previous = max((k for k in page.kept() if k < i), default=None)
+        if previous is not None and in_other_language(page.units[previous].text):
+            continue  # the translation of a quotation printed above it
         if (
             word_count(unit.text) >= _CAPTION_MIN_WORDS
             and not _ANY_END.search(unit.text.rstrip())
@@ -1541,6 +1546,14 @@ def _mark_unpunctuated(page: _Page, headline: int | None, kicker: int | None) ->
 
 
 _CAPTION_MIN_WORDS = 12
+# A caption names what a picture shows; it does not argue on from the sentence before ("But
+# that is not the first time …") nor introduce a post ("…, Yahya Assiri … tweeted on January 13").
+_CONNECTIVE_START = re.compile(
+    r"^(?:But|And|Yet|However|Still|Meanwhile|Moreover|Nevertheless|Instead|Indeed|So)\b"
+)
+_POST_INTRODUCED = re.compile(
+    r"\b(?:tweeted|posted|wrote|said|shared|commented|added|explained|noted)\b[^.!?]{0,40}$"
+)
 _ENDS_ON_HASHTAG = re.compile(r"#\w+\s*$")
 # A paragraph of five sentences that stops short is a text cut off; the page's last paragraph
 # already at its third (a capture that stops mid-word).
