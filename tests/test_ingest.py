@@ -1282,3 +1282,20 @@ def test_a_post_its_sign_off_and_a_line_introducing_a_quotation_are_not_wrapped_
     ]
     units, _ = ingest.split_units(enumerate(wrapped, start=1))
     assert len(units) == 1
+
+
+def test_a_section_label_naming_a_publisher_over_the_headline_names_the_publisher(
+    tmp_path: Path,
+) -> None:
+    # ARCIC page (dev corpus): "ARCIC Feature" over the headline; a rubric names no publisher.
+    body = (
+        "On March 14, the center hosted representatives from seven think tanks for a broad "
+        "discussion about current priorities and future capabilities.\n\n"
+        "The event included senior leaders from the command and its training staff.\n"
+    )
+    labelled = "ARCIC Feature\n\n# Center Hosts Think Tanks to Discuss the Future\n\n" + body
+    article = read_article(tmp_path, "a.txt", labelled)
+    assert article.publisher == "ARCIC"
+    assert "ARCIC Feature" in article.inferred[-1].evidence
+    rubric = "Asia Feature\n\n# Center Hosts Think Tanks to Discuss the Future\n\n" + body
+    assert read_article(tmp_path, "b.txt", rubric).publisher is None

@@ -21,6 +21,7 @@ from generator.ingest.boilerplate import (
     DATE_LINE,
     DOCUMENT_TYPES,
     EDITOR_NOTE,
+    KICKER,
     LICENCE,
     METADATA,
     PROMO,
@@ -287,6 +288,24 @@ def _name_key(name: str) -> str:
     return re.sub(r"(?<=\b[A-Za-z])\.", "", name).casefold()
 
 
+# Words a site puts beside its own name over a headline: "ARCIC Feature", "ARCIC EXCLUSIVE".
+_SECTION_LABELS = frozenset(
+    {"exclusive", "feature", "features", "news", "opinion", "analysis", "blog", "update"}
+    | {"explainer", "special", "report", "insight", "live", "video", "podcast", "sport"}
+)
+
+
+def _labelled_publisher(kicker: str, table: PublisherTable) -> str | None:
+    """The publisher a section label over the headline names with a label word ("ARCIC
+    Feature"); a label naming anything else ("Asia", "Banyan") names no publisher."""
+    words = kicker.split()
+    if not 2 <= len(words) <= 4 or words[-1].casefold() not in _SECTION_LABELS:
+        return None
+    name = " ".join(words[:-1])
+    publisher = canonical_publisher(name, table)
+    return publisher if any(entry.name == publisher for entry in table) else None
+
+
 def _named_publisher(text: str, table: PublisherTable) -> tuple[str, str] | None:
     """(publisher, the name found) when the text names a publisher or one of its brands."""
     for publisher, known, pattern in _name_patterns(table):
@@ -340,7 +359,7 @@ def _publisher_clues(
         heading = f"the headline {_quoted(title or '')} heads an issue of {issue[0]}"
         clues.append((canonical_publisher(issue[0], table), heading))
     for removed in cleaned.removed:
-        if removed.reason not in _FURNITURE_REASONS:
+        if removed.reason not in _FURNITURE_REASONS | {KICKER}:
             continue
         where = f"{removed.reason} line {_quoted(removed.text)} on line {removed.line}"
         holder = _copyright_holder(removed.text) if removed.reason == COPYRIGHT else None
@@ -350,6 +369,9 @@ def _publisher_clues(
             clues.append((canonical_publisher(site, table), bar))
         elif holder:
             clues.append((canonical_publisher(holder, table), where))
+        elif removed.reason == KICKER:
+            if labelled := _labelled_publisher(removed.text, table):
+                clues.append((labelled, f"{where} labels the page as {labelled}'s"))
         elif named := _named_publisher(removed.text, table):
             clues.append((named[0], f'{where} names "{named[1]}" ({PUBLISHERS_FILE.name})'))
         elif own := _self_named(removed.text):
