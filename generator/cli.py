@@ -56,9 +56,8 @@ def main(argv: list[str] | None = None) -> int:
     export = commands.add_parser("export", help="analyse files or folders and write briefs JSON")
     export.add_argument("paths", nargs="+", type=Path)
     export.add_argument("-o", "--output", type=Path, default=Path("briefs.json"))
-    export.add_argument(
-        "--topics", type=Path, help="topic file to link the briefs to (default: the config's)"
-    )
+    topics_help = "topic file to link the briefs to (default: the config's)"
+    export.add_argument("--topics", type=Path, help=topics_help)
     evaluation = commands.add_parser("eval", help="score extraction against gold annotations")
     evaluation.add_argument("gold", type=Path)
     evaluation.add_argument("--briefs", type=Path, help="score this briefs JSON instead of seeds/")
@@ -68,6 +67,7 @@ def main(argv: list[str] | None = None) -> int:
         help="the folder of the gold's articles (default: the gold's own folder when it holds "
         "them, else the seeds folder)",
     )
+    evaluation.add_argument("--topics", type=Path, help=topics_help)
     evaluation.add_argument("-v", "--verbose", action="store_true", help="list misses")
     evaluation.add_argument("--check", action="store_true", help="exit 1 when a target is missed")
     commands.add_parser("check", help="report seed problems without writing anything")
@@ -153,12 +153,20 @@ def analyse_paths(settings: Settings, paths: list[Path], executor: Executor | No
     return run.briefs, [*problems, *run.problems]
 
 
+def with_topics(settings: Settings, topics: Path | None) -> Settings | None:
+    """The settings with the topic file --topics names; None (and a message) when it is missing."""
+    if topics is None:
+        return settings
+    if not topics.is_file():
+        print(f"error: no topic file {topics}", file=sys.stderr)
+        return None
+    return replace(settings, topics_file=topics.resolve())
+
+
 def export_briefs(settings: Settings, args: argparse.Namespace) -> int:
-    if args.topics is not None:
-        if not args.topics.is_file():
-            print(f"error: no topic file {args.topics}", file=sys.stderr)
-            return 2
-        settings = replace(settings, topics_file=args.topics.resolve())
+    settings = with_topics(settings, args.topics)
+    if settings is None:
+        return 2
     with executor_for(settings, args) as executor:
         briefs, problems = analyse_paths(settings, args.paths, executor)
     args.output.write_text(briefs_json(briefs), encoding="utf-8")
@@ -172,6 +180,9 @@ def run_eval(settings: Settings, args: argparse.Namespace) -> int:
     from generator.evaluate.fields import read_gold
     from generator.evaluate.quotes import claims_report, compare_with_lead, evaluate, report
 
+    settings = with_topics(settings, args.topics)
+    if settings is None:
+        return 2
     gold = read_gold(args.gold)
     folder = args.articles or gold_articles_folder(args.gold, gold, settings.seeds_dir)
     found = []
