@@ -1294,3 +1294,48 @@ def test_the_one_person_opening_an_introducing_line_speaks_the_block_under_it(qu
             "Adolf Mihanjo",
         )
     ]
+
+
+def test_the_one_who_dismisses_a_letter_speaks_the_block_under_it(quotes_of):
+    # Global Voices (dev corpus): the block answers the letter; its writer does not speak it.
+    quotes = quotes_of(
+        [
+            "In a rare open letter, Olusegun Obasanjo accused the government of planning to rig "
+            "the elections.",
+            "Shehu Garba, the media assistant to the president, dismissed Obasanjo's letter:",
+            "The elections starting in February will be free and fair as promised the nation.",
+        ]
+    )
+    assert said(quotes)[-1] == (
+        "The elections starting in February will be free and fair as promised the nation.",
+        "Shehu Garba",
+    )
+
+
+def test_a_quotation_after_what_its_paragraph_says_a_person_did_is_theirs(quotes_of):
+    # Tor Weekly News (dev corpus): another's words end the paragraph before.
+    quotes = quotes_of(
+        [
+            "Nick Mathewson adds: “Some of the generated code has been merged into the branch.”",
+            "David Fifield sent a summary of the costs incurred by the transport in September. "
+            "“Costs are currently very low for every one of the three providers.”",
+        ]
+    )
+    assert said(quotes) == [
+        ("Some of the generated code has been merged into the branch.", "Nick Mathewson"),
+        ("Costs are currently very low for every one of the three providers.", "David Fifield"),
+    ]
+
+
+def test_a_time_heading_ending_on_a_name_does_not_make_its_words_theirs(quotes_of):
+    # BBC profile (dev corpus): "After missing out to McClaren:" heads the manager's own words.
+    quotes = quotes_of(
+        [
+            "Steve McClaren was appointed in 2006.",
+            "After missing out to McClaren:",
+            "“I should have got it and I really don't know why I didn't.”",
+        ]
+    )
+    assert ("I should have got it and I really don't know why I didn't.", "Steve McClaren") not in (
+        said(quotes)
+    )

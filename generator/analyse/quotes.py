@@ -136,7 +136,9 @@ def _label_speaker(resolver: SpeakerResolver, span: QuotedSpan) -> Speaker | Non
     for kind in ("person", "organisation"):
         named = [m for m in mentions if m.type == kind]
         if named:
-            return Speaker(named[0].name, kind)
+            # a label opens on its name; "After missing out to McClaren:" heads someone else's
+            opening = resolver.doc[tokens.start : named[0].start]
+            return Speaker(named[0].name, kind) if _only_titles(opening) else None
     # "**America First Works:** “…”": a name NER does not know, set as the label
     # (on the quotation's own line: a heading over a quotation is no one's name)
     name = label.rstrip(":").strip(" *_")
@@ -231,7 +233,9 @@ def _only_person_named(resolver: SpeakerResolver, index: int) -> Speaker | None:
     if last is None:
         return None
     tokens = [t for t in resolver.parsed.tokens_of(last) if not t.is_space]
-    if len(tokens) >= 2 and tokens[-1].text == ":" and resolver.person_at(tokens[-2].i):
+    # a clause ending on the person, not a time heading ("After missing out to McClaren:")
+    clause = any(t.dep_ in ("nsubj", "nsubjpass") for t in tokens)
+    if clause and len(tokens) >= 2 and tokens[-1].text == ":" and resolver.person_at(tokens[-2].i):
         return resolver.name(tokens[-2])
     for token in tokens:
         shared = token.head.lemma_.lower() in SHARED_THOUGHTS | WRITINGS and token.dep_ == "poss"
@@ -263,11 +267,17 @@ def _opening_person(resolver: SpeakerResolver, index: int) -> Speaker | None:
         return None
     (mention,) = people.values()
     opening = resolver.doc[last.start : mention.start]
-    if mention.start - last.start > _OPENING_WITHIN or any(
-        t.pos_ in ("VERB", "AUX", "ADP", "PRON") for t in opening
-    ):
+    if mention.start - last.start > _OPENING_WITHIN or not _only_titles(opening):
         return None
     return Speaker(mention.name, "person")
+
+
+def _only_titles(words: Span) -> bool:
+    """Words before a name that only describe it ("Popular Facebook personality", "Secretary of
+    Energy"), not a clause or phrase of a sentence ("After missing out to", "In Arusha,")."""
+    if len(words) and words[0].pos_ in ("ADP", "SCONJ", "ADV"):
+        return False
+    return not any(t.pos_ in ("VERB", "AUX", "PRON", "SCONJ") for t in words)
 
 
 def _reporting_speaker(resolver: SpeakerResolver, index: int) -> Speaker | None:
@@ -485,7 +495,10 @@ def _introducing_speaker(resolver: SpeakerResolver, index: int) -> Speaker | Non
     sources = [
         source
         for t in tokens
-        if (source := resolver.according_to(t) or (_main_statement(t) and resolver.owner_of(t)))
+        if (
+            source := resolver.according_to(t)
+            or (_main_statement(t) and _statement_speaker(resolver, t))
+        )
     ]
     if sources:
         return sources[-1]
@@ -517,6 +530,23 @@ def _colon_speaker(resolver: SpeakerResolver, verb: Token, index: int) -> Speake
     following = resolver.parsed.article.paragraphs[index + 1 : index + 2]
     speaks_as_we = any(_WE.search(p.text) for p in following)
     return speaker if speaker.type == "organisation" and speaks_as_we else None
+
+
+# Verbs of answering a statement: "Shehu Garba … dismissed Obasanjo's letter:" introduces the
+# words of the one who dismisses it, not of the letter's writer.
+_ANSWERING_VERBS = frozenset(
+    {"dismiss", "reject", "deny", "refute", "rebut", "counter", "slam", "condemn", "criticise"}
+    | {"criticize", "mock", "ridicule", "question", "challenge", "welcome", "praise", "answer"}
+)
+
+
+def _statement_speaker(resolver: SpeakerResolver, statement: Token) -> Speaker | None:
+    """Who speaks the words under a line whose main verb takes a statement: its owner, or the
+    verb's subject where the verb answers the statement."""
+    verb = statement.head
+    if statement.dep_ == "dobj" and verb.lemma_.lower() in _ANSWERING_VERBS:
+        return resolver.speaker_of_verb(verb)
+    return resolver.owner_of(statement)
 
 
 def _reported_by(verb: Token) -> bool:
@@ -808,7 +838,9 @@ def _speaker_before(
     resolver: SpeakerResolver, span: QuotedSpan, said_before: list[tuple[int, Speaker]]
 ) -> Speaker | None:
     """The last speaker, quoted or reported, in the quotation's paragraph before it or else in
-    the body paragraph just before that."""
+    the body paragraph just before that; where there is one, the person the quotation's own
+    paragraph is about, if named later ("David Fifield sent a summary …: “…”" after another's
+    words)."""
     parsed = resolver.parsed
     paragraphs = parsed.article.paragraphs
     previous = span.paragraph - 1
@@ -822,13 +854,31 @@ def _speaker_before(
         speaker = _speaker_at(resolver, token)
         if speaker is not None and speaker is not UNNAMED:
             events.append((token.idx, speaker))
-    return max(events, key=lambda event: event[0])[1] if events else None
+    if not events:
+        return None
+    events += _main_people(resolver, parsed.paragraph_starts[span.paragraph], span.start)
+    return max(events, key=lambda event: event[0])[1]
+
+
+def _main_people(resolver: SpeakerResolver, start: int, end: int) -> list[tuple[int, Speaker]]:
+    """(offset, speaker) of the people that sentences between two offsets are about (their
+    subjects), before `end`."""
+    tokens = _tokens_between(resolver, start, end)
+    sentences = sorted({n for t in tokens if (n := resolver.sentence_of.get(t.i)) is not None})
+    return [
+        (at, focus.speaker)
+        for n in sentences
+        for focus in resolver.focus[n]
+        if focus.rank == MAIN
+        and focus.speaker.type == "person"
+        and (at := resolver.doc[focus.token].idx) < end
+    ]
 
 
 def _person_just_before(resolver: SpeakerResolver, span: QuotedSpan) -> Speaker | None:
-    """The person the paragraph just before is about, its last sentence's subject that has one
-    ("Strickland and his coworkers can use their phones …" over a quotation that stands alone
-    in its paragraph): news prints a person's words right after what they do."""
+    """The person the paragraph just before is about, its last subject ("Strickland and his
+    coworkers can use their phones …" over a quotation that stands alone in its paragraph):
+    news prints a person's words right after what they do."""
     parsed = resolver.parsed
     previous = span.paragraph - 1
     # the paragraph is this one quotation, of whole sentences (not slogans strung together)
@@ -837,15 +887,9 @@ def _person_just_before(resolver: SpeakerResolver, span: QuotedSpan) -> Speaker 
     whole = after.strip() == "." or (not after.strip() and words[-1:] in ".!?…")
     if previous < 0 or not whole or not is_prose(parsed.article.paragraphs[previous]):
         return None
-    tokens = _tokens_between(
-        resolver, parsed.paragraph_starts[previous], parsed.paragraph_starts[span.paragraph]
-    )
-    sentences = sorted({n for t in tokens if (n := resolver.sentence_of.get(t.i)) is not None})
-    for n in reversed(sentences):
-        subjects = [f for f in resolver.focus[n] if f.rank == MAIN and f.speaker.type == "person"]
-        if subjects:
-            return max(subjects, key=lambda f: f.token).speaker
-    return None
+    start = parsed.paragraph_starts[previous]
+    people = _main_people(resolver, start, parsed.paragraph_starts[span.paragraph])
+    return max(people, key=lambda event: event[0])[1] if people else None
 
 
 _ALWAYS_SAYING = frozenset({"say", "tell", "told", "add"})
