@@ -87,10 +87,18 @@ def test_a_promo_line_takes_its_lowercase_continuation() -> None:
         "More stories like this are available on example.com",
         "Read more: Central bank holds rates",
         "Download the Example app",
+        # New Zealand government release (dev corpus)
+        "You can find out more about the Waste Minimisation Fund on the Ministry for the "
+        "Environment's website.",
     ],
 )
 def test_promo_lines_go(line: str) -> None:
     assert_only_removed(clean(page(line)), [(line, "promo")])
+
+
+def test_finding_out_more_somewhere_other_than_a_website_is_text() -> None:
+    line = "Visitors can find out more about the history of the region in the new museum."
+    assert line in body(clean(page(line)))
 
 
 @pytest.mark.parametrize(

@@ -870,6 +870,17 @@ def test_a_release_names_its_issuer_as_publisher(tmp_path: Path) -> None:
     assert "today" in article.inferred[-1].evidence
 
 
+def test_a_release_lead_after_a_dateline_with_its_date_names_the_issuer(tmp_path: Path) -> None:
+    # Defense Digital Service release (dev corpus): the date stands in the dateline.
+    text = (
+        "# New Director to Expand Technology Initiatives\n\n"
+        "WASHINGTON — April 23, 2019 —The National Science Foundation announced today that Jane "
+        "Doe has been appointed director of its digital service.\n\n"
+        "The service brings technologists into government for short tours of duty.\n"
+    )
+    assert read_article(tmp_path, "a.md", text).publisher == "National Science Foundation"
+
+
 def test_a_headline_names_the_publisher_only_beside_a_release_marker(tmp_path: Path) -> None:
     body = (
         "The Senate has confirmed the nominations of two new members of the board, which will "

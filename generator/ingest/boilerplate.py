@@ -298,6 +298,8 @@ _PROMO_START = re.compile(
     r"|visit\b.{1,60}\bnow\b"
     r"|(?:to|for) (?:learn|find out|read|see) more\b.{0,100}\b(?:visit|see|go to)\s*:?$"
     r"|for more (?:information|details)\b.{0,100}\b(?:visit|see|go to)\s*:?$"
+    # "You can find out more about the Fund on the Ministry's website."
+    r"|(?:you can )?(?:find out|learn|read) more\b.{0,100}\b(?:website|site|page)\.?$"
     # a line that points to the links under it: "For more on the Pioneer Awards:"
     r"|for (?:(?:more|further)(?! than\b)|tickets|registration)\b[^.!?]{0,80}:$"
     r"|follow\b.{1,60}\bon (?:twitter|x|facebook|instagram|threads|bluesky|linkedin|tiktok)\b"

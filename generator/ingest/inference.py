@@ -435,7 +435,11 @@ _INSTITUTION = (
 # convened …" (a release says "today"; a newspaper names the day).
 _RELEASE_VERB = r"(?:released|announced|issued|published|launched|unveiled|welcomed)\b"
 _ACTION_VERB = r"(?:[a-z]{3,}ed|took|made|held|sent|gave|began|brought|sought)\b"
-_LEAD_DATELINE = r"(?:[*_]*[A-Z][A-Za-z.,' ]{2,30}?[*_ ]*[—–-]+\s*)"
+# "WASHINGTON — ", "**WASHINGTON**– ", "WASHINGTON — April 23, 2019 —"
+_LEAD_DATELINE = (
+    r"(?:[*_]*[A-Z][A-Za-z.,' ]{2,30}?[*_ ]*[—–-]+\s*"
+    r"(?:[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4}\s*[—–-]+\s*)?)"
+)
 _TODAY = r"(?:[Tt]oday|[Tt]his week)"
 _ISSUER_LEAD = re.compile(
     rf"^{_LEAD_DATELINE}?(?:(?P<when>{_TODAY}),?\s+)?(?:[Tt]he\s+)?(?P<name>{_INSTITUTION})"
