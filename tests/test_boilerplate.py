@@ -829,3 +829,17 @@ def test_more_ways_to_credit_a_picture_make_a_caption(line: str) -> None:
 def test_sentences_about_pictures_and_the_public_domain_stay(line: str) -> None:
     cleaned = clean(page(line))
     assert removed(cleaned) == [] and line in body(cleaned)
+
+
+def test_a_name_alone_above_or_below_the_text_goes_as_a_byline() -> None:
+    # New Zealand release (dev corpus): the minister's line under the headline; NASA history
+    # feature (dev corpus): the author's name under the last paragraph.
+    text = "\n\n".join(
+        ["Central Bank Lifts Rates Again", "Hon Eugenie Sage", *BODY, "Robert S. Arrighi"]
+    )
+    cleaned = clean(text)
+    assert body(cleaned) == BODY
+    assert removed(cleaned) == [("Hon Eugenie Sage", "byline"), ("Robert S. Arrighi", "byline")]
+    # …but a name heading a section of the text is the text's
+    middle = "\n\n".join(["Central Bank Lifts Rates Again", *BODY[:2], "Dr Jane Smith", *BODY[2:]])
+    assert "Dr Jane Smith" in body(clean(middle))

@@ -823,6 +823,25 @@ def _first_sentence(page: _Page) -> int:
     return len(page.units)
 
 
+# A line that is only a person's name, with an honorific or a middle initial to show it is one:
+# a release's minister line ("Hon Eugenie Sage"), a feature's author ("Robert S. Arrighi").
+_NAME_LINE = re.compile(
+    r"^(?:(?:(?:Rt\.? )?Hon|Dr|Prof|Mr|Mrs|Ms)\.?\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,3}"
+    r"|[A-Z][a-z]+\s+(?:[A-Z]\.\s+){1,2}[A-Z][\w’'-]+)$"
+)
+
+
+def _mark_name_lines(page: _Page) -> None:
+    """A name alone on a line above the article's first sentence or below its last is who signed
+    or issued it, as a byline is."""
+    kept = page.kept()
+    first = _first_sentence(page)
+    last = max((k for k in kept if ends_sentence(page.units[k].text.rstrip())), default=first)
+    for i in kept[1:]:  # the first line may be an obituary's headline: "Dr. Jane Smith"
+        if (i < first or i > last) and _NAME_LINE.match(page.units[i].text.strip(" *_")):
+            page.remove(i, BYLINE)
+
+
 def _mark_lead_captions(page: _Page) -> None:
     """A long line without a full stop, hanging under promo or a picture's credit before the
     article starts, is the lead picture's caption (its credit may be missing)."""
@@ -1726,6 +1745,7 @@ def strip_boilerplate(
     _mark_note_items(page)
     _mark_comment_followers(page)
     _mark_lead_captions(page)
+    _mark_name_lines(page)
     _mark_caption_copies(page)
     outline_title = _mark_page_record(page, known_title)
     title_field = _title_field(page) if known_title is None else None
