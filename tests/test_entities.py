@@ -463,6 +463,19 @@ def test_names_ner_cut_at_of_or_and_are_joined(entities_of):
     assert not {"U.S. Department", "Trinidad", "Tobago", "Scotiabank Trinidad"} & entities.keys()
 
 
+def test_an_institution_cut_at_its_and_is_joined_but_not_a_partner_after_it(entities_of):
+    # Treasury release (dev corpus): NER keeps "Bureau of Engraving" and takes "Printing" for a
+    # place.
+    entities = entities_of(
+        [
+            "The Treasurer directly oversees the U.S. Mint, the Bureau of Engraving and Printing, "
+            "Fort Knox, and the Federal Reserve.",
+        ]
+    )
+    assert entities["Bureau of Engraving and Printing"].type == "organisation"
+    assert not {"Bureau of Engraving", "Printing"} & entities.keys()
+
+
 def test_a_company_s_board_is_no_organisation_of_its_own(entities_of):
     # Treasury: the oligarchs' designations
     entities = entities_of(

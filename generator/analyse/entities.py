@@ -738,6 +738,8 @@ def _joined_across_words(mentions: list[Mention], parsed: ParsedArticle) -> list
             kind = "organisation"
         elif gap == " and " and _ends_with_known_place(text, places):
             kind = "place" if _key(text) in places else previous.type
+        elif gap == " and " and _completes_institution(previous, mention):
+            kind = "organisation"  # "Bureau of Engraving" + "and" + "Printing"
         elif gap in (" ", ", ") and _key(text) in places:
             kind = "place"  # "DR" + "Congo", "Washington" + "D.C."
         merged = kind and _make_mention(parsed, previous.start_char, mention.end_char, text, kind)
@@ -746,6 +748,21 @@ def _joined_across_words(mentions: list[Mention], parsed: ParsedArticle) -> list
         else:
             joined.append(mention)
     return joined
+
+
+def _completes_institution(previous: Mention, mention: Mention) -> bool:
+    """An institution's "of" cut at its "and": "Bureau of Engraving" and "Printing" (one word,
+    no name of its own), not "Department of Defense" and "Department of State"."""
+    words = previous.text.split()
+    return (
+        previous.type == "organisation"
+        and len(words) >= 3
+        and words[-2] in ("of", "for")
+        and words[0].casefold() in ORGANISATION_HEADS | {"u.s."}
+        and len(mention.text.split()) == 1
+        and mention.type not in ("organisation", "person")  # "… of Health" and "Pfizer"
+        and mention.text.casefold() not in ORGANISATION_HEADS
+    )
 
 
 def _ends_with_known_place(text: str, places: frozenset[str]) -> bool:
