@@ -758,7 +758,7 @@ def _completes_institution(previous: Mention, mention: Mention) -> bool:
         previous.type == "organisation"
         and len(words) >= 3
         and words[-2] in ("of", "for")
-        and words[0].casefold() in ORGANISATION_HEADS | {"u.s."}
+        and words[0].casefold() in _OF_INSTITUTION_OPENINGS
         and len(mention.text.split()) == 1
         and mention.type not in ("organisation", "person")  # "… of Health" and "Pfizer"
         and mention.text.casefold() not in ORGANISATION_HEADS
@@ -945,6 +945,8 @@ ORGANISATION_HEADS = frozenset(
         "university",
     }
 )
+# How an institution named by its "of" opens: "Bureau of …", "U.S. Department of …".
+_OF_INSTITUTION_OPENINGS = ORGANISATION_HEADS | {"u.s."}
 PLACE_HEADS = frozenset(
     {
         "airport",

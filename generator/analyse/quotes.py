@@ -224,6 +224,10 @@ def _speaks(block: list[Paragraph]) -> bool:
     return in_other_language(text) or _speaks_first_person(block[0])
 
 
+# What a person's words under a line are called there: "his view", "her autobiography".
+_OWNED_WORDS = SHARED_THOUGHTS | WRITINGS
+
+
 def _only_person_named(resolver: SpeakerResolver, index: int) -> Speaker | None:
     """The person an introducing line ends on ("… attracted the attention of Guinean blogger
     Nouhou Baldé:"), or whose view it presents ("Here is his view on the evolution of such
@@ -238,7 +242,7 @@ def _only_person_named(resolver: SpeakerResolver, index: int) -> Speaker | None:
     if clause and len(tokens) >= 2 and tokens[-1].text == ":" and resolver.person_at(tokens[-2].i):
         return resolver.name(tokens[-2])
     for token in tokens:
-        shared = token.head.lemma_.lower() in SHARED_THOUGHTS | WRITINGS and token.dep_ == "poss"
+        shared = token.head.lemma_.lower() in _OWNED_WORDS and token.dep_ == "poss"
         if shared and token.lower_ in ("his", "her") and not resolver.in_quote(token):
             return resolver.in_focus(token, ("person",))
     return None

@@ -1537,7 +1537,11 @@ def _mark_unpunctuated(page: _Page, headline: int | None, kicker: int | None) ->
     ends its sentences, a heading is short (the standfirst under the headline may lack a stop)."""
     first_after_headline = next((i for i in page.kept() if headline is None or i > headline), None)
     last = max(page.kept(), default=None)
+    previous = before = None  # the kept line above, as the loop removes captions
     for i in page.kept():
+        if before is not None and page.reasons[before] is None:
+            previous = before
+        before = i
         unit = page.units[i]
         if i in (headline, kicker, first_after_headline) or unit.heading or unit.bullet:
             continue
@@ -1549,11 +1553,6 @@ def _mark_unpunctuated(page: _Page, headline: int | None, kicker: int | None) ->
             continue  # a post's text (a caption never closes on a hashtag)
         if _SPEAKER_LABEL.match(unit.text):
             continue  # a transcript's turn, cut off by the next speaker
-        if _CONNECTIVE_START.match(unit.text) or _POST_INTRODUCED.search(unit.text):
-            continue  # the text's own sentence that lost its stop ("But that is not …")
-        previous = max((k for k in page.kept() if k < i), default=None)
-        if previous is not None and in_other_language(page.units[previous].text):
-            continue  # the translation of a quotation printed above it
         if (
             word_count(unit.text) >= _CAPTION_MIN_WORDS
             and not _ANY_END.search(unit.text.rstrip())
@@ -1562,8 +1561,22 @@ def _mark_unpunctuated(page: _Page, headline: int | None, kicker: int | None) ->
             < (_CUT_OFF_LAST if i == last else _CUT_OFF_SENTENCES)
             and not _NUMBERED_HEADING.match(unit.text)
             and not _is_title_case(unit.text)
+            and not _lost_its_stop(
+                unit.text, None if previous is None else page.units[previous].text
+            )
         ):
             page.remove(i, CAPTION)
+
+
+def _lost_its_stop(text: str, above: str | None) -> bool:
+    """A line of the text's own that lost its full stop: it argues on from the sentence before
+    ("But that is not …"), introduces a post ("… tweeted on January 13"), or translates the
+    quotation printed above it."""
+    return bool(
+        _CONNECTIVE_START.match(text)
+        or _POST_INTRODUCED.search(text)
+        or (above is not None and in_other_language(above))
+    )
 
 
 _CAPTION_MIN_WORDS = 12

@@ -261,6 +261,8 @@ _FURNITURE_REASONS = frozenset(
     {PROMO, COMMENT_FOOTER, COPYRIGHT, BYLINE, METADATA, PUBLICATION_NOTE, EDITOR_NOTE}
     | {PUBLISHER_NAME, LICENCE, SITE_NOTICE, TAGS}
 )
+# …and a section label over the headline ("ARCIC Feature"), read only for a publisher's name.
+_CLUE_REASONS = _FURNITURE_REASONS | {KICKER}
 
 
 @functools.cache
@@ -283,6 +285,12 @@ def canonical_publisher(name: str, table: PublisherTable) -> str:
     return stripped or cleaned
 
 
+def _listed_publisher(name: str, table: PublisherTable) -> str | None:
+    """The table's name for `name` when it is one of the table's publishers, else None."""
+    publisher = canonical_publisher(name, table)
+    return publisher if any(entry.name == publisher for entry in table) else None
+
+
 def _name_key(name: str) -> str:
     """A name compared without case or the stops of initials ("US" is "U.S.")."""
     return re.sub(r"(?<=\b[A-Za-z])\.", "", name).casefold()
@@ -301,9 +309,7 @@ def _labelled_publisher(kicker: str, table: PublisherTable) -> str | None:
     words = kicker.split()
     if not 2 <= len(words) <= 4 or words[-1].casefold() not in _SECTION_LABELS:
         return None
-    name = " ".join(words[:-1])
-    publisher = canonical_publisher(name, table)
-    return publisher if any(entry.name == publisher for entry in table) else None
+    return _listed_publisher(" ".join(words[:-1]), table)
 
 
 def _named_publisher(text: str, table: PublisherTable) -> tuple[str, str] | None:
@@ -359,7 +365,7 @@ def _publisher_clues(
         heading = f"the headline {_quoted(title or '')} heads an issue of {issue[0]}"
         clues.append((canonical_publisher(issue[0], table), heading))
     for removed in cleaned.removed:
-        if removed.reason not in _FURNITURE_REASONS | {KICKER}:
+        if removed.reason not in _CLUE_REASONS:
             continue
         where = f"{removed.reason} line {_quoted(removed.text)} on line {removed.line}"
         holder = _copyright_holder(removed.text) if removed.reason == COPYRIGHT else None
@@ -685,8 +691,8 @@ def byline_publisher(
     person's name, the usual byline, names none."""
     if not byline:
         return None
-    publisher = canonical_publisher(byline, table)
-    if not any(entry.name == publisher for entry in table):
+    publisher = _listed_publisher(byline, table)
+    if publisher is None:
         return None
     inferred.append(Inference("publisher", publisher, f'the front matter\'s byline "{byline}"'))
     return publisher
