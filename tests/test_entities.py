@@ -681,3 +681,94 @@ def test_a_system_a_review_and_a_schedule_are_not_organisations(entities_of):
     assert "Global Positioning System" not in found
     assert "Flight Readiness Review" not in found
     assert found["Texas A&M University System"].type == "organisation"
+
+
+# --- names NER cut, ran on or mistyped (real sentences of the development corpus) -------------
+
+
+def test_a_long_name_cut_at_its_commas_is_joined_by_the_acronym_it_spells(entities_of):
+    entities = entities_of(
+        [
+            "“We have witnessed many such invasives in different parts of Eastern Ghats during "
+            "our field surveys,” said Ramachandran at University Centre for Earth, Ocean and "
+            "Atmospheric Sciences (CEOAS), University of Hyderabad, Hyderabad."
+        ]
+    )
+    centre = entities["University Centre for Earth, Ocean and Atmospheric Sciences"]
+    assert centre.type == "organisation"
+    assert entities["University of Hyderabad"].type == "organisation"
+    assert entities["Hyderabad"].type == "place"
+    assert not any(name.startswith("Ocean") for name in entities)
+
+
+def test_a_name_before_or_and_its_acronym_is_one_with_it(entities_of):
+    entities = entities_of(
+        [
+            "The main opposition party is the Union for Democracy and Social Progress, or UDPS, "
+            "whose leader won the vote."
+        ]
+    )
+    assert entities["Union for Democracy and Social Progress"].aliases == ("UDPS",)
+
+
+def test_what_an_office_is_for_is_no_organisation(entities_of):
+    entities = entities_of(
+        [
+            "Commissioner for Crisis Management, Janez Lenarčič, and Commissioner for Home "
+            "Affairs, Ylva Johansson, visit Poland to assess the situation.",
+            "Dr. Ed Weiler, Associate Administrator for Space Science, NASA, will lead it.",
+        ]
+    )
+    assert not {"Crisis Management", "Home Affairs"} & entities.keys()
+    assert not any("Administrator" in name for name in entities)
+    assert entities["Janez Lenarčič"].type == "person"
+    assert entities["NASA"].type == "organisation"
+
+
+def test_an_unlabelled_run_ending_on_an_institution_noun_is_no_person(entities_of):
+    entities = entities_of(
+        [
+            "The Nancy Grace Roman Space Telescope is managed at NASA’s Goddard Space Flight "
+            "Center in Greenbelt, Maryland.",
+            "Webb has seen it. Data from NASA’s James Webb Space Telescope shows water vapour.",
+        ]
+    )
+    assert entities["Goddard Space Flight Center"].type == "organisation"
+    assert not any("Telescope" in name for name in entities)
+
+
+def test_one_word_that_begins_an_institution_name_is_its_short_form(entities_of):
+    entities = entities_of(
+        [
+            "A special exhibit features technologist Les Johnson of NASA’s Marshall Space Flight "
+            "Center and a look at solar sails.",
+            "Marshall leads the solar sail team, which flew its first sail in 2019.",
+        ]
+    )
+    assert entities["Marshall Space Flight Center"].aliases == ("Marshall",)
+    assert entities["Les Johnson"].type == "person"
+    assert "Marshall" not in entities
+
+
+def test_a_given_name_and_a_family_name_are_a_person_whatever_ner_said(entities_of):
+    entities = entities_of(
+        [
+            "DCMA students recently formed a band. Their violinist, Felician Mussa, 20, has only "
+            "been studying the violin for three and a half years.",
+            "Divya Srinivasan from Equality Now told Reuters that the practice was widespread.",
+        ]
+    )
+    assert entities["Felician Mussa"].type == "person"
+    assert entities["Divya Srinivasan"].type == "person"
+
+
+def test_names_only_a_title_case_heading_shows_are_not_listed(entities_of):
+    entities = entities_of(
+        [
+            "## Marshall Technologist Talks Solar Sail Technology in Rocket Center Exhibit",
+            "A special exhibit features technologist Les Johnson of NASA’s Marshall Space Flight "
+            "Center in Huntsville.",
+        ]
+    )
+    assert not any("Technologist" in name or "Exhibit" in name for name in entities)
+    assert entities["Les Johnson"].type == "person"

@@ -1339,3 +1339,16 @@ def test_a_time_heading_ending_on_a_name_does_not_make_its_words_theirs(quotes_o
     assert ("I should have got it and I really don't know why I didn't.", "Steve McClaren") not in (
         said(quotes)
     )
+
+
+def test_he_or_she_skips_a_person_of_the_other_gender(quotes_of):
+    quotes = quotes_of(
+        [
+            "Divya Srinivasan from Equality Now told Reuters that the figures were too low. "
+            "Ahmed Mansoor, a blogger, disagreed with the survey.",
+            "“The numbers are far higher than anyone has admitted,” she said.",
+        ]
+    )
+    assert said(quotes) == [
+        ("The numbers are far higher than anyone has admitted", "Divya Srinivasan")
+    ]

@@ -21,6 +21,7 @@ import yaml
 from spacy.tokens import Doc, Span, Token
 
 from generator.analyse.lexicon import COURTESY_TITLES, HONORIFICS, TITLE_WORDS, without_accents
+from generator.analyse.names import is_given_name
 from generator.analyse.parse import ParsedArticle
 from generator.analyse.speech import (
     INSTITUTION_NOUNS,
@@ -33,7 +34,7 @@ from generator.analyse.speech import (
     is_speech_verb,
 )
 from generator.ingest.boilerplate import in_other_language
-from generator.model import Entity, EntityType
+from generator.model import Entity, EntityType, Paragraph
 
 NER_TYPES: dict[str, EntityType] = {
     "PERSON": "person",
@@ -302,13 +303,22 @@ def listed_mentions(parsed: ParsedArticle) -> list[Mention]:
     english = {m.name for m in mentions if m.paragraph not in foreign}
     things = _names_of_things(doc, mentions) | _unproven_one_word_people(doc, mentions)
     things |= _governments_of(mentions)
+    in_body = {m.name for m in mentions if paragraphs[m.paragraph].kind == "body"}
     return [
         m
         for m in mentions
         if _lists_a_name(doc, text, m)
         and m.name not in things
         and (m.name in english or m.paragraph not in foreign)
+        and (m.name in in_body or not _title_cased(paragraphs[m.paragraph]))
     ]
+
+
+def _title_cased(paragraph: Paragraph) -> bool:
+    """A heading in title case, where the tagger reads every word as a name ("Marshall
+    Technologist Talks Solar Sail Technology"): a name only it shows is no name of the article's."""
+    words = [w for w in paragraph.text.split() if w[:1].isalpha()]
+    return paragraph.kind != "body" and sum(w[0].isupper() for w in words) > len(words) / 2
 
 
 def _unproven_one_word_people(doc: Doc, mentions: Sequence[Mention]) -> set[str]:
@@ -502,7 +512,8 @@ def _lists_a_name(doc: Doc, text: str, mention: Mention) -> bool:
     if any(t.pos_ == "VERB" for t in mention.span(doc)) or mention.span(doc)[-1].pos_ == "AUX":
         return False  # a headline's words: "Canyon County Man Sentenced", "Distributing Fentanyl"
     if mention.type == "person":  # "Jude Law", "Buffalo Bill": those heads may be surnames
-        return len(words) == 1 or words[-1].casefold() not in _NOT_SURNAME_HEADS
+        full = mention.name.split() or words  # "Webb" of "James Webb Space Telescope"
+        return len(full) == 1 or full[-1].casefold() not in _NOT_SURNAME_HEADS
     if words[-1] == "System" and not {w.casefold() for w in words} & _SYSTEM_OWNERS:
         return False  # "Global Positioning System", not "Texas A&M University System"
     names = {mention.text.casefold(), mention.name.casefold()}
@@ -548,6 +559,8 @@ def _find_mentions(parsed: ParsedArticle) -> tuple[Mention, ...]:
     mentions = [m for ent in doc.ents if ent.label_ in NER_TYPES for m in _clean_span(parsed, ent)]
     mentions = _joined_names([_named_after_portfolio(parsed, m) for m in mentions], parsed)
     mentions = _joined_across_words(mentions, parsed)
+    mentions = _spelled_out_names(mentions, parsed)
+    mentions = _split_trailing_places(mentions, parsed)
     _vote_types(doc, mentions)
     _type_by_head(mentions)
     _type_named_things(doc, mentions)
@@ -563,9 +576,12 @@ def _find_mentions(parsed: ParsedArticle) -> tuple[Mention, ...]:
     mentions += _speaking_names(parsed, mentions)
     mentions += _institutional_speakers(parsed, mentions)
     _extend_seated_institutions(parsed, mentions)
+    short_forms = _institutions_by_first_word(doc, mentions)
     mentions.sort(key=lambda m: (m.start_char, -m.end_char))
     _name_people([m for m in mentions if m.type == "person"])
     _name_by_key([m for m in mentions if m.type != "person"], parsed.text)
+    for short, full in short_forms:
+        short.name = full.name
     return tuple(mentions)
 
 
@@ -669,6 +685,30 @@ def _in_title(doc: Doc, mention: Mention) -> bool:
     )
 
 
+_OFFICES_FOR = frozenset(
+    {"administrator", "ambassador", "commissioner", "director", "envoy", "minister", "secretary"}
+)
+
+
+def _portfolio(doc: Doc, mention: Mention) -> bool:
+    """What an office is for, after "<office> for" ("Commissioner for Crisis Management", not a
+    spokesperson's "for Acme Corp") or with the office in the name NER gave ("Associate
+    Administrator for Space Science"); not a name that ends on an institution's noun, nor an
+    acronym."""
+    words = mention.text.split()
+    if words[-1].casefold() in ORGANISATION_HEADS or _looks_like_acronym(mention.text):
+        return False
+    after_office = (
+        mention.start >= 2
+        and doc[mention.start - 1].lower_ == "for"
+        and doc[mention.start - 2].lower_ in _OFFICES_FOR
+    )
+    while len(words) > 2 and words[0].casefold() in TITLE_WORDS | {"associate", "assistant"}:
+        words = words[1:]
+    office_named = len(words) > 2 and words[0].casefold() in _OFFICES_FOR and words[1] == "for"
+    return after_office or office_named
+
+
 def _named_after_portfolio(parsed: ParsedArticle, mention: Mention) -> Mention:
     """ "Secretary of Agriculture Sonny Perdue", where NER took "Agriculture Sonny Perdue" as one
     organisation: the proper nouns the parse joins into a name after the portfolio are a person."""
@@ -748,6 +788,77 @@ def _joined_across_words(mentions: list[Mention], parsed: ParsedArticle) -> list
         else:
             joined.append(mention)
     return joined
+
+
+_ACRONYM_AFTER = re.compile(r"\s*(?:\(|, or )([A-Z][A-Za-z&]{1,9})\b")
+_MAX_SPELLED_OUT_WORDS = 12
+
+
+def _spelled_out_names(mentions: list[Mention], parsed: ParsedArticle) -> list[Mention]:
+    """A long name NER cut at its commas or "and", written out before its acronym: "Centre for
+    Earth, Ocean and Atmospheric Sciences (CEOAS)" is one name, whose capitalised words spell
+    the acronym, from where NER began it; never where a person is named inside."""
+    text = parsed.text
+    for index, mention in enumerate(mentions):
+        after = _ACRONYM_AFTER.match(text, mention.end_char)
+        if after is None or mention.type == "person":
+            continue
+        start = _spelled_out_start(text[: mention.end_char], after.group(1))
+        inside = [m for m in mentions[: index + 1] if m.end_char > (start or mention.end_char)]
+        if start is None or not inside or any(m.type == "person" for m in inside):
+            continue
+        if len(inside) == 1 and inside[0].start_char <= start:
+            continue  # NER already has the whole name
+        kind = "place" if all(m.type == "place" for m in inside) else "organisation"
+        start = min(start, inside[0].start_char)  # "University Centre for Earth, … (CEOAS)"
+        merged = _make_mention(
+            parsed, start, mention.end_char, text[start : mention.end_char], kind
+        )
+        if merged is not None:
+            kept = [m for m in mentions if m not in inside]
+            return _spelled_out_names(sorted([*kept, merged], key=lambda m: m.start_char), parsed)
+    return mentions
+
+
+def _split_trailing_places(mentions: list[Mention], parsed: ParsedArticle) -> list[Mention]:
+    """An institution NER ran on to the town after its comma ("University of Hyderabad,
+    Hyderabad"): the institution, and the place."""
+    out = []
+    places = _places_and_towns()
+    for mention in mentions:
+        name, comma, place = mention.text.rpartition(", ")
+        if mention.type != "organisation" or not comma or _key(place) not in places:
+            out.append(mention)
+            continue
+        place_start = mention.start_char + len(name) + len(comma)
+        parts = [
+            _make_mention(
+                parsed, mention.start_char, mention.start_char + len(name), name, "organisation"
+            ),
+            _make_mention(parsed, place_start, mention.end_char, place, "place"),
+        ]
+        out += [part for part in parts if part is not None]
+    return out
+
+
+def _spelled_out_start(before: str, acronym: str) -> int | None:
+    """Where the words ending `before` whose initials spell `acronym` begin (the small words of
+    a name skipped), or None."""
+    letters = [c.casefold() for c in acronym if c.isupper()]
+    words = list(re.finditer(r"[^\s,]+", before))[-_MAX_SPELLED_OUT_WORDS:]
+    for word in reversed(words):
+        if not letters:
+            break
+        token = word.group()
+        if token.casefold() in ACRONYM_SKIP:
+            continue
+        initial = _initial(token).casefold()
+        if not token[0].isupper() or not "".join(letters).endswith(initial):
+            return None
+        del letters[len(letters) - len(initial) :]
+        if not letters:
+            return word.start()
+    return None
 
 
 def _completes_institution(previous: Mention, mention: Mention) -> bool:
@@ -848,12 +959,15 @@ def _vote_types(doc: Doc, mentions: list[Mention]) -> None:
     alone ("Wang" labelled ORG beside "Wang Yi") or ending a full name labelled otherwise
     ("Marta Okafor" labelled GPE beside "Okafor" labelled PERSON)."""
     votes: dict[str, Counter] = defaultdict(Counter)
+    lower_words = {t.text for t in doc if t.text[:1].islower()}
     for mention in mentions:
         has_role = _has_person_role(doc, mention)
         if has_role or _after_courtesy_title(doc, mention):
             mention.type = "person"  # "Helena Vasquez, the mayor of …" though NER said ORG
         elif mention.type == "person" and _described_as_organisation(doc, mention):
             mention.type = "organisation"  # "Consumer Watchdog, an advocacy group"
+        elif mention.type != "person" and _given_person_name(doc, mention, lower_words):
+            mention.type = "person"  # "Felician Mussa" labelled ORG
         if mention.type == "person":
             _extend_to_first_name(doc, mention, most=None if has_role else 1)
             _extend_over_particles(doc, mention)
@@ -869,6 +983,43 @@ def _vote_types(doc: Doc, mentions: list[Mention]) -> None:
         )
         titled = winner == "organisation" and _after_title(doc, mention)
         mention.type = "person" if surname or titled or _named_person(doc, mention) else winner
+
+
+def _given_person_name(doc: Doc, mention: Mention, lower_words: set[str]) -> bool:
+    """Two capitalised words opening on a given name, neither of them a word the article
+    also writes in lower case ("Marine Traffic"), ending on no institution's, place's or thing's
+    noun, and no place the knowledge files list, that act as a person: "Divya Srinivasan
+    told Reuters"."""
+    words = mention.text.split()
+    return (
+        len(words) == 2
+        and all(w[:1].isupper() and not w.isupper() for w in words)
+        and len(words[0]) > 2  # "Al Jazeera", "Le Monde"
+        and is_given_name(words[0])
+        and not {w.lower() for w in words} & lower_words
+        and not {w.casefold() for w in words} & (_TYPING_HEADS | NOT_ENTITY_HEADS | NOT_NAMES)
+        and _key(mention.text) not in _places_and_towns()
+        and _acts_as_person(doc, mention)
+    )
+
+
+_AGE = re.compile(r", \d{1,3},")
+
+
+def _acts_as_person(doc: Doc, mention: Mention) -> bool:
+    """Shown as a person: the subject (or one of the subjects) of a verb only people do, or
+    described by a noun or an age in apposition ("Their violinist, Felician Mussa, 20,")."""
+    root = mention.span(doc).root
+    subject = root.head if root.dep_ == "conj" else root
+    if subject.dep_ == "nsubj" and _a_person_s_verb(subject.head):
+        return True
+    after = doc.text[mention.end_char : mention.end_char + 6]
+    described = root.dep_ == "appos" and root.head.pos_ in ("NOUN", "PROPN")
+    return (
+        described
+        or any(c.dep_ == "appos" and c.pos_ == "NUM" for c in root.children)
+        or bool(_AGE.match(after))
+    )
 
 
 def _after_courtesy_title(doc: Doc, mention: Mention) -> bool:
@@ -921,6 +1072,8 @@ ORGANISATION_HEADS = frozenset(
         "government",
         "group",
         "inc",
+        "laboratory",
+        "laboratories",
         "limited",
         "institute",
         "league",
@@ -965,6 +1118,7 @@ PLACE_HEADS = frozenset(
         "coast",
         "county",
         "crater",
+        "creek",
         "desert",
         "district",
         "field",
@@ -1336,6 +1490,31 @@ def _extend_over_particles(doc: Doc, mention: Mention) -> None:
         mention.text = doc.text[mention.start_char : mention.end_char]
 
 
+def _institutions_by_first_word(doc: Doc, mentions: list[Mention]) -> list[tuple[Mention, Mention]]:
+    """A one-word "person" that begins the name of an institution or a place the article names,
+    and no person's full name, is its short form: "Marshall leads the team" after "Marshall
+    Space Flight Center". Not a word that only qualifies nouns ("Tribal nations"). Retyped here;
+    (short form, full name's mention) pairs returned to be named alike."""
+    person_words = _person_words(mentions)
+    person_words |= {
+        m.text for m in mentions if m.type == "person" and m.span(doc).root.dep_ in MODIFIER_DEPS
+    }
+    first_words: dict[str, list[Mention]] = defaultdict(list)
+    for mention in mentions:
+        words = mention.text.split()
+        if mention.type != "person" and len(words) > 1 and words[-1].casefold() in _TYPING_HEADS:
+            first_words[words[0]].append(mention)
+    pairs = []
+    for mention in mentions:
+        fulls = first_words.get(mention.text, [])
+        if mention.type != "person" or mention.text in person_words:
+            continue
+        if len({m.text for m in fulls}) == 1:
+            mention.type = fulls[0].type
+            pairs.append((mention, fulls[0]))
+    return pairs
+
+
 def _person_words(mentions: list[Mention]) -> set[str]:
     """Words of full (two or more word) person names: what a surname-only mention can be."""
     return {
@@ -1360,7 +1539,7 @@ def _is_organisation(doc: Doc, mention: Mention, places: set[str]) -> bool:
         return False
     if len(mention.text.split()) == 1 and root.pos_ != "PROPN" and not mention.text.isupper():
         return False
-    if _in_title(doc, mention):  # "Secretary of State"
+    if _in_title(doc, mention) or _portfolio(doc, mention):  # "Secretary of State"
         return False
     if mention.nationality:  # a group ("the Taliban", "Democrats"), not a nationality word
         named_group = root.tag_ in ("NNPS", "NNS") or (
@@ -1420,13 +1599,24 @@ def _unlabelled_names(parsed: ParsedArticle, mentions: list[Mention]) -> list[Me
 
 
 def _person_of_run(parsed: ParsedArticle, run: list[Token]) -> Mention | None:
-    """A person's mention of a run of name words, titles trimmed off."""
-    trimmed = _trim(parsed.doc[run[0].i : run[-1].i + 1].text, "person")
+    """A person's mention of a run of name words, titles trimmed off; a run ending on an
+    institution's or a place's noun is one ("Goddard Space Flight Center"), a thing's none."""
+    head = run[-1].lower_
+    if head in NOT_ENTITY_HEADS:
+        return None
+    kind: EntityType = (
+        "place"
+        if head in PLACE_HEADS
+        else "organisation"
+        if head in ORGANISATION_HEADS
+        else "person"
+    )
+    trimmed = _trim(parsed.doc[run[0].i : run[-1].i + 1].text, kind)
     if trimmed is None:
         return None
     lead, text = trimmed
     start = run[0].idx + lead
-    return _make_mention(parsed, start, start + len(text), text, "person")
+    return _make_mention(parsed, start, start + len(text), text, kind)
 
 
 def _speaking_names(parsed: ParsedArticle, mentions: list[Mention]) -> list[Mention]:
@@ -1776,7 +1966,7 @@ def _portfolio_of(key: str) -> str | None:
     return match.group(1) if match else None
 
 
-_BRACKETED = re.compile(r"\s*\(\s*$")
+_BRACKETED = re.compile(r"\s*(?:\(|, or)\s*$")
 
 
 def _bracketed_acronyms(mentions: list[Mention], text: str) -> dict[str, str]:

@@ -10,10 +10,10 @@ quoted user name.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from generator.analyse.entities import (
     Mention,
@@ -22,6 +22,7 @@ from generator.analyse.entities import (
     mention_at_token,
     named_noun,
 )
+from generator.analyse.names import Gender, given_name_gender
 from generator.analyse.parse import ParsedArticle
 from generator.analyse.quotemarks import QuotedSpan, quoted_spans
 from generator.analyse.speech import (
@@ -109,6 +110,7 @@ class SpeakerResolver:
             self._sentence_focus(s, found)
             for s, found in zip(self.sentences, mentions_in, strict=True)
         ]
+        self.gender_of = person_genders(self.doc, self.mentions)
 
     # -- the public questions ------------------------------------------------------------------
 
@@ -370,15 +372,22 @@ class SpeakerResolver:
 
     def in_focus(self, token: Token, kinds: tuple[SpeakerType, ...]) -> Speaker | None:
         """The person (or organisation) most recently in focus before `token`: earlier in its
-        sentence, else the most prominent one in the nearest sentence before that has one."""
+        sentence, else the most prominent one in the nearest sentence before that has one. A
+        "he" or "she" (or "his", "her") skips a person known to be of the other gender."""
         n = self.sentence_of.get(token.i)
         if n is None:
             return None
-        same = [f for f in self.focus[n] if f.token < token.i and f.speaker.type in kinds]
+        wanted = PRONOUN_GENDERS.get(token.lower_)
+
+        def fits(focus: Focus) -> bool:
+            gender = self.gender_of.get(focus.speaker.name)
+            return focus.speaker.type in kinds and not (wanted and gender and gender != wanted)
+
+        same = [f for f in self.focus[n] if f.token < token.i and fits(f)]
         if same:
             return max(same, key=lambda f: f.token).speaker
         for earlier in range(n - 1, -1, -1):
-            found = [f for f in self.focus[earlier] if f.speaker.type in kinds]
+            found = [f for f in self.focus[earlier] if fits(f)]
             if found:
                 return max(found, key=lambda f: (f.rank, f.token)).speaker
         return None
@@ -524,6 +533,35 @@ _PAST_OFFICE = frozenset({"former", "ex", "late", "then"})
 _DESCRIBED_NAME_WITHIN = 6  # tokens
 _INVERTED_WITHIN = 8  # tokens from a verb of saying to the speaker named after it
 _KIN_GROUPS = frozenset({"family", "relatives"})
+
+
+PRONOUN_GENDERS: dict[str, Gender] = {
+    **dict.fromkeys(("he", "him", "his", "himself"), "male"),
+    **dict.fromkeys(("she", "her", "hers", "herself"), "female"),
+}
+_TITLE_GENDERS: dict[str, Gender] = {
+    **dict.fromkeys(("mr", "sir", "lord", "king", "prince"), "male"),
+    **dict.fromkeys(("mrs", "ms", "miss", "madam", "dame", "lady", "queen", "princess"), "female"),
+}
+
+
+def person_genders(doc: Doc, mentions: Sequence[Mention]) -> dict[str, Gender]:
+    """A person's gender where the article shows it: a title before a mention ("Ms Okafor"),
+    else the given name their full name opens on ("Divya Srinivasan")."""
+    genders: dict[str, Gender] = {}
+    for mention in mentions:
+        if mention.type != "person" or mention.start == 0:
+            continue
+        title = _TITLE_GENDERS.get(doc[mention.start - 1].lower_.rstrip("."))
+        if title:
+            genders.setdefault(mention.name, title)
+    for mention in mentions:
+        words = mention.name.split()
+        if mention.type == "person" and len(words) > 1 and mention.name not in genders:
+            gender = given_name_gender(words[0])
+            if gender:
+                genders[mention.name] = gender
+    return genders
 
 
 def is_prose(paragraph: Paragraph) -> bool:

@@ -1,0 +1,39 @@
+"""Given names, and the gender a name is given to, from the name dictionary `gender-guesser`
+ships (Jörg Michael's: some 45,000 names of many countries)."""
+
+from __future__ import annotations
+
+import functools
+from typing import Literal
+
+from gender_guesser.detector import Detector
+
+Gender = Literal["male", "female"]
+
+
+@functools.cache
+def _genders_by_name() -> dict[str, frozenset[str]]:
+    """Lower-case given name → the dictionary's verdicts: "male", "mostly_female", "andy", …"""
+    detector = Detector(case_sensitive=False)
+    return {name: frozenset(verdicts) for name, verdicts in detector.names.items()}
+
+
+def _word(word: str) -> str | None:
+    return word.casefold() if word[:1].isupper() and word.isalpha() else None
+
+
+def is_given_name(word: str) -> bool:
+    """A capitalised word the dictionary lists as a given name, of any gender."""
+    key = _word(word)
+    return key is not None and key in _genders_by_name()
+
+
+@functools.cache
+def given_name_gender(word: str) -> Gender | None:
+    """The gender a given name is only given to ("Divya": female); None for a name given to
+    either, only mostly to one ("Glyn", "Morgan"), or no given name."""
+    key = _word(word)
+    verdicts = _genders_by_name().get(key) if key else None
+    if verdicts in (frozenset({"male"}), frozenset({"female"})):
+        return next(iter(verdicts))  # type: ignore[return-value]
+    return None
