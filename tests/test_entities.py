@@ -772,3 +772,35 @@ def test_names_only_a_title_case_heading_shows_are_not_listed(entities_of):
     )
     assert not any("Technologist" in name or "Exhibit" in name for name in entities)
     assert entities["Les Johnson"].type == "person"
+
+
+def test_a_transcript_label_in_capitals_is_the_person_the_text_names(entities_of):
+    entities = entities_of(
+        [
+            "President Biden welcomed Prime Minister Johnson to the White House on Tuesday.",
+            "PRESIDENT BIDEN: Well, it’s a pleasure to welcome you to the Oval Office.",
+            "PRIME MINISTER JOHNSON: Thank you very much, Mr. President.",
+        ]
+    )
+    assert entities["Biden"].type == "person"
+    assert entities["Johnson"].type == "person"
+    assert not {"BIDEN", "JOHNSON"} & entities.keys()
+
+
+def test_storms_operations_sections_and_works_are_not_listed(entities_of):
+    entities = entities_of(
+        [
+            "Mozambique is still recovering from the devastation of Cyclone Idai, which left over "
+            "500 dead in Beira.",
+            "The Board's report covers the Section 702 program run by the National Security "
+            "Agency.",
+            "It is the first time an Angolan production appears in Netflix's catalogue: the "
+            "feature film “Dias Santana”, made jointly with South Africa.",
+            "Core Python Programming by Wesley J Chun is the book of the month.",
+        ]
+    )
+    assert not {"Cyclone Idai", "Section 702", "Dias Santana", "Core Python Programming"} & (
+        entities.keys()
+    )
+    assert entities["Beira"].type == "place"
+    assert entities["National Security Agency"].type == "organisation"

@@ -500,6 +500,23 @@ _SYSTEM_OWNERS = frozenset(
 )
 
 
+_EVENT_OPENINGS = frozenset(
+    {"cyclone", "hurricane", "typhoon", "storm", "tropical", "operation", "section"}
+)
+
+
+_WORK_AFTER = re.compile(r" by (?:[A-Z][\w.’'-]* ){1,3}")
+_OPENING_MARKS = '“"‘'
+_CLOSING_MARKS = '”"’'
+
+
+def _fills_quotation(text: str, mention: Mention) -> bool:
+    """The name is all a quotation holds (its commas aside): a title ("the film “Dias Santana”")."""
+    before = text[max(0, mention.start_char - 1) : mention.start_char]
+    after = text[mention.end_char : mention.end_char + 2].lstrip(",.")
+    return bool(before) and before in _OPENING_MARKS and after[:1] in _CLOSING_MARKS
+
+
 def _lists_a_name(doc: Doc, text: str, mention: Mention) -> bool:
     """Whether a mention names an entity, not a law or event, an institution's bare word, a
     title, a hashtag or a people."""
@@ -509,6 +526,10 @@ def _lists_a_name(doc: Doc, text: str, mention: Mention) -> bool:
         return False
     if _STAGE_DIRECTION.match(text, max(0, mention.start_char - 1)):
         return False  # "(Laughter.)", "(Inaudible.)": a transcript's note
+    if _WORK_AFTER.match(text, mention.end_char) or _fills_quotation(text, mention):
+        return False  # a work's title: "Wicked Cool Java by Brian D. Eubanks", "“Dias Santana”"
+    if len(words) > 1 and words[0].casefold() in _EVENT_OPENINGS:
+        return False  # a storm, an operation, a law's section: "Cyclone Idai", "Section 702"
     if any(t.pos_ == "VERB" for t in mention.span(doc)) or mention.span(doc)[-1].pos_ == "AUX":
         return False  # a headline's words: "Canyon County Man Sentenced", "Distributing Fentanyl"
     if mention.type == "person":  # "Jude Law", "Buffalo Bill": those heads may be surnames
@@ -577,6 +598,7 @@ def _find_mentions(parsed: ParsedArticle) -> tuple[Mention, ...]:
     mentions += _institutional_speakers(parsed, mentions)
     _extend_seated_institutions(parsed, mentions)
     short_forms = _institutions_by_first_word(doc, mentions)
+    _write_capitals_as_named(mentions)
     mentions.sort(key=lambda m: (m.start_char, -m.end_char))
     _name_people([m for m in mentions if m.type == "person"])
     _name_by_key([m for m in mentions if m.type != "person"], parsed.text)
@@ -1488,6 +1510,16 @@ def _extend_over_particles(doc: Doc, mention: Mention) -> None:
         mention.end = end
         mention.end_char = doc[end - 1].idx + len(doc[end - 1].text)
         mention.text = doc.text[mention.start_char : mention.end_char]
+
+
+def _write_capitals_as_named(mentions: list[Mention]) -> None:
+    """A name in capitals that the article also writes in mixed case is that name, of its type:
+    a transcript's "PRESIDENT BIDEN:" is the "Biden" of its text, not an organisation."""
+    written = {m.text.casefold(): m for m in mentions if not m.text.isupper()}
+    for mention in mentions:
+        twin = written.get(mention.text.casefold()) if mention.text.isupper() else None
+        if twin is not None:
+            mention.text, mention.type = twin.text, twin.type
 
 
 def _institutions_by_first_word(doc: Doc, mentions: list[Mention]) -> list[tuple[Mention, Mention]]:
