@@ -1352,3 +1352,18 @@ def test_he_or_she_skips_a_person_of_the_other_gender(quotes_of):
     assert said(quotes) == [
         ("The numbers are far higher than anyone has admitted", "Divya Srinivasan")
     ]
+
+
+def test_a_craft_named_after_a_person_does_not_speak(quotes_of):
+    quotes = quotes_of(
+        [
+            "Now a group of scientists has predicted that NASA’s Nancy Grace Roman Space "
+            "Telescope could find a class of featherweight black holes, said William DeRocco, a "
+            "postdoctoral researcher who led the study.",
+            "“There’s no way to tell between Earth-mass black holes and rogue planets on a "
+            "case-by-case basis,” DeRocco said. But scientists expect Roman to find 10 times as "
+            "many objects in this mass range than ground-based telescopes. “Roman will be "
+            "extremely powerful in differentiating between the two statistically.”",
+        ]
+    )
+    assert {speaker for _, speaker in said(quotes)} == {"William DeRocco"}

@@ -533,8 +533,7 @@ def _lists_a_name(doc: Doc, text: str, mention: Mention) -> bool:
     if any(t.pos_ == "VERB" for t in mention.span(doc)) or mention.span(doc)[-1].pos_ == "AUX":
         return False  # a headline's words: "Canyon County Man Sentenced", "Distributing Fentanyl"
     if mention.type == "person":  # "Jude Law", "Buffalo Bill": those heads may be surnames
-        full = mention.name.split() or words  # "Webb" of "James Webb Space Telescope"
-        return len(full) == 1 or full[-1].casefold() not in _NOT_SURNAME_HEADS
+        return len(words) == 1 or words[-1].casefold() not in _NOT_SURNAME_HEADS
     if words[-1] == "System" and not {w.casefold() for w in words} & _SYSTEM_OWNERS:
         return False  # "Global Positioning System", not "Texas A&M University System"
     names = {mention.text.casefold(), mention.name.casefold()}
@@ -604,7 +603,13 @@ def _find_mentions(parsed: ParsedArticle) -> tuple[Mention, ...]:
     _name_by_key([m for m in mentions if m.type != "person"], parsed.text)
     for short, full in short_forms:
         short.name = full.name
-    return tuple(mentions)
+    # "Roman" of "the Nancy Grace Roman Space Telescope": a thing, so no one who could speak
+    return tuple(m for m in mentions if m.type != "person" or not _named_as_thing(m.name))
+
+
+def _named_as_thing(name: str) -> bool:
+    words = name.split()
+    return len(words) > 1 and words[-1].casefold() in _NOT_SURNAME_HEADS
 
 
 def _clean_span(parsed: ParsedArticle, ent: Span) -> list[Mention]:
