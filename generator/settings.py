@@ -87,6 +87,7 @@ ANALYSIS_INPUTS = (
     "slugs.py",
     "aliases.yaml",
     "places.yaml",
+    "organisations.yaml",
     "gazetteer.txt",
 )
 

@@ -797,10 +797,25 @@ def test_storms_operations_sections_and_works_are_not_listed(entities_of):
             "It is the first time an Angolan production appears in Netflix's catalogue: the "
             "feature film “Dias Santana”, made jointly with South Africa.",
             "Core Python Programming by Wesley J Chun is the book of the month.",
+            "“Russia’s brutal and excessive law-enforcement activities have seriously violated "
+            "the rights of Chinese citizens,” the Chinese Embassy in Moscow said.",
         ]
     )
+    assert entities["Russia"].type == "place"  # an apostrophe closes no quotation
     assert not {"Cyclone Idai", "Section 702", "Dias Santana", "Core Python Programming"} & (
         entities.keys()
     )
     assert entities["Beira"].type == "place"
     assert entities["National Security Agency"].type == "organisation"
+
+
+def test_a_company_the_knowledge_file_lists_is_an_organisation_whatever_ner_said(entities_of):
+    entities = entities_of(
+        [
+            "NASA and prime contractor Lockheed Martin are developing the X-59 to reduce the "
+            "sound of a sonic boom.",
+            "It is the first time an Angolan production will appear in Netflix's catalogue.",
+        ]
+    )
+    assert entities["Lockheed Martin"].type == "organisation"
+    assert entities["Netflix"].type == "organisation"

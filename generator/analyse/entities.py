@@ -507,14 +507,13 @@ _EVENT_OPENINGS = frozenset(
 
 _WORK_AFTER = re.compile(r" by (?:[A-Z][\w.’'-]* ){1,3}")
 _OPENING_MARKS = '“"‘'
-_CLOSING_MARKS = '”"’'
+_CLOSES = re.compile(r"[,.]?[”\"’](?!\w)")  # not the apostrophe of "“Russia’s …"
 
 
 def _fills_quotation(text: str, mention: Mention) -> bool:
     """The name is all a quotation holds (its commas aside): a title ("the film “Dias Santana”")."""
     before = text[max(0, mention.start_char - 1) : mention.start_char]
-    after = text[mention.end_char : mention.end_char + 2].lstrip(",.")
-    return bool(before) and before in _OPENING_MARKS and after[:1] in _CLOSING_MARKS
+    return bool(before) and before in _OPENING_MARKS and bool(_CLOSES.match(text, mention.end_char))
 
 
 def _lists_a_name(doc: Doc, text: str, mention: Mention) -> bool:
@@ -1233,6 +1232,16 @@ def known_places() -> frozenset[str]:
     return frozenset(keys | {key for key, name in aliases.items() if _key(name) in keys})
 
 
+ORGANISATIONS_FILE = Path(__file__).resolve().parent.parent / "organisations.yaml"
+
+
+@functools.cache
+def known_organisations() -> frozenset[str]:
+    """Keys of the companies, platforms and clubs `organisations.yaml` lists."""
+    names = yaml.safe_load(ORGANISATIONS_FILE.read_text(encoding="utf-8"))["organisations"]
+    return frozenset(_key(str(name)) for name in names)
+
+
 GAZETTEER_FILE = Path(__file__).resolve().parent.parent / "gazetteer.txt"
 
 
@@ -1250,18 +1259,24 @@ def _places_and_towns() -> frozenset[str]:
 
 def _type_by_knowledge(doc: Doc, mentions: list[Mention]) -> None:
     """A country, continent or ocean, a larger city or a state is a place whatever NER took it
-    for ("Malawi" labelled a person, "Mozambique" an organisation, "Minas Gerais" a person),
-    unless the article writes it in a person's full name ("Michael Jordan") or after a title."""
-    places = _places_and_towns()
+    for ("Malawi" labelled a person, "Mozambique" an organisation, "Minas Gerais" a person); a
+    company, platform or club `organisations.yaml` lists is an organisation ("Lockheed Martin"
+    labelled a person, "Netflix" a place); unless the article writes it in a person's full name
+    ("Michael Jordan") or after a title."""
+    places, organisations = _places_and_towns(), known_organisations()
     person_words = _person_words(mentions)
     for mention in mentions:
-        if mention.type == "place" or _key(mention.text) not in places:
+        key = _key(mention.text)
+        kind: EntityType | None = (
+            "place" if key in places else "organisation" if key in organisations else None
+        )
+        if kind is None or mention.type == kind:
             continue
         if mention.type == "person" and (
             mention.text in person_words or _after_title(doc, mention)
         ):
             continue
-        mention.type = "place"
+        mention.type = kind
 
 
 def _type_by_coordination(doc: Doc, mentions: list[Mention]) -> None:
