@@ -1367,3 +1367,21 @@ def test_a_craft_named_after_a_person_does_not_speak(quotes_of):
         ]
     )
     assert {speaker for _, speaker in said(quotes)} == {"William DeRocco"}
+
+
+def test_speaker_set_off_by_commas_in_a_subject_the_parser_took_wrongly(quotes_of):
+    quotes = quotes_of(
+        [
+            "Demanding Sangma’s resignation from the position of mining minister, Sanjay Das, "
+            "General Secretary, Meghalaya Pradesh Congress Committee told Mongabay-India, “We "
+            "want the Chief Minister to step back from the position of Minister-in-Charge of "
+            "Mines by accepting moral responsibility.”",
+            "Commenting on why the mines see frequent accidents, Sarat Phukan who teaches Coal "
+            "Geology at Gauhati University told Mongabay-India, “Coal seams in East Jaintia are "
+            "thin, barely three to five feet which makes extraction difficult.”",
+        ]
+    )
+    assert [(speaker, q.kind) for (_, speaker), q in zip(said(quotes), quotes, strict=True)] == [
+        ("Sanjay Das", "full"),
+        ("Sarat Phukan", "full"),
+    ]

@@ -660,8 +660,26 @@ def _kind(resolver: SpeakerResolver, span: QuotedSpan) -> QuoteKind:
         whole = quoted[:1].isupper() and quoted.rstrip(CLOSING_MARKS)[-1:] in SENTENCE_ENDS
         return "full" if token is not None and (token.is_punct or whole) else "partial"
     if last == "," and token is not None and token.i > 0:
-        return "full" if is_speech_verb(parsed.doc[token.i - 1]) else "partial"
+        return "full" if _after_speech_verb(parsed.doc[token.i - 1]) else "partial"
     return "partial"
+
+
+def _narrative_ends_on_comma(resolver: SpeakerResolver, span: QuotedSpan) -> bool:
+    start = resolver.parsed.paragraph_starts[span.paragraph]
+    return resolver.text[start : span.start].rstrip().endswith(",")
+
+
+def _after_speech_verb(word: Token) -> bool:
+    """ "said,", or a verb of saying's object or place before the comma: "told Mongabay-India,",
+    "wrote on Facebook,"."""
+    if is_speech_verb(word):
+        return True
+    head = word
+    while head.dep_ in ("compound", "dobj", "dative", "pobj", "prep", "npadvmod", "punct"):
+        head = head.head
+        if head.i >= word.i:
+            return False
+    return head.pos_ == "VERB" and is_speech_verb(head) and word.i - head.i <= 6
 
 
 def _is_title(text: str) -> bool:
@@ -692,6 +710,8 @@ def _attribute(resolver: SpeakerResolver, parts: list[QuotedSpan], kind: QuoteKi
     ]
     if kind == "partial":
         finders = [finders[2], lambda: _speech_in(resolver, after), finders[1]]
+    elif _narrative_ends_on_comma(resolver, parts[0]):  # "… told Mongabay-India, “…”"
+        finders = [finders[2], *finders]
     for find in finders:
         speaker = find()
         if speaker is not None:

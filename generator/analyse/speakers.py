@@ -138,7 +138,10 @@ class SpeakerResolver:
             subject = min(subjects, key=lambda c: abs(c.i - verb.i))
             if subject.dep_ == "nsubjpass" and verb.lemma_ != "quote":
                 return UNNAMED  # "were told …": the subject is the listener
-            return self.name(subject)
+            named = self.name(subject)
+            if named == UNNAMED and subject.pos_ == "NOUN":
+                return self._person_set_off_in(subject, verb) or named
+            return named
         inverted = self._inverted_speaker(verb)
         if inverted is not None:
             return inverted
@@ -159,6 +162,19 @@ class SpeakerResolver:
             if governor.pos_ in ("VERB", "AUX"):
                 return self.speaker_of_verb(governor, depth + 1)
         return None
+
+    def _person_set_off_in(self, subject: Token, verb: Token) -> Speaker | None:
+        """The person set off by commas last in a subject the parser took wrongly: "Demanding
+        Sangma’s resignation …, Sanjay Das, General Secretary, … told Mongabay-India, “…”"."""
+        people = [
+            t
+            for t in self.doc[subject.left_edge.i : verb.i]
+            if t.dep_ in ("appos", "conj")
+            and self.person_at(t.i)
+            and t.i > 0
+            and self.doc[self.mention_of[t.i].start - 1].text == ","
+        ]
+        return self.name(people[-1]) if people else None
 
     def _inverted_speaker(self, verb: Token) -> Speaker | None:
         """ "… “doing nothing” states human rights activist Professor Chidi Odinkalu": a verb of
