@@ -1385,3 +1385,22 @@ def test_speaker_set_off_by_commas_in_a_subject_the_parser_took_wrongly(quotes_o
         ("Sanjay Das", "full"),
         ("Sarat Phukan", "full"),
     ]
+
+
+def test_a_round_up_s_introducing_line_speaks_under_its_dated_sub_headings(quotes_of):
+    quotes = quotes_of(
+        [
+            "Eriksson's assistant Steve McClaren got the job instead but he failed to guide "
+            "England to qualification for the 2008 European Championship.",
+            "Here's what Allardyce has since said about the England job:",
+            "## 2009",
+            "After missing out to McClaren:",
+            "\"I should have got it and I really don't know why I didn't. It had to be "
+            'political for me, rather than my credentials."',
+            "## 2015",
+            "From his autobiography:",
+            '"I wanted to do a real knock-your-socks-off interview for the FA, so I put '
+            'together a PowerPoint."',
+        ]
+    )
+    assert [speaker for _, speaker in said(quotes)] == ["Allardyce", "Allardyce"]

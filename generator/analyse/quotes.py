@@ -582,8 +582,36 @@ def _introduced(resolver: SpeakerResolver, span: QuotedSpan) -> Speaker | None:
         return None
     speaker = _introducing_speaker(resolver, intro)
     if speaker is None or speaker is UNNAMED:  # "From his autobiography:", "… blogger Jane Doe:"
-        return _only_person_named(resolver, intro) or speaker
+        return _section_speaker(resolver, intro) or _only_person_named(resolver, intro) or speaker
     return speaker
+
+
+_SECTION_MAX_PARAGRAPHS = 15
+_SUBHEADING_MAX_WORDS = 12
+
+
+def _section_speaker(resolver: SpeakerResolver, label: int) -> Speaker | None:
+    """A round-up's speaker: "Here's what Allardyce has since said about the England job:" over
+    dated sub-headings ("2009", "After missing out to McClaren:") and the quotations under them
+    speaks all of them. Up from the label, over nothing but sub-headings and quoted
+    paragraphs, to the line that introduces them; None if prose comes first."""
+    paragraphs = resolver.parsed.article.paragraphs
+    for index in range(label - 1, max(-1, label - _SECTION_MAX_PARAGRAPHS), -1):
+        text = paragraphs[index].text.strip()
+        if text[:1] in _QUOTE_MARKS or (
+            paragraphs[index].kind == "heading" and len(text.split()) <= _SUBHEADING_MAX_WORDS
+        ):
+            continue
+        if text.endswith(":"):
+            speaker = _introducing_speaker(resolver, index)
+            if speaker is not None and speaker is not UNNAMED:
+                return speaker
+            if len(text.split()) > _SUBHEADING_MAX_WORDS:
+                return None
+            continue
+        if len(text.split()) > 4 or text[-1:] in ".!?":
+            return None  # prose: the section, if any, began below it
+    return None
 
 
 def reported_speaker(
