@@ -819,3 +819,28 @@ def test_a_company_the_knowledge_file_lists_is_an_organisation_whatever_ner_said
     )
     assert entities["Lockheed Martin"].type == "organisation"
     assert entities["Netflix"].type == "organisation"
+
+
+def test_a_word_describing_a_person_before_their_given_name_is_no_part_of_the_name(entities_of):
+    entities = entities_of(
+        [
+            "Austrian Max Schrems, an activist, brought the case against Facebook.",
+            "The Director of PSB Sasho Tasevski prepares the highest security level for the "
+            "visit, the PSB said.",
+            "Chairperson John R. Vaughn said the report was overdue.",
+        ]
+    )
+    assert entities["Max Schrems"].type == "person"
+    assert entities["Sasho Tasevski"].type == "person"
+    assert entities["John R. Vaughn"].type == "person"
+    assert not any(name.startswith(("Austrian ", "PSB ", "Chairperson ")) for name in entities)
+
+
+def test_a_division_of_a_listed_company_is_an_organisation(entities_of):
+    entities = entities_of(
+        [
+            "The Italian Space Agency funded the instrument. Lockheed Martin Space in Denver "
+            "built and operates the spacecraft."
+        ]
+    )
+    assert entities["Lockheed Martin Space"].type == "organisation"

@@ -595,6 +595,7 @@ def _find_mentions(parsed: ParsedArticle) -> tuple[Mention, ...]:
     mentions += _speaking_names(parsed, mentions)
     mentions += _institutional_speakers(parsed, mentions)
     _extend_seated_institutions(parsed, mentions)
+    _drop_descriptors(doc, mentions)
     short_forms = _institutions_by_first_word(doc, mentions)
     _write_capitals_as_named(mentions)
     mentions.sort(key=lambda m: (m.start_char, -m.end_char))
@@ -1268,7 +1269,11 @@ def _type_by_knowledge(doc: Doc, mentions: list[Mention]) -> None:
     for mention in mentions:
         key = _key(mention.text)
         kind: EntityType | None = (
-            "place" if key in places else "organisation" if key in organisations else None
+            "place"
+            if key in places
+            else "organisation"
+            if key in organisations or _division_of(key, organisations)
+            else None
         )
         if kind is None or mention.type == kind:
             continue
@@ -1277,6 +1282,13 @@ def _type_by_knowledge(doc: Doc, mentions: list[Mention]) -> None:
         ):
             continue
         mention.type = kind
+
+
+def _division_of(key: str, organisations: frozenset[str]) -> bool:
+    """A company's name of two words or more, and more words: "Lockheed Martin Space", a
+    division of it (a one-word name may begin a person's: "Tesla Smith")."""
+    words = key.split()
+    return any(" ".join(words[:n]) in organisations for n in range(2, len(words)))
 
 
 def _type_by_coordination(doc: Doc, mentions: list[Mention]) -> None:
@@ -1530,6 +1542,25 @@ def _extend_over_particles(doc: Doc, mention: Mention) -> None:
         mention.end = end
         mention.end_char = doc[end - 1].idx + len(doc[end - 1].text)
         mention.text = doc.text[mention.start_char : mention.end_char]
+
+
+def _drop_descriptors(doc: Doc, mentions: list[Mention]) -> None:
+    """A word before a given name that describes the person rather than names them: a demonym,
+    an acronym, or a word the article also writes in lower case ("Austrian Max Schrems", "PSB
+    Sasho Tasevski", "Frontrunner Martin Fayulu", "Chairperson John R. Vaughn")."""
+    lower = {t.text for t in doc if t.text[:1].islower()}
+    for mention in mentions:
+        words = mention.text.split()
+        if mention.type != "person" or len(words) < 3 or mention.end - mention.start < 3:
+            continue
+        first = words[0]
+        if is_given_name(first) or not is_given_name(words[1]):
+            continue
+        acronym = first.isupper() and len(first) > 1 and first.isalpha()
+        if acronym or first.lower() in lower or is_demonym_of_known_place(first):
+            second = doc[mention.start + 1]
+            mention.start_char, mention.start = second.idx, second.i
+            mention.text = doc.text[second.idx : mention.end_char]
 
 
 def _write_capitals_as_named(mentions: list[Mention]) -> None:

@@ -77,6 +77,8 @@ HONORIFICS = COURTESY_TITLES | frozenset(
         "ambassador",
         "secretary",
         "chairman",
+        "chairwoman",
+        "chairperson",
     }
 )
 # Words that only ever precede a name as part of a longer title ("Prime Minister", "Vice President").
