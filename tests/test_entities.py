@@ -844,3 +844,19 @@ def test_a_division_of_a_listed_company_is_an_organisation(entities_of):
         ]
     )
     assert entities["Lockheed Martin Space"].type == "organisation"
+
+
+def test_a_name_cut_at_its_and_or_run_on_to_a_common_noun_is_whole(entities_of):
+    entities = entities_of(
+        [
+            "The officers returned home and brought their ideas to the Air Education and "
+            "Training Command.",
+            "As a member of the opposition Peoples Democratic Party, Dadiyata often sparred with "
+            "members of the ruling All Progressive Congress party on social media.",
+            "The case was investigated by the FBI and Environmental Protection Agency.",
+        ]
+    )
+    assert entities["Air Education and Training Command"].type == "organisation"
+    assert entities["All Progressive Congress"].type == "organisation"
+    assert not any(name.endswith(" party") for name in entities)
+    assert {"Federal Bureau of Investigation", "Environmental Protection Agency"} <= entities.keys()

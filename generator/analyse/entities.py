@@ -664,6 +664,9 @@ def _trim(part: str, kind: EntityType) -> tuple[int, str] | None:
         lead += article.end()
         body = body[article.end() :]
     words = body.split()
+    while kind != "person" and len(words) > 1 and words[-1].isalpha() and words[-1].islower():
+        body = TRAILING_WORDS.sub("", body[: body.rindex(words[-1])].rstrip())
+        words = body.split()  # "the ruling Common Front for Congo party"
     while len(words) > 1 and words[-1].lower().rstrip(".") in _RANKS:
         body = body[: body.rindex(words[-1])].rstrip(EDGE_PUNCTUATION)  # "Parliament Hon"
         words = words[:-1]  # "Idaho Lt" of "Idaho Lt. Governor"
@@ -805,7 +808,9 @@ def _joined_across_words(mentions: list[Mention], parsed: ParsedArticle) -> list
             kind = "organisation"
         elif gap == " and " and _ends_with_known_place(text, places):
             kind = "place" if _key(text) in places else previous.type
-        elif gap == " and " and _completes_institution(previous, mention):
+        elif gap == " and " and (
+            _completes_institution(previous, mention) or _ends_institution(previous, mention)
+        ):
             kind = "organisation"  # "Bureau of Engraving" + "and" + "Printing"
         elif gap in (" ", ", ") and _key(text) in places:
             kind = "place"  # "DR" + "Congo", "Washington" + "D.C."
@@ -886,6 +891,21 @@ def _spelled_out_start(before: str, acronym: str) -> int | None:
         if not letters:
             return word.start()
     return None
+
+
+def _ends_institution(previous: Mention, mention: Mention) -> bool:
+    """An institution's name cut at its "and", its noun after it: "Air Education" and "Training
+    Command"; not two institutions ("FBI" and "Environmental Protection Agency", "Department of
+    Defense" and "Department of State"): the part before has no institution's noun of its own."""
+    first, second = previous.text.split(), mention.text.split()
+    return (
+        previous.type == mention.type == "organisation"
+        and len(second) >= 2
+        and second[-1].casefold() in ORGANISATION_HEADS
+        and not {w.casefold() for w in first} & ORGANISATION_HEADS
+        and not _looks_like_acronym(previous.text)
+        and second[0].casefold() not in ORGANISATION_HEADS
+    )
 
 
 def _completes_institution(previous: Mention, mention: Mention) -> bool:
@@ -1099,6 +1119,7 @@ ORGANISATION_HEADS = frozenset(
         "government",
         "group",
         "inc",
+        "command",
         "laboratory",
         "laboratories",
         "limited",
@@ -1617,9 +1638,10 @@ def _after_title(doc: Doc, mention: Mention) -> bool:
 
 def _is_organisation(doc: Doc, mention: Mention, places: set[str]) -> bool:
     """Drop debris labelled ORG (common nouns) and NORP adjectives ("Chinese", "Western")."""
-    root = mention.span(doc).root
-    if root.pos_ not in ("PROPN", "NOUN"):
-        return False
+    span = mention.span(doc)
+    root = span.root
+    if root.pos_ not in ("PROPN", "NOUN") and not any(t.pos_ == "PROPN" for t in span):
+        return False  # (a name's root may be "All" of "All Progressive Congress")
     if len(mention.text.split()) == 1 and root.pos_ != "PROPN" and not mention.text.isupper():
         return False
     if _in_title(doc, mention) or _portfolio(doc, mention):  # "Secretary of State"
