@@ -787,6 +787,17 @@ def test_a_transcript_label_in_capitals_is_the_person_the_text_names(entities_of
     assert not {"BIDEN", "JOHNSON"} & entities.keys()
 
 
+def test_a_transcript_label_in_capitals_is_a_person_though_short_as_an_acronym(entities_of):
+    entities = entities_of(
+        [
+            "PRESIDENT BIDEN: Well, it is good to see you again. We have a lot to discuss.",
+            "PRIME MINISTER SUNAK: (Laughs.) Thank you, Mr. President.",
+        ]
+    )
+    assert entities["BIDEN"].type == "person"
+    assert entities["SUNAK"].type == "person"
+
+
 def test_storms_operations_sections_and_works_are_not_listed(entities_of):
     entities = entities_of(
         [

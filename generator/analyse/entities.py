@@ -581,7 +581,7 @@ def _find_mentions(parsed: ParsedArticle) -> tuple[Mention, ...]:
     mentions = _spelled_out_names(mentions, parsed)
     mentions = _split_trailing_places(mentions, parsed)
     _vote_types(doc, mentions)
-    _type_by_head(mentions)
+    _type_by_head(doc, mentions)
     _type_named_things(doc, mentions)
     _type_by_knowledge(doc, mentions)
     _type_by_coordination(doc, mentions)
@@ -1214,7 +1214,7 @@ _SEATED = frozenset(
 )
 
 
-def _type_by_head(mentions: list[Mention]) -> None:
+def _type_by_head(doc: Doc, mentions: list[Mention]) -> None:
     """A name of several words ending on an organisation's or a place's noun ("Johnson Space
     Center", "Nakabugo Parish"), and an acronym taken for a person ("JAXA"), are typed by it."""
     for mention in mentions:
@@ -1226,7 +1226,8 @@ def _type_by_head(mentions: list[Mention]) -> None:
             if mention.type == "person" or (mention.type == "place" and head in _SEATED):
                 mention.type = "organisation"
         elif mention.type == "person" and _looks_like_acronym(mention.text):
-            mention.type = "organisation"
+            if not _after_title(doc, mention):  # "PRESIDENT BIDEN:" is a transcript's label
+                mention.type = "organisation"
 
 
 def _type_named_things(doc: Doc, mentions: list[Mention]) -> None:
