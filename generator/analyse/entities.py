@@ -1225,9 +1225,12 @@ def _type_by_head(doc: Doc, mentions: list[Mention]) -> None:
         elif len(words) > 1 and head in ORGANISATION_HEADS:
             if mention.type == "person" or (mention.type == "place" and head in _SEATED):
                 mention.type = "organisation"
-        elif mention.type == "person" and _looks_like_acronym(mention.text):
-            if not _after_title(doc, mention):  # "PRESIDENT BIDEN:" is a transcript's label
-                mention.type = "organisation"
+        elif (
+            mention.type == "person"
+            and _looks_like_acronym(mention.text)
+            and not _after_title(doc, mention)  # "PRESIDENT BIDEN:" is a transcript's label
+        ):
+            mention.type = "organisation"
 
 
 def _type_named_things(doc: Doc, mentions: list[Mention]) -> None:
