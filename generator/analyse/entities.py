@@ -896,14 +896,15 @@ def _spelled_out_start(before: str, acronym: str) -> int | None:
 def _ends_institution(previous: Mention, mention: Mention) -> bool:
     """An institution's name cut at its "and", its noun after it: "Air Education" and "Training
     Command"; not two institutions ("FBI" and "Environmental Protection Agency", "Department of
-    Defense" and "Department of State"): the part before has no institution's noun of its own."""
+    Defense" and "Department of State"): the part before is two words or more, none an
+    institution's noun."""
     first, second = previous.text.split(), mention.text.split()
     return (
         previous.type == mention.type == "organisation"
         and len(second) >= 2
         and second[-1].casefold() in ORGANISATION_HEADS
+        and len(first) >= 2  # "Google" and "Oversight Board": a one-word name stands alone
         and not {w.casefold() for w in first} & ORGANISATION_HEADS
-        and not _looks_like_acronym(previous.text)
         and second[0].casefold() not in ORGANISATION_HEADS
     )
 
