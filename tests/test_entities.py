@@ -871,3 +871,17 @@ def test_a_name_cut_at_its_and_or_run_on_to_a_common_noun_is_whole(entities_of):
     assert entities["All Progressive Congress"].type == "organisation"
     assert not any(name.endswith(" party") for name in entities)
     assert {"Federal Bureau of Investigation", "Environmental Protection Agency"} <= entities.keys()
+
+
+def test_an_office_named_with_its_holder_s_role_is_no_organisation(entities_of):
+    entities = entities_of(
+        [
+            "Diane Peters joins the organization as General Counsel. Peters arrives from the "
+            "Mozilla Corporation.",
+            "His group wrote to the Prosecutor of the International Criminal Court in The Hague.",
+        ]
+    )
+    assert not {"General Counsel", "Prosecutor of the International Criminal Court"} & (
+        entities.keys()
+    )
+    assert entities["Mozilla Corporation"].type == "organisation"

@@ -543,7 +543,7 @@ def _lists_a_name(doc: Doc, text: str, mention: Mention) -> bool:
     ):
         return False
     if words[-1].casefold() in PERSON_ROLES or (
-        len(words) > 2 and words[0].casefold() in OFFICE_NOUNS and words[1] == "of"
+        len(words) > 2 and words[0].casefold() in PERSON_ROLES and words[1] == "of"
     ):
         return False  # a title: "Plenipotentiary Envoy", "Minister of Internal Affairs"
     if lower in FAITH_GROUPS or (len(words) == 1 and is_demonym_of_known_place(mention.text)):

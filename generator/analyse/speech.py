@@ -267,6 +267,9 @@ PERSON_ROLES = OFFICE_NOUNS | {
     "ceo",
     "sheriff",
     "whip",
+    "counsel",
+    "inspector",
+    "prosecutor",
 }
 
 # What a definite description calls one person it does not name ("the Dane said", "the Alaska
