@@ -885,3 +885,16 @@ def test_an_office_named_with_its_holder_s_role_is_no_organisation(entities_of):
         entities.keys()
     )
     assert entities["Mozilla Corporation"].type == "organisation"
+
+
+def test_a_name_a_place_s_noun_follows_or_takes_with_of_is_a_place(entities_of):
+    entities = entities_of(
+        [
+            "Dadiyata was abducted from his home on August 1, 2019, in the Barnawa neighbourhood "
+            "of Kaduna, in northwestern Nigeria.",
+            "She shot and killed one of her assailants in the small town of Nagojje, 53 "
+            "kilometers east of the capital Kampala.",
+        ]
+    )
+    assert entities["Barnawa"].type == "place"
+    assert entities["Nagojje"].type == "place"

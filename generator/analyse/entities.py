@@ -587,6 +587,7 @@ def _find_mentions(parsed: ParsedArticle) -> tuple[Mention, ...]:
     _type_by_coordination(doc, mentions)
     _type_teams(doc, mentions)
     _type_places_by_position(doc, mentions)
+    _type_places_by_nouns(doc, mentions)
     _people_before_of(parsed, mentions)
     mentions = _split_office_places(parsed, mentions)
     places = {m.text.casefold() for m in mentions if m.type == "place"}
@@ -1405,6 +1406,37 @@ def _type_places_by_position(doc: Doc, mentions: list[Mention]) -> None:
             if closing is None or (closing.is_punct and closing.tag_ != "POS"):
                 located.add(mention.text)
     _retype(mentions, located, "person", "place")
+
+
+_PLACE_NOUNS = frozenset(PLACE_HEADS) | {
+    "area",
+    "city",
+    "municipality",
+    "neighbourhood",
+    "neighborhood",
+    "suburb",
+    "township",
+}
+
+
+def _type_places_by_nouns(doc: Doc, mentions: list[Mention]) -> None:
+    """A name NER took for an organisation's that a place's noun follows or takes with "of": "the
+    Barnawa neighbourhood", "Thangkso area", "the small town of Nagojje"."""
+    located = set()
+    for mention in mentions:
+        if mention.type != "organisation" or mention.end >= len(doc):
+            continue
+        after, root = doc[mention.end], mention.span(doc).root
+        named_before = after.lower_ in _PLACE_NOUNS and root.head.i == after.i
+        of_place = (
+            root.dep_ == "pobj"
+            and root.head.lower_ == "of"
+            and root.head.head.lower_ in _PLACE_NOUNS
+            and root.head.head.is_lower
+        )
+        if named_before or of_place:
+            located.add(mention.text)
+    _retype(mentions, located, "organisation", "place")
 
 
 def _retype(mentions: list[Mention], texts: set[str], old: EntityType, new: EntityType) -> None:
