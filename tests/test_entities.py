@@ -894,7 +894,9 @@ def test_a_name_a_place_s_noun_follows_or_takes_with_of_is_a_place(entities_of):
             "of Kaduna, in northwestern Nigeria.",
             "She shot and killed one of her assailants in the small town of Nagojje, 53 "
             "kilometers east of the capital Kampala.",
+            "Xi and Putin met in the Uzbek city of Samarkand.",
         ]
     )
     assert entities["Barnawa"].type == "place"
     assert entities["Nagojje"].type == "place"
+    assert "Uzbek" not in entities

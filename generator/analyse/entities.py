@@ -1424,8 +1424,8 @@ def _type_places_by_nouns(doc: Doc, mentions: list[Mention]) -> None:
     Barnawa neighbourhood", "Thangkso area", "the small town of Nagojje"."""
     located = set()
     for mention in mentions:
-        if mention.type != "organisation" or mention.end >= len(doc):
-            continue
+        if mention.type != "organisation" or mention.nationality or mention.end >= len(doc):
+            continue  # "the Uzbek city of Samarkand": a people's word
         after, root = doc[mention.end], mention.span(doc).root
         named_before = after.lower_ in _PLACE_NOUNS and root.head.i == after.i
         of_place = (
