@@ -808,14 +808,16 @@ def test_storms_operations_sections_and_works_are_not_listed(entities_of):
             "It is the first time an Angolan production appears in Netflix's catalogue: the "
             "feature film “Dias Santana”, made jointly with South Africa.",
             "Core Python Programming by Wesley J Chun is the book of the month.",
+            "It will be challenged by the horror film White Noise, which opens in wide release. "
+            "White Noise stars Michael Keaton.",
             "“Russia’s brutal and excessive law-enforcement activities have seriously violated "
             "the rights of Chinese citizens,” the Chinese Embassy in Moscow said.",
         ]
     )
     assert entities["Russia"].type == "place"  # an apostrophe closes no quotation
-    assert not {"Cyclone Idai", "Section 702", "Dias Santana", "Core Python Programming"} & (
-        entities.keys()
-    )
+    works = {"Dias Santana", "Core Python Programming", "White Noise"}
+    assert not {"Cyclone Idai", "Section 702", *works} & entities.keys()
+    assert entities["Michael Keaton"].type == "person"
     assert entities["Beira"].type == "place"
     assert entities["National Security Agency"].type == "organisation"
 

@@ -303,6 +303,8 @@ def listed_mentions(parsed: ParsedArticle) -> list[Mention]:
     english = {m.name for m in mentions if m.paragraph not in foreign}
     things = _names_of_things(doc, mentions) | _unproven_one_word_people(doc, mentions)
     things |= _governments_of(mentions)
+    # a work's title, wherever the text puts its noun before it ("the horror film White Noise")
+    things |= {m.name for m in mentions if m.start and doc[m.start - 1].lower_ in _WORK_NOUNS}
     in_body = {m.name for m in mentions if paragraphs[m.paragraph].kind == "body"}
     return [
         m
@@ -505,6 +507,10 @@ _EVENT_OPENINGS = frozenset(
 )
 
 
+# Nouns a work's title is put after: "the horror film White Noise", "the documentary …".
+_WORK_NOUNS = frozenset(
+    {"film", "movie", "documentary", "book", "novel", "album", "song", "series", "sitcom"}
+)
 _WORK_AFTER = re.compile(r" by (?:[A-Z][\w.’'-]* ){1,3}")
 _OPENING_MARKS = '“"‘'
 _CLOSES = re.compile(r"[,.]?[”\"’](?!\w)")  # not the apostrophe of "“Russia’s …"
