@@ -1404,3 +1404,21 @@ def test_a_round_up_s_introducing_line_speaks_under_its_dated_sub_headings(quote
         ]
     )
     assert [speaker for _, speaker in said(quotes)] == ["Allardyce", "Allardyce"]
+
+
+def test_a_quotation_resumed_after_a_dash_or_signed_after_one(quotes_of):
+    quotes = quotes_of(
+        [
+            "“When DART made impact, things got very interesting,” said Shantanu Naidu, a "
+            "navigation engineer who led the study. “Dimorphos’ orbit is no longer circular: Its "
+            "orbital period” – the time it takes to complete a single orbit – “is now 33 minutes "
+            "and 15 seconds shorter. And the entire shape of the asteroid has changed.”",
+            "“We will keep fighting for our land.” — Maria Lopez.",
+        ]
+    )
+    assert [speaker for _, speaker in said(quotes)] == [
+        "Shantanu Naidu",
+        "Shantanu Naidu",
+        "Shantanu Naidu",
+        "Maria Lopez",
+    ]

@@ -14,6 +14,7 @@ Quoted words with an unnamed speaker ("observers said") or none (scare quotes) a
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 import unicodedata
@@ -678,8 +679,8 @@ def _kind(resolver: SpeakerResolver, span: QuotedSpan) -> QuoteKind:
     if not before.strip(BULLETS):
         return "full"
     last = before[-1]
-    if last == ":" or last in CLOSING_MARKS:
-        return "full"
+    if last == ":" or last in CLOSING_MARKS or before.endswith(_DASH_LEADS):
+        return "full"  # also "RMS: E-book - “…”": a label, a dash, a quotation
     token = _token_at(parsed, len(before) - 1 + parsed.paragraph_starts[span.paragraph])
     if last in SENTENCE_ENDS:
         # "… in the journal Physical Review D. “If we find them, …”": the abbreviation's stop
@@ -729,7 +730,7 @@ def _attribute(resolver: SpeakerResolver, parts: list[QuotedSpan], kind: QuoteKi
     after = _narrative_after(resolver, parts[-1])
     before = _narrative_before(resolver, parts[0])
     invites_after = resolver.text[parts[-1].text_end - 1] not in "." or (
-        after and (after[0].is_lower or is_speech_verb(after[0]))
+        after and (after[0].is_lower or is_speech_verb(after[0]) or after[0].text in _DASHES)
     )
     finders = [
         lambda: _attribution_after(resolver, after) if invites_after else None,
@@ -740,6 +741,7 @@ def _attribute(resolver: SpeakerResolver, parts: list[QuotedSpan], kind: QuoteKi
         finders = [finders[2], lambda: _speech_in(resolver, after), finders[1]]
     elif _narrative_ends_on_comma(resolver, parts[0]):  # "… told Mongabay-India, “…”"
         finders = [finders[2], *finders]
+    finders.insert(0, lambda: _dash_signature(resolver, after))  # `"…" -- RMS`
     for find in finders:
         speaker = find()
         if speaker is not None:
@@ -827,6 +829,32 @@ def _attribution_after(resolver: SpeakerResolver, after: list[Token]) -> Speaker
         if heads:
             return resolver.name(heads[0])
     return None
+
+
+_DASHES = frozenset({"--", "—", "–", "―"})
+_DASH_LEADS = (" -", " --", " —", " –")
+_SIGNATURE_MAX_WORDS = 4
+
+
+def _dash_signature(resolver: SpeakerResolver, after: list[Token]) -> Speaker | None:
+    """A name alone after a dash that follows the quotation, as a signature: `"…" -- RMS
+    [Read more…]`, `“…” — Jane Doe.`"""
+    if not after or after[0].text not in _DASHES:
+        return None
+    name = list(itertools.takewhile(_name_token, after[1 : 2 + _SIGNATURE_MAX_WORDS]))
+    rest = after[1 + len(name) :]
+    # the signature ends the sentence, or the next one begins ("-- RMS Read more...")
+    ends = not rest or rest[0].text in (".", "[", "(") or rest[0].is_space or rest[0].is_title
+    if not name or len(name) > _SIGNATURE_MAX_WORDS or not ends:
+        return None
+    people = [t for t in name if resolver.person_at(t.i)]
+    if people:
+        return resolver.name(people[0])
+    return Speaker(resolver.doc[name[0].i : name[-1].i + 1].text, "unknown")
+
+
+def _name_token(token: Token) -> bool:
+    return token.text[:1].isupper() and (token.pos_ == "PROPN" or token.text.isupper())
 
 
 def _governing_speaker(resolver: SpeakerResolver, parts: list[QuotedSpan]) -> Speaker | None:
