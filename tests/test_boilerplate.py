@@ -524,6 +524,25 @@ def test_a_translation_without_its_stop_is_not_a_caption() -> None:
     assert_only_removed(clean(page(caption)), [(caption, "caption")])
 
 
+def test_the_second_line_of_a_translated_block_without_its_stop_is_not_a_caption() -> None:
+    # Global Voices (dev corpus): two lines in Portuguese, then their two in English
+    originals = [
+        "Para o Governo, este caso é sério e está a ser investigado ao detalhe ao nível "
+        "ministerial. Ninguém está acima da lei.",
+        "Decorrem inquéritos para aferir os contornos de cada um dos casos, procurando "
+        "salvaguardar o estado psíquico e emocional das gestantes.",
+    ]
+    translations = [
+        "For the government, this case is serious and is being investigated in detail at "
+        "ministerial level. Nobody is above the law.",
+        "Investigations are underway to assess the details of each case, seeking to safeguard "
+        "the psychological and emotional state of the pregnant women",
+    ]
+    cleaned = clean(page(*originals, *translations))
+    assert translations[1] in body(cleaned)
+    assert removed(cleaned) == []
+
+
 def test_where_the_writer_works_goes_with_the_byline() -> None:
     lines = [
         "Download high-resolution video and images from NASA’s Scientific Visualization Studio",

@@ -1537,10 +1537,11 @@ def _mark_unpunctuated(page: _Page, headline: int | None, kicker: int | None) ->
     ends its sentences, a heading is short (the standfirst under the headline may lack a stop)."""
     first_after_headline = next((i for i in page.kept() if headline is None or i > headline), None)
     last = max(page.kept(), default=None)
-    previous = before = None  # the kept line above, as the loop removes captions
+    above: list[int] = []  # the kept lines above, nearest last, as the loop removes captions
+    before = None
     for i in page.kept():
         if before is not None and page.reasons[before] is None:
-            previous = before
+            above = [*above[-1:], before]
         before = i
         unit = page.units[i]
         if i in (headline, kicker, first_after_headline) or unit.heading or unit.bullet:
@@ -1561,21 +1562,20 @@ def _mark_unpunctuated(page: _Page, headline: int | None, kicker: int | None) ->
             < (_CUT_OFF_LAST if i == last else _CUT_OFF_SENTENCES)
             and not _NUMBERED_HEADING.match(unit.text)
             and not _is_title_case(unit.text)
-            and not _lost_its_stop(
-                unit.text, None if previous is None else page.units[previous].text
-            )
+            and not _lost_its_stop(unit.text, [page.units[k].text for k in above])
         ):
             page.remove(i, CAPTION)
 
 
-def _lost_its_stop(text: str, above: str | None) -> bool:
+def _lost_its_stop(text: str, above: list[str]) -> bool:
     """A line of the text's own that lost its full stop: it argues on from the sentence before
     ("But that is not …"), introduces a post ("… tweeted on January 13"), or translates the
-    quotation printed above it."""
+    quotation printed above it (`above`: the kept lines above, nearest last), the line right
+    above or, under a translated line, the one above that (two lines, then their translation)."""
+    translates = bool(above) and in_other_language(above[-1])
+    second = len(above) == 2 and in_other_language(above[0]) and not in_other_language(above[1])
     return bool(
-        _CONNECTIVE_START.match(text)
-        or _POST_INTRODUCED.search(text)
-        or (above is not None and in_other_language(above))
+        _CONNECTIVE_START.match(text) or _POST_INTRODUCED.search(text) or translates or second
     )
 
 
