@@ -116,15 +116,15 @@ def test_the_dev_half_keeps_its_floors(dev_gold, nlp) -> None:
     # openFDA post names "FDA" only inside "openFDA"; a release's minister line)
     assert fields["publisher_accuracy"] >= 0.88 and fields["publisher_wrong"] == 0
     assert fields["junk_left"] <= 40
-    assert fields["real_removed_share"] <= 0.018
+    assert fields["real_removed_share"] <= 0.017
     assert fields["claim_precision"] >= 0.835
     assert fields["claims_faulty"] <= 4 and fields["claims_repeating_summary"] == 0
-    assert quotes["recall_full"] >= 0.955 and quotes["precision"] >= 0.98
-    assert quotes["speaker_accuracy"] >= 0.96
+    assert quotes["recall_full"] >= 0.96 and quotes["precision"] >= 0.98
+    assert quotes["speaker_accuracy"] >= 0.965
     # Issue 19's annotations (entities.yaml, figures.yaml, topics-gold.yaml)
     # (80 articles since the session after stop 30: 0.726 and 0.842; all 132 annotated since the
-    # session after stop 36: 0.780 and 0.844)
-    assert knowledge["entity_precision"] >= 0.775 and knowledge["entity_recall"] >= 0.84
+    # session after stop 36: 0.780 and 0.844 as they came, 0.786 and 0.847 at its end)
+    assert knowledge["entity_precision"] >= 0.78 and knowledge["entity_recall"] >= 0.84
     assert knowledge["figure_precision"] >= 0.92
     assert quotes["topic_accuracy"] >= 0.98
     assert result.totals["topics_passing_linked"] <= 5
