@@ -902,3 +902,19 @@ def test_a_name_a_place_s_noun_follows_or_takes_with_of_is_a_place(entities_of):
     assert entities["Barnawa"].type == "place"
     assert entities["Nagojje"].type == "place"
     assert "Uzbek" not in entities
+
+
+def test_a_two_word_name_only_ever_after_in_or_shaped_as_a_place_s_is_a_place(entities_of):
+    entities = entities_of(
+        [
+            "He earned a degree in aerospace engineering from Auburn University. He lives in "
+            "Hazel Green with his wife.",
+            "Milford Sound had 840,000 visits, and visits to Ben Lomond Track have about doubled.",
+            "“Crater Gwern is no more,” said Hansen.",
+            "“Today’s success highlights the power of collaboration,” said FBI Special Agent in "
+            "Charge Robert Tripp.",
+        ]
+    )
+    for place in ("Hazel Green", "Milford Sound", "Ben Lomond Track", "Crater Gwern"):
+        assert entities[place].type == "place", place
+    assert entities["Robert Tripp"].type == "person"

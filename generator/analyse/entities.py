@@ -593,6 +593,7 @@ def _find_mentions(parsed: ParsedArticle) -> tuple[Mention, ...]:
     _type_by_coordination(doc, mentions)
     _type_teams(doc, mentions)
     _type_places_by_position(doc, mentions)
+    _type_places_lived_in(doc, mentions)
     _type_places_by_nouns(doc, mentions)
     _people_before_of(parsed, mentions)
     mentions = _split_office_places(parsed, mentions)
@@ -1197,8 +1198,15 @@ PLACE_HEADS = frozenset(
         "street",
         "valley",
         "village",
+        "sound",
+        "track",
+        "trail",
+        "crossing",
+        "chasma",
     }
 )
+# A place's first word: "Mount Kenya", "Mt Cook", "Lake Victoria", "Crater Gwern", "Fort Irwin".
+_PLACE_OPENINGS = frozenset({"mount", "mt", "lake", "crater", "cape", "fort"})
 _TYPING_HEADS = ORGANISATION_HEADS | PLACE_HEADS
 # Institutions NER may take for a place ("State Duma"); not "Union" or "Federation", which name
 # states as often ("Soviet Union", "Russian Federation").
@@ -1228,7 +1236,8 @@ def _type_by_head(doc: Doc, mentions: list[Mention]) -> None:
     for mention in mentions:
         words = mention.text.split()
         head = words[-1].casefold()
-        if len(words) > 1 and head in PLACE_HEADS:
+        opening = words[0].casefold().rstrip(".")
+        if len(words) > 1 and (head in PLACE_HEADS or opening in _PLACE_OPENINGS):
             mention.type = "place"
         elif len(words) > 1 and head in ORGANISATION_HEADS:
             if mention.type == "person" or (mention.type == "place" and head in _SEATED):
@@ -1443,6 +1452,28 @@ def _type_places_by_nouns(doc: Doc, mentions: list[Mention]) -> None:
         if named_before or of_place:
             located.add(mention.text)
     _retype(mentions, located, "organisation", "place")
+
+
+def _type_places_lived_in(doc: Doc, mentions: list[Mention]) -> None:
+    """A name NER took for a person's of two words or more that the text only ever puts after
+    "in" ("He lives in Hazel Green", "damage in Newton Stewart"), never owning anything ("in
+    Sarah Leah Whitson's words") and with no role or title: a place."""
+    seen: dict[str, bool] = {}
+    for mention in mentions:
+        if mention.type != "person" or " " not in mention.text:
+            continue
+        root = mention.span(doc).root
+        after = doc[mention.end] if mention.end < len(doc) else None
+        inside = (
+            root.dep_ == "pobj"
+            and root.head.lower_ == "in"
+            and root.head.head.is_lower  # not "Special Agent in Charge Robert Tripp"
+            and (after is None or after.tag_ != "POS")
+            and not _has_person_role(doc, mention)
+            and not _after_title(doc, mention)
+        )
+        seen[mention.text] = seen.get(mention.text, True) and inside
+    _retype(mentions, {text for text, only_in in seen.items() if only_in}, "person", "place")
 
 
 def _retype(mentions: list[Mention], texts: set[str], old: EntityType, new: EntityType) -> None:
