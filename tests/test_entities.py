@@ -918,3 +918,15 @@ def test_a_two_word_name_only_ever_after_in_or_shaped_as_a_place_s_is_a_place(en
     for place in ("Hazel Green", "Milford Sound", "Ben Lomond Track", "Crater Gwern"):
         assert entities[place].type == "place", place
     assert entities["Robert Tripp"].type == "person"
+
+
+def test_a_name_a_place_s_noun_describes_is_a_place_and_an_astronaut_a_person(entities_of):
+    entities = entities_of(
+        [
+            "The recent mining accident took place in a mine in Mynsyngat, a village in the "
+            "Thangkso area.",
+            "The crew will depart back to Earth with NASA astronaut Loral O’Hara.",
+        ]
+    )
+    assert entities["Mynsyngat"].type == "place"
+    assert entities["Loral O’Hara"].type == "person"

@@ -1435,8 +1435,9 @@ _PLACE_NOUNS = frozenset(PLACE_HEADS) | {
 
 
 def _type_places_by_nouns(doc: Doc, mentions: list[Mention]) -> None:
-    """A name NER took for an organisation's that a place's noun follows or takes with "of": "the
-    Barnawa neighbourhood", "Thangkso area", "the small town of Nagojje"."""
+    """A name NER took for an organisation's that a place's noun follows, takes with "of" or
+    describes: "the Barnawa neighbourhood", "Thangkso area", "the small town of Nagojje",
+    "Mynsyngat, a village in …"."""
     located = set()
     for mention in mentions:
         if mention.type != "organisation" or mention.nationality or mention.end >= len(doc):
@@ -1449,7 +1450,10 @@ def _type_places_by_nouns(doc: Doc, mentions: list[Mention]) -> None:
             and root.head.head.lower_ in _PLACE_NOUNS
             and root.head.head.is_lower
         )
-        if named_before or of_place:
+        described = any(  # "Mynsyngat, a village in the Thangkso area"
+            c.dep_ == "appos" and c.lower_ in _PLACE_NOUNS for c in root.children
+        )
+        if named_before or of_place or described:
             located.add(mention.text)
     _retype(mentions, located, "organisation", "place")
 

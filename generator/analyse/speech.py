@@ -270,6 +270,22 @@ PERSON_ROLES = OFFICE_NOUNS | {
     "counsel",
     "inspector",
     "prosecutor",
+    # what a person does for a living, said before or beside their name
+    "astronaut",
+    "astronomer",
+    "engineer",
+    "physician",
+    "nurse",
+    "poet",
+    "writer",
+    "novelist",
+    "artist",
+    "singer",
+    "musician",
+    "violinist",
+    "photographer",
+    "filmmaker",
+    "entrepreneur",
 }
 
 # What a definite description calls one person it does not name ("the Dane said", "the Alaska
