@@ -930,3 +930,23 @@ def test_a_name_a_place_s_noun_describes_is_a_place_and_an_astronaut_a_person(en
     )
     assert entities["Mynsyngat"].type == "place"
     assert entities["Loral O’Hara"].type == "person"
+
+
+def test_two_institutions_ner_ran_together_are_two(entities_of):
+    entities = entities_of(
+        [
+            "Richard Ebright, laboratory director at the Waksman Institute of Microbiology at "
+            "Rutgers University in New Jersey, testified on Tuesday.",
+            "The targets included former and current Department of Defense and Department of "
+            "State employees.",
+            "The Bureau of Engraving and Printing prints the notes.",
+        ]
+    )
+    for name in (
+        "Waksman Institute of Microbiology",
+        "Rutgers University",
+        "Department of Defense",
+        "Department of State",
+        "Bureau of Engraving and Printing",
+    ):
+        assert entities[name].type == "organisation", name

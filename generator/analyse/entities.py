@@ -586,6 +586,7 @@ def _find_mentions(parsed: ParsedArticle) -> tuple[Mention, ...]:
     mentions = _joined_across_words(mentions, parsed)
     mentions = _spelled_out_names(mentions, parsed)
     mentions = _split_trailing_places(mentions, parsed)
+    mentions = _split_joined_institutions(mentions, parsed)
     _vote_types(doc, mentions)
     _type_by_head(doc, mentions)
     _type_named_things(doc, mentions)
@@ -879,6 +880,58 @@ def _split_trailing_places(mentions: list[Mention], parsed: ParsedArticle) -> li
         ]
         out += [part for part in parts if part is not None]
     return out
+
+
+_JOINS = re.compile(r" (?:and|at|in) ")
+
+
+def _split_joined_institutions(mentions: list[Mention], parsed: ParsedArticle) -> list[Mention]:
+    """Two names NER ran together: an institution "at" or "in" another or its town ("Waksman
+    Institute of Microbiology at Rutgers University"), or two institutions joined by "and"
+    ("Department of Defense and Department of State"); not one name's own "and" ("Bureau of
+    Engraving and Printing")."""
+    out = []
+    for mention in mentions:
+        split = _institution_join(mention) if mention.type == "organisation" else None
+        if split is None:
+            out.append(mention)
+            continue
+        left, right = mention.text[: split.start()], mention.text[split.end() :]
+        right_start = mention.start_char + split.end()
+        right_kind: EntityType = (
+            "place"
+            if _key(right) in _places_and_towns() and split.group() != " and "
+            else "organisation"
+        )
+        parts = [
+            _make_mention(
+                parsed, mention.start_char, mention.start_char + len(left), left, "organisation"
+            ),
+            _make_mention(parsed, right_start, mention.end_char, right, right_kind),
+        ]
+        out += [part for part in parts if part is not None]
+    return out
+
+
+def _institution_join(mention: Mention) -> re.Match[str] | None:
+    for join in _JOINS.finditer(mention.text):
+        left = mention.text[: join.start()].split()
+        right = mention.text[join.end() :].split()
+        if not left or not right or not right[0][:1].isupper():
+            continue
+        left_head = {w.casefold() for w in left} & ORGANISATION_HEADS
+        if join.group() == " and ":
+            both = left[-1].casefold() in ORGANISATION_HEADS and right[-1].casefold() in (
+                ORGANISATION_HEADS
+            )
+            if both or (left_head and right[0].casefold() in ORGANISATION_HEADS):
+                return join
+        elif left_head and (
+            right[-1].casefold() in ORGANISATION_HEADS
+            or _key(" ".join(right)) in _places_and_towns()
+        ):
+            return join
+    return None
 
 
 def _spelled_out_start(before: str, acronym: str) -> int | None:
