@@ -950,3 +950,11 @@ def test_two_institutions_ner_ran_together_are_two(entities_of):
         "Bureau of Engraving and Printing",
     ):
         assert entities[name].type == "organisation", name
+
+
+def test_a_place_s_noun_of_a_place_is_one_place(entities_of):
+    entities = entities_of(
+        ["The forests lie on hills parallel to the Bay of Bengal, near the Gulf of Mannar."]
+    )
+    assert entities["Bay of Bengal"].type == "place"
+    assert not {"Bay", "Bengal"} & entities.keys()

@@ -815,6 +815,8 @@ def _joined_across_words(mentions: list[Mention], parsed: ParsedArticle) -> list
         kind = None
         if _OF_GAP.fullmatch(gap) and institution and len(text.split()) <= 2 * MAX_NAME_WORDS:
             kind = "organisation"
+        elif _OF_GAP.fullmatch(gap) and len(words) == 1 and words[0].casefold() in PLACE_HEADS:
+            kind = "place"  # "Bay" + "of" + "Bengal", "Gulf" + "of" + "Mannar"
         elif gap == " and " and _ends_with_known_place(text, places):
             kind = "place" if _key(text) in places else previous.type
         elif gap == " and " and (
