@@ -88,6 +88,7 @@ ANALYSIS_INPUTS = (
     "aliases.yaml",
     "places.yaml",
     "organisations.yaml",
+    "nicknames.yaml",
     "gazetteer.txt",
 )
 

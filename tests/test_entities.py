@@ -958,3 +958,16 @@ def test_a_place_s_noun_of_a_place_is_one_place(entities_of):
     )
     assert entities["Bay of Bengal"].type == "place"
     assert not {"Bay", "Bengal"} & entities.keys()
+
+
+def test_a_short_given_name_and_a_middle_initial_do_not_make_two_people(entities_of):
+    entities = entities_of(
+        [
+            "The award goes to Edward W. Felten, a professor of computer science.",
+            "Ed Felten said the work was far from done. Larry Lessig and Lawrence Lessig's "
+            "students agreed; Nick Mathewson released Trunnel, and Nick said more was to come.",
+        ]
+    )
+    assert entities["Edward W. Felten"].aliases == ("Ed Felten",)
+    assert "Nick" not in entities
+    assert entities["Nick Mathewson"].mentions == 2

@@ -21,7 +21,7 @@ import yaml
 from spacy.tokens import Doc, Span, Token
 
 from generator.analyse.lexicon import COURTESY_TITLES, HONORIFICS, TITLE_WORDS, without_accents
-from generator.analyse.names import is_given_name
+from generator.analyse.names import full_given_names, is_given_name
 from generator.analyse.parse import ParsedArticle
 from generator.analyse.speech import (
     INSTITUTION_NOUNS,
@@ -2024,6 +2024,16 @@ def name_words(name: str) -> set[str]:
     return set(without_accents(name).casefold().replace("-", " ").split())
 
 
+def _person_key_words(name: str) -> set[str]:
+    """`name_words` of a full name, its middle initials aside and its given name in full ("Ed
+    Felten" and "Edward W. Felten" are one person; `nicknames.yaml`)."""
+    words = without_accents(name).casefold().replace("-", " ").split()
+    kept = [w for i, w in enumerate(words) if len(w.rstrip(".")) > 1 or i in (0, len(words) - 1)]
+    if kept:
+        kept[0] = full_given_names().get(kept[0], kept[0])  # "Nick" alone is "Nicholas" too
+    return set(kept)
+
+
 def _name_people(people: list[Mention]) -> None:
     """Join each short mention to the full name it refers back to.
 
@@ -2039,7 +2049,7 @@ def _name_people(people: list[Mention]) -> None:
     last_seen: list[int] = []
     pending: list[Mention] = []
     for position, mention in enumerate(people):
-        words = name_words(mention.text)
+        words = _person_key_words(mention.text)
         containing = [g for g, names in enumerate(full_words) if words <= names]
         fuller_of = [g for g, names in enumerate(full_words) if names < words]
         if containing:
@@ -2059,7 +2069,7 @@ def _name_people(people: list[Mention]) -> None:
         last_seen[group] = position
     alone: dict[str, list[Mention]] = defaultdict(list)
     for mention in pending:
-        words = name_words(mention.text)
+        words = _person_key_words(mention.text)
         containing = [g for g, names in enumerate(full_words) if words <= names]
         if len(containing) == 1:
             groups[containing[0]].append(mention)

@@ -4,8 +4,11 @@ ships (Jörg Michael's: some 45,000 names of many countries)."""
 from __future__ import annotations
 
 import functools
+from collections import defaultdict
+from pathlib import Path
 from typing import Literal
 
+import yaml
 from gender_guesser.detector import Detector
 
 Gender = Literal["male", "female"]
@@ -37,3 +40,18 @@ def given_name_gender(word: str) -> Gender | None:
     if verdicts in (frozenset({"male"}), frozenset({"female"})):
         return next(iter(verdicts))  # type: ignore[return-value]
     return None
+
+
+NICKNAMES_FILE = Path(__file__).resolve().parent.parent / "nicknames.yaml"
+
+
+@functools.cache
+def full_given_names() -> dict[str, str]:
+    """A given name's short form → its full form (`nicknames.yaml`); a short form of two full
+    forms ("steve") is left alone."""
+    table = yaml.safe_load(NICKNAMES_FILE.read_text(encoding="utf-8"))["nicknames"]
+    fulls: dict[str, set[str]] = defaultdict(set)
+    for full, shorts in table.items():
+        for short in shorts:
+            fulls[short].add(full)
+    return {short: next(iter(names)) for short, names in fulls.items() if len(names) == 1}

@@ -5,18 +5,16 @@ Everything here is cheap aggregation over finished briefs; nothing re-reads or r
 
 from __future__ import annotations
 
-import functools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from pathlib import Path
 from typing import NamedTuple
 
 import numpy as np
-import yaml
 
 from generator.analyse.lexicon import APOSTROPHES, TITLE_WORDS, english_stop_words, without_accents
+from generator.analyse.names import full_given_names
 from generator.cache import PER_OBJECT, PickleStore, digest
 from generator.model import (
     Brief,
@@ -253,21 +251,6 @@ def person_key(name: str) -> str:
     if len(kept) > 1:
         kept[0] = full_given_names().get(kept[0], kept[0])  # "Joe Biden" is "Joseph Biden"
     return " ".join(kept)
-
-
-NICKNAMES_FILE = Path(__file__).resolve().parent.parent / "nicknames.yaml"
-
-
-@functools.cache
-def full_given_names() -> dict[str, str]:
-    """A given name's short form → its full form (`nicknames.yaml`); a short form of two full
-    forms ("steve") is left alone."""
-    table = yaml.safe_load(NICKNAMES_FILE.read_text(encoding="utf-8"))["nicknames"]
-    fulls: dict[str, set[str]] = defaultdict(set)
-    for full, shorts in table.items():
-        for short in shorts:
-            fulls[short].add(full)
-    return {short: next(iter(names)) for short, names in fulls.items() if len(names) == 1}
 
 
 def _titled(name: str) -> bool:
