@@ -971,3 +971,14 @@ def test_a_short_given_name_and_a_middle_initial_do_not_make_two_people(entities
     assert entities["Edward W. Felten"].aliases == ("Ed Felten",)
     assert "Nick" not in entities
     assert entities["Nick Mathewson"].mentions == 2
+
+
+def test_time_zones_and_procurement_abbreviations_are_not_organisations(entities_of):
+    entities = entities_of(
+        [
+            "SpaceX launched the third test flight at 8:25 a.m. CDT from Starbase in Texas.",
+            "Be sure to monitor GSA eBuy for more information on the upcoming RFQ.",
+        ]
+    )
+    assert not {"CDT", "RFQ"} & entities.keys()
+    assert entities["SpaceX"].type == "organisation"

@@ -232,6 +232,30 @@ COMMON_ABBREVIATIONS = frozenset(
         "url",
         "usb",
         "vpn",
+        # time zones: "8:25 a.m. CDT"
+        "gmt",
+        "utc",
+        "bst",
+        "cet",
+        "est",
+        "edt",
+        "cst",
+        "cdt",
+        "mst",
+        "mdt",
+        "pst",
+        "pdt",
+        # words of computing and the web
+        "gui",
+        "html",
+        "http",
+        "https",
+        "rfi",
+        "rfp",
+        "rfq",
+        "seo",
+        "ui",
+        "ux",
     }
 )
 # An institution's word alone names none in particular ("the Department", "the Agency").
