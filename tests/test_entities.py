@@ -790,12 +790,13 @@ def test_a_transcript_label_in_capitals_is_the_person_the_text_names(entities_of
 def test_a_transcript_label_in_capitals_is_a_person_though_short_as_an_acronym(entities_of):
     entities = entities_of(
         [
-            "PRESIDENT BIDEN: Well, it is good to see you again. We have a lot to discuss.",
+            "PRESIDENT BIDEN: Well, Mr. Presi- — “Mr. President.” It is good to see you again.",
             "PRIME MINISTER SUNAK: (Laughs.) Thank you, Mr. President.",
         ]
     )
     assert entities["BIDEN"].type == "person"
     assert entities["SUNAK"].type == "person"
+    assert "Presi" not in entities  # a word broken off
 
 
 def test_storms_operations_sections_and_works_are_not_listed(entities_of):

@@ -312,6 +312,7 @@ FAITH_GROUPS = frozenset(
     {"christians", "muslims", "jews", "hindus", "buddhists", "catholics", "protestants", "sikhs"}
 )
 _DEMONYM_ENDINGS = ("ans", "ese", "is", "ish", "ians")
+_CUT_OFF = re.compile(r"-(?:\s|[—–]|$)")
 _STAGE_DIRECTION = re.compile(r"\(\w+\.?\)")
 # Lower-case words a paragraph needs before its share of English function words says it is in
 # another language (a short English sentence without "the" can have few).
@@ -555,6 +556,8 @@ def _lists_a_name(doc: Doc, text: str, mention: Mention) -> bool:
         return False
     if _STAGE_DIRECTION.match(text, max(0, mention.start_char - 1)):
         return False  # "(Laughter.)", "(Inaudible.)": a transcript's note
+    if _CUT_OFF.match(text, mention.end_char):
+        return False  # a word a speaker broke off: "Mr. Presi- — “Mr. President.”"
     if _WORK_AFTER.match(text, mention.end_char) or _fills_quotation(text, mention):
         return False  # a work's title: "Wicked Cool Java by Brian D. Eubanks", "“Dias Santana”"
     if len(words) > 1 and words[0].casefold() in _EVENT_OPENINGS:
