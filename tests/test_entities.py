@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from conftest import article_from
 from spacy.tokens import Span
 
 from generator.analyse.entities import article_mentions, extract_entities
+from generator.analyse.parse import parse_article
 from generator.model import Entity
 
 
@@ -983,3 +985,16 @@ def test_time_zones_and_procurement_abbreviations_are_not_organisations(entities
     )
     assert not {"CDT", "RFQ"} & entities.keys()
     assert entities["SpaceX"].type == "organisation"
+
+
+def test_a_surname_alone_takes_the_full_name_the_headline_gives(nlp):
+    article = article_from(
+        [
+            "PRESIDENT BIDEN: Well, it is good to see you again.",
+            "PRIME MINISTER SUNAK: Thank you, Mr. President. It is a pleasure to be here.",
+        ],
+        title="Remarks by President Biden and Prime Minister Rishi Sunak of the United Kingdom",
+    )
+    entities = by_name(extract_entities(parse_article(article, nlp)))
+    assert entities["Rishi Sunak"].aliases == ("SUNAK",)
+    assert entities["Rishi Sunak"].type == "person"

@@ -636,6 +636,7 @@ def _find_mentions(parsed: ParsedArticle) -> tuple[Mention, ...]:
     _write_capitals_as_named(mentions)
     mentions.sort(key=lambda m: (m.start_char, -m.end_char))
     _name_people([m for m in mentions if m.type == "person"])
+    _name_by_headline([m for m in mentions if m.type == "person"], parsed.article.title)
     _name_by_key([m for m in mentions if m.type != "person"], parsed.text)
     for short, full in short_forms:
         short.name = full.name
@@ -2106,6 +2107,36 @@ def _name_people(people: list[Mention]) -> None:
         name = max(group, key=lambda m: (len(m.text.split()), -m.start_char)).text
         for mention in group:
             mention.name = name
+
+
+_HEADLINE_GIVEN_NAMES = 2
+
+
+def _name_by_headline(people: list[Mention], title: str | None) -> None:
+    """A person the text names by surname alone, whom the headline names in full: "PRIME
+    MINISTER SUNAK:" in a transcript under "Remarks by … Prime Minister Rishi Sunak of …". The
+    capitalised words before the surname in the headline, after any title, are the given names."""
+    if not title:
+        return
+    words = title.replace("\u00a0", " ").split()
+    for surname in {m.name for m in people if " " not in m.name}:
+        at = [i for i, w in enumerate(words) if w.strip(",.:;’'s").casefold() == surname.casefold()]
+        if len(at) != 1:
+            continue
+        given = []
+        for word in reversed(words[max(0, at[0] - _HEADLINE_GIVEN_NAMES) : at[0]]):
+            if (
+                not word[:1].isupper()
+                or word.isupper()  # "NASA Johnson Space Center": no given name
+                or word.casefold().rstrip(".") in TITLE_WORDS | _TYPING_HEADS
+            ):
+                break
+            given.insert(0, word)
+        if given:
+            full = " ".join([*given, words[at[0]].strip(",.:;")])
+            for mention in people:
+                if mention.name == surname:
+                    mention.name = full
 
 
 def _name_by_key(mentions: list[Mention], text: str) -> None:
