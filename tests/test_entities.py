@@ -998,3 +998,15 @@ def test_a_surname_alone_takes_the_full_name_the_headline_gives(nlp):
     entities = by_name(extract_entities(parse_article(article, nlp)))
     assert entities["Rishi Sunak"].aliases == ("SUNAK",)
     assert entities["Rishi Sunak"].type == "person"
+
+
+def test_a_people_s_word_no_suffix_rule_derives_is_no_name(entities_of):
+    entities = entities_of(
+        [
+            "“It was nothing to do with being the first team to beat them,” the Dane said.",
+            "Emirati authorities had frozen the account at the request of the government.",
+            "Mark Welsh, the university's president, spoke; Welsh said the site was ready.",
+        ]
+    )
+    assert not {"Dane", "Emirati"} & entities.keys()
+    assert entities["Mark Welsh"].aliases == ("Welsh",)

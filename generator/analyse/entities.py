@@ -1826,12 +1826,21 @@ def _one_word_known_places() -> tuple[str, ...]:
     return tuple(sorted(p for p in known_places() if " " not in p))
 
 
+# People's words no suffix rule derives from their country's name: "the Dane said" (not those
+# that are also surnames or given names: Welsh, Pole, Turk, Scot, Finn).
+_IRREGULAR_DEMONYMS = frozenset(
+    {"brit", "briton", "dane", "dutch", "emirati", "filipino", "kiwi", "swede", "swiss", "thai"}
+)
+
+
 def is_demonym_of_known_place(word: str) -> bool:
     """ "Angolan", "Americans", "Chinese", "Israeli": a people's word for a country `places.yaml`
     lists, never a name of a person, organisation or place itself."""
     key = _key(word)
     if key in known_places():
         return False
+    if key.removesuffix("s") in _IRREGULAR_DEMONYMS:
+        return True
     places = _one_word_known_places()
     for suffix in _DEMONYM_SUFFIXES:
         base = key[: -len(suffix)]
