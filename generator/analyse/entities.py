@@ -21,7 +21,7 @@ import yaml
 from spacy.tokens import Doc, Span, Token
 
 from generator.analyse.lexicon import COURTESY_TITLES, HONORIFICS, TITLE_WORDS, without_accents
-from generator.analyse.names import full_given_names, is_given_name
+from generator.analyse.names import full_given_names, is_given_name, without_middle_initials
 from generator.analyse.parse import ParsedArticle
 from generator.analyse.speech import (
     INSTITUTION_NOUNS,
@@ -565,7 +565,7 @@ def _lists_a_name(doc: Doc, text: str, mention: Mention) -> bool:
     if any(t.pos_ == "VERB" for t in mention.span(doc)) or mention.span(doc)[-1].pos_ == "AUX":
         return False  # a headline's words: "Canyon County Man Sentenced", "Distributing Fentanyl"
     if mention.type == "person":  # "Jude Law", "Buffalo Bill": those heads may be surnames
-        return len(words) == 1 or words[-1].casefold() not in _NOT_SURNAME_HEADS
+        return not _named_as_thing(mention.text)
     if words[-1] == "System" and not {w.casefold() for w in words} & _SYSTEM_OWNERS:
         return False  # "Global Positioning System", not "Texas A&M University System"
     names = {mention.text.casefold(), mention.name.casefold()}
@@ -614,7 +614,8 @@ def _find_mentions(parsed: ParsedArticle) -> tuple[Mention, ...]:
     mentions = _spelled_out_names(mentions, parsed)
     mentions = _split_trailing_places(mentions, parsed)
     mentions = _split_joined_institutions(mentions, parsed)
-    _vote_types(doc, mentions)
+    lower_words = {t.text for t in doc if t.text[:1].islower()}  # "marine" of "Marine Traffic"
+    _vote_types(doc, mentions, lower_words)
     _type_by_head(doc, mentions)
     _type_named_things(doc, mentions)
     _type_by_knowledge(doc, mentions)
@@ -631,7 +632,7 @@ def _find_mentions(parsed: ParsedArticle) -> tuple[Mention, ...]:
     mentions += _speaking_names(parsed, mentions)
     mentions += _institutional_speakers(parsed, mentions)
     _extend_seated_institutions(parsed, mentions)
-    _drop_descriptors(doc, mentions)
+    _drop_descriptors(doc, mentions, lower_words)
     short_forms = _institutions_by_first_word(doc, mentions)
     _write_capitals_as_named(mentions)
     mentions.sort(key=lambda m: (m.start_char, -m.end_char))
@@ -902,14 +903,37 @@ def _split_trailing_places(mentions: list[Mention], parsed: ParsedArticle) -> li
             out.append(mention)
             continue
         place_start = mention.start_char + len(name) + len(comma)
-        parts = [
-            _make_mention(
-                parsed, mention.start_char, mention.start_char + len(name), name, "organisation"
-            ),
-            _make_mention(parsed, place_start, mention.end_char, place, "place"),
-        ]
-        out += [part for part in parts if part is not None]
+        name_end = mention.start_char + len(name)
+        out += _split_mention(parsed, mention, name_end, place_start, "organisation", "place")
     return out
+
+
+def _split_mention(
+    parsed: ParsedArticle,
+    mention: Mention,
+    left_end: int,
+    right_start: int,
+    left_kind: EntityType,
+    right_kind: EntityType,
+) -> list[Mention]:
+    """A mention cut in two at character offsets of the text: the parts that make mentions."""
+    parts = [
+        _make_mention(
+            parsed,
+            mention.start_char,
+            left_end,
+            parsed.text[mention.start_char : left_end],
+            left_kind,
+        ),
+        _make_mention(
+            parsed,
+            right_start,
+            mention.end_char,
+            parsed.text[right_start : mention.end_char],
+            right_kind,
+        ),
+    ]
+    return [part for part in parts if part is not None]
 
 
 _JOINS = re.compile(r" (?:and|at|in) ")
@@ -926,20 +950,14 @@ def _split_joined_institutions(mentions: list[Mention], parsed: ParsedArticle) -
         if split is None:
             out.append(mention)
             continue
-        left, right = mention.text[: split.start()], mention.text[split.end() :]
-        right_start = mention.start_char + split.end()
+        right = mention.text[split.end() :]
         right_kind: EntityType = (
             "place"
             if _key(right) in _places_and_towns() and split.group() != " and "
             else "organisation"
         )
-        parts = [
-            _make_mention(
-                parsed, mention.start_char, mention.start_char + len(left), left, "organisation"
-            ),
-            _make_mention(parsed, right_start, mention.end_char, right, right_kind),
-        ]
-        out += [part for part in parts if part is not None]
+        left_end, right_start = (mention.start_char + at for at in split.span())
+        out += _split_mention(parsed, mention, left_end, right_start, "organisation", right_kind)
     return out
 
 
@@ -1069,23 +1087,8 @@ def _split_office_places(parsed: ParsedArticle, mentions: list[Mention]) -> list
             continue
         place_text = " ".join(words[:cut])
         person_start = mention.start_char + mention.text.index(words[cut], len(place_text))
-        parts = [
-            _make_mention(
-                parsed,
-                mention.start_char,
-                mention.start_char + len(place_text),
-                place_text,
-                "place",
-            ),
-            _make_mention(
-                parsed,
-                person_start,
-                mention.end_char,
-                parsed.text[person_start : mention.end_char],
-                "person",
-            ),
-        ]
-        out += [part for part in parts if part is not None]
+        place_end = mention.start_char + len(place_text)
+        out += _split_mention(parsed, mention, place_end, person_start, "place", "person")
     return out
 
 
@@ -1093,12 +1096,11 @@ _PEOPLE_STEM = 6  # "Ukrain" of "Ukrainian" and "Ukraine"
 _OFFICE_WORDS = TITLE_WORDS | OFFICE_NOUNS
 
 
-def _vote_types(doc: Doc, mentions: list[Mention]) -> None:
+def _vote_types(doc: Doc, mentions: list[Mention], lower_words: set[str]) -> None:
     """One type per surface form (the majority); and a person's surname is a person, whether
     alone ("Wang" labelled ORG beside "Wang Yi") or ending a full name labelled otherwise
     ("Marta Okafor" labelled GPE beside "Okafor" labelled PERSON)."""
     votes: dict[str, Counter] = defaultdict(Counter)
-    lower_words = {t.text for t in doc if t.text[:1].islower()}
     for mention in mentions:
         has_role = _has_person_role(doc, mention)
         if has_role or _after_courtesy_title(doc, mention):
@@ -1726,11 +1728,11 @@ def _extend_over_particles(doc: Doc, mention: Mention) -> None:
         mention.text = doc.text[mention.start_char : mention.end_char]
 
 
-def _drop_descriptors(doc: Doc, mentions: list[Mention]) -> None:
+def _drop_descriptors(doc: Doc, mentions: list[Mention], lower: set[str]) -> None:
     """A word before a given name that describes the person rather than names them: a demonym,
     an acronym, or a word the article also writes in lower case ("Austrian Max Schrems", "PSB
-    Sasho Tasevski", "Frontrunner Martin Fayulu", "Chairperson John R. Vaughn")."""
-    lower = {t.text for t in doc if t.text[:1].islower()}
+    Sasho Tasevski", "Frontrunner Martin Fayulu", "Chairperson John R. Vaughn"); `lower`: the
+    words the article writes in lower case."""
     for mention in mentions:
         words = mention.text.split()
         if mention.type != "person" or len(words) < 3 or mention.end - mention.start < 3:
@@ -2064,8 +2066,7 @@ def name_words(name: str) -> set[str]:
 def _person_key_words(name: str) -> set[str]:
     """`name_words` of a full name, its middle initials aside and its given name in full ("Ed
     Felten" and "Edward W. Felten" are one person; `nicknames.yaml`)."""
-    words = without_accents(name).casefold().replace("-", " ").split()
-    kept = [w for i, w in enumerate(words) if len(w.rstrip(".")) > 1 or i in (0, len(words) - 1)]
+    kept = without_middle_initials(without_accents(name).casefold().replace("-", " ").split())
     if kept:
         kept[0] = full_given_names().get(kept[0], kept[0])  # "Nick" alone is "Nicholas" too
     return set(kept)

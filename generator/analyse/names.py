@@ -55,3 +55,9 @@ def full_given_names() -> dict[str, str]:
         for short in shorts:
             fulls[short].add(full)
     return {short: next(iter(names)) for short, names in fulls.items() if len(names) == 1}
+
+
+def without_middle_initials(words: list[str]) -> list[str]:
+    """A name's words without the initials between its first and last ("Donald J. Trump")."""
+    last = len(words) - 1
+    return [w for i, w in enumerate(words) if len(w.rstrip(".")) > 1 or i in (0, last)]

@@ -576,7 +576,7 @@ def _introduced(resolver: SpeakerResolver, span: QuotedSpan) -> Speaker | None:
     parsed = resolver.parsed
     paragraphs = parsed.article.paragraphs
     intro = span.paragraph - 1
-    opening = parsed.text[parsed.paragraph_starts[span.paragraph] : span.start]
+    opening = _text_before(resolver, span)
     if intro < 0 or opening.strip(_QUOTE_MARKS + "‘’' ") or paragraphs[intro].kind != "body":
         return None
     if not paragraphs[intro].text.rstrip().endswith(":"):
@@ -666,16 +666,20 @@ def _quoted_text(resolver: SpeakerResolver, parts: list[QuotedSpan]) -> str:
     return " ".join(resolver.text[start:end] for start, end in runs)
 
 
+def _text_before(resolver: SpeakerResolver, span: QuotedSpan) -> str:
+    """Its paragraph's text before a quotation."""
+    return resolver.text[resolver.parsed.paragraph_starts[span.paragraph] : span.start]
+
+
 def _opens_paragraph(resolver: SpeakerResolver, span: QuotedSpan) -> bool:
-    start = resolver.parsed.paragraph_starts[span.paragraph]
-    return not resolver.text[start : span.start].strip()
+    return not _text_before(resolver, span).strip()
 
 
 def _kind(resolver: SpeakerResolver, span: QuotedSpan) -> QuoteKind:
     """Full when the quotation opens its sentence (or follows "said:"), partial when it is a
     fragment inside the article's own sentence."""
     parsed = resolver.parsed
-    before = resolver.text[parsed.paragraph_starts[span.paragraph] : span.start].rstrip()
+    before = _text_before(resolver, span).rstrip()
     if not before.strip(BULLETS):
         return "full"
     last = before[-1]
@@ -694,8 +698,7 @@ def _kind(resolver: SpeakerResolver, span: QuotedSpan) -> QuoteKind:
 
 
 def _narrative_ends_on_comma(resolver: SpeakerResolver, span: QuotedSpan) -> bool:
-    start = resolver.parsed.paragraph_starts[span.paragraph]
-    return resolver.text[start : span.start].rstrip().endswith(",")
+    return _text_before(resolver, span).rstrip().endswith(",")
 
 
 def _after_speech_verb(word: Token) -> bool:

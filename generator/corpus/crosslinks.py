@@ -14,7 +14,7 @@ from typing import NamedTuple
 import numpy as np
 
 from generator.analyse.lexicon import APOSTROPHES, TITLE_WORDS, english_stop_words, without_accents
-from generator.analyse.names import full_given_names
+from generator.analyse.names import full_given_names, without_middle_initials
 from generator.cache import PER_OBJECT, PickleStore, digest
 from generator.model import (
     Brief,
@@ -246,8 +246,9 @@ def person_key(name: str) -> str:
     ("Donald J. Trump" is "Donald Trump", "Félix Tshisekedi" is "Felix Tshisekedi"), and a title
     before it ("President Trump" is "Trump")."""
     # "President Trump", a transcript's speaker label
-    words = without_accents(_untitled(name)).casefold().replace(".", " ").split()
-    kept = [w for i, w in enumerate(words) if len(w) > 1 or i in (0, len(words) - 1)]
+    kept = without_middle_initials(
+        without_accents(_untitled(name)).casefold().replace(".", " ").split()
+    )
     if len(kept) > 1:
         kept[0] = full_given_names().get(kept[0], kept[0])  # "Joe Biden" is "Joseph Biden"
     return " ".join(kept)

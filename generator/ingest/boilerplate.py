@@ -1572,11 +1572,10 @@ def _lost_its_stop(text: str, above: list[str]) -> bool:
     ("But that is not …"), introduces a post ("… tweeted on January 13"), or translates the
     quotation printed above it (`above`: the kept lines above, nearest last), the line right
     above or, under a translated line, the one above that (two lines, then their translation)."""
-    translates = bool(above) and in_other_language(above[-1])
-    second = len(above) == 2 and in_other_language(above[0]) and not in_other_language(above[1])
-    return bool(
-        _CONNECTIVE_START.match(text) or _POST_INTRODUCED.search(text) or translates or second
-    )
+    if _CONNECTIVE_START.match(text) or _POST_INTRODUCED.search(text):
+        return True
+    foreign = [in_other_language(line) for line in above]
+    return foreign[-1:] == [True] or foreign == [True, False]
 
 
 _CAPTION_MIN_WORDS = 12
