@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 import re
 from html.parser import HTMLParser
@@ -133,15 +134,27 @@ def test_people_and_briefs_link_both_ways_and_no_page_is_an_orphan(built_site):
     assert orphans == []
 
 
+def search_fragments(site: Path) -> list[dict]:
+    """Pagefind's record of each indexed page: its address, text and headings' anchors."""
+    records = []
+    for fragment in sorted((site / "pagefind").glob("shard-*/fragment/*.pf_fragment")):
+        data = gzip.decompress(fragment.read_bytes())
+        records.append(json.loads(data[data.index(b"{") :]))
+    return records
+
+
 def test_search_finds_the_articles_text_but_not_the_boilerplate_removed_from_it(built_site):
-    index = json.loads((built_site / "site" / "search" / "search_index.json").read_text("utf-8"))
+    pages = search_fragments(built_site / "site")
     briefs = json.loads((built_site / "docs" / "data" / "briefs.json").read_text("utf-8"))
     assert sum(len(brief["removed"]) for brief in briefs["briefs"]) >= 5
-    sections = {entry["location"].split("#")[-1] for entry in index["docs"]}
+    sections = {anchor["id"] for page in pages for anchor in page["anchors"]}
     assert "removed-as-publisher-boilerplate" not in sections
     assert {"article-text", "quotes", "key-claims"} <= sections
-    indexed = "\n".join(entry["text"] for entry in index["docs"])
+    indexed = "\n".join(page["content"] for page in pages)
     assert briefs["briefs"][0]["paragraphs"][3]["text"][:60] in indexed
+    # The article of each page, not the navigation around it, nor the headings' permalink marks.
+    assert not any(anchor["text"].endswith("¶") for page in pages for anchor in page["anchors"])
+    assert not any(page["content"].startswith("Skip to content") for page in pages)
 
 
 def test_a_place_is_printed_under_its_own_name_not_a_longer_one_that_holds_it(built_site):

@@ -44,7 +44,7 @@ def test_after_an_edit_only_changed_pages_are_rendered_and_the_site_is_a_fresh_b
     fresh_log = mkdocs_build(tmp_path)
     assert f"{rendered + kept} rendered, 0 kept" in fresh_log
     assert site_files(tmp_path) == cached_site
-    assert "search/search_index.json" in cached_site
+    assert "pagefind/shards.json" in cached_site
 
 
 def test_a_changed_configuration_renders_every_page_again(tmp_path):

@@ -6,6 +6,7 @@ a build after an edit converts and renders only the pages the edit changed.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import os
 import threading
@@ -24,6 +25,14 @@ from generator.build import generate_site
 from generator.cache import keep_stores_in_memory
 from generator.config import plugin_options
 from generator.plugin.page_caches import PageHtmlCache, PageOutputCache, PageSourceCache
+from generator.plugin.search import (
+    SearchIndexError,
+    SearchPage,
+    SiteSearch,
+    excluded,
+    has_own_search,
+    searchable,
+)
 from generator.plugin.served import ServedOutputs, make_rebuilds_dirty
 from generator.plugin.watch import DocsWatch
 from generator.render.views import problem_rows, shown_files
@@ -62,6 +71,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     docs_watch: DocsWatch | None = None
     sources: PageSourceCache | None = None
     served: ServedOutputs | None = None
+    pagefind = False  # whether this plugin indexes the site (no search plugin is configured)
+    site_search: SiteSearch | None = None
 
     def on_startup(self, *, command, dirty) -> None:
         # Defining on_startup makes MkDocs keep this plugin object across the rebuilds of
@@ -92,6 +103,9 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             },
             base_dir=config_file.parent,
         )
+        self.pagefind = not has_own_search(config)
+        if self.site_search is None:
+            self.site_search = SiteSearch(self.settings.cache_dir / "search")
         return config
 
     def on_pre_build(self, config) -> None:
@@ -181,6 +195,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     # Last: what is stored is the finished page, after every other plugin's changes.
     @event_priority(-100)
     def on_post_page(self, output, page, config):
+        if self.pagefind:
+            output = searchable(output, page)
         return self.outputs.after_page(output, page)
 
     # First: the search entries of the pages left as they were must be in place before the
@@ -205,6 +221,39 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
                 self.sources.finish()
         if self.served is not None:
             self.served.built(outputs.written, self.files, os.path.normpath(config.site_dir))
+        if self.pagefind:
+            self._index_site(Path(config.site_dir))
+
+    def _index_site(self, site_dir: Path) -> None:
+        pages = self._search_pages()
+        if self.served is not None and self.served.dirty_rebuilds:
+            # The browsers reload now; the shards this edit changed are indexed meanwhile.
+            self.site_search.update_later(site_dir, pages)
+            return
+        try:
+            run = self.site_search.update(site_dir, pages)
+        except SearchIndexError as error:
+            raise PluginError(f"briefing: the search index could not be made: {error}") from error
+        log.info(
+            "briefing: search index of %d pages made in %.1f s (%d of %d shards indexed)",
+            run.pages,
+            run.seconds,
+            run.indexed,
+            run.shards,
+        )
+
+    def _search_pages(self) -> list[SearchPage]:
+        """The pages the search indexes, each with the key of its output (or, where the page
+        cache is off, of its file's bytes)."""
+        pages = []
+        for file in self.files.documentation_pages():
+            if file.page is None or excluded(file.page):
+                continue
+            key = self.outputs.keys.get(file.src_uri)
+            if key is None:
+                key = hashlib.sha256(Path(file.abs_dest_path).read_bytes()).hexdigest()
+            pages.append(SearchPage(Path(file.dest_uri).as_posix(), key))
+        return pages
 
     def on_build_error(self, error) -> None:
         if self.served is not None:
