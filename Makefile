@@ -16,8 +16,8 @@ SPACY_MODEL_SHA256 := e94cbf6c242453a89af524aaea8e08917b420c11792d6ac662d166b591
 LINT_DIRS := generator tests $(wildcard bench)
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 
-# mkdocs-material warns about MkDocs 2 on every run; the warning is noise for this project.
-export NO_MKDOCS_2_WARNING := 1
+# Material prints at every build that it reaches end of life on 5 May 2027 and that Zensical is
+# its successor: the notice is left on (the tests and the bench turn it off to keep their logs).
 
 .PHONY: venv site serve test bench lock clean distclean browser-deps
 

@@ -205,7 +205,8 @@ class Project:
         self.root.mkdir(parents=True)
         if kept.exists():
             kept.rename(self.root / "cache")
-            for name in ("pages", "outputs"):  # MkDocs' page caches: a first build
+            # The plugin's caches of what MkDocs made (pages, outputs, search shards): a first build
+            for name in ("pages", "outputs", "search"):
                 for pages in (self.root / "cache").glob(f"*/{name}"):
                     shutil.rmtree(pages)
         make_corpus(size, self.seeds, random_seed=random_seed)

@@ -177,6 +177,33 @@ def test_search_finds_a_person_a_quoted_phrase_and_a_topic(reader, briefs):
     reader.check_clean()
 
 
+def test_search_opens_from_the_keyboard_and_loads_only_what_the_query_needs(reader):
+    fetched: dict[str, int] = {}
+    reader.page.on(
+        "requestfinished", lambda r: fetched.__setitem__(r.url, r.sizes()["responseBodySize"])
+    )
+    reader.open("briefs/")
+    loaded_with_page = set(fetched)
+    assert not any("/pagefind/" in address for address in loaded_with_page)  # not before a search
+    reader.page.keyboard.press("/")
+    assert reader.page.evaluate("document.activeElement.classList.contains('md-search__input')")
+    reader.page.keyboard.type("Central Asia", delay=10)
+    reader.page.wait_for_selector(".md-search-result__item")
+    reader.page.wait_for_load_state("networkidle")
+    reader.screenshot("search")
+    search_files = {a: size for a, size in fetched.items() if a not in loaded_with_page}
+    assert search_files and all("/pagefind/" in address for address in search_files)
+    assert sum(search_files.values()) < 1_000_000, search_files
+    reader.page.keyboard.press("ArrowDown")
+    target = reader.page.evaluate("document.activeElement.href")
+    assert "/topics/" in target
+    reader.page.keyboard.press("Enter")
+    reader.page.wait_for_url(target)
+    assert not reader.page.evaluate("document.getElementById('__search').checked")
+    assert reader.page.locator(".md-search").count() == 1  # one box after instant navigation
+    reader.check_clean()
+
+
 def test_a_topic_links_to_a_brief_and_the_brief_links_back(reader):
     reader.open("topics/")
     topic_link = reader.page.locator("article table a[href*='topics/']").first
@@ -283,6 +310,9 @@ def test_no_serious_accessibility_violations(browser, site_url, briefs, scheme):
             reader.page.wait_for_load_state("networkidle")
             if name == "person" and scheme == "light":
                 reader.screenshot("person")
+            if name == "home":  # with the search open and its results shown
+                reader.page.locator("input.md-search__input").press_sequentially("Putin")
+                reader.page.wait_for_selector(".md-search-result__item")
             reader.page.add_script_tag(content=axe)
             result = reader.page.evaluate("axe.run(document, {resultTypes: ['violations']})")
             found[name] = [

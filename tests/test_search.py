@@ -85,7 +85,7 @@ def test_only_the_listed_pages_articles_are_indexed_without_navigation_or_permal
 
 
 def test_an_edit_indexes_its_shard_again_and_leaves_the_others(tmp_path, monkeypatch):
-    monkeypatch.setattr(search, "PAGES_PER_SHARD", 2)
+    monkeypatch.setattr(search, "MIN_SHARD_PAGES", 2)
     names = ["geneva", "vienna", "oslo", "doha", "minsk"]
     for name in names:
         write_page(tmp_path, f"{name}/index.html", name.title(), f"Talks resumed in {name}.")
@@ -139,7 +139,7 @@ def test_a_site_with_materials_search_plugin_keeps_it():
 
 
 def test_a_fresh_process_takes_unchanged_shards_from_the_cache(tmp_path, monkeypatch):
-    monkeypatch.setattr(search, "PAGES_PER_SHARD", 2)
+    monkeypatch.setattr(search, "MIN_SHARD_PAGES", 2)
     site, cache = tmp_path / "site", tmp_path / "cache"
     names = ["geneva", "vienna", "oslo", "doha"]
     for name in names:
@@ -158,3 +158,12 @@ def test_a_fresh_process_takes_unchanged_shards_from_the_cache(tmp_path, monkeyp
     write_page(site, "doha/index.html", "Doha", "Talks resumed in doha.")
     assert SiteSearch(cache).update(site, pages).indexed == 0
     assert {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()} == first
+
+
+def test_a_large_site_has_at_most_max_shards_each_page_in_one():
+    pages = [SearchPage(f"briefs/{n}/index.html", "k") for n in range(search.MIN_SHARD_PAGES * 40)]
+    shards = search.shards_of(pages)
+    assert len(shards) == search.MAX_SHARDS
+    assert sorted(p.path for shard in shards for p in shard) == sorted(p.path for p in pages)
+    assert min(map(len, shards)) > len(pages) / search.MAX_SHARDS / 2  # spread, not lumped
+    assert len(search.shards_of(pages[:10])) == 1

@@ -12,7 +12,7 @@ briefs' own pages). When `mkdocs.yml` configures Material's search plugin, that 
 nothing here runs.
 
 Pagefind holds every page it indexes in memory (about 0.65 MB per brief page), so the pages are
-split into shards of at most `PAGES_PER_SHARD`, each indexed by its own run into its own bundle
+split into shards (`shards_of`), each indexed by its own run into its own bundle
 (`pagefind/shard-N/`, listed in `pagefind/shards.json`; the search box merges them). A page's
 shard follows from its address alone, and a shard whose pages' outputs did not change is not
 indexed again: its bundle is kept in the cache folder by the key of its pages (`SiteSearch`).
@@ -41,10 +41,13 @@ IGNORED_OPEN = '<div data-pagefind-ignore="all">'
 # The folder of the search files in the site, which search.js loads from.
 BUNDLE = "pagefind"
 SHARD_LIST = "shards.json"
-# A Pagefind run's memory grows with its pages (0.65 MB a brief page): 1,500 pages stay under
-# 1 GB, and a 10,000-article site (17,600 pages) needs 12 shards, whose fixed files (72 KB of
-# WebAssembly and the metadata, per shard) keep a first search under 2 MB.
-PAGES_PER_SHARD = 1500
+# Shards: as many as a first search can afford and no smaller than is worth their fixed cost.
+# A Pagefind run's memory grows with its pages (0.65 MB a full brief page): a 10,000-article
+# site (17,600 pages) in 12 shards stays under 1 GB a run; each shard adds its metadata and
+# index chunks to a first search (about 50 KB), so 12 keep it near 1 MB. Smaller shards make an
+# edit's re-indexing shorter: only the shards of the pages it changed are indexed again.
+MAX_SHARDS = 12
+MIN_SHARD_PAGES = 150
 # Not indexed: the permalink marks after headings ("¶"), which would end every result title.
 IGNORED = ".headerlink"
 
@@ -106,8 +109,8 @@ _EXCLUDED_HEADING = re.compile(r"<h(?P<level>[1-6])\b[^>]*\bdata-search-exclude\
 
 
 def shards_of(pages: Sequence[SearchPage]) -> list[list[SearchPage]]:
-    """The pages in shards of at most about `PAGES_PER_SHARD`, each page's by its address."""
-    count = max(1, math.ceil(len(pages) / PAGES_PER_SHARD))
+    """The pages in shards (`MAX_SHARDS`, fewer for a small site), each page's by its address."""
+    count = min(MAX_SHARDS, max(1, math.ceil(len(pages) / MIN_SHARD_PAGES)))
     shards: list[list[SearchPage]] = [[] for _ in range(count)]
     for page in sorted(pages, key=lambda page: page.path):
         number = int(hashlib.sha256(page.path.encode("utf-8")).hexdigest()[:8], 16) % count
