@@ -223,6 +223,10 @@ class SeedsFolderMissing(FileNotFoundError):
     """The seeds folder is gone: a run would publish an empty site, deleting every page."""
 
 
+class SeedsFolderEmpty(SeedsFolderMissing):
+    """The seeds folder holds no file at all: the same empty site, and nothing to report on."""
+
+
 def run_analysis(
     settings: Settings, executor: Executor | None = None, progress: Progress | None = None
 ) -> Generation:
@@ -259,6 +263,11 @@ def run_analysis(
                 yield outcome
 
     run = analyse_articles(articles(), topics, settings, executor, progress)
+    if not run.briefs and not seed_problems and not run.problems:
+        raise SeedsFolderEmpty(
+            f"the seeds folder {settings.seeds_dir.name}/ holds no article, so nothing was "
+            "analysed or written — add the articles' .txt or .md files to it"
+        )
     seeds.end_run()
     return Generation(
         briefs=run.briefs,

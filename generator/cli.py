@@ -12,6 +12,9 @@ from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 
+import yaml
+
+from generator import __version__
 from generator.build import (
     SeedsFolderMissing,
     analyse_articles,
@@ -41,10 +44,23 @@ def show_notes() -> None:
         log.propagate = False
 
 
+class InputError(Exception):
+    """A file or folder the command was given, or needs, is not there or cannot be read."""
+
+
+DEFAULT_CONFIG = Path("mkdocs.yml")
+
+
+def program_name() -> str:
+    """`briefing` when run as the console script, else how the module is run."""
+    return "briefing" if Path(sys.argv[0]).name == "briefing" else "python -m generator"
+
+
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m generator", description=__doc__)
+    parser = argparse.ArgumentParser(prog=program_name(), description=__doc__)
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument(
-        "--config", type=Path, default=Path("mkdocs.yml"), help="mkdocs.yml to read"
+        "--config", type=Path, help=f"mkdocs.yml to read (default: {DEFAULT_CONFIG})"
     )
     parser.add_argument("--workers", type=int, help="worker processes (0: one per core)")
     parser.add_argument(
@@ -73,11 +89,11 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser("check", help="report seed problems without writing anything")
     args = parser.parse_args(argv)
     show_notes()
-    settings = load_settings(args.config, workers=args.workers)
     handler = {"build": build, "export": export_briefs, "eval": run_eval, "check": check}
     try:
+        settings = load_settings(config_file(args), workers=args.workers)
         return handler[args.command](settings, args)
-    except (SchedulerError, SeedsFolderMissing) as error:
+    except (SchedulerError, SeedsFolderMissing, InputError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
     except OSError as error:  # a full disk, a read-only docs/: said in one line, never a traceback
@@ -88,6 +104,28 @@ def main(argv: list[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 2
+
+
+def config_file(args: argparse.Namespace) -> Path:
+    """The configuration to read: one named with --config must exist, and so must the
+    project's mkdocs.yml for the commands that work on the project (build, check); export and
+    eval, given their inputs, run with the defaults without one."""
+    if args.config is not None:
+        if not args.config.is_file():
+            raise InputError(f"no configuration file {args.config}")
+        return args.config
+    if args.command in ("build", "check") and not DEFAULT_CONFIG.is_file():
+        raise InputError(
+            f"no {DEFAULT_CONFIG} here: run the command in the project's folder, or name the "
+            "configuration with --config"
+        )
+    return DEFAULT_CONFIG
+
+
+def must_exist(path: Path, what: str) -> Path:
+    if not path.exists():
+        raise InputError(f"no {what} {path}")
+    return path
 
 
 @contextmanager
@@ -167,8 +205,13 @@ def export_briefs(settings: Settings, args: argparse.Namespace) -> int:
     settings = with_topics(settings, args.topics)
     if settings is None:
         return 2
+    for path in args.paths:
+        must_exist(path, "article file or folder")
     with executor_for(settings, args) as executor:
         briefs, problems = analyse_paths(settings, args.paths, executor)
+    if not briefs and not problems:
+        shown = ", ".join(str(path) for path in args.paths)
+        raise InputError(f"no article (.txt or .md file) in {shown}; nothing was written")
     args.output.write_text(briefs_json(briefs), encoding="utf-8")
     print(f"{len(briefs)} briefs written to {args.output}")
     print_problems(problems)
@@ -183,12 +226,20 @@ def run_eval(settings: Settings, args: argparse.Namespace) -> int:
     settings = with_topics(settings, args.topics)
     if settings is None:
         return 2
-    gold = read_gold(args.gold)
+    try:
+        gold = read_gold(must_exist(args.gold, "gold file"))
+    except (yaml.YAMLError, UnicodeDecodeError) as error:
+        raise InputError(f"cannot read the gold file {args.gold}: {one_line(error)}") from error
+    if not isinstance(gold, dict):
+        raise InputError(f"the gold file {args.gold} is not a mapping of article names")
+    if args.briefs is not None:
+        must_exist(args.briefs, "briefs JSON")
+    if args.articles is not None:
+        must_exist(args.articles, "articles folder")
     folder = args.articles or gold_articles_folder(args.gold, gold, settings.seeds_dir)
     found = []
     if args.briefs:
-        document = json.loads(args.briefs.read_text(encoding="utf-8"))
-        briefs = document["briefs"] if isinstance(document, dict) else document
+        briefs = read_briefs(args.briefs)
     else:
         found, problems = analyse_paths(settings, [folder])
         print_problems(problems)
@@ -199,6 +250,22 @@ def run_eval(settings: Settings, args: argparse.Namespace) -> int:
         nlp = load_pipeline(settings.model)
         print(claims_report([compare_with_lead(brief, nlp) for brief in found], nlp))
     return 1 if args.check and not result.meets_targets() else 0
+
+
+def read_briefs(path: Path) -> list[dict]:
+    """The briefs of a briefs JSON (`export`'s or the site's), or a list of briefs."""
+    try:
+        document = json.loads(path.read_text(encoding="utf-8"))
+    except (ValueError, UnicodeDecodeError) as error:
+        raise InputError(f"cannot read the briefs JSON {path}: {one_line(error)}") from error
+    briefs = document.get("briefs") if isinstance(document, dict) else document
+    if not isinstance(briefs, list):
+        raise InputError(f"{path} holds no list of briefs (`briefs`)")
+    return briefs
+
+
+def one_line(error: Exception) -> str:
+    return " ".join(str(error).split())
 
 
 def gold_articles_folder(gold_file: Path, gold: dict, seeds_dir: Path) -> Path:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
@@ -14,9 +15,25 @@ SITE_KEYS = ("site_name", "site_url")
 
 
 class _LenientLoader(yaml.SafeLoader):
-    """A safe loader that tolerates the `!ENV` and `!!python/name` tags mkdocs.yml may hold."""
+    """A safe loader that reads `!ENV` as MkDocs does and tolerates other tags mkdocs.yml may
+    hold (`!!python/name`)."""
 
 
+def _environment_value(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
+    """`!ENV NAME` or `!ENV [NAME, OTHER, default]`: the first variable set, else the default
+    (the last item of a list of two or more), else None."""
+    if isinstance(node, yaml.ScalarNode):
+        names, default = [loader.construct_scalar(node)], None
+    else:
+        items = loader.construct_sequence(node)
+        names, default = (items[:-1], items[-1]) if len(items) > 1 else (items, None)
+    for name in names:
+        if isinstance(name, str) and name in os.environ:
+            return yaml.safe_load(os.environ[name])
+    return default
+
+
+_LenientLoader.add_constructor("!ENV", _environment_value)
 _LenientLoader.add_multi_constructor("", lambda loader, suffix, node: None)
 
 

@@ -21,7 +21,7 @@ class Settings:
     seeds_dir: Path = Path("seeds")
     topics_file: Path = Path("seeds/topics.yaml")
     docs_dir: Path = Path("docs")
-    cache_dir: Path = Path(".cache/briefing")
+    cache_dir: Path = Path(".briefing-cache")
     model: str = DEFAULT_MODEL  # spaCy pipeline; FALLBACK_MODELS are tried when it is not installed
     workers: int = 0  # 0: one per CPU core
     claims_per_brief: int = 6

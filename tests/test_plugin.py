@@ -40,7 +40,7 @@ def test_after_an_edit_only_changed_pages_are_rendered_and_the_site_is_a_fresh_b
     rendered, kept = map(int, re.search(r"(\d+) rendered, (\d+) kept", log).groups())
     assert 0 < rendered < kept
     cached_site = site_files(tmp_path)
-    shutil.rmtree(tmp_path / ".cache")
+    shutil.rmtree(tmp_path / ".briefing-cache")
     fresh_log = mkdocs_build(tmp_path)
     assert f"{rendered + kept} rendered, 0 kept" in fresh_log
     assert site_files(tmp_path) == cached_site

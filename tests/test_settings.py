@@ -1,10 +1,11 @@
 """Settings are defined once: the plugin's options are the settings of its section, with the same
-defaults, and the README documents each of them."""
+defaults, and the README documents each of them; mkdocs.yml's `!ENV` tags read as MkDocs reads them."""
 
 import re
 from dataclasses import fields
 from pathlib import Path
 
+from generator.config import plugin_options
 from generator.plugin.events import BriefingConfig
 from generator.settings import PLUGIN_SETTINGS, Settings
 
@@ -41,3 +42,20 @@ def test_every_code_digest_names_files_that_exist():
 
     digests = {analysis_code_hash(), ingest_code_hash(), topics_code_hash(), package_hash()}
     assert len(digests) == 4 and all(len(value) == 64 for value in digests)
+
+
+def test_the_config_reads_environment_variables_as_mkdocs_does(tmp_path, monkeypatch):
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(
+        'site_name: Briefing\nsite_url: !ENV [SITE_URL, ""]\n'
+        "plugins:\n  - briefing:\n      workers: !ENV [BRIEFING_WORKERS, 1]\n"
+        "  - search:\n      lang: !!python/name:builtins.str\n",
+        encoding="utf-8",
+    )
+    monkeypatch.delenv("SITE_URL", raising=False)
+    monkeypatch.delenv("BRIEFING_WORKERS", raising=False)
+    assert plugin_options(config) == {"site_name": "Briefing", "site_url": "", "workers": 1}
+    monkeypatch.setenv("SITE_URL", "https://example.org/briefing/")
+    monkeypatch.setenv("BRIEFING_WORKERS", "2")
+    options = plugin_options(config)
+    assert options["site_url"] == "https://example.org/briefing/" and options["workers"] == 2

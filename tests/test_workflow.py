@@ -167,3 +167,52 @@ def test_only_the_deploy_job_may_write() -> None:
 )
 def test_path_filter_regex_follows_github_globs(pattern: str, path: str, expected: bool) -> None:
     assert (path_filter_regex(pattern).fullmatch(path) is not None) is expected
+
+
+# The first majors that run on Node 24 (GitHub removed Node 20 from its runners in September 2026).
+NODE_24_MAJORS = {
+    "actions/checkout": 5,
+    "actions/setup-python": 6,
+    "actions/configure-pages": 6,
+    "actions/cache": 5,
+    "actions/upload-pages-artifact": 5,
+    "actions/deploy-pages": 5,
+}
+
+
+def test_every_action_is_a_node_24_major() -> None:
+    text = SITE_WORKFLOW.read_text(encoding="utf-8")
+    used = re.findall(r"uses: ([\w./-]+)@[0-9a-f]{40} # v(\d+)\.", text)
+    assert {name for name, _ in used} == set(NODE_24_MAJORS)
+    assert all(int(major) >= NODE_24_MAJORS[name] for name, major in used), used
+
+
+def test_the_site_job_builds_incrementally_from_the_site_lock_at_the_pages_address() -> None:
+    steps = load_workflow(SITE_WORKFLOW)["jobs"]["build"]["steps"]
+    cache = next(step for step in steps if step.get("uses", "").startswith("actions/cache@"))
+    assert cache["with"]["path"] == ".briefing-cache"
+    for source in ("requirements-site.lock", "generator/**", "seeds/topics.yaml"):
+        assert source in cache["with"]["key"] and source in cache["with"]["restore-keys"]
+    assert "github.run_id" in cache["with"]["key"]  # a new cache each run, the last one restored
+    build = next(step for step in steps if "make site" in step.get("run", ""))
+    assert "LOCK=requirements-site.lock" in build["run"]
+    assert build["env"]["SITE_URL"].startswith("${{ steps.pages.outputs.base_url }}")
+    config = (REPO_ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    assert 'site_url: !ENV [SITE_URL, ""]' in config
+    assert "cache_dir: .briefing-cache" in config
+
+
+def pinned(lock: Path) -> dict[str, str]:
+    """Package → version of every `name==version` line of a lock."""
+    found = re.findall(r"^([A-Za-z0-9_.-]+)==(\S+)", lock.read_text(encoding="utf-8"), re.M)
+    return {name.lower(): version for name, version in found}
+
+
+def test_the_site_lock_is_the_full_locks_runtime_part() -> None:
+    site, full = (
+        pinned(REPO_ROOT / "requirements-site.lock"),
+        pinned(REPO_ROOT / "requirements.lock"),
+    )
+    assert {"mkdocs", "mkdocs-material", "spacy", "pagefind-bin", "setuptools"} <= set(site)
+    assert not {"pytest", "ruff", "playwright", "zizmor", "dask"} & set(site)
+    assert {name: full.get(name) for name in site} == site  # the same releases as the tests use
