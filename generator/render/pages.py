@@ -50,6 +50,7 @@ from generator.render.views import (
     topic_rows,
     topic_summary,
 )
+from generator.schema import SCHEMA_PATH, schema_text
 from generator.slugs import safe_url
 
 DATA_PATH = "data/briefs.json"
@@ -293,6 +294,7 @@ def render_site(
     )
     yield "tags.md", page("tags.md.j2")
     yield DATA_PATH, briefs_json_pieces(corpus.briefs)
+    yield SCHEMA_PATH, schema_text()
     yield from picture_files.items()
     if feed:
         yield FEED_PATH, feed
