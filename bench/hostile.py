@@ -43,6 +43,7 @@ from pathlib import Path
 from xml.etree import ElementTree
 
 from bench.run import PeakSampler
+from generator.render.pages import site_briefs
 
 ROOT = Path(__file__).resolve().parent.parent
 GOOD_SEEDS = ("001_bbc7442c2c936912.txt", "004_4f9963ab703b9856.txt")
@@ -72,8 +73,8 @@ class Built:
     stopped: str = ""
 
     def briefs(self) -> list[dict]:
-        data = self.project / "docs" / "data" / "briefs.json"
-        return json.loads(data.read_text(encoding="utf-8"))["briefs"] if data.exists() else []
+        docs = self.project / "docs"
+        return site_briefs(docs) if (docs / "data" / "index.json").exists() else []
 
     def brief(self, source: str) -> dict | None:
         return next((b for b in self.briefs() if b["source"] == source), None)
@@ -1015,7 +1016,7 @@ class Elements(HTMLParser):
         self.found.append((tag, dict(attrs)))
 
 
-SITE_SCRIPT = re.compile(r"(/|(\.\./)*)(assets/(javascripts/\S+|briefing\.js)|search/\S+)")
+SITE_SCRIPT = re.compile(r"(/|(\.\./)*)(assets/(javascripts/\S+|briefing\.js|search\.js)|search/\S+)")
 SITE_PICTURE = re.compile(r"(/|(\.\./)*)pictures/[a-z-]+\.svg#only-(light|dark)")
 
 
@@ -1288,7 +1289,7 @@ def concurrent_trials(workdir: Path, primed: Path, tree: Path, trials: int) -> d
 
 
 def docs_consistent(project: Path, title: str) -> bool:
-    data = json.loads((project / "docs" / "data" / "briefs.json").read_text(encoding="utf-8"))
+    data = {"briefs": site_briefs(project / "docs")}
     slugs = {b["slug"] for b in data["briefs"]}
     titles = {b["title"] for b in data["briefs"]}
     pages = {p.stem for p in (project / "docs" / "briefs").glob("*.md")} - {"index"}

@@ -22,6 +22,8 @@ import time
 import urllib.request
 from pathlib import Path
 
+from generator.render.pages import site_briefs
+
 STARTED = time.perf_counter()
 FLOOR_BATCH_SIZE = 32
 
@@ -220,7 +222,7 @@ def _settings(config: Path):
 
 
 def _slug_of(docs_dir: Path, seed: str) -> str:
-    briefs = json.loads((docs_dir / "data" / "briefs.json").read_text(encoding="utf-8"))["briefs"]
+    briefs = site_briefs(docs_dir)
     return next(brief["slug"] for brief in briefs if brief["source"] == seed)
 
 

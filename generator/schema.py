@@ -1,5 +1,5 @@
-"""The JSON Schema of the briefs JSON (`data/briefs.json`, `export`), made from the typed data
-model itself, so the two cannot drift apart: every exported field of `Brief` and of the records
+"""The JSON Schema of the briefs JSON (`export`'s document; the site's `data/index.json` and
+`data/briefs/SLUG.json`), made from the typed data model itself, so the two cannot drift apart: every exported field of `Brief` and of the records
 it holds, with its type, and nothing else (`additionalProperties: false`)."""
 
 from __future__ import annotations
@@ -34,7 +34,43 @@ def briefs_schema() -> dict[str, Any]:
         },
         "required": ["briefs", "generator", "schema_version"],
         "additionalProperties": False,
-        "$defs": dict(sorted(definitions.items())),
+        "$defs": dict(sorted({**definitions, **_index_definitions()}.items())),
+    }
+
+
+def _index_definitions() -> dict[str, Any]:
+    """The site's `data/index.json` (`Index`), whose entries point to each brief's own file
+    (`data/briefs/SLUG.json`, a `Brief`)."""
+    text, optional = {"type": "string"}, {"anyOf": [{"type": "string"}, {"type": "null"}]}
+    entry = {
+        "source": text,
+        "slug": text,
+        "title": text,
+        "publisher": optional,
+        "date": optional,
+        "url": optional,
+        "topics": {"type": "array", "items": text},
+        "data": text,
+    }
+    return {
+        "Index": {
+            "type": "object",
+            "description": "The site's data/index.json: every brief's entry, sorted by source.",
+            "properties": {
+                "schema_version": {"const": SCHEMA_VERSION},
+                "generator": text,
+                "briefs": {"type": "array", "items": {"$ref": "#/$defs/IndexEntry"}},
+            },
+            "required": ["briefs", "generator", "schema_version"],
+            "additionalProperties": False,
+        },
+        "IndexEntry": {
+            "type": "object",
+            "description": "A brief's metadata, its main topics' ids, and its file under data/.",
+            "properties": entry,
+            "required": list(entry),
+            "additionalProperties": False,
+        },
     }
 
 

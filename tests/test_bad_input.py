@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import html
-import json
 import os
 import re
 import shutil
@@ -16,6 +15,7 @@ from xml.etree import ElementTree
 import pytest
 
 from bench.hostile import MARKUP_LINES
+from generator.render.pages import site_briefs
 
 ROOT = Path(__file__).resolve().parent.parent
 GOOD_SEEDS = ["001_bbc7442c2c936912.txt", "004_4f9963ab703b9856.txt"]
@@ -171,7 +171,7 @@ def test_every_bad_file_is_reported_with_reason_and_action(bad_site):
 
 def test_every_usable_article_is_on_the_site(bad_site):
     project, expected, _ = bad_site
-    data = json.loads((project / "docs" / "data" / "briefs.json").read_text(encoding="utf-8"))
+    data = {"briefs": site_briefs(project / "docs")}
     sources = {b["source"] for b in data["briefs"]}
     usable = {p.name for p in (project / "seeds").iterdir() if p.suffix in {".txt", ".md"}}
     assert sources == usable - set(expected)
@@ -181,7 +181,7 @@ def test_every_usable_article_is_on_the_site(bad_site):
 
 def test_same_titles_get_distinct_pages_and_paths_stay_inside(bad_site):
     project, _, _ = bad_site
-    data = json.loads((project / "docs" / "data" / "briefs.json").read_text(encoding="utf-8"))
+    data = {"briefs": site_briefs(project / "docs")}
     slugs = [b["slug"] for b in data["briefs"]]
     assert len(slugs) == len(set(slugs))
     assert {"same-title", "same-title-2"} <= set(slugs)
@@ -191,7 +191,7 @@ def test_same_titles_get_distinct_pages_and_paths_stay_inside(bad_site):
 
 def test_encodings_and_metadata_problems_become_warnings_on_the_brief(bad_site):
     project, _, _ = bad_site
-    data = json.loads((project / "docs" / "data" / "briefs.json").read_text(encoding="utf-8"))
+    data = {"briefs": site_briefs(project / "docs")}
     by_source = {b["source"]: b for b in data["briefs"]}
     cp1252 = by_source["cp1252.txt"]
     assert any("cp1252" in w for w in cp1252["warnings"])
@@ -206,7 +206,7 @@ def test_encodings_and_metadata_problems_become_warnings_on_the_brief(bad_site):
 
 def test_an_unclosed_quotation_does_not_swallow_the_article(bad_site):
     project, _, _ = bad_site
-    data = json.loads((project / "docs" / "data" / "briefs.json").read_text(encoding="utf-8"))
+    data = {"briefs": site_briefs(project / "docs")}
     brief = next(b for b in data["briefs"] if b["source"] == "unbalanced.txt")
     assert all("tram line" not in q["text"] for q in brief["quotes"])
     # the paragraphs after the open mark are still the article's own: its summary (the one
@@ -281,7 +281,7 @@ def test_hostile_text_adds_no_element_attribute_or_link_to_any_page(bad_site):
 
 def test_hostile_text_is_shown_as_text(bad_site):
     project, _, _ = bad_site
-    data = json.loads((project / "docs" / "data" / "briefs.json").read_text(encoding="utf-8"))
+    data = {"briefs": site_briefs(project / "docs")}
     brief = next(b for b in data["briefs"] if b["source"] == "hostile.md")
     page = (project / "site" / "briefs" / brief["slug"] / "index.html").read_text(encoding="utf-8")
     visible = " ".join(html.unescape(re.sub(r"<[^>]+>", "", page)).split())
@@ -309,7 +309,7 @@ def test_a_link_to_a_file_outside_the_seeds_publishes_nothing_of_it(bad_site):
 def test_control_and_invisible_characters_never_reach_a_page_or_the_feed(bad_site):
     project, _, result = bad_site
     assert result.returncode == 0, result.stderr
-    data = json.loads((project / "docs" / "data" / "briefs.json").read_text(encoding="utf-8"))
+    data = {"briefs": site_briefs(project / "docs")}
     brief = next(b for b in data["briefs"] if b["source"] == "controls.txt")
     assert (brief["title"], brief["publisher"]) == ("Budget vote passes exe.pdf", "Acme News")
     text = " ".join(paragraph["text"] for paragraph in brief["paragraphs"])
@@ -323,7 +323,7 @@ def test_control_and_invisible_characters_never_reach_a_page_or_the_feed(bad_sit
 
 def test_a_brief_titled_index_does_not_take_the_listing_page(bad_site):
     project, _, _ = bad_site
-    data = json.loads((project / "docs" / "data" / "briefs.json").read_text(encoding="utf-8"))
+    data = {"briefs": site_briefs(project / "docs")}
     brief = next(b for b in data["briefs"] if b["source"] == "titled index.txt")
     assert brief["slug"] == "index-2"
     listing = (project / "docs" / "briefs" / "index.md").read_text(encoding="utf-8")

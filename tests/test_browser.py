@@ -9,7 +9,6 @@ to test-artifacts/browser/ for a person to look at.
 from __future__ import annotations
 
 import functools
-import json
 import threading
 from collections.abc import Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -17,6 +16,8 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+
+from generator.render.pages import site_briefs
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = Path("/usr/bin/chromium")
@@ -117,7 +118,7 @@ def reader(browser, site_url) -> Iterator[Reader]:
 
 @pytest.fixture(scope="module")
 def briefs(built_site) -> list[dict]:
-    data = json.loads((built_site / "docs" / "data" / "briefs.json").read_text(encoding="utf-8"))
+    data = {"briefs": site_briefs(built_site / "docs")}
     return data["briefs"]
 
 

@@ -13,6 +13,7 @@ import pytest
 import yaml
 
 from generator.ingest.seeds import discover_seeds
+from generator.render.pages import site_briefs
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD_TOPICS = ("Taiwan", "Ukraine peace plan", "Central Asia")
@@ -42,19 +43,21 @@ def parse_html(path: Path) -> LinkCollector:
 
 def test_one_brief_page_per_seed(built_site):
     seeds = discover_seeds(built_site / "seeds")
-    data = json.loads((built_site / "docs" / "data" / "briefs.json").read_text(encoding="utf-8"))
+    data = {"briefs": site_briefs(built_site / "docs")}
     assert sorted(b["source"] for b in data["briefs"]) == sorted(
         p.relative_to(built_site / "seeds").as_posix() for p in seeds
     )
     for brief in data["briefs"]:
         page = built_site / "site" / "briefs" / brief["slug"] / "index.html"
         assert page.exists(), brief["slug"]
-    assert (built_site / "site" / "data" / "briefs.json").exists()
+    assert (built_site / "site" / "data" / "index.json").exists()
+    for brief in data["briefs"]:  # each brief's data in a file of its own, published
+        assert (built_site / "site" / "data" / "briefs" / f"{brief['slug']}.json").exists()
 
 
 def test_named_topic_pages_link_exactly_the_gold_articles(built_site, gold_file):
     gold = yaml.safe_load(gold_file.read_text(encoding="utf-8"))
-    data = json.loads((built_site / "docs" / "data" / "briefs.json").read_text(encoding="utf-8"))
+    data = {"briefs": site_briefs(built_site / "docs")}
     slug_by_file = {b["source"].rsplit("/", 1)[-1]: b["slug"] for b in data["briefs"]}
     topic_ids = {t["name"]: t["id"] for b in data["briefs"] for t in b["topics"]}
     for name in GOLD_TOPICS:
@@ -93,7 +96,7 @@ def test_every_internal_link_and_anchor_resolves(built_site):
 
 
 def test_every_brief_links_its_topics_and_they_link_back(built_site):
-    data = json.loads((built_site / "docs" / "data" / "briefs.json").read_text(encoding="utf-8"))
+    data = {"briefs": site_briefs(built_site / "docs")}
     site = built_site / "site"
     for brief in data["briefs"]:
         brief_links = parse_html(site / "briefs" / brief["slug"] / "index.html").links
@@ -145,7 +148,7 @@ def search_fragments(site: Path) -> list[dict]:
 
 def test_search_finds_the_articles_text_but_not_the_boilerplate_removed_from_it(built_site):
     pages = search_fragments(built_site / "site")
-    briefs = json.loads((built_site / "docs" / "data" / "briefs.json").read_text("utf-8"))
+    briefs = {"briefs": site_briefs(built_site / "docs")}
     assert sum(len(brief["removed"]) for brief in briefs["briefs"]) >= 5
     sections = {anchor["id"] for page in pages for anchor in page["anchors"]}
     assert "removed-as-publisher-boilerplate" not in sections

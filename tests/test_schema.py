@@ -11,6 +11,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 
+from generator.render.pages import site_briefs
 from generator.schema import SCHEMA_PATH, briefs_schema, schema_text
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -23,10 +24,22 @@ def validator() -> jsonschema.Draft202012Validator:
     return jsonschema.Draft202012Validator(schema)
 
 
-def test_the_sites_briefs_meet_the_schema_and_strays_do_not(built_site, validator):
-    document = json.loads((built_site / "docs" / "data" / "briefs.json").read_text("utf-8"))
-    assert list(validator.iter_errors(document)) == []
-    brief = document["briefs"][0]
+def part(validator: jsonschema.Draft202012Validator, name: str):
+    """A validator of one of the schema's definitions (`Brief`, `Index`)."""
+    return validator.evolve(schema={"$ref": f"#/$defs/{name}", "$defs": validator.schema["$defs"]})
+
+
+def test_the_sites_data_meets_the_schema_and_strays_do_not(built_site, validator):
+    data = built_site / "docs" / "data"
+    index = json.loads((data / "index.json").read_text(encoding="utf-8"))
+    assert list(part(validator, "Index").iter_errors(index)) == []
+    briefs = site_briefs(built_site / "docs")
+    assert [b["source"] for b in briefs] == [entry["source"] for entry in index["briefs"]]
+    for brief in briefs:
+        assert list(part(validator, "Brief").iter_errors(brief)) == []
+    document = {"briefs": briefs, "generator": index["generator"], "schema_version": 1}
+    assert list(validator.iter_errors(document)) == []  # `export`'s document
+    brief = briefs[0]
     assert brief["quotes"] and brief["entities"] and brief["claims"]
 
     strays = []
@@ -37,10 +50,12 @@ def test_the_sites_briefs_meet_the_schema_and_strays_do_not(built_site, validato
         lambda b: b["claims"][0].update(rank="first"),
         lambda b: b.update(date=20230808),
     ):
-        changed = copy.deepcopy(document)
-        change(changed["briefs"][0])
-        strays.append(bool(list(validator.iter_errors(changed))))
+        changed = copy.deepcopy(brief)
+        change(changed)
+        strays.append(bool(list(part(validator, "Brief").iter_errors(changed))))
     assert strays == [True] * 5
+    index["briefs"][0]["data"] = None
+    assert list(part(validator, "Index").iter_errors(index))
 
 
 def test_the_schema_is_published_beside_the_data(built_site):

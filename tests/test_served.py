@@ -97,7 +97,8 @@ def test_serve_rebuilds_leave_unchanged_pages_and_give_a_full_builds_site(
     after = modification_times(site)
     rewritten = {name for name in after if after[name] != before.get(name)}
     assert 0 < len(rewritten) < len(after) / 2
-    assert "data/briefs.json" in rewritten
+    assert "data/index.json" not in rewritten  # the edit changed no brief's metadata
+    assert sum(name.startswith("data/briefs/") for name in rewritten) == 1
     full_build(project, tmp_path / "full")
     assert differences(site, tmp_path / "full") == []
 

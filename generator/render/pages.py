@@ -53,7 +53,10 @@ from generator.render.views import (
 from generator.schema import SCHEMA_PATH, schema_text
 from generator.slugs import safe_url
 
-DATA_PATH = "data/briefs.json"
+# The briefs as data: an index of every brief, and each brief's whole JSON in a file of its own
+# (one file of every brief was 34 MB at 1,000 articles: past GitHub's 100 MB limit at 3,000).
+DATA_PATH = "data/index.json"
+BRIEF_DATA = "data/briefs/{slug}.json"
 LATEST_BRIEFS = 20  # on the home page
 # Characters that start Markdown or extension syntax anywhere in a line: backslash-escaped.
 MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#!])")
@@ -293,8 +296,10 @@ def render_site(
         "problems.md.j2", row_parts(problem_rows(problems), "problems"), problem_summary, root=""
     )
     yield "tags.md", page("tags.md.j2")
-    yield DATA_PATH, briefs_json_pieces(corpus.briefs)
+    yield DATA_PATH, index_json(corpus.briefs)
     yield SCHEMA_PATH, schema_text()
+    for brief in corpus.briefs:
+        yield BRIEF_DATA.format(slug=brief.slug), [single_brief_json(brief)]
     yield from picture_files.items()
     if feed:
         yield FEED_PATH, feed
@@ -343,6 +348,43 @@ def briefs_json_pieces(briefs: Iterable[Brief]) -> Iterator[str | Piece]:
     for number, brief in enumerate(ordered):
         yield brief_json(brief, ",\n  " if number else "")
     yield "\n ]" + tail
+
+
+def index_json(briefs: Iterable[Brief]) -> str:
+    """The index of the site's briefs data: each brief's metadata and main topics, and where
+    its whole JSON is (`data` under `data/`)."""
+    entries = [
+        {
+            "source": brief.source,
+            "slug": brief.slug,
+            "title": brief.title,
+            "publisher": brief.publisher,
+            "date": brief.date,
+            "url": brief.url,
+            "topics": [topic.id for topic in brief.topics if topic.main],
+            "data": BRIEF_DATA.format(slug=brief.slug).removeprefix("data/"),
+        }
+        for brief in sorted(briefs, key=lambda b: b.source)
+    ]
+    document = {"briefs": entries, "generator": __version__, "schema_version": SCHEMA_VERSION}
+    return json.dumps(document, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+
+
+def single_brief_json(brief: Brief) -> Piece:
+    """One brief's JSON file, named by the brief's digest: made once, then copied."""
+    return Piece(
+        f"file {brief_digest(brief)}",
+        lambda: json.dumps(to_dict(brief), ensure_ascii=False, indent=1, sort_keys=True) + "\n",
+    )
+
+
+def site_briefs(docs_dir: Path) -> list[dict]:
+    """The briefs a site's data holds (its index and each brief's file), sorted by source."""
+    data = docs_dir / "data"
+    index = json.loads((data / "index.json").read_text(encoding="utf-8"))
+    return [
+        json.loads((data / entry["data"]).read_text(encoding="utf-8")) for entry in index["briefs"]
+    ]
 
 
 def brief_json(brief: Brief, before: str = "") -> Piece:
