@@ -1016,7 +1016,9 @@ class Elements(HTMLParser):
         self.found.append((tag, dict(attrs)))
 
 
-SITE_SCRIPT = re.compile(r"(/|(\.\./)*)(assets/(javascripts/\S+|briefing\.js|search\.js)|search/\S+)")
+SITE_SCRIPT = re.compile(
+    r"(/|(\.\./)*)(assets/(javascripts/\S+|briefing\.js|search\.js)|search/\S+)"
+)
 SITE_PICTURE = re.compile(r"(/|(\.\./)*)pictures/[a-z-]+\.svg#only-(light|dark)")
 
 

@@ -219,11 +219,11 @@ class Project:
         self.reset_docs("docs")
 
     def reset_docs(self, name: str) -> Path:
-        """An empty docs folder holding only the hand-written files (the stylesheet)."""
+        """An empty docs folder (the generator writes the pages and the site's assets)."""
         docs = self.root / name
         if docs.exists():
             shutil.rmtree(docs)
-        shutil.copytree(ROOT / "docs" / "assets", docs / "assets")
+        docs.mkdir(parents=True)
         return docs
 
     def edit_one_seed(self) -> str:

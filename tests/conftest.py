@@ -62,11 +62,10 @@ def parse(nlp):
 
 
 def copy_project(project: Path) -> Path:
-    """The project's config, seeds and hand-written assets, copied into `project`."""
+    """The project's config and seeds, copied into `project`, and an empty docs/."""
     shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
     shutil.copytree(ROOT / "seeds", project / "seeds")
-    # The hand-written stylesheet; MkDocs also needs docs/ to exist before the plugin fills it.
-    shutil.copytree(ROOT / "docs" / "assets", project / "docs" / "assets")
+    (project / "docs").mkdir()  # MkDocs needs docs/ to exist before the plugin fills it
     return project
 
 
@@ -86,9 +85,35 @@ def mkdocs_build(project: Path) -> str:
     return result.stderr
 
 
+# Someone else's site that adds the plugin: no Markdown extensions, no navigation, no assets.
+MINIMAL_CONFIG = """site_name: Somebody's briefing
+theme:
+  name: material
+plugins:
+  - search
+  - tags
+  - briefing
+"""
+
+
+def minimal_project(project: Path, config: str = MINIMAL_CONFIG) -> Path:
+    (project / "mkdocs.yml").write_text(config, encoding="utf-8")
+    shutil.copytree(ROOT / "seeds", project / "seeds")
+    (project / "docs").mkdir()
+    return project
+
+
+@pytest.fixture(scope="session")
+def minimal_site(tmp_path_factory) -> Path:
+    """The seeds built, strict, by a minimal Material mkdocs.yml that lists the plugin."""
+    project = minimal_project(tmp_path_factory.mktemp("minimal"))
+    mkdocs_build(project)
+    return project
+
+
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
-    """A copy of the project's config, seeds and stylesheet, built with `mkdocs build --strict`."""
+    """A copy of the project's config and seeds, built with `mkdocs build --strict`."""
     project = copy_project(tmp_path_factory.mktemp("project"))
     mkdocs_build(project)
     return project

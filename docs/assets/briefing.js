@@ -1,4 +1,4 @@
-// Hand-written, like briefing.css: the generator never touches this file.
+// The generator writes this file into docs/assets/ (from generator/render/assets/), like briefing.css.
 // Material's search panel has role="dialog" but no name; screen readers then announce an
 // unnamed dialog (axe-core rule aria-dialog-name). Name it after its search box.
 function nameSearchDialog() {

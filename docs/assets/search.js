@@ -1,4 +1,4 @@
-// Hand-written, like briefing.js: the generator never touches this file.
+// The generator writes this file into docs/assets/ (from generator/render/assets/), like briefing.js.
 // Site search with Pagefind's chunked index (the plugin indexes the built site into pagefind/):
 // the browser loads only the index chunks and result fragments a query needs, where Material's
 // own search downloads the whole index first. The box and the result list reuse Material's

@@ -24,6 +24,7 @@ from watchdog.events import FileSystemEventHandler
 from generator.build import generate_site
 from generator.cache import keep_stores_in_memory
 from generator.config import plugin_options
+from generator.plugin.needs import complete_config
 from generator.plugin.page_caches import PageHtmlCache, PageOutputCache, PageSourceCache
 from generator.plugin.search import (
     SearchIndexError,
@@ -104,6 +105,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             base_dir=config_file.parent,
         )
         self.pagefind = not has_own_search(config)
+        complete_config(config, self.pagefind)
         if self.site_search is None:
             self.site_search = SiteSearch(self.settings.cache_dir / "search")
         return config

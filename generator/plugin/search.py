@@ -4,7 +4,7 @@ Material's search writes one index of every page's text (28.6 MB at 1,000 articl
 reader's browser downloads whole before the first result, and parses every page's HTML at every
 build. Pagefind indexes the built site into small chunks and fragments; the browser fetches the
 chunks a query's words fall in and the fragments of the results it shows. The search box
-(`docs/assets/search.js`) reuses Material's markup, so the header looks the same.
+(`render/assets/search.js`, written into docs/assets/) reuses Material's markup, so the header looks the same.
 
 Only a page's article is indexed (not the navigation around it), and only on pages that are not
 excluded from search in their front matter (a listing's further pages: what they hold is on the

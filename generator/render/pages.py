@@ -55,6 +55,10 @@ from generator.slugs import safe_url
 
 # The briefs as data: an index of every brief, and each brief's whole JSON in a file of its own
 # (one file of every brief was 34 MB at 1,000 articles: past GitHub's 100 MB limit at 3,000).
+ASSETS = Path(__file__).resolve().parent / "assets"
+STYLESHEETS = ("assets/briefing.css",)
+SCRIPTS = ("assets/briefing.js",)
+SEARCH_SCRIPT = "assets/search.js"
 DATA_PATH = "data/index.json"
 BRIEF_DATA = "data/briefs/{slug}.json"
 LATEST_BRIEFS = 20  # on the home page
@@ -296,6 +300,7 @@ def render_site(
         "problems.md.j2", row_parts(problem_rows(problems), "problems"), problem_summary, root=""
     )
     yield "tags.md", page("tags.md.j2")
+    yield from site_assets()
     yield DATA_PATH, index_json(corpus.briefs)
     yield SCHEMA_PATH, schema_text()
     for brief in corpus.briefs:
@@ -348,6 +353,14 @@ def briefs_json_pieces(briefs: Iterable[Brief]) -> Iterator[str | Piece]:
     for number, brief in enumerate(ordered):
         yield brief_json(brief, ",\n  " if number else "")
     yield "\n ]" + tail
+
+
+def site_assets() -> Iterator[tuple[str, str]]:
+    """The site's own stylesheet and scripts (`render/assets/`), written into docs/assets/ like
+    any generated file: a project that adds the plugin gets them without copying them."""
+    for asset in sorted(ASSETS.iterdir()):
+        if asset.suffix in (".css", ".js"):
+            yield f"assets/{asset.name}", asset.read_text(encoding="utf-8")
 
 
 def index_json(briefs: Iterable[Brief]) -> str:
