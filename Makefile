@@ -39,10 +39,14 @@ $(STAMP): $(LOCK) pyproject.toml
 	$(BIN)/python -m pip check
 	touch $@
 
+# docs/ is generated: a project that does not commit it (a large archive) starts without one,
+# and MkDocs refuses a docs_dir that does not exist.
 site: venv
+	mkdir -p docs
 	$(BIN)/mkdocs build --strict
 
 serve: venv
+	mkdir -p docs
 	$(BIN)/mkdocs serve
 
 test: venv browser-deps

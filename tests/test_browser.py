@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import threading
 from collections.abc import Iterator
+from contextlib import contextmanager
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -44,26 +45,30 @@ class QuietHandler(SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="module")
-def site_url(built_site) -> Iterator[str]:
-    handler = functools.partial(QuietHandler, directory=str(built_site / "site"))
+@contextmanager
+def served(folder: Path) -> Iterator[str]:
+    """The address of `folder` served on a loopback port, until the block ends."""
+    handler = functools.partial(QuietHandler, directory=str(folder))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="module")
+def site_url(built_site) -> Iterator[str]:
+    with served(built_site / "site") as address:
+        yield address
 
 
 @pytest.fixture(scope="module")
 def minimal_url(minimal_site) -> Iterator[str]:
-    handler = functools.partial(QuietHandler, directory=str(minimal_site / "site"))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
+    with served(minimal_site / "site") as address:
+        yield address
 
 
 @pytest.fixture(scope="module")
@@ -236,18 +241,25 @@ def test_a_topic_links_to_a_brief_and_the_brief_links_back(reader):
     reader.check_clean()
 
 
-def test_a_quotes_source_link_scrolls_to_its_paragraph(reader, briefs):
-    brief = most_quoted_brief(briefs)
+def follow_a_quotes_source_link(reader: Reader, brief: dict, screenshot: str) -> str:
+    """Open the brief, click its first quote's ¶ link; the paragraph must scroll into view.
+    The paragraph's id."""
     reader.open(f"briefs/{brief['slug']}/")
-    reader.screenshot("brief")
+    reader.screenshot(screenshot)
     link = reader.page.locator(".admonition.quote a[href*='#p']").first
     target = link.get_attribute("href").split("#")[1]
     link.click()
     reader.page.wait_for_function(f"location.hash === '#{target}'")
-    paragraph = reader.page.locator(f"[id='{target}']")
-    box = paragraph.bounding_box()
+    box = reader.page.locator(f"[id='{target}']").bounding_box()
     assert 0 <= box["y"] < DESKTOP["height"], box  # in view
     assert reader.page.evaluate("window.scrollY") > 0
+    return target
+
+
+def test_a_quotes_source_link_scrolls_to_its_paragraph(reader, briefs):
+    brief = most_quoted_brief(briefs)
+    target = follow_a_quotes_source_link(reader, brief, "brief")
+    paragraph = reader.page.locator(f"[id='{target}']")
     text = paragraph.inner_text()
     quoted = next(q for q in brief["quotes"] if q["paragraph"] == target)
     assert quoted["text"].split()[0] in text
@@ -345,15 +357,7 @@ def test_a_minimal_config_with_the_plugin_reads_and_links_like_the_projects(
     its quotes are admonitions, its style is the site's own, and axe finds nothing serious."""
     reader = Reader(browser, minimal_url)
     try:
-        brief = most_quoted_brief(briefs)
-        reader.open(f"briefs/{brief['slug']}/")
-        reader.screenshot("minimal-config-brief")
-        link = reader.page.locator(".admonition.quote a[href*='#p']").first
-        target = link.get_attribute("href").split("#")[1]
-        link.click()
-        reader.page.wait_for_function(f"location.hash === '#{target}'")
-        box = reader.page.locator(f"[id='{target}']").bounding_box()
-        assert 0 <= box["y"] < DESKTOP["height"], box
+        follow_a_quotes_source_link(reader, most_quoted_brief(briefs), "minimal-config-brief")
         underline = reader.page.eval_on_selector(
             "article p a", "a => getComputedStyle(a).textDecorationLine"
         )
