@@ -31,6 +31,7 @@ import yaml
 
 from bench.make_corpus import make_corpus
 from bench.step import edit_one_seed
+from generator.config import read_config
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results" / "latest.json"
@@ -211,7 +212,7 @@ class Project:
                     shutil.rmtree(pages)
         make_corpus(size, self.seeds, random_seed=random_seed)
         config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-        data = yaml.safe_load(config)
+        data = read_config(config)
         for entry in data["plugins"]:
             if isinstance(entry, dict) and "briefing" in entry:
                 entry["briefing"].update(workers=workers, cache_dir="cache/one")

@@ -37,11 +37,16 @@ _LenientLoader.add_constructor("!ENV", _environment_value)
 _LenientLoader.add_multi_constructor("", lambda loader, suffix, node: None)
 
 
+def read_config(text: str) -> dict[str, Any]:
+    """mkdocs.yml's values, `!ENV` read as MkDocs reads it, other tags as None."""
+    return yaml.load(text, Loader=_LenientLoader) or {}
+
+
 def plugin_options(config_file: Path) -> dict[str, Any]:
     """The plugin's section, plus the site's name and address from the top level."""
     if not config_file.exists():
         return {}
-    data = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_LenientLoader) or {}
+    data = read_config(config_file.read_text(encoding="utf-8"))
     site = {key: data.get(key) for key in SITE_KEYS if isinstance(data.get(key), str)}
     for entry in data.get("plugins") or []:
         if isinstance(entry, dict) and PLUGIN_NAME in entry:

@@ -1,4 +1,5 @@
-"""The benchmark's measuring: steps run together are each charged their own time and memory."""
+"""The benchmark's measuring: steps run together are each charged their own time and memory;
+its throwaway projects are the project's config with their own cache."""
 
 from __future__ import annotations
 
@@ -32,3 +33,16 @@ def test_a_step_past_its_timeout_is_stopped_and_recorded_so(tmp_path):
     result = step.finish()
     assert result["stopped_after"] == 0.5
     assert result["wall_seconds"] < 30
+
+
+def test_a_bench_project_is_the_projects_config_with_its_own_cache_and_an_empty_docs(tmp_path):
+    from mkdocs.config import load_config
+
+    from bench.run import Project
+
+    project = Project(tmp_path / "n3")
+    project.create(3, random_seed=1)
+    config = load_config(config_file=str(project.config))  # mkdocs.yml's `!ENV` tags and all
+    assert config.plugins["briefing"].config["cache_dir"] == "cache/one"
+    assert len(list(project.seeds.glob("*.txt"))) == 3
+    assert list((project.root / "docs").iterdir()) == []
