@@ -6,6 +6,7 @@ from __future__ import annotations
 import gzip
 import json
 import shutil
+import time
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -167,3 +168,14 @@ def test_a_large_site_has_at_most_max_shards_each_page_in_one():
     assert sorted(p.path for shard in shards for p in shard) == sorted(p.path for p in pages)
     assert min(map(len, shards)) > len(pages) / search.MAX_SHARDS / 2  # spread, not lumped
     assert len(search.shards_of(pages[:10])) == 1
+
+
+def test_queuing_an_index_never_waits_for_one_under_way(tmp_path):
+    write_page(tmp_path, "a/index.html", "A", "Words.")
+    site_search = SiteSearch()
+    with site_search._lock:  # an indexing under way: a serve build must not wait for it
+        started = time.perf_counter()
+        site_search.update_later(tmp_path, [SearchPage("a/index.html", "1")])
+        assert time.perf_counter() - started < 1
+    site_search.wait()
+    assert indexed(tmp_path) == {"/a/": "A. Words."}

@@ -23,6 +23,7 @@ from __future__ import annotations
 import filecmp
 import hashlib
 import json
+import logging
 import math
 import os
 import re
@@ -50,6 +51,9 @@ MAX_SHARDS = 12
 MIN_SHARD_PAGES = 150
 # Not indexed: the permalink marks after headings ("¶"), which would end every result title.
 IGNORED = ".headerlink"
+
+
+log = logging.getLogger("mkdocs.plugins.briefing")
 
 
 class SearchIndexError(Exception):
@@ -136,7 +140,8 @@ class SiteSearch:
         # after one edit indexes the one shard that changed); None: nothing kept.
         self.cache_dir = cache_dir
         self.made: dict[str, str] = {}  # shard folder → the key of the pages it was made from
-        self._lock = threading.Lock()
+        self._lock = threading.Lock()  # one indexing at a time
+        self._handoff = threading.Lock()  # the waiting pages and the worker, never held long
         self._worker: threading.Thread | None = None
         self._waiting: tuple[Path, list[SearchPage]] | None = None
         self.failure: SearchIndexError | None = None
@@ -220,7 +225,7 @@ class SiteSearch:
     def update_later(self, site_dir: Path, pages: Sequence[SearchPage]) -> None:
         """`update` in a background thread; a call while one runs waits for it and then indexes
         the latest pages only."""
-        with self._lock:
+        with self._handoff:  # a build never waits for an indexing under way
             self._waiting = (site_dir, list(pages))
             if self._worker is not None and self._worker.is_alive():
                 return
@@ -229,16 +234,25 @@ class SiteSearch:
 
     def _work(self) -> None:
         while True:
-            with self._lock:
+            with self._handoff:
                 if self._waiting is None:
+                    self._worker = None
                     return
                 site_dir, pages = self._waiting
                 self._waiting = None
+            with self._lock:
                 try:
-                    self._update(site_dir, pages)
+                    run = self._update(site_dir, pages)
                     self.failure = None
+                    log.info(
+                        "briefing: search index updated in %.1f s (%d of %d shards indexed)",
+                        run.seconds,
+                        run.indexed,
+                        run.shards,
+                    )
                 except SearchIndexError as error:
                     self.failure = error
+                    log.error("briefing: the search index could not be updated: %s", error)
 
     def wait(self) -> None:
         """Until the background indexing is done."""
