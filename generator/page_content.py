@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import json
 import pickle
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
@@ -70,3 +71,9 @@ def text_of(content: Content) -> str | bytes:
 # A page's text, whole or in pieces (for very large files), or a template page.
 Content = str | TemplatePage | Iterable[str | bytes | Piece]
 Pages = Mapping[str, Content] | Iterable[tuple[str, Content]]
+
+
+def json_text(value: Any) -> str:
+    """A JSON file's text as the site publishes its data: UTF-8 (not escaped), keys sorted,
+    one space of indent, a final line break."""
+    return json.dumps(value, ensure_ascii=False, indent=1, sort_keys=True) + "\n"

@@ -5,12 +5,12 @@ it holds, with its type, and nothing else (`additionalProperties: false`)."""
 from __future__ import annotations
 
 import dataclasses
-import json
 import types
 import typing
 from typing import Any
 
 from generator.model import SCHEMA_VERSION, Brief
+from generator.page_content import json_text
 
 SCHEMA_PATH = "data/briefs.schema.json"
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
@@ -75,7 +75,7 @@ def _index_definitions() -> dict[str, Any]:
 
 
 def schema_text() -> str:
-    return json.dumps(briefs_schema(), ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+    return json_text(briefs_schema())
 
 
 def exported_fields(record: type) -> list[str]:

@@ -63,10 +63,7 @@ def parse(nlp):
 
 def copy_project(project: Path) -> Path:
     """The project's config and seeds, copied into `project`, and an empty docs/."""
-    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
-    shutil.copytree(ROOT / "seeds", project / "seeds")
-    (project / "docs").mkdir()  # MkDocs needs docs/ to exist before the plugin fills it
-    return project
+    return minimal_project(project, (ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
 
 
 def mkdocs_build(project: Path) -> str:
@@ -97,6 +94,8 @@ plugins:
 
 
 def minimal_project(project: Path, config: str = MINIMAL_CONFIG) -> Path:
+    """A project of `config`, the seeds, and an empty docs/ (which MkDocs needs to exist
+    before the plugin fills it)."""
     (project / "mkdocs.yml").write_text(config, encoding="utf-8")
     shutil.copytree(ROOT / "seeds", project / "seeds")
     (project / "docs").mkdir()

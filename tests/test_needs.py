@@ -69,3 +69,14 @@ def test_a_site_the_plugin_cannot_serve_stops_with_what_to_change(tmp_path, conf
     result = build(minimal_project(tmp_path, config))
     assert result.returncode != 0
     assert message in result.stderr and "Traceback" not in result.stderr
+
+
+def test_the_navigation_the_plugin_gives_is_this_projects():
+    """mkdocs.yml keeps its navigation (Zensical, which ignores the plugin, reads it there): the
+    plugin's default must be the same, not a copy drifting apart."""
+    from generator.config import read_config
+    from generator.plugin.needs import NAV, NOT_IN_NAV
+
+    config = read_config((Path(__file__).resolve().parent.parent / "mkdocs.yml").read_text("utf-8"))
+    assert config["nav"] == NAV
+    assert config["not_in_nav"].split() == NOT_IN_NAV.split()

@@ -292,12 +292,12 @@ def test_a_much_quoted_speaker_gets_pages_of_their_briefs_with_quotes_and_claims
     assert "Page 2 of 2: [1](ana-silva.md) · **2**" in second
 
 
-def test_the_briefs_json_in_pieces_is_the_whole_document_indented():
+def test_the_briefs_json_is_the_whole_document_indented():
     import json
 
     from generator import __version__
     from generator.model import SCHEMA_VERSION, to_dict
-    from generator.render.pages import briefs_json, briefs_json_pieces
+    from generator.render.pages import briefs_json
     from tests.test_corpus import brief
 
     briefs = [brief("b.txt", "Second “story”", "2024-01-02"), brief("a.txt", "First story")]
@@ -309,8 +309,6 @@ def test_the_briefs_json_in_pieces_is_the_whole_document_indented():
         }
         expected = json.dumps(document, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
         assert briefs_json(chosen) == expected
-        # head, each brief (after a separator but for the first), tail
-        assert len(list(briefs_json_pieces(chosen))) == (len(chosen) + 2 if chosen else 1)
 
 
 def test_the_seed_report_comes_in_pages_of_rows_under_its_summary(monkeypatch):

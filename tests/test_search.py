@@ -13,12 +13,12 @@ from types import SimpleNamespace
 import pytest
 
 from generator.plugin import search
+from generator.plugin.needs import plugins_named
 from generator.plugin.search import (
     ARTICLE,
     BUNDLE,
     SearchPage,
     SiteSearch,
-    has_own_search,
     searchable,
 )
 
@@ -135,8 +135,10 @@ def test_a_missing_pagefind_binary_is_a_clear_error(tmp_path, monkeypatch):
 
 
 def test_a_site_with_materials_search_plugin_keeps_it():
-    assert has_own_search(SimpleNamespace(plugins={"material/search": object(), "tags": object()}))
-    assert not has_own_search(SimpleNamespace(plugins={"material/tags": object()}))
+    search_plugin = object()
+    config = SimpleNamespace(plugins={"material/search": search_plugin, "tags": object()})
+    assert plugins_named(config, "search") == [search_plugin]
+    assert not plugins_named(SimpleNamespace(plugins={"material/tags": object()}), "search")
 
 
 def test_a_fresh_process_takes_unchanged_shards_from_the_cache(tmp_path, monkeypatch):

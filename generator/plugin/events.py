@@ -24,14 +24,13 @@ from watchdog.events import FileSystemEventHandler
 from generator.build import generate_site
 from generator.cache import keep_stores_in_memory
 from generator.config import plugin_options
-from generator.plugin.needs import complete_config
+from generator.plugin.needs import complete_config, plugins_named
 from generator.plugin.page_caches import PageHtmlCache, PageOutputCache, PageSourceCache
 from generator.plugin.search import (
     SearchIndexError,
     SearchPage,
     SiteSearch,
     excluded,
-    has_own_search,
     searchable,
 )
 from generator.plugin.served import ServedOutputs, make_rebuilds_dirty
@@ -104,7 +103,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             },
             base_dir=config_file.parent,
         )
-        self.pagefind = not has_own_search(config)
+        self.pagefind = not plugins_named(config, "search")  # Material's search is kept
         complete_config(config, self.pagefind)
         if self.site_search is None:
             self.site_search = SiteSearch(self.settings.cache_dir / "search")

@@ -36,6 +36,13 @@ NOT_IN_NAV = """
 """
 
 
+def plugins_named(config, name: str) -> list:
+    """The site's plugins of that name, however `mkdocs.yml` spells it ("search",
+    "material/search")."""
+    plugins = config.plugins
+    return [plugins[key] for key in plugins if key.split("/")[-1] == name]
+
+
 def complete_config(config, pagefind: bool) -> None:
     """Turn on what the pages need in `config` (a loaded MkDocs config), or stop the build with
     what to change where it cannot: another theme, or no tags plugin."""
@@ -45,7 +52,7 @@ def complete_config(config, pagefind: bool) -> None:
             f"briefing: the pages are made for the Material theme, not {theme!r}; set "
             "`theme: name: material` in mkdocs.yml"
         )
-    if not any(name.split("/")[-1] == "tags" for name in config.plugins):
+    if not plugins_named(config, "tags"):
         raise PluginError(
             "briefing: the briefs' topic tags need Material's tags plugin; add `- tags` under "
             "`plugins:` in mkdocs.yml (before `- briefing`)"

@@ -32,6 +32,7 @@ import jinja2
 from mkdocs.structure.toc import AnchorLink, TableOfContents
 
 from generator.cache import PickleStore, opened, write_to_cache
+from generator.plugin.needs import plugins_named
 from generator.plugin.served import ServedOutputs, never_modified, site_path
 from generator.write import FileSignature, file_signature, modified_recently
 
@@ -220,8 +221,7 @@ def _last_used(folder: Path) -> float:
 def search_entries_of(config) -> list[dict] | None:
     """The list Material's search plugin collects its entries in; None when the site has a
     search this cache does not know (then every page is rendered)."""
-    plugins = config.plugins
-    searches = [plugins[name] for name in plugins if name.split("/")[-1] == "search"]
+    searches = plugins_named(config, "search")
     if not searches:
         return []
     index = getattr(searches[0], "search_index", None)

@@ -9,7 +9,7 @@ chunks a query's words fall in and the fragments of the results it shows. The se
 Only a page's article is indexed (not the navigation around it), and only on pages that are not
 excluded from search in their front matter (a listing's further pages: what they hold is on the
 briefs' own pages). When `mkdocs.yml` configures Material's search plugin, that search stays and
-nothing here runs.
+nothing here runs (`events.py`).
 
 Pagefind holds every page it indexes in memory (about 0.65 MB per brief page), so the pages are
 split into shards (`shards_of`), each indexed by its own run into its own bundle
@@ -34,6 +34,8 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+
+from generator.cache import write_atomically
 
 # The opening tag of the content of every page of Material (partials/content.html's container).
 ARTICLE = '<article class="md-content__inner md-typeset">'
@@ -72,11 +74,6 @@ class IndexRun:
 class SearchPage:
     path: str  # the page's HTML file, relative to the site folder ("briefs/x/index.html")
     key: str  # what its output was made from: the same key, the same file
-
-
-def has_own_search(config) -> bool:
-    """Whether the site configures a search plugin (Material's): then that search is kept."""
-    return any(name.split("/")[-1] == "search" for name in config.plugins)
 
 
 def searchable(output: str, page) -> str:
@@ -145,7 +142,6 @@ class SiteSearch:
         self._worker: threading.Thread | None = None
         self._waiting: tuple[Path, list[SearchPage]] | None = None
         self.failure: SearchIndexError | None = None
-        self.last: IndexRun | None = None
 
     def update(self, site_dir: Path, pages: Sequence[SearchPage]) -> IndexRun:
         """Index the shards of `pages` that changed since this process last indexed them into
@@ -183,9 +179,7 @@ class SiteSearch:
                 shutil.rmtree(folder, ignore_errors=True)
                 self.made.pop(folder.name, None)
         self._forget_all_but(len(shards))
-        run = IndexRun(time.perf_counter() - started, len(shards), indexed, len(pages))
-        self.last = run
-        return run
+        return IndexRun(time.perf_counter() - started, len(shards), indexed, len(pages))
 
     def _kept(self, key: str) -> Path | None:
         if self.cache_dir is None:
@@ -334,4 +328,4 @@ def _write_if_changed(path: Path, text: str) -> None:
     except OSError:
         pass
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
+    write_atomically(path, text)  # a browser of the served site never reads half a list

@@ -31,7 +31,14 @@ from generator.model import (
     Quote,
     to_dict,
 )
-from generator.page_content import Content, Lookups, Piece, TemplatePage, text_of, value_digest
+from generator.page_content import (
+    Content,
+    Lookups,
+    Piece,
+    TemplatePage,
+    json_text,
+    value_digest,
+)
 from generator.render.feed import FEED_PATH, atom_feed, feed_briefs
 from generator.render.pictures import draw_pictures, periods_with_articles, speakers_by_topic
 from generator.render.views import (
@@ -334,25 +341,12 @@ class ProblemSummary:
 
 
 def briefs_json(briefs: Iterable[Brief]) -> str:
-    """The briefs JSON: exactly `json.dumps(document, indent=1, sort_keys=True)`."""
-    return text_of(briefs_json_pieces(briefs))
-
-
-def briefs_json_pieces(briefs: Iterable[Brief]) -> Iterator[str | Piece]:
-    """The briefs JSON in pieces (a large site's is hundreds of MB): its head, each brief's JSON
-    (after a separator but for the first), its tail. A brief's piece is a `Piece` named by the
-    brief's digest: its JSON is made once, then copied from the file."""
+    """`export`'s document: every brief, sorted by source."""
     ordered = sorted(briefs, key=lambda b: b.source)
-    document = {"briefs": [], "generator": __version__, "schema_version": SCHEMA_VERSION}
-    text = json.dumps(document, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
-    if not ordered:
-        yield text
-        return
-    head, tail = text.split('"briefs": []', 1)
-    yield head + '"briefs": [\n  '
-    for number, brief in enumerate(ordered):
-        yield brief_json(brief, ",\n  " if number else "")
-    yield "\n ]" + tail
+    briefs_data = [to_dict(brief) for brief in ordered]
+    return json_text(
+        {"briefs": briefs_data, "generator": __version__, "schema_version": SCHEMA_VERSION}
+    )
 
 
 def site_assets() -> Iterator[tuple[str, str]]:
@@ -379,36 +373,21 @@ def index_json(briefs: Iterable[Brief]) -> str:
         }
         for brief in sorted(briefs, key=lambda b: b.source)
     ]
-    document = {"briefs": entries, "generator": __version__, "schema_version": SCHEMA_VERSION}
-    return json.dumps(document, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+    return json_text(
+        {"briefs": entries, "generator": __version__, "schema_version": SCHEMA_VERSION}
+    )
 
 
 def single_brief_json(brief: Brief) -> Piece:
     """One brief's JSON file, named by the brief's digest: made once, then copied."""
-    return Piece(
-        f"file {brief_digest(brief)}",
-        lambda: json.dumps(to_dict(brief), ensure_ascii=False, indent=1, sort_keys=True) + "\n",
-    )
+    return Piece(f"file {brief_digest(brief)}", lambda: json_text(to_dict(brief)))
 
 
 def site_briefs(docs_dir: Path) -> list[dict]:
     """The briefs a site's data holds (its index and each brief's file), sorted by source."""
-    data = docs_dir / "data"
-    index = json.loads((data / "index.json").read_text(encoding="utf-8"))
+    index_file = docs_dir / DATA_PATH
+    index = json.loads(index_file.read_text(encoding="utf-8"))
     return [
-        json.loads((data / entry["data"]).read_text(encoding="utf-8")) for entry in index["briefs"]
+        json.loads((index_file.parent / entry["data"]).read_text(encoding="utf-8"))
+        for entry in index["briefs"]
     ]
-
-
-def brief_json(brief: Brief, before: str = "") -> Piece:
-    """`before` and one brief's JSON as it stands in the document's list of briefs (its first
-    line not indented), as a `Piece` named by them: the writer copies it from the file when the
-    file holds it."""
-    return Piece(before + brief_digest(brief), lambda: before + _brief_json(brief))
-
-
-def _brief_json(brief: Brief) -> str:
-    # Nested two levels deep, each line is indented by two more spaces; JSON strings hold no raw
-    # line breaks, so every "\n" is a line break of the layout.
-    text = json.dumps(to_dict(brief), ensure_ascii=False, indent=1, sort_keys=True)
-    return text.replace("\n", "\n  ")
