@@ -1,4 +1,4 @@
-"""The briefs as an Atom feed, newest article first, made with feedgen.
+"""The briefs as an Atom feed (RFC 4287), newest article first.
 
 Entries are dated by the article's own date, so a feed reader sorts the coverage as it happened;
 undated briefs have no place in a dated feed and are left out (the site lists them). The feed's
@@ -9,16 +9,15 @@ the same bytes.
 from __future__ import annotations
 
 import uuid
+import xml.etree.ElementTree as ElementTree
 from collections.abc import Sequence
-from datetime import UTC, datetime
-
-from feedgen.feed import FeedGenerator
 
 from generator import __version__
 from generator.model import Brief
 from generator.slugs import safe_url
 
 FEED_PATH = "feed.xml"
+ATOM_NAMESPACE = "http://www.w3.org/2005/Atom"
 MAX_ENTRIES = 100
 # Names the feed and its entries when the site has no site_url to make them addresses.
 ID_NAMESPACE = uuid.UUID("6f0c1d9e-2b53-4c58-9a57-7a1b3c0f5e21")
@@ -32,18 +31,19 @@ def atom_feed(
     if not dated:
         return None
     base = site_url.rstrip("/") + "/" if site_url else ""
-    feed = FeedGenerator()
-    feed.id(base + FEED_PATH if base else name_id(site_name))
-    feed.title(site_name)
-    feed.author({"name": site_name})
-    feed.link(href=base or "./", rel="alternate")
+    feed = ElementTree.Element("feed", xmlns=ATOM_NAMESPACE)
+    child(feed, "id", base + FEED_PATH if base else name_id(site_name))
+    child(feed, "title", site_name)
+    child(feed, "updated", timestamp(dated[0].date))
+    child(child(feed, "author"), "name", site_name)
+    child(feed, "link", href=base or "./", rel="alternate")
     if base:
-        feed.link(href=base + FEED_PATH, rel="self")
-    feed.generator("briefing-generator", version=__version__)
-    feed.updated(timestamp(dated[0].date))
+        child(feed, "link", href=base + FEED_PATH, rel="self")
+    child(feed, "generator", "briefing-generator", version=__version__)
     for brief in dated:
         add_entry(feed, brief, base)
-    return feed.atom_str(pretty=True).decode("utf-8")
+    ElementTree.indent(feed)
+    return ElementTree.tostring(feed, encoding="unicode", xml_declaration=True) + "\n"
 
 
 def feed_briefs(briefs: Sequence[Brief], max_entries: int = MAX_ENTRIES) -> list[Brief]:
@@ -52,26 +52,31 @@ def feed_briefs(briefs: Sequence[Brief], max_entries: int = MAX_ENTRIES) -> list
     return dated[:max_entries]
 
 
-def add_entry(feed: FeedGenerator, brief: Brief, base: str) -> None:
+def add_entry(feed: ElementTree.Element, brief: Brief, base: str) -> None:
     address = f"{base}briefs/{brief.slug}/"
-    entry = feed.add_entry(order="append")
-    entry.id(address if base else name_id(brief.content_hash))
-    entry.title(brief.title)
-    entry.link(href=address, rel="alternate")
-    if original := safe_url(brief.url):  # the same rule as the brief page's link
-        entry.link(href=original, rel="related", title="Original article")
-    entry.updated(timestamp(brief.date))
-    entry.published(timestamp(brief.date))
+    entry = child(feed, "entry")
+    child(entry, "id", address if base else name_id(brief.content_hash))
+    child(entry, "title", brief.title)
+    child(entry, "updated", timestamp(brief.date))
+    child(entry, "published", timestamp(brief.date))
     if brief.publisher:
-        entry.author({"name": brief.publisher})
+        child(child(entry, "author"), "name", brief.publisher)
+    child(entry, "link", href=address, rel="alternate")
+    if original := safe_url(brief.url):  # the same rule as the brief page's link
+        child(entry, "link", href=original, rel="related", title="Original article")
     if brief.summary:
-        entry.summary(brief.summary)
+        child(entry, "summary", brief.summary)
 
 
-def timestamp(date: str) -> datetime:
-    """An ISO date as the start of that day in UTC (articles carry dates, not times); given as a
-    datetime, feedgen need not parse it."""
-    return datetime.fromisoformat(date).replace(tzinfo=UTC)
+def child(parent: ElementTree.Element, tag: str, text: str = "", **attributes: str):
+    element = ElementTree.SubElement(parent, tag, attributes)
+    element.text = text or None
+    return element
+
+
+def timestamp(date: str) -> str:
+    """An ISO date as the start of that day in UTC: articles carry dates, not times."""
+    return f"{date}T00:00:00+00:00"
 
 
 def name_id(name: str) -> str:

@@ -2,26 +2,26 @@
 
 Two pictures, each in a light and a dark version (Material shows the one matching the palette):
 
-- the relationship map: articles, the topics they cover and the people quoted on each topic, laid
-  out in three columns by networkx and drawn by matplotlib;
+- the relationship map: articles, the topics they cover and the people quoted on each topic, in
+  three columns, each ordered to uncross the lines between them;
 - the coverage chart: articles per month (per year for long spans) for each topic, a heat map.
 
 What a picture shows is plain data (`MapData`, `ChartData`), built cheaply from the corpus and
-also printed as a table under the picture, its text alternative. Drawing is the slow part
-(matplotlib's import alone takes a second), so each SVG is cached on disk under a hash of its
-data, its palette and this module's code: a build where the counts did not change draws nothing.
+also printed as a table under the picture, its text alternative. Each SVG is cached on disk under
+a hash of its data, its palette and this module's code: a build where the counts did not change
+draws nothing.
 """
 
 from __future__ import annotations
 
 import functools
 import hashlib
-import io
 import json
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from xml.sax.saxutils import escape
 
 from generator.cache import write_to_cache
 from generator.corpus.crosslinks import Corpus, TopicCoverage
@@ -209,157 +209,153 @@ def picture_key(name: str, data, palette: Palette) -> str:
 
 @functools.cache
 def drawing_code_version() -> str:
-    from importlib.metadata import version
-
-    code = Path(__file__).read_bytes()
-    libraries = [version(name) for name in ("matplotlib", "networkx")]
-    return hashlib.sha256(code).hexdigest() + "/" + "/".join(libraries)
+    return hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
 
 
-def new_figure(width: float, height: float):
-    from matplotlib.figure import Figure
-
-    figure = Figure(figsize=(width, height), dpi=72)
-    figure.patch.set_alpha(0)  # transparent: the page's background shows through
-    return figure
-
-
-def svg_text(figure) -> str:
-    """The figure as SVG, the same bytes for the same picture (no date, fixed element ids)."""
-    import matplotlib
-
-    output = io.StringIO()
-    with matplotlib.rc_context({"svg.hashsalt": "briefing", "svg.fonttype": "none"}):
-        figure.savefig(output, format="svg", metadata={"Date": None}, bbox_inches="tight")
-    return output.getvalue()
+# Written as SVG by hand: three columns of labelled marks and a grid of cells need no plotting
+# library, and the text stays text (the page's fonts, selectable, a few kilobytes per picture).
+FONT = "Helvetica, Arial, 'DejaVu Sans', sans-serif"
+FONT_SIZE = 12
+CHAR_WIDTH = 7.4  # a generous average advance at FONT_SIZE, to keep labels inside the picture
+ROW_HEIGHT = 26
 
 
-def style(palette: Palette) -> dict[str, object]:
-    return {
-        "font.family": "sans-serif",
-        "font.sans-serif": ["Helvetica", "Arial", "DejaVu Sans"],
-        "font.size": 11,
-        "text.parse_math": False,  # a "$" in a title is a dollar, not the start of a formula
-        "text.color": palette.text,
-        "axes.labelcolor": palette.text,
-        "xtick.color": palette.text,
-        "ytick.color": palette.text,
-        "axes.edgecolor": palette.edge,
-    }
+def svg_document(width: float, height: float, alt: str, body: list[str]) -> str:
+    """An SVG of the given size around the body's elements, titled with its text alternative."""
+    head = (
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width:.0f}" height="{height:.0f}" '
+        f'viewBox="0 0 {width:.0f} {height:.0f}" role="img" font-family="{FONT}" '
+        f'font-size="{FONT_SIZE}">'
+    )
+    return "\n".join([head, f"<title>{escape(alt)}</title>", *body, "</svg>"]) + "\n"
+
+
+def svg_text(
+    x: float, y: float, words: str, colour: str, anchor: str = "start", extra: str = ""
+) -> str:
+    return (
+        f'<text x="{x:.1f}" y="{y:.1f}" fill="{colour}" text-anchor="{anchor}" '
+        f'dominant-baseline="central"{extra}>{escape(words)}</text>'
+    )
+
+
+def mark(kind: str, x: float, y: float) -> str:
+    """The map's mark for an article (square), a topic (diamond) or a person (circle)."""
+    colour = KIND_COLOURS[kind]
+    if kind == "article":
+        return f'<rect x="{x - 5:.1f}" y="{y - 5:.1f}" width="10" height="10" fill="{colour}"/>'
+    if kind == "topic":
+        points = f"{x:.1f},{y - 7:.1f} {x + 7:.1f},{y:.1f} {x:.1f},{y + 7:.1f} {x - 7:.1f},{y:.1f}"
+        return f'<polygon points="{points}" fill="{colour}"/>'
+    return f'<circle cx="{x:.1f}" cy="{y:.1f}" r="6" fill="{colour}"/>'
+
+
+def text_width(words: str) -> float:
+    return len(words) * CHAR_WIDTH
 
 
 def draw_map(data: MapData, palette: Palette) -> str:
-    import matplotlib
-    import networkx as nx
-
-    graph = nx.Graph()
     topic_rank = {topic_id: rank for rank, (topic_id, _) in enumerate(data.topics)}
     article_at = barycentres([(slug, topic_rank[t], 1) for slug, t in data.article_topics])
     person_at = barycentres([(name, topic_rank[t], n) for name, t, n in data.speaks_on])
-    columns = [
-        [
-            ("article", slug, shorten(title))
-            for slug, title in sorted(data.articles, key=lambda a: (article_at.get(a[0], 0), a[0]))
-        ],
-        [("topic", topic_id, name) for topic_id, name in data.topics],
-        [("person", name, name) for name in sorted(data.people, key=lambda p: (person_at[p], p))],
-    ]
-    for layer, column in enumerate(columns):
-        for kind, key, label in column:
-            graph.add_node((kind, key), layer=layer, kind=kind, label=label)
-    for slug, topic_id in data.article_topics:
-        graph.add_edge(("article", slug), ("topic", topic_id), weight=1)
-    for person, topic_id, count in data.speaks_on:
-        graph.add_edge(("topic", topic_id), ("person", person), weight=count)
-    # Layers as ordered lists (a node attribute would group them in sets, in hash order); the
-    # layout stacks each list from the bottom, so reversed puts the first node on top.
-    layers = {
-        layer: [(kind, key) for kind, key, _ in reversed(column)]
-        for layer, column in enumerate(columns)
-    }
-    positions = nx.multipartite_layout(graph, subset_key=layers, align="vertical", scale=1)
-    tallest = max(len(column) for column in columns)
-    with matplotlib.rc_context(style(palette)):
-        figure = new_figure(9, max(3.5, 0.36 * tallest + 1))
-        axes = figure.add_axes((0, 0, 1, 1))
-        axes.set_axis_off()
-        widths = [0.6 + 0.6 * graph.edges[edge]["weight"] for edge in graph.edges]
-        nx.draw_networkx_edges(
-            graph, positions, ax=axes, edge_color=palette.edge, width=widths, alpha=0.7
+    articles = sorted(data.articles, key=lambda a: (article_at.get(a[0], 0), a[0]))
+    people = sorted(data.people, key=lambda p: (person_at[p], p))
+    left = 20 + max(text_width(shorten(title)) for _, title in articles) + 12
+    middle = left + 180 + max(map(text_width, (name for _, name in data.topics))) / 2
+    right = middle + 180 + max(map(text_width, (name for _, name in data.topics))) / 2
+    width = right + 12 + max(map(text_width, people)) + 20
+    top = 44  # below the legend
+    tallest = max(len(articles), len(data.topics), len(people))
+    height = top + tallest * ROW_HEIGHT + 16
+
+    def column(kind: str, keys: list[str], x: float) -> dict[tuple[str, str], tuple[float, float]]:
+        """A column's marks spread evenly over the full height, as a layered layout does."""
+        step = tallest * ROW_HEIGHT / len(keys)
+        return {(kind, key): (x, top + (i + 0.5) * step) for i, key in enumerate(keys)}
+
+    at = column("article", [slug for slug, _ in articles], left)
+    at |= column("topic", [topic_id for topic_id, _ in data.topics], middle)
+    at |= column("person", people, right)
+    links = [(("article", slug), ("topic", t), 1) for slug, t in data.article_topics]
+    links += [(("topic", t), ("person", name), n) for name, t, n in data.speaks_on]
+    body = [legend(palette, width)]
+    body.append(f'<g stroke="{palette.edge}" stroke-opacity="0.7">')
+    for start, end, weight in links:
+        (x1, y1), (x2, y2) = at[start], at[end]
+        body.append(
+            f'<line x1="{x1:.1f}" y1="{y1:.1f}" x2="{x2:.1f}" y2="{y2:.1f}" '
+            f'stroke-width="{0.6 + 0.6 * weight:.1f}"/>'
         )
-        for kind, shape in (("article", "s"), ("topic", "D"), ("person", "o")):
-            nodes = [node for node in graph if graph.nodes[node]["kind"] == kind]
-            nx.draw_networkx_nodes(
-                graph,
-                positions,
-                nodelist=nodes,
-                ax=axes,
-                node_shape=shape,
-                node_color=KIND_COLOURS[kind],
-                node_size=140,
-                label={"article": "Article", "topic": "Topic", "person": "Person quoted"}[kind],
-            )
-        # Topic labels sit among the edges: a box of the page's own shade keeps them legible.
-        label_box = {"boxstyle": "round,pad=0.15", "facecolor": palette.empty_cell, "alpha": 0.9}
-        label_box["edgecolor"] = "none"
-        for node, (x, y) in positions.items():
-            layer = graph.nodes[node]["layer"]
-            align = {0: "right", 1: "center", 2: "left"}[layer]
-            offset = {0: -0.03, 1: 0, 2: 0.03}[layer]
-            axes.text(
-                x + offset,
-                y + (0.045 if layer == 1 else 0),
-                graph.nodes[node]["label"],
-                ha=align,
-                va="bottom" if layer == 1 else "center",
-                color=palette.text,
-                fontsize=12,
-                bbox=label_box if layer == 1 else None,
-            )
-        legend = axes.legend(
-            loc="upper center", ncols=3, frameon=False, bbox_to_anchor=(0.5, 1.08), fontsize=12
-        )
-        for text in legend.get_texts():
-            text.set_color(palette.text)
-        axes.margins(x=0.45, y=0.06)
-        return svg_text(figure)
+    body.append("</g>")
+    body += [mark(kind, *at[kind, key]) for kind, key in at]
+    for slug, title in articles:
+        x, y = at["article", slug]
+        body.append(svg_text(x - 12, y, shorten(title), palette.text, "end"))
+    # Topic labels sit among the lines: a halo of the page's own shade keeps them legible.
+    halo = f' stroke="{palette.empty_cell}" stroke-width="4" paint-order="stroke"'
+    for topic_id, name in data.topics:
+        x, y = at["topic", topic_id]
+        body.append(svg_text(x, y - 15, name, palette.text, "middle", halo))
+    for name in people:
+        x, y = at["person", name]
+        body.append(svg_text(x + 12, y, name, palette.text))
+    return svg_document(width, height, map_alt(data), body)
+
+
+def legend(palette: Palette, width: float) -> str:
+    entries = [("article", "Article"), ("topic", "Topic"), ("person", "Person quoted")]
+    total = sum(30 + text_width(label) for _, label in entries)
+    x = (width - total) / 2
+    parts = []
+    for kind, label in entries:
+        parts += [mark(kind, x + 6, 18), svg_text(x + 18, 18, label, palette.text)]
+        x += 30 + text_width(label)
+    return "<g>" + "".join(parts) + "</g>"
 
 
 def draw_chart(data: ChartData, palette: Palette) -> str:
-    import matplotlib
-    from matplotlib.colors import LinearSegmentedColormap
-
-    counts = [list(row) for _, row in data.rows]
     labels = [label for label, _ in data.rows]
-    highest = max(max(row) for row in counts) or 1
-    colours = LinearSegmentedColormap.from_list("coverage", [palette.empty_cell, palette.full_cell])
-    with matplotlib.rc_context(style(palette)):
-        width = min(14, max(6, 2.5 + 0.45 * len(data.periods)))
-        figure = new_figure(width, 0.9 + 0.42 * len(labels))
-        axes = figure.add_subplot()
-        axes.imshow(counts, cmap=colours, vmin=0, vmax=highest, aspect="auto")
-        # Every period labelled up to MAX_TICK_LABELS; beyond, every n-th: 300 rotated labels
-        # (a span of three centuries) took matplotlib seconds, and no one could read them.
-        step = -(-len(data.periods) // MAX_TICK_LABELS)
-        ticks = range(0, len(data.periods), step)
-        axes.set_xticks(ticks, [data.periods[i] for i in ticks], rotation=60, ha="right")
-        axes.set_yticks(range(len(labels)), labels)
-        axes.tick_params(length=0)
-        for side in axes.spines.values():
-            side.set_visible(False)
-        if len(data.periods) * len(labels) <= 600:
-            for row, values in enumerate(counts):
-                for column, value in enumerate(values):
-                    if value:
-                        dark_cell = value / highest > 0.5
-                        colour = palette.empty_cell if dark_cell else palette.text
-                        axes.text(column, row, str(value), ha="center", va="center", color=colour)
-        if step == 1:  # cell borders only where each column has its own label
-            axes.set_xticks([x - 0.5 for x in range(1, len(data.periods))], minor=True)
-        axes.set_yticks([y - 0.5 for y in range(1, len(labels))], minor=True)
-        axes.grid(which="minor", color=palette.empty_cell, linewidth=2)
-        axes.tick_params(which="minor", length=0)
-        return svg_text(figure)
+    highest = max(max(row) for _, row in data.rows) or 1
+    cell = max(4.0, min(34.0, 900 / len(data.periods)))
+    left = 16 + max(map(text_width, labels)) + 10
+    # Every period labelled up to MAX_TICK_LABELS; beyond, every n-th: no one reads 300 labels.
+    step = -(-len(data.periods) // MAX_TICK_LABELS)
+    ticks = range(0, len(data.periods), step)
+    bottom = len(labels) * ROW_HEIGHT
+    tick_depth = max(text_width(data.periods[i]) for i in ticks) * 0.87  # rotated by 60 degrees
+    width = left + len(data.periods) * cell + 16
+    height = bottom + tick_depth + 24
+    numbers = len(data.periods) * len(labels) <= 600 and cell >= 18
+    body = []
+    for row, (label, counts) in enumerate(data.rows):
+        y = row * ROW_HEIGHT
+        body.append(svg_text(left - 10, y + ROW_HEIGHT / 2, label, palette.text, "end"))
+        for column, count in enumerate(counts):
+            x = left + column * cell
+            shade = blend(palette.empty_cell, palette.full_cell, count / highest)
+            body.append(
+                f'<rect x="{x + 1:.1f}" y="{y + 1:.1f}" width="{cell - 2:.1f}" '
+                f'height="{ROW_HEIGHT - 2}" fill="{shade}"/>'
+            )
+            if numbers and count:
+                ink = palette.empty_cell if count / highest > 0.5 else palette.text
+                body.append(svg_text(x + cell / 2, y + ROW_HEIGHT / 2, str(count), ink, "middle"))
+    for i in ticks:
+        x, y = left + (i + 0.5) * cell, bottom + 8
+        rotate = f' transform="rotate(-60 {x:.1f} {y:.1f})"'
+        body.append(svg_text(x, y, data.periods[i], palette.text, "end", rotate))
+    return svg_document(width, height, chart_alt(data), body)
+
+
+def blend(low: str, high: str, share: float) -> str:
+    """The colour share of the way from low to high (both #rrggbb)."""
+    channels = [
+        round(
+            int(low[i : i + 2], 16) + (int(high[i : i + 2], 16) - int(low[i : i + 2], 16)) * share
+        )
+        for i in (1, 3, 5)
+    ]
+    return "#" + "".join(f"{channel:02x}" for channel in channels)
 
 
 def barycentres(links: list[tuple[str, int, int]]) -> dict[str, float]:
