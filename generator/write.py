@@ -121,7 +121,12 @@ class WrittenFiles:
                 known.files = saved["files"]
                 if saved["code"] != code:  # what it was rendered from no longer says what it holds
                     known.site_inputs = None
-                    known.files = {r: f._replace(inputs=None) for r, f in known.files.items()}
+                    known.files = {
+                        relative: record._replace(inputs=None)
+                        for relative, record in known.files.items()
+                        # a piece's key stood for the text the old code made of it
+                        if not isinstance(record.held, HeldPieces)
+                    }
         except (OSError, EOFError, ValueError, TypeError, KeyError, pickle.UnpicklingError):
             pass
         return known

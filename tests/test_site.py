@@ -204,6 +204,19 @@ def template_page(inputs: bytes, text: str, renders: list, lookups=(), answers_s
     return TemplatePage(inputs, render, lambda asked: asked == lookups and answers_same)
 
 
+def test_pieces_written_by_other_code_are_made_again(tmp_path):
+    """A piece's key says what it was made of, not how: after a code change (the brief files
+    written compact instead of indented), the same key's text is made anew, not copied."""
+    docs, state = tmp_path / "docs", tmp_path / "cache" / "written.pickle"
+    known = WrittenFiles.load(state, code="v1")
+    write_pages(docs, {"data.json": [Piece("brief", lambda: '{\n "a": 1\n}\n')]}, known)
+    known.save()
+    generator.write._last_saved.clear()  # as in another process
+    newer = WrittenFiles.load(state, code="v2")
+    write_pages(docs, {"data.json": [Piece("brief", lambda: '{"a":1}\n')]}, newer)
+    assert (docs / "data.json").read_text(encoding="utf-8") == '{"a":1}\n'
+
+
 def test_a_template_page_is_rendered_only_if_its_inputs_lookups_or_file_changed(tmp_path):
     docs = tmp_path / "docs"
     known, renders = WrittenFiles(), []
