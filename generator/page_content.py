@@ -73,7 +73,10 @@ Content = str | TemplatePage | Iterable[str | bytes | Piece]
 Pages = Mapping[str, Content] | Iterable[tuple[str, Content]]
 
 
-def json_text(value: Any) -> str:
-    """A JSON file's text as the site publishes its data: UTF-8 (not escaped), keys sorted,
-    one space of indent, a final line break."""
+def json_text(value: Any, compact: bool = False) -> str:
+    """A JSON file's text as the site publishes it: UTF-8 (not escaped), keys sorted, a final
+    line break; one space of indent, or none in the site's data files (compact: a sixth fewer
+    bytes in the largest part of a large site after its pages, and read by programs)."""
+    if compact:
+        return json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True) + "\n"
     return json.dumps(value, ensure_ascii=False, indent=1, sort_keys=True) + "\n"

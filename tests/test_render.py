@@ -407,8 +407,15 @@ def test_a_topic_touched_in_passing_is_listed_apart_and_never_a_tag():
     rail = pages["topics/rail.md"]
     assert "2 briefs cover this topic (1 of them only in passing)" in rail
     evidence, passing_list = rail.split("## Evidence by brief", 1)[1].split("## Touched in passing")
-    assert "### Tram line opens" in evidence and "Harbour reopens" not in evidence
-    assert "[Harbour reopens](../briefs/harbour-reopens.md) — 1 sentence" in passing_list
+    assert (
+        "- [Tram line opens](../briefs/tram-line-opens.md) (Paper · 2024-01-03) — 1 sentence"
+        " on the topic, first “" in evidence
+    )
+    assert "Harbour reopens" not in evidence and "###" not in evidence  # one line per brief
+    assert (
+        "- [Harbour reopens](../briefs/harbour-reopens.md) (Paper · 2024-01-02) — 1 sentence"
+        in passing_list
+    )
 
 
 def test_compiled_templates_are_kept_for_the_next_process(tmp_path):

@@ -83,6 +83,9 @@ def test_only_the_listed_pages_articles_are_indexed_without_navigation_or_permal
     run = SiteSearch().update(tmp_path, [SearchPage("briefs/index.html", "k1")])
     assert (run.pages, run.shards, run.indexed) == (1, 1, 1)
     assert indexed(tmp_path) == {"/briefs/": "Briefs. New sanctions were announced on Tuesday."}
+    shipped = {path.name for path in (tmp_path / BUNDLE / "shard-0").iterdir()}
+    assert {"pagefind.js", "pagefind-entry.json", "index", "fragment"} <= shipped
+    assert not shipped & set(search.UNUSED_FILES)  # Pagefind's own interfaces stay out
 
 
 def test_an_edit_indexes_its_shard_again_and_leaves_the_others(tmp_path, monkeypatch):

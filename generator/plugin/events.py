@@ -35,6 +35,7 @@ from generator.plugin.search import (
 )
 from generator.plugin.served import ServedOutputs, make_rebuilds_dirty
 from generator.plugin.watch import DocsWatch
+from generator.plugin.whitespace import squeezed
 from generator.render.views import problem_rows, shown_files
 from generator.settings import PLUGIN_SETTINGS, Settings
 
@@ -196,6 +197,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     # Last: what is stored is the finished page, after every other plugin's changes.
     @event_priority(-100)
     def on_post_page(self, output, page, config):
+        output = squeezed(output)
         if self.pagefind:
             output = searchable(output, page)
         return self.outputs.after_page(output, page)

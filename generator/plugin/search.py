@@ -43,6 +43,17 @@ SEARCHABLE_ARTICLE = '<article class="md-content__inner md-typeset" data-pagefin
 IGNORED_OPEN = '<div data-pagefind-ignore="all">'
 # The folder of the search files in the site, which search.js loads from.
 BUNDLE = "pagefind"
+# Pagefind's own search interfaces, written into every bundle: assets/search.js draws
+# Material's and loads only pagefind.js (with its worker, WebAssembly, index and fragments).
+UNUSED_FILES = (
+    "pagefind-ui.js",
+    "pagefind-ui.css",
+    "pagefind-component-ui.js",
+    "pagefind-component-ui.css",
+    "pagefind-modular-ui.js",
+    "pagefind-modular-ui.css",
+    "pagefind-highlight.js",
+)
 SHARD_LIST = "shards.json"
 # Shards: as many as a first search can afford and no smaller than is worth their fixed cost.
 # A Pagefind run's memory grows with its pages (0.65 MB a full brief page): a 10,000-article
@@ -286,10 +297,14 @@ def _run_pagefind(site: Path, output: Path) -> None:
 
 
 def _update_folder(bundle: Path, fresh: Path, *, move: bool) -> None:
-    """Make `bundle` hold exactly `fresh`'s files (moved or copied), leaving those already the
-    same alone: Pagefind adds to an existing bundle and never removes the fragments of changed
-    pages, and after an edit under `serve` only the changed files are new."""
-    made = {path.relative_to(fresh) for path in fresh.rglob("*") if path.is_file()}
+    """Make `bundle` hold exactly `fresh`'s files but UNUSED_FILES (moved or copied), leaving
+    those already the same alone: Pagefind adds to an existing bundle and never removes the
+    fragments of changed pages, and after an edit under `serve` only the changed files are new."""
+    made = {
+        path.relative_to(fresh)
+        for path in fresh.rglob("*")
+        if path.is_file() and path.name not in UNUSED_FILES
+    }
     for name in sorted(made):
         source, target = fresh / name, bundle / name
         if target.is_file() and (

@@ -374,13 +374,14 @@ def index_json(briefs: Iterable[Brief]) -> str:
         for brief in sorted(briefs, key=lambda b: b.source)
     ]
     return json_text(
-        {"briefs": entries, "generator": __version__, "schema_version": SCHEMA_VERSION}
+        {"briefs": entries, "generator": __version__, "schema_version": SCHEMA_VERSION},
+        compact=True,
     )
 
 
 def single_brief_json(brief: Brief) -> Piece:
     """One brief's JSON file, named by the brief's digest: made once, then copied."""
-    return Piece(f"file {brief_digest(brief)}", lambda: json_text(to_dict(brief)))
+    return Piece(f"file {brief_digest(brief)}", lambda: json_text(to_dict(brief), compact=True))
 
 
 def site_briefs(docs_dir: Path) -> list[dict]:
