@@ -215,8 +215,8 @@ def drawing_code_version() -> str:
 # Written as SVG by hand: three columns of labelled marks and a grid of cells need no plotting
 # library, and the text stays text (the page's fonts, selectable, a few kilobytes per picture).
 FONT = "Helvetica, Arial, 'DejaVu Sans', sans-serif"
-FONT_SIZE = 12
-CHAR_WIDTH = 7.4  # a generous average advance at FONT_SIZE, to keep labels inside the picture
+FONT_SIZE = 13
+CHAR_WIDTH = 8.0  # a generous average advance at FONT_SIZE, to keep labels inside the picture
 ROW_HEIGHT = 26
 
 
@@ -261,8 +261,11 @@ def draw_map(data: MapData, palette: Palette) -> str:
     articles = sorted(data.articles, key=lambda a: (article_at.get(a[0], 0), a[0]))
     people = sorted(data.people, key=lambda p: (person_at[p], p))
     left = 20 + max(text_width(shorten(title)) for _, title in articles) + 12
-    middle = left + 180 + max(map(text_width, (name for _, name in data.topics))) / 2
-    right = middle + 180 + max(map(text_width, (name for _, name in data.topics))) / 2
+    # Lines between the columns need room to be told apart, labels need it to be read: the
+    # picture is shown at the text column's width (about 700 px), so every pixel here counts.
+    topic_half = max(text_width(name) for _, name in data.topics) / 2
+    middle = left + 110 + topic_half
+    right = middle + 110 + topic_half
     width = right + 12 + max(map(text_width, people)) + 20
     top = 44  # below the legend
     tallest = max(len(articles), len(data.topics), len(people))
