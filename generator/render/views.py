@@ -26,7 +26,7 @@ from generator.model import Brief, Claim, Evidence, Quote, SeedProblem, Topic
 
 # C0 and C1 controls: never written to a page (render) nor to the terminal (printable).
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f-\x9f]")
-BRIEFS_PER_PAGE = 25  # on a topic's or a speaker's pages
+BRIEFS_PER_PAGE = 50  # on a topic's or a speaker's pages: 25 made a third of a page its chrome
 PAGER_REACH = 3  # pages either side of the current one that its pager links
 ROWS_PER_PAGE = 100  # on a site-wide index: briefs, people, organisations, events
 OTHERS_SHOWN = 5  # briefs linked from a claim or role that many give; the rest counted
