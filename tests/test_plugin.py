@@ -164,3 +164,25 @@ def test_a_kept_table_of_contents_is_copied_so_plugins_changing_it_change_no_oth
     entry.children[0].title = "Changed"
     entry.children.append(entry)
     assert str(toc) == "A - #a\n    B - #b\n"
+
+
+def test_a_built_page_keeps_its_title_but_not_its_markdown(tmp_path, monkeypatch):
+    """MkDocs holds every page to the end of a build; the plugin lets go of each page's
+    Markdown once it is converted (a large site's memory), and the titles stay."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    copy_project(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
+    config = load_config(config_file=str(tmp_path / "mkdocs.yml"))
+    build(config)
+    pages = [file.page for file in config.plugins["briefing"].files.documentation_pages()]
+    assert len(pages) > 40
+    assert all(page.markdown == "" for page in pages)
+    titles = {page.file.src_uri: page.title for page in pages}
+    assert titles["people/vladimir-putin.md"] == "Vladimir Putin"
+    assert titles["index.md"] and None not in titles.values()
+    assert "<title>Vladimir Putin - " in (
+        tmp_path / "site/people/vladimir-putin/index.html"
+    ).read_text(encoding="utf-8")

@@ -74,6 +74,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     served: ServedOutputs | None = None
     pagefind = False  # whether this plugin indexes the site (no search plugin is configured)
     site_search: SiteSearch | None = None
+    converted = None  # the page read last, until its Markdown is released
 
     def on_startup(self, *, command, dirty) -> None:
         # Defining on_startup makes MkDocs keep this plugin object across the rebuilds of
@@ -146,6 +147,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         load_pipeline(self.settings.model)
 
     def on_pre_page(self, page, config, files):
+        self._release_markdown()
+        self.converted = page
         if self.sources is not None:
             self.sources.before_read(page, config)
         return page
@@ -179,9 +182,18 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         )
         return nav
 
+    def _release_markdown(self) -> None:
+        """The last page read gives up its Markdown: MkDocs holds every page's to the end of a
+        build, though nothing reads it once the page is converted (its title is kept), and
+        every plugin has seen it when the next page is read."""
+        if self.converted is not None:
+            self.converted.markdown = ""
+            self.converted = None
+
     # Last: the other plugins' listings (tags) are in the pages' HTML by then.
     @event_priority(-100)
     def on_env(self, env, config, files):
+        self._release_markdown()
         # MkDocs makes a new environment every build: without this, every build of `serve`
         # compiles the theme's templates again.
         templates = self.settings.cache_dir / "templates"
