@@ -166,9 +166,13 @@ def test_a_kept_table_of_contents_is_copied_so_plugins_changing_it_change_no_oth
     assert str(toc) == "A - #a\n    B - #b\n"
 
 
-def test_a_built_page_keeps_its_title_but_not_its_markdown(tmp_path, monkeypatch):
-    """MkDocs holds every page to the end of a build; the plugin lets go of each page's
-    Markdown once it is converted (a large site's memory), and the titles stay."""
+def test_a_built_page_keeps_its_title_but_not_its_markdown_nor_its_html_until_it_renders(
+    tmp_path, monkeypatch
+):
+    """MkDocs converts every page before it renders any and holds every page to the end of a
+    build; the plugin lets go of each page's Markdown once it is converted and keeps the HTML of
+    its own pages compressed until the page renders (a large site's memory). The site is the
+    same: titles, and the Tags page that Material's tags plugin fills in after conversion."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
@@ -177,12 +181,18 @@ def test_a_built_page_keeps_its_title_but_not_its_markdown(tmp_path, monkeypatch
     monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
     config = load_config(config_file=str(tmp_path / "mkdocs.yml"))
     build(config)
-    pages = [file.page for file in config.plugins["briefing"].files.documentation_pages()]
+    plugin = config.plugins["briefing"]
+    pages = [file.page for file in plugin.files.documentation_pages()]
     assert len(pages) > 40
     assert all(page.markdown == "" for page in pages)
     titles = {page.file.src_uri: page.title for page in pages}
     assert titles["people/vladimir-putin.md"] == "Vladimir Putin"
     assert titles["index.md"] and None not in titles.values()
-    assert "<title>Vladimir Putin - " in (
-        tmp_path / "site/people/vladimir-putin/index.html"
-    ).read_text(encoding="utf-8")
+    site = tmp_path / "site"
+    putin = (site / "people/vladimir-putin/index.html").read_text(encoding="utf-8")
+    assert "<title>Vladimir Putin - " in putin and "“Our meeting today will surely" in putin
+    held = plugin.held
+    assert "people/vladimir-putin.md" in held.digests and not held.packed  # all given back
+    assert "tags.md" not in held.digests  # its listing is filled in after conversion
+    tags = (site / "tags/index.html").read_text(encoding="utf-8")
+    assert 'href="#tag:taiwan"' in tags and "tags.md:" not in tags

@@ -25,7 +25,12 @@ from generator.build import generate_site
 from generator.cache import keep_stores_in_memory
 from generator.config import plugin_options
 from generator.plugin.needs import complete_config, plugins_named
-from generator.plugin.page_caches import PageHtmlCache, PageOutputCache, PageSourceCache
+from generator.plugin.page_caches import (
+    HeldContents,
+    PageHtmlCache,
+    PageOutputCache,
+    PageSourceCache,
+)
 from generator.plugin.search import (
     SearchIndexError,
     SearchPage,
@@ -38,6 +43,7 @@ from generator.plugin.watch import DocsWatch
 from generator.plugin.whitespace import squeezed
 from generator.render.views import problem_rows, shown_files
 from generator.settings import PLUGIN_SETTINGS, Settings
+from generator.write import read_manifest
 
 # Touched to ask `mkdocs serve` for a rebuild (in the cache folder, which MkDocs does not publish).
 TRIGGER = "serve-trigger"
@@ -147,7 +153,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         load_pipeline(self.settings.model)
 
     def on_pre_page(self, page, config, files):
-        self._release_markdown()
+        self._release_converted()
         self.converted = page
         if self.sources is not None:
             self.sources.before_read(page, config)
@@ -158,6 +164,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     @event_priority(-100)
     def on_files(self, files, config):
         self.page_cache = PageHtmlCache(self.settings.cache_dir / "pages", config, files)
+        self.held = HeldContents(read_manifest(Path(config.docs_dir)))
         self.files = files
         if self.served is not None and self.served.dirty_rebuilds:
             self.served.steer(files)
@@ -179,21 +186,24 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             files,
             self.page_cache.context,
             self.served,
+            self.held,
         )
         return nav
 
-    def _release_markdown(self) -> None:
-        """The last page read gives up its Markdown: MkDocs holds every page's to the end of a
-        build, though nothing reads it once the page is converted (its title is kept), and
-        every plugin has seen it when the next page is read."""
+    def _release_converted(self) -> None:
+        """The last page read gives up its Markdown, and its HTML until it renders (`held`):
+        MkDocs holds every page to the end of a build, though nothing reads the Markdown once
+        the page is converted (its title is kept). Every plugin has seen both by the time the
+        next page is read."""
         if self.converted is not None:
             self.converted.markdown = ""
+            self.held.hold(self.converted)
             self.converted = None
 
     # Last: the other plugins' listings (tags) are in the pages' HTML by then.
     @event_priority(-100)
     def on_env(self, env, config, files):
-        self._release_markdown()
+        self._release_converted()
         # MkDocs makes a new environment every build: without this, every build of `serve`
         # compiles the theme's templates again.
         templates = self.settings.cache_dir / "templates"
@@ -205,6 +215,12 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         pages = [file.page for file in files if file.page is not None]
         self.outputs.choose_kept(env, pages)
         return env
+
+    # First: the other plugins (Material's search) read the page's HTML here.
+    @event_priority(100)
+    def on_page_context(self, context, page, config, nav):
+        self.held.give_back(page)
+        return context
 
     # Last: what is stored is the finished page, after every other plugin's changes.
     @event_priority(-100)
