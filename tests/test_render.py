@@ -434,3 +434,20 @@ def test_compiled_templates_are_kept_for_the_next_process(tmp_path):
         assert make_environment().get_template("timeline.md.j2").name == "timeline.md.j2"
     finally:
         make_environment.cache_clear()
+
+
+def test_only_the_directive_pages_hold_another_plugins_directive():
+    """The plugin keeps its pages' HTML compressed until they render, except DIRECTIVE_PAGES,
+    which another plugin fills in after conversion; a template that gains a directive (an HTML
+    comment) must be listed there."""
+    from generator.corpus.crosslinks import build_corpus
+    from generator.render.pages import DIRECTIVE_PAGES, render_site
+    from tests.test_corpus import PORTS, RAIL, brief, on
+
+    briefs = [
+        brief("a.txt", "Harbour reopens", "2024-01-02", [on(PORTS)]),
+        brief("b.txt", "Tram line opens", None, [on(RAIL)]),
+    ]
+    pages = page_texts(render_site(build_corpus(briefs, [PORTS, RAIL], [])))
+    commented = {path for path, text in pages.items() if path.endswith(".md") and "<!--" in text}
+    assert commented == DIRECTIVE_PAGES

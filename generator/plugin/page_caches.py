@@ -35,6 +35,7 @@ from mkdocs.structure.toc import AnchorLink, TableOfContents
 from generator.cache import PickleStore, opened, write_to_cache
 from generator.plugin.needs import plugins_named
 from generator.plugin.served import ServedOutputs, never_modified, site_path
+from generator.render.pages import DIRECTIVE_PAGES
 from generator.write import FileSignature, file_signature, modified_recently
 
 # The template a kept page renders: nothing (its stored output replaces the result).
@@ -80,17 +81,17 @@ class HeldContents:
     """The converted HTML of the generator's pages, compressed from the end of each page's
     conversion until MkDocs renders it. MkDocs converts every page before it renders any, so a
     large site's HTML was all in memory at once (at 10,000 articles, most of a 3.4 GB build).
-    Only the generator's own pages are held, and not one whose Markdown holds a comment: that
-    may be another plugin's directive, filled in after conversion (Material's tags listing)."""
+    Only the generator's own pages are held, and not those holding another plugin's directive,
+    which it fills in after conversion (`DIRECTIVE_PAGES`: Material's tags listing)."""
 
     def __init__(self, generated: Iterable[str] = ()) -> None:
-        self.generated = frozenset(generated)
+        self.generated = frozenset(generated) - DIRECTIVE_PAGES
         self.packed: dict[str, bytes] = {}
         self.digests: dict[str, str] = {}
 
     def hold(self, page) -> None:
         html, uri = page.content, page.file.src_uri
-        if not html or uri not in self.generated or "<!--" in _source(page):
+        if not html or uri not in self.generated:
             return
         self.digests[uri] = _digest(html)
         self.packed[uri] = zlib.compress(html.encode("utf-8"), 1)
@@ -109,14 +110,6 @@ class HeldContents:
     def forget(self, page) -> None:
         """A page that will not render (its output is kept) needs its HTML no more."""
         self.packed.pop(page.file.src_uri, None)
-
-
-def _source(page) -> str:
-    """The page's Markdown as its file holds it (other plugins have changed `page.markdown`)."""
-    try:
-        return page.file.content_string
-    except (OSError, UnicodeError, AssertionError):
-        return "<!-- unreadable -->"  # never held
 
 
 class PageOutputCache:

@@ -67,6 +67,10 @@ STYLESHEETS = ("assets/briefing.css",)
 SCRIPTS = ("assets/briefing.js",)
 SEARCH_SCRIPT = "assets/search.js"
 DATA_PATH = "data/index.json"
+TAGS_PAGE = "tags.md"
+# The pages holding another plugin's directive, which it fills in after MkDocs converts them
+# (Material's tags listing): the plugin must leave their HTML in place (`HeldContents`).
+DIRECTIVE_PAGES = frozenset({TAGS_PAGE})
 BRIEF_DATA = "data/briefs/{slug}.json"
 LATEST_BRIEFS = 20  # on the home page
 # Characters that start Markdown or extension syntax anywhere in a line: backslash-escaped.
@@ -306,7 +310,7 @@ def render_site(
     yield from paged(
         "problems.md.j2", row_parts(problem_rows(problems), "problems"), problem_summary, root=""
     )
-    yield "tags.md", page("tags.md.j2")
+    yield TAGS_PAGE, page("tags.md.j2")
     yield from site_assets()
     yield DATA_PATH, index_json(corpus.briefs)
     yield SCHEMA_PATH, schema_text()
