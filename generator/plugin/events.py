@@ -197,7 +197,10 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         next page is read."""
         if self.converted is not None:
             self.converted.markdown = ""
-            self.held.hold(self.converted)
+            # Not in serve's dirty rebuilds, where most pages are left as they are: compressing
+            # every page's HTML would be a tenth of the wait after a save.
+            if not (self.served and self.served.dirty_rebuilds):
+                self.held.hold(self.converted)
             self.converted = None
 
     # Last: the other plugins' listings (tags) are in the pages' HTML by then.
