@@ -24,6 +24,7 @@ from watchdog.events import FileSystemEventHandler
 from generator.build import generate_site
 from generator.cache import keep_stores_in_memory
 from generator.config import plugin_options
+from generator.plugin import collection
 from generator.plugin.needs import complete_config, plugins_named
 from generator.plugin.page_caches import (
     HeldContents,
@@ -118,6 +119,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         return config
 
     def on_pre_build(self, config) -> None:
+        if self.served is not None and self.served.dirty_rebuilds:
+            collection.hold_off()
         try:
             with self.docs_watch.writing() if self.docs_watch else nullcontext():
                 run = generate_site(self.settings)
@@ -257,6 +260,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             self.served.built(outputs.written, self.files, os.path.normpath(config.site_dir))
         if self.pagefind:
             self._index_site(Path(config.site_dir))
+        if self.served is not None and self.served.dirty_rebuilds:
+            collection.collect_later()
 
     def _index_site(self, site_dir: Path) -> None:
         pages = self._search_pages()
@@ -292,6 +297,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     def on_build_error(self, error) -> None:
         if self.served is not None:
             self.served.failed()
+            collection.collect_later()
 
     def leave_unchanged_pages(self) -> None:
         """Make the rebuilds of `mkdocs serve` leave the files of unchanged pages as they are
