@@ -201,7 +201,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         if self.converted is not None:
             self.converted.markdown = ""
             # Not in serve's dirty rebuilds, where most pages are left as they are: compressing
-            # every page's HTML would be a tenth of the wait after a save.
+            # every page's HTML was a sixth of the wait after a save.
             if not (self.served and self.served.dirty_rebuilds):
                 self.held.hold(self.converted)
             self.converted = None
