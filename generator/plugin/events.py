@@ -83,6 +83,11 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     site_search: SiteSearch | None = None
     converted = None  # the page read last, until its Markdown is released
 
+    @property
+    def rebuilding_dirty(self) -> bool:
+        """Whether this build is one of `mkdocs serve`'s rebuilds, made dirty (`served`)."""
+        return self.served is not None and self.served.dirty_rebuilds
+
     def on_startup(self, *, command, dirty) -> None:
         # Defining on_startup makes MkDocs keep this plugin object across the rebuilds of
         # `mkdocs serve`, and with it the watch of docs/.
@@ -119,7 +124,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         return config
 
     def on_pre_build(self, config) -> None:
-        if self.served is not None and self.served.dirty_rebuilds:
+        if self.rebuilding_dirty:
             collection.hold_off()
         try:
             with self.docs_watch.writing() if self.docs_watch else nullcontext():
@@ -169,7 +174,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self.page_cache = PageHtmlCache(self.settings.cache_dir / "pages", config, files)
         self.held = HeldContents(read_manifest(Path(config.docs_dir)))
         self.files = files
-        if self.served is not None and self.served.dirty_rebuilds:
+        if self.rebuilding_dirty:
             self.served.steer(files)
         return files
 
@@ -202,7 +207,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             self.converted.markdown = ""
             # Not in serve's dirty rebuilds, where most pages are left as they are: compressing
             # every page's HTML was a sixth of the wait after a save.
-            if not (self.served and self.served.dirty_rebuilds):
+            if not self.rebuilding_dirty:
                 self.held.hold(self.converted)
             self.converted = None
 
@@ -260,12 +265,12 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             self.served.built(outputs.written, self.files, os.path.normpath(config.site_dir))
         if self.pagefind:
             self._index_site(Path(config.site_dir))
-        if self.served is not None and self.served.dirty_rebuilds:
+        if self.rebuilding_dirty:
             collection.collect_later()
 
     def _index_site(self, site_dir: Path) -> None:
         pages = self._search_pages()
-        if self.served is not None and self.served.dirty_rebuilds:
+        if self.rebuilding_dirty:
             # The browsers reload now; the shards this edit changed are indexed meanwhile.
             self.site_search.update_later(site_dir, pages)
             return
