@@ -120,24 +120,24 @@ def test_a_long_topic_is_split_into_linked_pages_holding_each_brief_once(monkeyp
         pages["topics/ports.page-3.md"],
     ]
     assert "topics/ports.page-4.md" not in pages
-    # Newest first, two a page; every brief's evidence on exactly one page.
-    evidence = [re.findall(r"Harbour news (\d)", part) for part in parts]
+    # Newest first, two a page; every brief's evidence line on exactly one page.
+    evidence = [re.findall(r"first “Harbour news (\d)", part) for part in parts]
     assert evidence == [["5", "4"], ["3", "2"], ["1"]]
-    # The overview (counts, timeline by month) is on the first page only: each month links the
+    # The overview (counts, periods, months) is on the first page only: each month links the
     # page holding its newest brief; all pages link each other.
-    assert "5 briefs cover this topic, dated 2024-01-01 to 2024-02-05" in parts[0]
+    assert "**Coverage:** 5 briefs; dated 2024-01-01 to 2024-02-05;" in parts[0]
     assert (
         "| 2024-02 | 3 | [page 1](ports.md) |\n| 2024-01 | 2 | [page 2](ports.page-2.md) |"
         in (parts[0])
     )
-    assert "## Timeline" not in parts[1] and "Who speaks" not in parts[1]
+    assert "## Over time" not in parts[1] and "Who speaks" not in parts[1]
     assert "Page 3 of 3: [1](ports.md) · [2](ports.page-2.md) · **3**" in parts[2]
     assert (
         "# Ports \\(page 2 of 3\\)" in parts[1] and "Briefs 3 to 4 on [Ports](ports.md)" in parts[1]
     )
 
 
-def test_a_topic_of_one_page_lists_its_briefs_by_date_in_the_timeline():
+def test_a_topic_of_one_page_lists_its_briefs_by_period_over_time():
     from generator.corpus.crosslinks import build_corpus
     from generator.render.pages import render_site
     from tests.test_corpus import PORTS, brief, on
@@ -147,8 +147,9 @@ def test_a_topic_of_one_page_lists_its_briefs_by_date_in_the_timeline():
         brief("a.txt", "Sooner", "2024-01-01", [on(PORTS)]),
     ]
     page = page_texts(render_site(build_corpus(briefs, [PORTS], [])))["topics/ports.md"]
-    timeline = page.split("## Timeline", 1)[1]
-    assert timeline.index("**2024-01-01** — [Sooner]") < timeline.index("**2024-03-01** — [Later]")
+    over_time = page.split("## Over time", 1)[1]
+    assert over_time.index("**2024-03** — 1 brief") < over_time.index("**2024-01** — 1 brief")
+    assert over_time.index("[Later]") < over_time.index("[Sooner]")
     assert "| Month |" not in page
 
 
@@ -166,12 +167,16 @@ def test_a_claim_repeated_across_many_briefs_links_a_few_and_counts_the_rest(mon
         for n in range(1, 7)
     ]
     page = page_texts(render_site(build_corpus(briefs, [PORTS], [])))["topics/ports.md"]
-    claims = page.split("## Claims", 1)[1].split("## Quotes", 1)[0]
+    claims = page.split("## All claims", 1)[1].split("## Quotes", 1)[0]
     lines = [line for line in claims.splitlines() if line.startswith("- ")]
     assert len(lines) == 1  # one group: the newest brief's claim, two others linked, three counted
     assert lines[0].count("The harbour reopened") == 1 and lines[0].count("; also [Story") == 2
     assert "[Story 6](../briefs/story-6.md) [¶ 2](../briefs/story-6.md#p2)" in lines[0]
     assert lines[0].endswith("; and 3 more briefs")
+    # the briefing gives it once, counted: six briefs of the one publisher state it
+    briefing = page.split("## Briefing", 1)[1].split("\n## ", 1)[0]
+    led = [line for line in briefing.splitlines() if line.startswith("1. ")]
+    assert len(led) == 1 and led[0].endswith(" · in 6 briefs")
 
 
 def test_a_topic_quoting_many_people_names_the_most_quoted_and_counts_the_rest(monkeypatch):
@@ -405,7 +410,7 @@ def test_a_topic_touched_in_passing_is_listed_apart_and_never_a_tag():
     assert "**[Ports](../topics/ports.md)**" in themes
     assert "*Touched in passing:* [Rail](../topics/rail.md) (1 sentence)" in themes
     rail = pages["topics/rail.md"]
-    assert "2 briefs cover this topic (1 of them only in passing)" in rail
+    assert "**Coverage:** 2 briefs, 1 mainly about the topic and 1 touching it in passing;" in rail
     evidence, passing_list = rail.split("## Evidence by brief", 1)[1].split("## Touched in passing")
     assert (
         "- [Tram line opens](../briefs/tram-line-opens.md) (Paper · 2024-01-03) — 1 sentence"
@@ -451,3 +456,28 @@ def test_only_the_directive_pages_hold_another_plugins_directive():
     pages = page_texts(render_site(build_corpus(briefs, [PORTS, RAIL], [])))
     commented = {path for path, text in pages.items() if path.endswith(".md") and "<!--" in text}
     assert commented == DIRECTIVE_PAGES
+
+
+def test_a_claim_several_publishers_report_is_marked_so_in_the_briefing():
+    from dataclasses import replace
+
+    from generator.corpus.crosslinks import build_corpus
+    from generator.model import Claim
+    from generator.render.pages import render_site
+    from tests.test_corpus import PORTS, brief, on
+
+    claim = Claim("The harbour reopened to ships on Monday after the storm.", "p2", 1, 1.0)
+    briefs = [
+        replace(
+            brief(f"{n}.txt", f"Story {n}", f"2024-01-0{n}", [on(PORTS)], claims=[claim]),
+            publisher=publisher,
+        )
+        for n, publisher in enumerate(("Wire", "Paper", "Radio"), start=1)
+    ]
+    page = page_texts(render_site(build_corpus(briefs, [PORTS], [])))["topics/ports.md"]
+    briefing = page.split("## Briefing", 1)[1].split("\n## ", 1)[0]
+    assert "from 3 publishers (Paper 1, Radio 1, Wire 1)" in briefing
+    led = [line for line in briefing.splitlines() if line.startswith("1. ")]
+    assert len(led) == 1
+    assert "Radio · 2024-01-03 · [Story 3]" in led[0]  # the newest brief's words stand first
+    assert led[0].endswith(" · **reported by 3 publishers**")

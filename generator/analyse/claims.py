@@ -38,7 +38,7 @@ NEAR_DUPLICATE_SHARE = 0.8  # of the shorter sentence's content words, shared wi
 _SENTENCE_END = re.compile(r"[.!…][\"”’')\]]*$")
 # A sentence that opens on a pronoun or a link to the one before ("It …", "Then, …", "But …")
 # leans on its context: read alone, as a claim is, it says less than it seems to.
-_LEANS_ON_CONTEXT = re.compile(
+LEANS_ON_CONTEXT = re.compile(
     r"^(?:it|this|these|those|that|they|he|she|his|her|its|their|then|secondly|also|however|"
     r"but|and|so|soon|still|yet|instead|meanwhile|there)\b",
     re.IGNORECASE,
@@ -294,7 +294,7 @@ def _scored(parsed: ParsedArticle, pool: Sequence[Candidate]) -> list[Scored]:
             "position": 1 - candidate.position / last_position,
         }
         score = sum(WEIGHTS[name] * value for name, value in signals.items())
-        if _LEANS_ON_CONTEXT.match(parsed.span_text(candidate.sentence).lstrip("“\"‘'(")):
+        if LEANS_ON_CONTEXT.match(parsed.span_text(candidate.sentence).lstrip("“\"‘'(")):
             score -= CONTEXT_PENALTY
         scored.append(Scored(round(score, 6), -candidate.position, candidate, figures))
     scored.sort(key=lambda item: (item.score, item.order), reverse=True)

@@ -16,6 +16,13 @@ import numpy as np
 from generator.analyse.lexicon import APOSTROPHES, TITLE_WORDS, english_stop_words, without_accents
 from generator.analyse.names import full_given_names, without_middle_initials
 from generator.cache import PER_OBJECT, PickleStore, digest
+from generator.corpus.briefing import (
+    Period,
+    briefing_lines,
+    claim_group_weights,
+    coverage_periods,
+    evidence_claim,
+)
 from generator.model import (
     Brief,
     Claim,
@@ -70,6 +77,12 @@ class TopicCoverage:
     quotes: list[QuoteRef]
     speakers: list[tuple[str, int]]  # (speaker's name, quotations on the topic), most first
     related: list[tuple[Topic, int]]
+    # The claim groups leading the page, in order; with `periods`' leads, from `candidates`: the
+    # claim groups, then one sentence on the topic from each brief whose claims do not name it.
+    briefing: list[int] = field(default_factory=list)
+    candidates: list[list[ClaimRef]] = field(default_factory=list)
+    periods: list[Period] = field(default_factory=list)  # dated coverage, newest period first
+    undated: list[Brief] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -405,23 +418,39 @@ def cover_topic(
     for a quoted name, None if there is none."""
     evidence: dict[str, tuple[Evidence, ...]] = {}
     claims, claims_words, quotes = [], [], []
+    main_sources, offered = set(), []
     for brief in briefs:
         match = next(m for m in brief.topics if m.id == topic.id)
         evidence[brief.source] = match.evidence
+        if match.main:
+            main_sources.add(brief.source)
         share = topic_share(brief, match)
         claims += share.claims
         claims_words += share.claims_words
         quotes += share.quotes
+        if not share.claims and (claim := evidence_claim(brief, match.evidence)):
+            offered.append(ClaimRef(claim, brief))
     counts = Counter(ref.quote.speaker for ref in quotes)
     ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    groups = group_near_duplicates(claims, claims_words)
+    candidates = groups + [[ref] for ref in offered]
+    words_of = {id(ref): words for ref, words in zip(claims, claims_words, strict=True)}
+    words = [words_of.get(id(c[0])) or content_words(c[0].claim.text) for c in candidates]
+    main = frozenset(main_sources)
+    weights = claim_group_weights(candidates, words, main)
+    periods, undated = coverage_periods(briefs, candidates, weights)
     return TopicCoverage(
         topic=topic,
         briefs=list(briefs),
         evidence=evidence,
-        claim_groups=group_near_duplicates(claims, claims_words),
+        claim_groups=groups,
         quotes=quotes,
         speakers=[(name, count) for raw, count in ranked if (name := speaker_name(raw))],
         related=related,
+        briefing=briefing_lines(candidates, weights, main),
+        candidates=candidates,
+        periods=periods,
+        undated=undated,
     )
 
 

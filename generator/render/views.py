@@ -9,12 +9,13 @@ brief, and a summary that does not change is not rendered again (see `page_conte
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
 from generator.cache import PER_OBJECT
+from generator.corpus.briefing import PERIODS_SHOWN
 from generator.corpus.crosslinks import (
     ClaimRef,
     Corpus,
@@ -31,6 +32,7 @@ PAGER_REACH = 3  # pages either side of the current one that its pager links
 ROWS_PER_PAGE = 100  # on a site-wide index: briefs, people, organisations, events
 OTHERS_SHOWN = 5  # briefs linked from a claim or role that many give; the rest counted
 SPEAKERS_SHOWN = 20  # on a topic's first page, most quoted first; the rest counted
+UNDATED_SHOWN = 20  # undated briefs linked under a topic's "Over time"; the rest counted
 
 
 class BriefLink(NamedTuple):
@@ -85,6 +87,40 @@ def claim_group_line(group: Sequence[ClaimRef]) -> ClaimGroupLine:
         tuple(OtherClaim(r.claim.paragraph, link_to(r.brief)) for r in shown),
         more,
     )
+
+
+class BriefingLine(NamedTuple):
+    """A line of a topic's briefing: the claim, where it stands, whose reported speech it is,
+    and how many publishers and briefs state it."""
+
+    text: str
+    paragraph: str
+    brief: BriefLink
+    speaker: str | None
+    publishers: int
+    briefs: int
+
+
+def briefing_line(group: Sequence[ClaimRef]) -> BriefingLine:
+    head = group[0]
+    return BriefingLine(
+        head.claim.text,
+        head.claim.paragraph,
+        link_to(head.brief),
+        head.claim.speaker,
+        len({ref.brief.publisher for ref in group if ref.brief.publisher}),
+        len({ref.brief.source for ref in group}),
+    )
+
+
+class PeriodRow(NamedTuple):
+    """A period of a topic's coverage: its briefs (linked when the topic has one page, else
+    counted) and the heaviest claim its briefs make on the topic."""
+
+    label: str
+    count: int
+    briefs: tuple[BriefLink, ...]
+    lead: BriefingLine | None
 
 
 class MonthRow(NamedTuple):
@@ -170,13 +206,17 @@ class TopicSummary:
     passing: int  # of them, briefs only touching the topic in passing
     first_date: str | None
     last_date: str | None
-    publishers: tuple[str, ...]
+    publishers: tuple[tuple[str, int], ...]  # (publisher, briefs), most first
+    unpublished: int  # briefs whose publisher is not stated
+    briefing: tuple[BriefingLine, ...]
+    periods: tuple[PeriodRow, ...]  # newest first, PERIODS_SHOWN
+    earlier_periods: int  # periods beyond those shown
+    undated_briefs: tuple[BriefLink, ...]  # UNDATED_SHOWN of them
     quote_count: int
     speakers: tuple[tuple[str, int], ...]  # (name, quotations), most first, SPEAKERS_SHOWN
     other_speakers: int  # quoted on the topic beyond those shown
-    # The timeline: each brief by date when the topic has one page, else the months (newest
-    # first) with the page listing each month's newest brief.
-    timeline: tuple[BriefLink, ...]
+    # A topic of several pages: the months (newest first) with the page listing each month's
+    # newest brief.
     months: tuple[MonthRow, ...]
     undated: int  # briefs without a date
     related: tuple[tuple[Topic, int], ...]
@@ -213,16 +253,30 @@ def is_main(brief: Brief, topic_id: str) -> bool:
 
 def topic_summary(cover: TopicCoverage) -> TopicSummary:
     dates = sorted(b.date for b in cover.briefs if b.date)
+    publishers = Counter(b.publisher for b in cover.briefs if b.publisher)
+    one_page = len(cover.briefs) <= BRIEFS_PER_PAGE
     return TopicSummary(
         brief_count=len(cover.briefs),
         passing=sum(not is_main(b, cover.topic.id) for b in cover.briefs),
         first_date=dates[0] if dates else None,
         last_date=dates[-1] if dates else None,
-        publishers=tuple(sorted({b.publisher for b in cover.briefs if b.publisher})),
+        publishers=tuple(sorted(publishers.items(), key=lambda item: (-item[1], item[0]))),
+        unpublished=sum(1 for b in cover.briefs if not b.publisher),
+        briefing=tuple(briefing_line(cover.candidates[i]) for i in cover.briefing),
+        periods=tuple(
+            PeriodRow(
+                period.label,
+                len(period.briefs),
+                links_to(period.briefs) if one_page else (),
+                None if period.lead is None else briefing_line(cover.candidates[period.lead]),
+            )
+            for period in cover.periods[:PERIODS_SHOWN]
+        ),
+        earlier_periods=max(0, len(cover.periods) - PERIODS_SHOWN),
+        undated_briefs=links_to(cover.undated[:UNDATED_SHOWN]),
         quote_count=len(cover.quotes),
         speakers=tuple(cover.speakers[:SPEAKERS_SHOWN]),
         other_speakers=max(0, len(cover.speakers) - SPEAKERS_SHOWN),
-        timeline=links_to(by_date(cover.briefs)) if len(cover.briefs) <= BRIEFS_PER_PAGE else (),
         months=months_of(cover.briefs, BRIEFS_PER_PAGE)
         if len(cover.briefs) > BRIEFS_PER_PAGE
         else (),
