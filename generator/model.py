@@ -219,6 +219,14 @@ class Brief:
 
 
 @record
+class Facet:
+    """A sub-question of a topic the editor names, and the terms that mark a claim or quote on it."""
+
+    name: str
+    terms: tuple[str, ...]
+
+
+@record
 class Topic:
     """An editor-defined topic from the knowledge file."""
 
@@ -227,6 +235,7 @@ class Topic:
     description: str
     terms: tuple[str, ...]
     min_evidence: int = 1
+    facets: tuple[Facet, ...] = ()
 
 
 @record

@@ -195,9 +195,12 @@ def test_a_topic_quoting_many_people_names_the_most_quoted_and_counts_the_rest(m
     ]
     briefs = [brief("a.txt", "Story", "2024-01-01", [on(PORTS)], quotes=quotes)]
     page = page_texts(render_site(build_corpus(briefs, [PORTS], [])))["topics/ports.md"]
-    speaks = page.split("## Who speaks", 1)[1].split("##", 1)[0]
-    assert "[Ana Silva]" in speaks and "[Ben Okoro]" in speaks and "Cai Wen" not in speaks
-    assert "- and 2 more, quoted on the pages below" in speaks
+    speaks = page.split("## Who says what", 1)[1].split("##", 1)[0]
+    rows = [line for line in speaks.splitlines() if line.startswith("| [")]
+    assert rows[0].startswith("| [Ana Silva](../people/ana-silva.md) | “The harbour is busy, says")
+    assert "*and 3 more*" in rows[0]  # one row per speaker: the first words, the rest counted
+    assert rows[1].startswith("| [Ben Okoro]") and len(rows) == 2 and "Cai Wen" not in speaks
+    assert "and 2 more speakers, quoted on the pages below." in speaks
     assert "[Dana Levi](../people/dana-levi.md)" in page  # still linked from the quotes
 
 

@@ -50,3 +50,24 @@ def test_a_topic_file_error_names_the_file_but_not_where_it_lives(tmp_path):
         load_topics(path)
     assert str(raised.value).startswith("seeds/topics.yaml: topic #1")
     assert str(tmp_path) not in str(raised.value)
+
+
+def test_a_topic_may_name_its_sub_questions_as_facets_with_terms(tmp_path):
+    from generator.ingest.topics import TopicFileError, load_topics
+    from generator.model import Facet
+
+    path = tmp_path / "topics.yaml"
+    path.write_text(
+        "topics:\n  - id: taiwan\n    name: Taiwan\n    terms: [Taiwan]\n    facets:\n"
+        "      - name: The one-China principle\n        terms: [one-China, reunification]\n",
+        encoding="utf-8",
+    )
+    (topic,) = load_topics(path)
+    assert topic.facets == (Facet("The one-China principle", ("one-China", "reunification")),)
+    path.write_text(
+        "topics:\n  - id: taiwan\n    name: Taiwan\n    terms: [Taiwan]\n    facets:\n"
+        "      - name: Drills\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(TopicFileError, match=r"facet #1 must be a mapping with a non-empty 'name'"):
+        load_topics(path)

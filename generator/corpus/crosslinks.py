@@ -23,6 +23,7 @@ from generator.corpus.briefing import (
     coverage_periods,
     evidence_claim,
 )
+from generator.corpus.subquestions import SubQuestion, sub_questions
 from generator.model import (
     Brief,
     Claim,
@@ -81,6 +82,8 @@ class TopicCoverage:
     # claim groups, then one sentence on the topic from each brief whose claims do not name it.
     briefing: list[int] = field(default_factory=list)
     candidates: list[list[ClaimRef]] = field(default_factory=list)
+    sub_questions: list[SubQuestion] = field(default_factory=list)
+    speaker_names: dict[str, str] = field(default_factory=dict)  # a quote's speaker → page name
     periods: list[Period] = field(default_factory=list)  # dated coverage, newest period first
     undated: list[Brief] = field(default_factory=list)
 
@@ -439,16 +442,19 @@ def cover_topic(
     main = frozenset(main_sources)
     weights = claim_group_weights(candidates, words, main)
     periods, undated = coverage_periods(briefs, candidates, weights)
+    named = {raw: name for raw in counts if raw and (name := speaker_name(raw))}
     return TopicCoverage(
         topic=topic,
         briefs=list(briefs),
         evidence=evidence,
         claim_groups=groups,
         quotes=quotes,
-        speakers=[(name, count) for raw, count in ranked if (name := speaker_name(raw))],
+        speakers=[(named[raw], count) for raw, count in ranked if raw in named],
         related=related,
         briefing=briefing_lines(candidates, weights, main),
         candidates=candidates,
+        sub_questions=sub_questions(topic, candidates, weights, quotes),
+        speaker_names=named,
         periods=periods,
         undated=undated,
     )

@@ -11,7 +11,7 @@ import yaml
 from generator.cache import PickleStore, digest
 from generator.ingest.decode import plain_text
 from generator.ingest.metadata import leaves_folder
-from generator.model import Topic
+from generator.model import Facet, Topic
 from generator.settings import code_hash
 from generator.slugs import RESERVED_SLUGS
 
@@ -83,7 +83,8 @@ def parse_topics(data: object, where: str) -> list[Topic]:
 def _parse_topic(entry: object, where: str) -> Topic:
     if not isinstance(entry, dict):
         raise TopicFileError(f"{where}: expected a mapping with id, name, description, terms.")
-    unknown = sorted(set(entry) - {"id", "name", "description", "terms", "min_evidence"})
+    known = {"id", "name", "description", "terms", "min_evidence", "facets"}
+    unknown = sorted(set(entry) - known)
     if unknown:
         raise TopicFileError(f"{where}: unknown key(s) {', '.join(map(str, unknown))}.")
     topic_id, name = entry.get("id"), entry.get("name")
@@ -112,4 +113,31 @@ def _parse_topic(entry: object, where: str) -> Topic:
         description=plain_text(description),
         terms=tuple(term for term in map(plain_text, terms) if term),
         min_evidence=min_evidence,
+        facets=_parse_facets(entry.get("facets"), f"{where} ({topic_id})"),
     )
+
+
+def _parse_facets(entries: object, where: str) -> tuple[Facet, ...]:
+    """The topic's sub-questions: `facets:` a list of {name, terms}, optional."""
+    if entries is None:
+        return ()
+    if not isinstance(entries, list):
+        raise TopicFileError(f"{where}: 'facets' must be a list of mappings with name and terms.")
+    facets = []
+    for number, entry in enumerate(entries, start=1):
+        name = entry.get("name") if isinstance(entry, dict) else None
+        terms = entry.get("terms") if isinstance(entry, dict) else None
+        if (
+            not isinstance(name, str)
+            or not plain_text(name)
+            or not isinstance(terms, list)
+            or not terms
+            or not all(isinstance(t, str) for t in terms)
+            or set(entry) - {"name", "terms"}
+        ):
+            raise TopicFileError(
+                f"{where}: facet #{number} must be a mapping with a non-empty 'name' and a "
+                "non-empty list of 'terms' (and nothing else)."
+            )
+        facets.append(Facet(plain_text(name), tuple(t for t in map(plain_text, terms) if t)))
+    return tuple(facets)

@@ -23,6 +23,7 @@ from generator.corpus.crosslinks import (
     Speaker,
     TopicCoverage,
 )
+from generator.corpus.subquestions import SubQuestion
 from generator.model import Brief, Claim, Evidence, Quote, SeedProblem, Topic
 
 # C0 and C1 controls: never written to a page (render) nor to the terminal (printable).
@@ -33,6 +34,8 @@ ROWS_PER_PAGE = 100  # on a site-wide index: briefs, people, organisations, even
 OTHERS_SHOWN = 5  # briefs linked from a claim or role that many give; the rest counted
 SPEAKERS_SHOWN = 20  # on a topic's first page, most quoted first; the rest counted
 UNDATED_SHOWN = 20  # undated briefs linked under a topic's "Over time"; the rest counted
+SUB_QUESTION_CLAIMS = 3  # claims shown under a sub-question; the rest counted
+SUB_QUESTION_SPEAKERS = 6  # rows of a sub-question's who-says-what table; the rest counted
 
 
 class BriefLink(NamedTuple):
@@ -110,6 +113,56 @@ def briefing_line(group: Sequence[ClaimRef]) -> BriefingLine:
         head.claim.speaker,
         len({ref.brief.publisher for ref in group if ref.brief.publisher}),
         len({ref.brief.source for ref in group}),
+    )
+
+
+class SayRow(NamedTuple):
+    """A speaker's words on a topic or sub-question: their first full quotation on it (else
+    their first partial one), where it stands, and how many more they have on it."""
+
+    speaker: str
+    quote: Quote
+    brief: BriefLink
+    more: int
+
+
+def say_rows(refs: Sequence[QuoteRef], names: dict[str, str]) -> list[SayRow]:
+    """One row per speaker with a page, most quoted first (then first quoted first)."""
+    by_speaker: dict[str, list[QuoteRef]] = {}
+    for ref in refs:
+        name = names.get(ref.quote.speaker or "")
+        if name:
+            by_speaker.setdefault(name, []).append(ref)
+    ordered = sorted(by_speaker.items(), key=lambda item: -len(item[1]))  # stable: first quoted
+    rows = []
+    for name, said in ordered:
+        first = next((r for r in said if r.quote.kind == "full"), said[0])
+        rows.append(SayRow(name, first.quote, link_to(first.brief), len(said) - 1))
+    return rows
+
+
+class SubQuestionView(NamedTuple):
+    """A sub-question on a topic's first page: its heaviest claims and who says what on it."""
+
+    title: str
+    from_editor: bool
+    briefs: int
+    claims: tuple[BriefingLine, ...]
+    more_claims: int
+    says: tuple[SayRow, ...]
+    more_speakers: int
+
+
+def sub_question_view(cover: TopicCoverage, question: SubQuestion) -> SubQuestionView:
+    says = say_rows([cover.quotes[i] for i in question.quotes], cover.speaker_names)
+    return SubQuestionView(
+        question.title[:1].upper() + question.title[1:],  # "lunar surface" titles a section
+        question.from_editor,
+        question.briefs,
+        tuple(briefing_line(cover.candidates[i]) for i in question.claims[:SUB_QUESTION_CLAIMS]),
+        max(0, len(question.claims) - SUB_QUESTION_CLAIMS),
+        tuple(says[:SUB_QUESTION_SPEAKERS]),
+        max(0, len(says) - SUB_QUESTION_SPEAKERS),
     )
 
 
@@ -212,6 +265,8 @@ class TopicSummary:
     periods: tuple[PeriodRow, ...]  # newest first, PERIODS_SHOWN
     earlier_periods: int  # periods beyond those shown
     undated_briefs: tuple[BriefLink, ...]  # UNDATED_SHOWN of them
+    sub_questions: tuple[SubQuestionView, ...]
+    who_says: tuple[SayRow, ...]  # SPEAKERS_SHOWN rows
     quote_count: int
     speakers: tuple[tuple[str, int], ...]  # (name, quotations), most first, SPEAKERS_SHOWN
     other_speakers: int  # quoted on the topic beyond those shown
@@ -274,6 +329,8 @@ def topic_summary(cover: TopicCoverage) -> TopicSummary:
         ),
         earlier_periods=max(0, len(cover.periods) - PERIODS_SHOWN),
         undated_briefs=links_to(cover.undated[:UNDATED_SHOWN]),
+        sub_questions=tuple(sub_question_view(cover, q) for q in cover.sub_questions),
+        who_says=tuple(say_rows(cover.quotes, cover.speaker_names)[:SPEAKERS_SHOWN]),
         quote_count=len(cover.quotes),
         speakers=tuple(cover.speakers[:SPEAKERS_SHOWN]),
         other_speakers=max(0, len(cover.speakers) - SPEAKERS_SHOWN),
