@@ -60,6 +60,10 @@ SpeakerType = Literal["person", "organisation", "user", "unknown"]
 FigureKind = Literal["money", "percent", "count", "quantity", "date"]
 
 
+# A field that caches and pages use but the briefs JSON does not carry: derived from the others.
+NOT_EXPORTED = {"exported": False}
+
+
 @record
 class Paragraph:
     """One paragraph of article text after boilerplate removal; `id` is stable for the same text."""
@@ -68,6 +72,9 @@ class Paragraph:
     text: str
     line: int  # 1-based line in the seed file where the paragraph starts
     kind: ParagraphKind = "body"
+    # Set off as a block quotation by the source (HTML <blockquote>, Markdown "> "): analysis
+    # reads it as the words of whoever the line above introduces.
+    quoted: bool = dataclasses.field(default=False, metadata=NOT_EXPORTED)
 
 
 @record
@@ -170,10 +177,6 @@ class Evidence:
     term: str
     paragraph: str
     sentence: str
-
-
-# A field that caches and pages use but the briefs JSON does not carry: derived from the others.
-NOT_EXPORTED = {"exported": False}
 
 
 @record

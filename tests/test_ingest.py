@@ -225,11 +225,19 @@ def test_subheads_are_headings_and_body_stays_body(articles: dict[str, Article])
         assert headings[name] == []
 
 
-def test_bullets_are_paragraphs_without_the_bullet(articles: dict[str, Article]) -> None:
+def test_bullets_opening_the_article_are_its_highlights_without_the_bullet(
+    articles: dict[str, Article],
+) -> None:
+    # SCMP's two summary bullets under the headline: the publisher's highlights, kept apart
     article = articles["003_90596ecd335d3845.txt"]
-    first, second = article.paragraphs[:2]
-    assert first.text == seed_line("003_90596ecd335d3845.txt", 9).removeprefix("• ")
-    assert second.line == 10 and second.text.startswith("Putin said he understood")
+    highlights = [r for r in article.removed if r.reason == "highlight"]
+    assert [(r.line, r.text) for r in highlights] == [
+        (9, seed_line("003_90596ecd335d3845.txt", 9).strip().removeprefix("• ")),
+        (10, seed_line("003_90596ecd335d3845.txt", 10).strip().removeprefix("• ")),
+    ]
+    assert highlights[1].text.startswith("Putin said he understood")
+    assert article.paragraphs[0].line == 11
+    assert article.paragraphs[0].text.startswith("Xi Jinping told Vladimir Putin on Thursday")
 
 
 @pytest.mark.parametrize(
@@ -249,11 +257,11 @@ def test_bullets_are_paragraphs_without_the_bullet(articles: dict[str, Article])
         ("001_bbc7442c2c936912.txt", {"tags": 1, "caption": 1}),
         (
             "002_9c86c3e8d812a450.txt",
-            {"kicker": 1, "promo": 3, "caption": 3, "related-headline": 6},
+            {"kicker": 1, "promo": 3, "caption": 3, "related-headline": 6, "highlight": 2},
         ),
         (
             "003_90596ecd335d3845.txt",
-            {"kicker": 1, "promo": 3, "caption": 1, "related-headline": 11},
+            {"kicker": 1, "promo": 3, "caption": 1, "related-headline": 11, "highlight": 2},
         ),
         ("004_4f9963ab703b9856.txt", {"promo": 3, "caption": 3, "ad": 10, "comment-footer": 2}),
     ],

@@ -1422,3 +1422,36 @@ def test_a_quotation_resumed_after_a_dash_or_signed_after_one(quotes_of):
         "Shantanu Naidu",
         "Maria Lopez",
     ]
+
+
+def test_a_rank_or_an_office_before_the_speakers_name_is_not_the_speaker(nlp):
+    # "said Lt. Gen. Thomas P. Bostick, …": the stop of "Lt." ends no sentence; "said Assistant
+    # Secretary of the Army for Civil Works Jo-Ellen Darcy": the holder, not the office run on
+    quotes = dev_quotes("usfws-2014-04-30-corps-of-engineers-mississippi-conservation.md", nlp)
+    speakers = {text[:40]: speaker for text, speaker in quotes}
+    assert speakers["The U.S. Army Corps of Engineers appreci"] == "Thomas P. Bostick"
+    assert speakers["Together the U.S. Army Corps of Engineer"] == "Jo-Ellen Darcy"
+    assert speakers["The U.S. Fish and Wildlife Service and t"] == "Dan Ashe"
+
+
+def test_a_peer_speaks_under_the_title_and_territory_of_the_peerage(nlp):
+    quotes = dev_quotes("dcms-2022-04-01-cezanne-painting-export-bar.txt", nlp)
+    speakers = {text[:40]: speaker for text, speaker in quotes}
+    assert speakers["Paul Cézanne was one of the most importa"] == "Lord Parkinson of Whitley Bay"
+    # three paragraphs, each reopened and only the last closed: one quotation
+    assert speakers["Paul Cézanne’s (1839-1906) status as a b"] == "Christopher Baker"
+    joined = next(t for t, _ in quotes if t.startswith("Paul Cézanne’s (1839-1906)"))
+    assert joined.endswith("could not be retained in this country.")
+
+
+def test_block_quotations_one_after_another_under_said_are_each_the_speakers(nlp):
+    quotes = dev_quotes(
+        "scotland-office-2021-02-19-180m-army-vehicle-contract-glasgow-jobs.txt", nlp
+    )
+    speakers = {text[:40]: speaker for text, speaker in quotes}
+    assert speakers["We look forward to working with Thales U"] == "Iain Stewart"
+    assert (
+        speakers["Protecting hundreds of jobs and supporti"] == "Iain Stewart"
+    )  # the second block
+    assert speakers["This £180m contract with Thales UK will "] == "Baroness Goldie"
+    assert speakers["Our troops face a myriad of new and emer"] == "Baroness Goldie"

@@ -343,3 +343,74 @@ def test_contacts_captions_and_player_notices_go(name: str, start: str, reason: 
 def test_a_long_passage_signed_with_its_source_is_no_caption() -> None:
     text = body_text(read("globalvoices-undated-kenya-women-online-harassment.txt"))
     assert "There is no gainsaying that social media has become an important tool" in text
+
+
+def test_a_newswire_sgml_record_keeps_none_of_its_tags_and_names_its_agency() -> None:
+    article = read("afps-2006-04-26-rumsfeld-iraq-neighbors-iran.txt")
+    assert article.title == "Rumsfeld: All Neighbors Except Iran Benefit From Success in Iraq"
+    assert (article.publisher, article.date) == ("American Forces Press Service", "2006-04-26")
+    text = body_text(article)
+    assert "<DOCNO>" not in text and "<DATE_TIME>" not in text and "</TEXT>" not in text
+    assert not any(p.text.startswith("<") for p in article.paragraphs)
+    removed = reasons(article)
+    assert removed["<SLUG>American Forces Press Service</SLUG>"] == "metadata-line"
+    assert removed["American Forces Press Service"] == "publisher-name"
+
+
+def test_a_gov_uk_page_is_published_by_the_first_department_its_from_line_names() -> None:
+    article = read("scotland-office-2021-02-19-180m-army-vehicle-contract-glasgow-jobs.txt")
+    assert article.publisher == "Ministry of Defence"
+    evidence = next(i.evidence for i in article.inferred if i.field == "publisher")
+    assert evidence.startswith('the field "From: Ministry of Defence, Office of the Secretary')
+    assert "Office of the Secretary of State for Scotland, Defence Equipment" not in body_text(
+        article
+    )
+    culture = read("dcms-2022-04-01-cezanne-painting-export-bar.txt")
+    assert culture.publisher == "Department for Digital, Culture, Media & Sport"
+    assert culture.date == "2022-04-01"
+
+
+def test_a_release_closing_on_about_its_issuer_is_that_issuers_and_the_note_is_furniture() -> None:
+    article = read("usfws-2014-04-30-corps-of-engineers-mississippi-conservation.md")
+    assert article.publisher == "U.S. Fish and Wildlife Service"
+    removed = reasons(article)
+    assert removed["About The U.S. Fish and Wildlife Service"] == "issuer-note"  # "##About" too
+    assert "The mission of the U.S. Fish and Wildlife Service" not in body_text(article)
+
+
+def test_a_breadcrumb_trail_is_not_part_of_the_headline_nor_an_address_part_of_the_text() -> None:
+    article = read("hhs-undated-ocr-california-pregnancy-centers-violation.txt")
+    assert article.title.startswith("OCR Finds the State of California Violated Federal Law")
+    assert article.publisher == "U.S. Department of Health and Human Services"
+    assert article.date is None  # only the page's address, not in the file, dates it
+    removed = reasons(article)
+    assert removed["200 Independence Avenue S.W."] == "contact"
+    assert removed["Washington D.C. 20201"] == "contact"
+    assert "Enter your email" not in body_text(article)
+
+
+def test_a_dataset_records_leading_date_field_dates_it_when_it_reads_one_way_only() -> None:
+    article = read("mcgovern-2019-01-17-saudi-arabia-arms-sales-khashoggi-bill.txt")
+    assert article.date == "2019-01-17"  # 01.17.2019: no 17th month
+    evidence = next(i.evidence for i in article.inferred if i.field == "date")
+    assert evidence.endswith("which reads only one way")
+    assert article.paragraphs[0].text.startswith("Today, Congressman James P. McGovern")
+
+
+def test_short_bullets_opening_a_release_are_its_highlights_and_related_topics_go() -> None:
+    article = read("dcms-2022-04-01-cezanne-painting-export-bar.txt")
+    removed = reasons(article)
+    assert (
+        removed[
+            "Export bar is to allow time for a UK gallery or institution to acquire the painting"
+        ]
+        == "highlight"
+    )
+    assert article.paragraphs[1].text.startswith("Paul Cézanne’s Ferme Normande")
+    scotland = read("scotland-office-2021-02-19-180m-army-vehicle-contract-glasgow-jobs.txt")
+    assert reasons(scotland)["Explore the topic"] == "related-headline"
+    assert "Military equipment, logistics and technology" not in body_text(scotland)
+    # the block quotations under "… said:" are marked so, the text around them is not
+    quoted = [p.text[:30] for p in scotland.paragraphs if p.quoted]
+    assert "We look forward to working wit" in quoted and "Protecting hundreds of jobs an" in quoted
+    assert not any(p.quoted for p in scotland.paragraphs[:3])

@@ -633,6 +633,8 @@ def _find_mentions(parsed: ParsedArticle) -> tuple[Mention, ...]:
     mentions += _institutional_speakers(parsed, mentions)
     _extend_seated_institutions(parsed, mentions)
     _drop_descriptors(doc, mentions, lower_words)
+    _split_office_from_holder(doc, mentions)
+    mentions[:] = _peers_named_in_full(doc, mentions)
     short_forms = _institutions_by_first_word(doc, mentions)
     _write_capitals_as_named(mentions)
     mentions.sort(key=lambda m: (m.start_char, -m.end_char))
@@ -1745,6 +1747,57 @@ def _drop_descriptors(doc: Doc, mentions: list[Mention], lower: set[str]) -> Non
             second = doc[mention.start + 1]
             mention.start_char, mention.start = second.idx, second.i
             mention.text = doc.text[second.idx : mention.end_char]
+
+
+def _split_office_from_holder(doc: Doc, mentions: list[Mention]) -> None:
+    """An office NER ran on to its holder's name: "the Army for Civil Works Jo-Ellen Darcy"
+    (of "Assistant Secretary of the Army for Civil Works Jo-Ellen Darcy") is Jo-Ellen Darcy, a
+    person: a name of "of" or "for" that ends on a given name and a surname."""
+    for mention in mentions:
+        words = mention.text.split()
+        if len(words) < 4 or not {"of", "for"} & {w.lower() for w in words[:-2]}:
+            continue
+        given, surname = words[-2], words[-1]
+        if not (is_given_name(given) and surname[:1].isupper() and surname[1:].islower()):
+            continue
+        if words[-3].lower() in ("of", "for", "and", "the") or is_given_name(words[-3]):
+            continue  # "Bank of Ellen Darcy"? a name of its own; "Mary Ellen Darcy": one person
+        start_char = mention.end_char - len(f"{given} {surname}")
+        holder = doc.char_span(start_char, mention.end_char)
+        if holder is None or holder.text != f"{given} {surname}":
+            continue
+        mention.start_char, mention.start = holder.start_char, holder.start
+        mention.text = holder.text
+        mention.type = "person"
+
+
+_PEERAGE = ("Lord", "Lady", "Baroness", "Baron", "Viscount", "Viscountess", "Earl", "Countess")
+_TERRITORIAL = re.compile(r"^ of (?:[A-Z][\w'’-]+ ?){1,3}")
+
+
+def _peers_named_in_full(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """A peer's name with its title (and territorial designation), as the peer is named: "Baroness
+    Goldie", "Lord Parkinson of Whitley Bay" (not "Parkinson", and no place "Whitley Bay")."""
+    absorbed: set[int] = set()
+    for mention in mentions:
+        if mention.type != "person" or mention.start == 0:
+            continue
+        title = doc[mention.start - 1]
+        territory = _TERRITORIAL.match(doc.text[mention.end_char : mention.end_char + 60])
+        if title.text not in _PEERAGE:
+            continue
+        end_char = mention.end_char + (len(territory.group(0).rstrip()) if territory else 0)
+        whole = doc.char_span(title.idx, end_char)
+        if whole is None:
+            continue
+        absorbed |= {
+            id(other)
+            for other in mentions
+            if other is not mention and whole.start_char <= other.start_char < whole.end_char
+        }
+        mention.start_char, mention.end_char = whole.start_char, whole.end_char
+        mention.start, mention.end, mention.text = whole.start, whole.end, whole.text
+    return [m for m in mentions if id(m) not in absorbed]
 
 
 def _write_capitals_as_named(mentions: list[Mention]) -> None:

@@ -26,7 +26,10 @@ def _word(word: str) -> str | None:
 
 
 def is_given_name(word: str) -> bool:
-    """A capitalised word the dictionary lists as a given name, of any gender."""
+    """A capitalised word the dictionary lists as a given name, of any gender; a double one
+    ("Jo-Ellen", "Jean-Pierre") when each part is."""
+    if "-" in word.strip("-"):
+        return all(is_given_name(part) for part in word.split("-"))
     key = _word(word)
     return key is not None and key in _genders_by_name()
 

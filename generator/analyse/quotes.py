@@ -23,6 +23,7 @@ from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
+from generator.analyse.lexicon import HONORIFICS
 from generator.analyse.parse import ParsedArticle
 from generator.analyse.quotemarks import DOUBLE_CLOSING, QuotedSpan
 from generator.analyse.speakers import (
@@ -310,6 +311,14 @@ def _block_after(paragraphs: tuple[Paragraph, ...], start: int) -> list[list[Par
     first = paragraphs[start]
     if first.kind != "body" or first.text.lstrip()[:1] in _QUOTE_MARKS:
         return []
+    if first.quoted and not in_other_language(first.text):
+        # Block quotations the source sets off, one after another: each the speaker's (one
+        # quotation a paragraph, as a quotation's paragraphs are when each is closed).
+        run = itertools.takewhile(
+            lambda p: p.quoted and p.kind == "body" and p.text.lstrip()[:1] not in _QUOTE_MARKS,
+            paragraphs[start : start + _BLOCK_MAX_PARAGRAPHS],
+        )
+        return [[paragraph] for paragraph in run]
     if not in_other_language(first.text):
         quoting = any(mark in first.text for mark in _QUOTE_MARKS)
         # A paragraph with quotations of its own is no block, unless it speaks as "I" or "we"
@@ -754,12 +763,14 @@ def _attribute(resolver: SpeakerResolver, parts: list[QuotedSpan], kind: QuoteKi
 
 def _narrative_after(resolver: SpeakerResolver, span: QuotedSpan) -> list[Token]:
     """The article's own words after a quotation, to the end of that sentence."""
-    tokens = []
+    tokens: list[Token] = []
     for token in _tokens_between(resolver, span.end, _paragraph_end(resolver, span)):
         if resolver.in_quote(token):
             break
         tokens.append(token)
-        if token.text in SENTENCE_ENDS:
+        # "said Lt. Gen. Jane Doe": the stop of a title's abbreviation ends no sentence
+        title = len(tokens) > 1 and tokens[-2].lower_.rstrip(".") in HONORIFICS
+        if token.text in SENTENCE_ENDS and not title:
             break
     return tokens
 
@@ -817,7 +828,10 @@ def _attribution_after(resolver: SpeakerResolver, after: list[Token]) -> Speaker
     verbs = [n for n, t in enumerate(after) if is_speech_verb(t)]
     if not verbs:
         return None
-    for phrase in (after[: verbs[0]], after[verbs[0] + 1 :]):
+    following = after[verbs[0] + 1 :]
+    # "said Lt. Gen. Jane Doe, the base's commanding general": the name before the apposition
+    comma = next((n for n, t in enumerate(following) if t.text == ","), len(following))
+    for phrase in (after[: verbs[0]], following, following[:comma]):
         words = [t for t in phrase if not t.is_punct]
         if not words or any(t.pos_ in ("VERB", "AUX") for t in words):
             continue

@@ -263,11 +263,20 @@ class SpeakerResolver:
             if called is not None:
                 return called
         if mention is None and (token.pos_ == "PROPN" or token.lower_ in OFFICE_NOUNS):
-            # "Special Agent in Charge Jane Doe", "director of cricket Angus Fraser"
+            # "Special Agent in Charge Jane Doe", "director of cricket Angus Fraser",
+            # "Assistant Secretary of the Army for Civil Works Jo-Ellen Darcy"
             named = [
                 t
                 for t in token.subtree
-                if 0 < t.i - token.i <= 6 and self.person_at(t.i) and t.dep_ != "poss"
+                if 0 < t.i - token.i <= _OFFICE_NAME_WORDS
+                and self.person_at(t.i)
+                and t.dep_ != "poss"
+                and (
+                    t.i - token.i <= _NEAR_NAME_WORDS
+                    or all(
+                        w.pos_ in ("PROPN", "ADP", "DET", "PUNCT") for w in self.doc[token.i : t.i]
+                    )
+                )
             ]
             mention = self.mention_of[named[0].i] if named else None
         if mention is not None:
@@ -578,6 +587,10 @@ def person_genders(doc: Doc, mentions: Sequence[Mention]) -> dict[str, Gender]:
             if gender:
                 genders[mention.name] = gender
     return genders
+
+
+_NEAR_NAME_WORDS = 6  # an office's description before its holder's name
+_OFFICE_NAME_WORDS = 10  # an office's proper name before it: "Secretary of the Army for …"
 
 
 def is_prose(paragraph: Paragraph) -> bool:

@@ -19,7 +19,14 @@ from typing import Any
 
 import yaml
 
-from generator.ingest.boilerplate import CAPTION, DATELINE, EMBED, METADATA, PUBLICATION_NOTE
+from generator.ingest.boilerplate import (
+    CAPTION,
+    DATELINE,
+    EMBED,
+    METADATA,
+    PUBLICATION_NOTE,
+    SITE_CHROME,
+)
 from generator.ingest.inference import canonical_publisher, load_publishers
 from generator.ingest.seeds import title_from_file_name
 from generator.model import Inference
@@ -231,7 +238,7 @@ def _taken_off(brief: Mapping[str, Any]) -> dict[int, list[list[str]]]:
     return taken
 
 
-_TAKEN_OFF_REASONS = (DATELINE, METADATA, PUBLICATION_NOTE, EMBED, CAPTION)
+_TAKEN_OFF_REASONS = (DATELINE, METADATA, PUBLICATION_NOTE, EMBED, CAPTION, SITE_CHROME)
 
 
 def _without_taken_off(tokens: list[str], pieces: list[list[str]]) -> list[str]:

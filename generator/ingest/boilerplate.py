@@ -52,6 +52,7 @@ NOT_PROSE = "not-prose"  # a run of 1,000 or more characters without a space: no
 LICENCE = "licence"  # "Public Domain", "Licensed under CC BY 4.0", "… is licensed under CC BY 2.0"
 DISCLOSURE = "disclosure"  # the authors' interests under an analysis: "X receives funding from …"
 SCRAPER_RECORD = "scraper-record"  # a page scraper's own record: "## Metadata", outline, links
+ISSUER_NOTE = "issuer-note"  # a release's closing note on its issuer: "About X" and what follows
 REASONS = (
     AD,
     PROMO,
@@ -83,6 +84,7 @@ REASONS = (
     LICENCE,
     NOT_PROSE,
     SITE_CHROME,
+    ISSUER_NOTE,
     DISCLOSURE,
     SCRAPER_RECORD,
 )
@@ -102,6 +104,7 @@ class Unit:
     bullet: bool = False  # a list item; its bullet mark is already gone from `text`
     level: int = 0  # a Markdown heading's level (1 for "# Title"); 0 for any other line
     emphasised: bool = False  # set wholly in italics or bold by the source format
+    quoted: bool = False  # set off as a block quotation by the source format
 
 
 @dataclass(frozen=True)
@@ -246,7 +249,9 @@ _SITE_CHROME = re.compile(
     r" (?:navigation|menu)|(?:main )?menu|navigation|search(?: form| this site| the site)?"
     r"|(?:switch|change|select|choose) (?:the )?(?:language|edition|region)|back to top"
     r"|show (?:\d+ )?more(?: items| results| stories| news)?|load more|see all|view all"
-    r"|(?:your )?e-?mail(?: address)?|copy (?:html|link)|notifications|give now|donate now"
+    r"|(?:(?:enter|type) )?(?:your )?e-?mail(?: address)?|copy (?:html|link)|notifications|give now|donate now"
+    r"|receive (?:the )?latest (?:updates|news)|(?:[A-Z]{2,6} )?(?:agency )?(?:media information"
+    r"|press contacts)"
     r"|media playback is (?:not |un)supported on (?:this|your) device"
     r"|by clicking (?:subscribe|sign up|submit)\b.*|share this(?: \w+)?|republish|[^A-Za-z0-9\s]"  # "Δ": a form's one-letter field
     r"|(?:first|now|then|next),? (?:enter|choose|select|type|pick) (?:a|an|the|your)\b[^,.;:!?]*)"
@@ -382,8 +387,17 @@ _CONTACT_LINE = re.compile(
 )
 _CONTACT_START = re.compile(
     r"^(?:for (?:further|more) information\b.{0,80}\bcontact\b|(?:media|press|news) "
-    r"(?:contacts?|inquiries|enquiries)\b|contact:)",
+    r"(?:contacts?|inquiries|enquiries)\b|contact:|(?:toll[- ]free )?(?:call center|helpline|"
+    r"switchboard)\s*:)",
     re.IGNORECASE,
+)
+# An issuer's postal address under its name: "200 Independence Avenue S.W.", "Washington D.C.
+# 20201", "Springfield, IL 62701".
+_POSTAL_LINE = re.compile(
+    r"^(?:\d{1,5}(?:\s+[A-Z0-9][\w.'’-]*){1,5}\s+(?:Avenue|Ave|Street|St|Road|Rd|Boulevard|Blvd"
+    r"|Drive|Dr|Lane|Ln|Way|Place|Pl|Plaza|Court|Ct|Square|Sq|Parkway|Pkwy|Highway|Hwy)\.?"
+    r"(?:,?\s+(?:[NS]\.?[EW]\.?|Suite \w+|Room \w+))*"
+    r"|(?:[A-Z][\w.'’-]*[\s,]+){1,3}?(?:[A-Z]\.\s?[A-Z]\.|[A-Z]{2})?,?\s*\d{5}(?:-\d{4})?)\.?$"
 )
 _SITE_NOTICE = re.compile(
     r"^(?:this (?:page|article|story) (?:is|has been) archived\b"
@@ -464,6 +478,12 @@ _EMBED_FURNITURE = re.compile(
     re.IGNORECASE,
 )
 _HTML_COMMENT = re.compile(r"^<!--.*-->$")
+# A newswire corpus's SGML record (TIPSTER, ACE, TDT): "<DOC>", "<DOCNO> 0000.000 </DOCNO>",
+# "<DATE_TIME>04/26/2006</DATE_TIME>", "</TEXT>": a tag in capitals alone on its line, or one
+# element; its value, where it matters (the headline, the date), is read from the text too.
+_SGML_FIELD = re.compile(
+    r"^</?(?P<tag>[A-Z][A-Z0-9_]{1,20})(?:\s[^<>]{0,80})?>(?:[^<>]{0,300}</(?P=tag)>)?$"
+)
 _WIKI_TEMPLATE = re.compile(r"^(?:\{\{[^{}]*\}\}\s*)+$")
 # A site generator's or wiki's markup left in the text: a Liquid tag ("By {% author chrisc %}"), a
 # wiki table's opening line ("{| border{publish}}"); what is left around it says nothing.
@@ -642,7 +662,7 @@ def _record_reason(text: str, words: int) -> str | None:
     """Scraper, dataset and editorial furniture: addresses, record fields, dates, notes."""
     if not _WORD.search(text) or (words <= 2 and _END_MARK.match(text)):
         return SEPARATOR
-    if _HTML_COMMENT.match(text):
+    if _HTML_COMMENT.match(text) or _SGML_FIELD.match(text):
         return METADATA
     if _WIKI_TEMPLATE.match(text):
         return METADATA if not date_line(text) else DATE_LINE
@@ -653,6 +673,8 @@ def _record_reason(text: str, words: int) -> str | None:
     if words <= 20 and len(text) <= 200 and _CONTACT_LINE.match(text):
         return CONTACT
     if words <= 40 and _CONTACT_START.match(text):
+        return CONTACT
+    if words <= 10 and _POSTAL_LINE.match(text):
         return CONTACT
     if words <= 20 and (_LICENCE_LINE.match(text) or _CREDIT_LABEL.match(text)):
         return LICENCE if _LICENCE_LINE.match(text) else CREDIT
@@ -1048,6 +1070,39 @@ def _split_glued_captions(page: _Page) -> None:
             page.units[i] = replace(unit, text=match.group("text"))
 
 
+# A dataset's record, its date field first and a tab (read as a space) after it: "01.17.2019
+# Today, …". Only the page's first line: a date in figures opening the text is the record's.
+_RECORD_DATE = re.compile(
+    r"^(?P<date>\d{1,2}[-/.]\d{1,2}[-/.]\d{4}|\d{4}-\d{2}-\d{2})\s+(?P<text>[A-Z“\"].*)$"
+)
+
+
+def _split_record_date(page: _Page) -> None:
+    first = next(iter(page.kept()), None)
+    match = _RECORD_DATE.match(page.units[first].text) if first is not None else None
+    if match:
+        unit = page.units[first]
+        page.extra.append(RemovedText(unit.line, match.group("date"), METADATA))
+        page.units[first] = replace(unit, text=match.group("text"))
+
+
+# A page's breadcrumb trail over its headline: "Home > About > News > OCR Finds …"; the last
+# crumb is the page's own title.
+_BREADCRUMB = re.compile(
+    r"^(?P<trail>(?:Home|Main|Start)\s*[>›»/|]\s*(?:[^>›»/|]{1,40}\s*[>›»/|]\s*){0,6})(?P<last>\S.*)$"
+)
+_BREADCRUMB_LINES = 5  # first kept units of the page
+
+
+def _split_breadcrumbs(page: _Page) -> None:
+    for i in page.kept()[:_BREADCRUMB_LINES]:
+        unit = page.units[i]
+        match = _BREADCRUMB.match(unit.text.strip())
+        if match and word_count(match.group("last")) >= 2:
+            page.extra.append(RemovedText(unit.line, match.group("trail").strip(), SITE_CHROME))
+            page.units[i] = replace(unit, text=match.group("last"))
+
+
 # A post's picture or short address: "pic.twitter.com/x7qP3nuPeS", "https://t.co/2obxroAMcx".
 POST_LINK = r"(?:pic\.twitter\.com/|https?://t\.co/)\S+"
 # One closing a post's text: "… we must reject 🙄 pic.twitter.com/x7qP3nuPeS".
@@ -1234,6 +1289,56 @@ def _mark_contact_blocks(page: _Page) -> None:
                 page.remove(i, CONTACT)
 
 
+# A record's or page's label over its value on the next line: "From:" over the issuing
+# departments (GOV.UK), "Source" over the agency.
+ISSUER_LABEL = re.compile(r"^(?:from|source|publisher|published by|issued by)\s*:?$", re.IGNORECASE)
+_VALUE_MAX_WORDS = 25
+
+
+def _mark_field_values(page: _Page) -> None:
+    """The value under a lone "From:" or "Source:" label, a short line that ends no sentence, is
+    the record's field too (the label is `METADATA` already)."""
+    for i, unit in enumerate(page.units):
+        if page.reasons[i] != METADATA or not ISSUER_LABEL.match(unit.text.strip()):
+            continue
+        value = next((j for j in range(i + 1, len(page.units)) if page.reasons[j] is None), None)
+        if value is None or value - i > 2:
+            continue
+        text = page.units[value].text.strip()
+        if word_count(text) <= _VALUE_MAX_WORDS and not _SENTENCE_END.search(text):
+            page.remove(value, METADATA)
+
+
+_BULLET_MAX_WORDS = 40
+_OPENING_BULLETS = range(2, 6)
+_PROSE_MIN_WORDS = 15
+
+
+def _mark_opening_bullets(page: _Page, headline: int | None) -> None:
+    """Two to five short bullets before the article's first paragraph of prose (a standfirst
+    may stand above them) are the publisher's summary: "Export bar is to allow time …"."""
+    after = [i for i in range(len(page.units)) if headline is None or i > headline]
+    kept = [i for i in after if page.reasons[i] is None]
+    if kept and not page.units[kept[0]].bullet and word_count(page.units[kept[0]].text) <= 40:
+        after = [i for i in after if i > kept[0]]  # the standfirst
+    run = []
+    for i in after:
+        unit = page.units[i]
+        if unit.bullet and word_count(unit.text) <= _BULLET_MAX_WORDS:
+            run.append(i)
+            continue
+        prose = word_count(unit.text) >= _PROSE_MIN_WORDS and _SENTENCE_END.search(unit.text)
+        if page.reasons[i] is not None or (not run and not prose):
+            if run:
+                break
+            continue  # furniture before the list: a date, a picture's caption
+        if len(run) in _OPENING_BULLETS and prose:
+            for j in run:
+                if page.reasons[j] is None:
+                    page.remove(j, HIGHLIGHT)
+        return
+
+
 def _mark_header_labels(page: _Page, headline: int | None) -> None:
     """Before the article starts, a short label in a block with the page's furniture (publisher,
     address, date) is a section name: "Science & Technology"."""
@@ -1414,7 +1519,7 @@ _END_HEADING = re.compile(
     r"^(?:(?:additional |related |more |further )?resources|(?:report |related |supporting )?"
     r"documents|attachments|downloads|republish(?:ing)?(?: this (?:story|article))?|topics|about"
     r"|about the authors?|(?:general|membership|media|press) inquiries|newsletters?|follow us"
-    r"|tags|categories)\s*:?$",
+    r"|tags|categories|explore (?:the |this |related |more )?topics?|explore more|related topics?)\s*:?$",
     re.IGNORECASE,
 )
 # A heading over a box of links to other stories, set inside the text: it alone goes.
@@ -1489,7 +1594,7 @@ def _mark_end_sections(page: _Page, headline: int | None) -> None:
     line under it up to the next heading."""
     lead_end = _first_sentence(page)
     title = normalised(page.units[headline].text) if headline is not None else None
-    inside = False
+    inside: str | None = None  # the reason of the section the loop is in, if any
     for i, unit in enumerate(page.units):
         if i == headline:
             continue
@@ -1497,30 +1602,29 @@ def _mark_end_sections(page: _Page, headline: int | None) -> None:
         if unit.heading and _RELATED_BOX.match(text) and i > lead_end:
             page.remove(i, RELATED)
             continue
+        about = i > lead_end and _about_the_issuer(page, i)
         starts = (
             i > lead_end
-            and (
-                _END_SECTION.match(text)
-                or (unit.heading and _END_HEADING.match(text))
-                or _about_the_issuer(page, i)
-            )
+            and (about or _END_SECTION.match(text) or (unit.heading and _END_HEADING.match(text)))
             and word_count(unit.text) <= _END_HEADING_MAX_WORDS
         )
         if starts:
-            inside = True
+            inside = ISSUER_NOTE if about else RELATED
         elif unit.heading and normalised(unit.text) != title:  # a box may repeat the title
-            inside = False
+            inside = None
         if inside and page.reasons[i] is None:
-            page.remove(i, RELATED)
+            page.remove(i, inside)
 
 
 # A release's closing note on its issuer: "About Creative Commons" over "Creative Commons is a
-# not-for-profit organization, founded in 2001, …".
-_ABOUT = re.compile(r"^About (?:the )?(?P<name>[A-Z][\w&.’'-]*(?: [\w&.’'-]+){0,7}):?$")
+# not-for-profit organization, founded in 2001, …"; "About The U.S. Fish and Wildlife Service"
+# over "The mission of the U.S. Fish and Wildlife Service is …".
+ABOUT_ISSUER = re.compile(r"^About (?:[Tt]he )?(?P<name>[A-Z][\w&.’'-]*(?: [\w&.’'-]+){0,7}):?$")
+_NOTE_NAMES_WITHIN = 12  # words: the note under "About X" names X at once
 
 
 def _about_the_issuer(page: _Page, index: int) -> bool:
-    match = _ABOUT.match(page.units[index].text.strip())
+    match = ABOUT_ISSUER.match(page.units[index].text.strip())
     if match is None:
         return False
     following = next(
@@ -1528,8 +1632,8 @@ def _about_the_issuer(page: _Page, index: int) -> bool:
     )
     if following is None:
         return False
-    name = match.group("name")
-    return page.units[following].text.strip().startswith((name, f"The {name}", f"the {name}"))
+    opening = " ".join(page.units[following].text.split()[:_NOTE_NAMES_WITHIN])
+    return match.group("name") in opening
 
 
 def _mark_unpunctuated(page: _Page, headline: int | None, kicker: int | None) -> None:
@@ -1748,7 +1852,10 @@ def strip_boilerplate(
     """
     page = _Page(units)
     _split_glued_captions(page)  # before a caption rule takes the whole line, lede and all
+    _split_breadcrumbs(page)  # before the headline is looked for
+    _split_record_date(page)
     _mark_lines(page)
+    _mark_field_values(page)
     _mark_publisher_names(page, publisher_names)
     _mark_highlights(page)
     _mark_end_matter(page)
@@ -1778,6 +1885,7 @@ def strip_boilerplate(
     if kicker is not None:
         page.remove(kicker, KICKER)
     _mark_standfirst(page, headline)
+    _mark_opening_bullets(page, headline)
     _mark_record_summary(page, headline)
     _mark_end_sections(page, headline)
     _mark_header_labels(page, headline)

@@ -141,6 +141,22 @@ def numeric_date_in_month(line: str, address: str) -> str | None:
         return None
 
 
+def unambiguous_numeric_date(line: str) -> str | None:
+    """A numeric date line with a four-digit year that reads only one way: "01.17.2019" is
+    17 January (no 17th month), "26/02/2020" 26 February; "03.04.2019" could be either, so None."""
+    numbers = NUMERIC_DATE.match(line)
+    if numbers is None or len(numbers.group(3)) != 4:
+        return None
+    first, second, year = (int(part) for part in numbers.groups())
+    readings = set()
+    for day, month in ((first, second), (second, first)):
+        try:
+            readings.add(dt.date(year, month, day).isoformat())
+        except ValueError:
+            continue
+    return readings.pop() if len(readings) == 1 else None
+
+
 def date_in_address(text: str) -> FoundDate | None:
     """The date in a web address's path, as many news sites write it: /2020/04/08/."""
     match = _URL_PATH.search(text)

@@ -13,6 +13,7 @@ from pathlib import Path
 import yaml
 
 from generator.ingest.boilerplate import (
+    ABOUT_ISSUER,
     ADDRESS,
     BYLINE,
     COMMENT_FOOTER,
@@ -21,6 +22,8 @@ from generator.ingest.boilerplate import (
     DATE_LINE,
     DOCUMENT_TYPES,
     EDITOR_NOTE,
+    ISSUER_LABEL,
+    ISSUER_NOTE,
     KICKER,
     LICENCE,
     METADATA,
@@ -41,6 +44,7 @@ from generator.ingest.dates import (
     find_dates,
     numeric_date_in_month,
     read_date,
+    unambiguous_numeric_date,
 )
 from generator.model import Inference
 
@@ -97,6 +101,12 @@ def _numeric_dates(cleaned: Cleaned, addresses: Sequence[tuple[str, str]]) -> li
             if date is not None:
                 evidence = f"the date line {_quoted(removed.text)} on line {removed.line}, read "
                 found.append((date, evidence + f"by the year and month of {where}"))
+    for removed in cleaned.removed:
+        dated = removed.reason in (DATE_LINE, METADATA)  # a date line, or a record's field
+        date = unambiguous_numeric_date(removed.text) if dated else None
+        if date is not None:
+            evidence = f"the date line {_quoted(removed.text)} on line {removed.line}"
+            found.append((date, evidence + ", which reads only one way"))
     return found
 
 
@@ -223,6 +233,7 @@ class Publisher:
     aliases: tuple[str, ...] = ()
     brands: tuple[str, ...] = ()
     domains: tuple[str, ...] = ()  # its web addresses' host names, without "www."
+    cited: bool = False  # others cite it all the time: its name in a sentence proves nothing
 
 
 PublisherTable = tuple[Publisher, ...]
@@ -239,6 +250,7 @@ def load_publishers(path: Path = PUBLISHERS_FILE) -> PublisherTable:
                 aliases=tuple(str(alias) for alias in entry.get("aliases") or ()),
                 brands=tuple(str(brand) for brand in entry.get("brands") or ()),
                 domains=tuple(str(domain).lower() for domain in entry.get("domains") or ()),
+                cited=bool(entry.get("cited", False)),
             )
             for entry in data["publishers"]
         )
@@ -312,12 +324,28 @@ def _labelled_publisher(kicker: str, table: PublisherTable) -> str | None:
     return _listed_publisher(" ".join(words[:-1]), table)
 
 
-def _named_publisher(text: str, table: PublisherTable) -> tuple[str, str] | None:
-    """(publisher, the name found) when the text names a publisher or one of its brands."""
+def _named_publisher(
+    text: str, table: PublisherTable, cited_too: bool = False
+) -> tuple[str, str] | None:
+    """(publisher, the name found) when the text names a publisher or one of its brands; an
+    institution others cite all the time only with `cited_too` (its name alone on a line, not
+    "Source: CDC" under a chart, a tag or a promo)."""
+    cited = set() if cited_too else {publisher.name for publisher in table if publisher.cited}
     for publisher, known, pattern in _name_patterns(table):
-        if pattern.search(text):
+        if publisher not in cited and pattern.search(text):
             return publisher, known
     return None
+
+
+def _leftmost_publisher(text: str, table: PublisherTable) -> tuple[str, str] | None:
+    """(publisher, the name found) of the table's name that stands first in the text, the
+    longest where two start together ("Ministry of Defence and Scotland Office")."""
+    found = [
+        (match.start(), -len(known), publisher, known)
+        for publisher, known, pattern in _name_patterns(table)
+        if (match := pattern.search(text))
+    ]
+    return min(found)[2:] if found else None
 
 
 @functools.cache
@@ -364,6 +392,7 @@ def _publisher_clues(
     if issue:
         heading = f"the headline {_quoted(title or '')} heads an issue of {issue[0]}"
         clues.append((canonical_publisher(issue[0], table), heading))
+    clues += _issuer_fields(cleaned, table)
     for removed in cleaned.removed:
         if removed.reason not in _CLUE_REASONS:
             continue
@@ -378,7 +407,7 @@ def _publisher_clues(
         elif removed.reason == KICKER:
             if labelled := _labelled_publisher(removed.text, table):
                 clues.append((labelled, f"{where} labels the page as {labelled}'s"))
-        elif named := _named_publisher(removed.text, table):
+        elif named := _named_publisher(removed.text, table, removed.reason == PUBLISHER_NAME):
             clues.append((named[0], f'{where} names "{named[1]}" ({PUBLISHERS_FILE.name})'))
         elif own := _self_named(removed.text):
             clues.append((canonical_publisher(own, table), f'{where} names "{own}"'))
@@ -395,6 +424,56 @@ def _publisher_clues(
                 f'dateline "{dateline.text}" on line {dateline.line}',
             )
         )
+    return clues
+
+
+def _closing_note_clues(cleaned: Cleaned, table: PublisherTable) -> list[tuple[str, str]]:
+    """The issuer a release's closing note is about ("About The U.S. Fish and Wildlife
+    Service"), where no lead or headline names one: a release announcing another body's news
+    ("The Department of Defense announced today …") may close on that body's note."""
+    for removed in cleaned.removed:
+        about = ABOUT_ISSUER.match(removed.text.strip()) if removed.reason == ISSUER_NOTE else None
+        if about:
+            name = canonical_publisher(about.group("name"), table)
+            return [(name, f'the closing note "{removed.text.strip()}" on line {removed.line}')]
+    return []
+
+
+# A record's field naming its issuer on one line: "SOURCE: American Forces Press Service".
+_ISSUER_FIELD = re.compile(
+    r"^(?:from|source|publisher|published by|issued by)\s*:\s*(?P<value>[^@:/]{2,120})$",
+    re.IGNORECASE,
+)
+_VALUE_NAMES = 8  # words: a longer value is a sentence, not a name
+_LABEL_REACH = 8  # lines from a label to its value: a page's markup may stand between
+
+
+def _issuer_fields(cleaned: Cleaned, table: PublisherTable) -> list[tuple[str, str]]:
+    """(publisher, evidence) from the record's own fields: a lone "From:" label over its value
+    (GOV.UK's issuing departments: the first of them), or a "SOURCE: …" line above the text; a
+    name of the table where the value starts with one, else a value that is a name alone."""
+    first_line = cleaned.body[0].line if cleaned.body else None
+    fields = [r for r in cleaned.removed if r.reason == METADATA]
+    clues = []
+    for number, removed in enumerate(fields):
+        text = removed.text.strip()
+        field = _ISSUER_FIELD.match(text)
+        above_text = first_line is None or removed.line < first_line
+        value = field.group("value").strip() if field and above_text else None
+        if value is None and ISSUER_LABEL.match(text) and number + 1 < len(fields):
+            below = fields[number + 1]
+            value = below.text.strip() if below.line - removed.line <= _LABEL_REACH else None
+        if not value:
+            continue
+        named = _leftmost_publisher(value, table)
+        if named is not None and value.startswith(named[1]):
+            name = named[0]
+        elif "," not in value and word_count(value) <= _VALUE_NAMES and value[:1].isupper():
+            name = canonical_publisher(value, table)
+        else:
+            continue
+        shown = text if field else f"{text} {value}"
+        clues.append((name, f"the field {_quoted(shown)} on line {removed.line}"))
     return clues
 
 
@@ -600,6 +679,7 @@ def _publisher_names(table: PublisherTable) -> tuple[dict[str, str], str]:
     publisher_of = {
         known: publisher.name
         for publisher in table
+        if not publisher.cited
         for known in (publisher.name, *publisher.aliases)
     }
     names = "|".join(re.escape(known) for known in sorted(publisher_of, key=len, reverse=True))
@@ -709,6 +789,7 @@ def infer_publisher(
     clues = (
         _publisher_clues(cleaned, table, addresses, title)
         or _issuer_clues(cleaned, table, title)
+        or _closing_note_clues(cleaned, table)
         or _reporter_clues(cleaned, table)
         or _own_voice_clues(cleaned, table)
     )

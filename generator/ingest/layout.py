@@ -24,7 +24,9 @@ from generator.model import ParagraphKind, RemovedText
 # --- layout: lines → units ----------------------------------------------------------------------
 
 _BULLET = re.compile(r"^\s*[•●▪◦‣·*+–-]\s+(?=\S)")
-MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
+# Also "##About Us" without its space, as some converters write it (CommonMark wants one): two
+# or more marks before a capital, never a hashtag ("#Bitcoin") or a number ("#1 seed").
+MD_HEADING = re.compile(r"^\s{0,3}(#{1,6}(?=\s)|#{2,6}(?=[A-Z]))\s*(.*?)\s*#*\s*$")
 _MD_RULE = re.compile(r"^\s{0,3}([-*_])(?:\s*\1){2,}\s*$")
 _MD_SETEXT = re.compile(r"^\s{0,3}(?:=+|-+)\s*$")
 _MD_TARGET = r"\((?:[^()\s]|\([^()]*\))*(?:\s+\"[^\"]*\")?\)"  # one level of nested parentheses
@@ -86,22 +88,24 @@ class _Line:
     bullet: bool = False
     level: int = 0  # a Markdown heading's level: 1 for "# Title"
     emphasised: bool = False  # the whole line in italics or bold
+    quoted: bool = False  # a block quotation's line ("> …")
 
 
 def split_units(
-    numbered_lines: Iterable[tuple[int, str]], *, markdown: bool = False
+    numbered_lines: Iterable[tuple[int, str]], *, markdown: bool = False, quotes: bool = False
 ) -> tuple[list[Unit], list[RemovedText]]:
     """Lines → units (one paragraph each): hard-wrapped lines joined, bullets and headings apart.
 
     For Markdown, syntax that is not text goes: heading marks (the line becomes a heading),
-    rules, link targets, HTML tags; images are recorded as removed captions.
+    rules, link targets, HTML tags; images are recorded as removed captions. With `quotes` (an
+    HTML page's <blockquote> read as "> "), a block quotation's marks go too, in any seed.
     """
     removed: list[RemovedText] = []
     blocks: list[list[_Line]] = [[]]
     numbered_lines = list(numbered_lines)
     labels = _label_lines(numbered_lines)
     for number, raw in numbered_lines:
-        line = _plain_line(number, raw, markdown, removed, labelled=number in labels)
+        line = _plain_line(number, raw, markdown, removed, labelled=number in labels, quotes=quotes)
         if line is None:  # a blank line, or markup that holds no text
             blocks.append([])
         elif markdown and _MD_SETEXT.match(raw) and blocks[-1] and not blocks[-1][-1].bullet:
@@ -130,7 +134,10 @@ def split_units(
                 or (markdown and _soft_break(previous, line, block))
             ):
                 current = _Line(
-                    current.number, _join(current.text, line.text), bullet=current.bullet
+                    current.number,
+                    _join(current.text, line.text),
+                    bullet=current.bullet,
+                    quoted=current.quoted,
                 )
             else:
                 units.append(_unit(current, block_index, markdown))
@@ -246,6 +253,7 @@ def _unit(line: _Line, block: int, markdown: bool) -> Unit:
         bullet=line.bullet,
         level=line.level,
         emphasised=line.emphasised,
+        quoted=line.quoted,
     )
 
 
@@ -282,10 +290,18 @@ _NAME_LINKS = frozenset({"of", "the", "and", "for", "on", "de", "van", "von", "d
 
 
 def _plain_line(
-    number: int, raw: str, markdown: bool, removed: list[RemovedText], labelled: bool = False
+    number: int,
+    raw: str,
+    markdown: bool,
+    removed: list[RemovedText],
+    labelled: bool = False,
+    quotes: bool = False,
 ) -> _Line | None:
     text = raw
     heading, level, emphasised = False, 0, False
+    quoted = (markdown or quotes) and _MD_QUOTE.match(text) is not None
+    if quotes and not markdown:
+        text = _MD_QUOTE.sub("", text)
     if markdown:
         if _MD_REFERENCE.match(text):
             removed.append(RemovedText(number, text.strip(), LINK_DEFINITION))
@@ -319,7 +335,15 @@ def _plain_line(
     text = " ".join(text.split())
     if not text:
         return None
-    return _Line(number, text, heading=heading, bullet=bullet, level=level, emphasised=emphasised)
+    return _Line(
+        number,
+        text,
+        heading=heading,
+        bullet=bullet,
+        level=level,
+        emphasised=emphasised,
+        quoted=quoted,
+    )
 
 
 def _link_line(number: int, text: str) -> RemovedText:

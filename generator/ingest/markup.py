@@ -144,6 +144,7 @@ def html_pieces(
     as in Markdown, so an item is read as one, not as a caption or a fragment."""
     heading_level = 0  # inside <h1>…</h1>, <h2>…: its text is a heading of that level
     in_item = False  # after an <li>: the next text shown is the item's
+    quoting = 0  # <blockquote> elements open: their text is a block quotation, "> …" as Markdown's
     for number, text in _without_hidden(numbered_lines, removed):
         breaks = _BLOCK_BREAK.findall(text)
         for index, piece in enumerate(_BLOCK_BREAK.split(text)):
@@ -153,13 +154,27 @@ def html_pieces(
                 in_item = _LIST_ITEM.match(breaks[index - 1]) is not None or (
                     in_item and not breaks[index - 1].startswith("</")
                 )
+                quoting = _quoting_after(breaks[index - 1], quoting)
             shown = html.unescape(_ANY_TAG.sub("", piece)).replace("\xa0", " ")
             if headings and heading_level and shown.strip():
                 shown = f"{'#' * heading_level} {shown.strip()}"
             elif in_item and shown.strip():
                 shown = f"- {shown.strip()}"
                 in_item = False
+            elif quoting and shown.strip():
+                shown = f"> {shown.strip()}"
             yield number, shown
+
+
+_BLOCKQUOTE_TAG = re.compile(r"<(/?)blockquote\b", re.IGNORECASE)
+
+
+def _quoting_after(tag: str, depth: int) -> int:
+    """How many <blockquote> elements are open after a block tag."""
+    match = _BLOCKQUOTE_TAG.match(tag)
+    if match is None:
+        return depth
+    return max(0, depth - 1) if match.group(1) else depth + 1
 
 
 _HEADING_TAG = re.compile(r"<(/?)h([1-6])\b", re.IGNORECASE)

@@ -409,7 +409,7 @@ def _read_article(path: Path, source: str, table: PublisherTable) -> Article:
         numbered = list(html_pieces(numbered, markup_removed, headings=not markdown))
         # Its headings now carry Markdown's marks, to be read as Markdown's are.
         markdown = markdown or any(MD_HEADING.match(text) for _, text in numbered)
-    units, layout_removed = split_units(numbered, markdown=markdown)
+    units, layout_removed = split_units(numbered, markdown=markdown, quotes=looks_like_html(lines))
     markup_removed += layout_removed
     if not units:
         raise Unusable("the file has no article text", "add the article's text below the metadata")
@@ -440,7 +440,13 @@ def _read_article(path: Path, source: str, table: PublisherTable) -> Article:
         for text in split_long_paragraph(unit.text, unit.line, warnings, source)
     ]
     paragraphs = tuple(
-        Paragraph(id=f"p{number}", text=text, line=unit.line, kind=paragraph_kind(unit))
+        Paragraph(
+            id=f"p{number}",
+            text=text,
+            line=unit.line,
+            kind=paragraph_kind(unit),
+            quoted=unit.quoted,
+        )
         for number, (unit, text) in enumerate(pieces, start=1)
     )
     removed = tuple(sorted((*markup_removed, *cleaned.removed), key=lambda r: r.line))
