@@ -79,7 +79,6 @@ HONORIFICS = COURTESY_TITLES | frozenset(
         "sgt",
         "corporal",
         "cpl",
-
         "captain",
         "capt",
         "judge",
