@@ -23,6 +23,7 @@ from generator.corpus.briefing import (
     coverage_periods,
     evidence_claim,
 )
+from generator.corpus.stories import Story, find_stories
 from generator.corpus.subquestions import SubQuestion, sub_questions
 from generator.model import (
     Brief,
@@ -84,6 +85,7 @@ class TopicCoverage:
     candidates: list[list[ClaimRef]] = field(default_factory=list)
     sub_questions: list[SubQuestion] = field(default_factory=list)
     speaker_names: dict[str, str] = field(default_factory=dict)  # a quote's speaker → page name
+    stories: list[Story] = field(default_factory=list)  # with a brief mainly about the topic
     periods: list[Period] = field(default_factory=list)  # dated coverage, newest period first
     undated: list[Brief] = field(default_factory=list)
 
@@ -104,6 +106,11 @@ class Corpus:
     speaker_pages: dict[str, str]  # canonical name → page path under docs/, for every speaker
     canonical: dict[str, str] = field(default_factory=dict)  # any entity name → corpus-wide name
     events: list[EventRef] = field(default_factory=list)  # dated events, oldest first
+    stories: list[Story] = field(default_factory=list)  # briefs about one event, largest first
+    story_by_source: dict[str, Story] = field(default_factory=dict)
+
+    def story_of(self, brief: Brief) -> Story | None:
+        return self.story_by_source.get(brief.source)
 
     def topics_of(self, brief: Brief) -> list[TopicCoverage]:
         ids = {match.id for match in brief.topics}
@@ -126,6 +133,7 @@ def build_corpus(
     pages = {speaker.name: speaker_path(speaker) for speaker in speakers}
     on_topic = briefs_by_topic(ordered, topics)
     related = related_topics(topics, on_topic)
+    stories = find_stories(ordered)
     speaker_canonical = canonical_names(
         pages, people=[speaker.name for speaker in speakers if speaker.kind == "person"]
     )
@@ -134,17 +142,26 @@ def build_corpus(
         name = speaker_canonical.get(name, name)
         return name if name in pages else None
 
+    covers = [
+        cover_topic(topic, on_topic[topic.id], related[topic.id], speaker_name) for topic in topics
+    ]
+    for cover in covers:
+        main = {
+            b.source
+            for b in cover.briefs
+            if any(m.main and m.id == cover.topic.id for m in b.topics)
+        }
+        cover.stories = [s for s in stories if any(b.source in main for b in s.briefs)]
     return Corpus(
         briefs=ordered,
-        topics=[
-            cover_topic(topic, on_topic[topic.id], related[topic.id], speaker_name)
-            for topic in topics
-        ],
+        topics=covers,
         speakers=speakers,
         problems=sorted(problems, key=lambda p: p.source),
         related=symmetric_related(ordered, kept),
         speaker_pages=pages,
         events=dated_events(ordered),
+        stories=stories,
+        story_by_source={brief.source: story for story in stories for brief in story.briefs},
         canonical=canonical_names(
             {e.name for b in ordered for e in b.entities}
             | {q.speaker for b in ordered for q in b.quotes if q.speaker},

@@ -23,6 +23,7 @@ NAV = [
     {"Topics": ["topics/index.md", {"Tags": "tags.md"}]},
     {"People": "people/index.md"},
     {"Organisations": "organisations/index.md"},
+    {"Stories": "stories/index.md"},
     {"Timeline": "timeline.md"},
     {"Seed report": "problems.md"},
 ]
@@ -31,6 +32,7 @@ NOT_IN_NAV = """
 /topics/*.md
 /people/*.md
 /organisations/*.md
+/stories/*.md
 /timeline.page-*.md
 /problems.page-*.md
 """

@@ -21,6 +21,7 @@ import yaml
 from generator import __version__
 from generator.cache import PER_OBJECT
 from generator.corpus.crosslinks import Corpus, speaker_path
+from generator.corpus.stories import STORY_DAYS
 from generator.model import (
     SCHEMA_VERSION,
     Brief,
@@ -43,6 +44,7 @@ from generator.render.feed import FEED_PATH, atom_feed, feed_briefs
 from generator.render.pictures import draw_pictures, periods_with_articles, speakers_by_topic
 from generator.render.views import (
     CONTROL_CHARACTERS,
+    STORIES_ON_HOME,
     brief_rows,
     event_rows,
     is_main,
@@ -52,6 +54,9 @@ from generator.render.views import (
     speaker_parts,
     speaker_rows,
     speaker_summary,
+    story_page,
+    story_row,
+    story_rows,
     timeline_summary,
     topic_parts,
     topic_rows,
@@ -292,8 +297,17 @@ def render_site(
             problem_count=len(corpus.problems),
             pictures=pictures,
             schema_version=SCHEMA_VERSION,
+            stories=story_rows(corpus.stories)[:STORIES_ON_HOME],
+            story_count=len(corpus.stories),
         ),
     )
+    stories = story_rows(corpus.stories)
+    yield from paged("stories_index.md.j2", row_parts(stories, "stories/index"), len(stories))
+    for story in corpus.stories:
+        yield (
+            f"stories/{story.slug}.md",
+            page("story.md.j2", root="../", story=story_page(story), story_days=STORY_DAYS),
+        )
     briefs_parts = row_parts(brief_rows(corpus.briefs), "briefs/index")
     yield from paged("briefs_index.md.j2", briefs_parts, len(corpus.briefs))
     topics = topic_rows(corpus.topics)
@@ -324,7 +338,15 @@ def render_site(
         topics = [(c.topic.id, c.topic.name) for c in corpus.topics_of(brief)]
         covered = tuple(t for t in topics if is_main(brief, t[0]))
         passing = tuple(t for t in topics if not is_main(brief, t[0]))
-        values = {"brief": brief, "related": related, "covered": covered, "passing": passing}
+        story = corpus.story_of(brief)
+        values = {
+            "brief": brief,
+            "related": related,
+            "covered": covered,
+            "passing": passing,
+            "story": story_row(story) if story else None,
+            "story_briefs": links_to(b for b in story.briefs if b is not brief) if story else (),
+        }
         yield f"briefs/{brief.slug}.md", page("brief.md.j2", root="../", **values)
     for coverage in corpus.topics:
         if not coverage.briefs:  # listed on the topics index; a page would hold nothing

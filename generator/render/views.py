@@ -23,6 +23,7 @@ from generator.corpus.crosslinks import (
     Speaker,
     TopicCoverage,
 )
+from generator.corpus.stories import Story, StoryClaim, claim_words, story_claims
 from generator.corpus.subquestions import SubQuestion
 from generator.model import Brief, Claim, Evidence, Quote, SeedProblem, Topic
 
@@ -36,6 +37,7 @@ SPEAKERS_SHOWN = 20  # on a topic's first page, most quoted first; the rest coun
 UNDATED_SHOWN = 20  # undated briefs linked under a topic's "Over time"; the rest counted
 SUB_QUESTION_CLAIMS = 3  # claims shown under a sub-question; the rest counted
 SUB_QUESTION_SPEAKERS = 6  # rows of a sub-question's who-says-what table; the rest counted
+TOPIC_STORIES = 10  # stories listed on a topic's first page, newest first; the rest counted
 
 
 class BriefLink(NamedTuple):
@@ -266,6 +268,8 @@ class TopicSummary:
     earlier_periods: int  # periods beyond those shown
     undated_briefs: tuple[BriefLink, ...]  # UNDATED_SHOWN of them
     sub_questions: tuple[SubQuestionView, ...]
+    stories: tuple[StoryRow, ...]  # TOPIC_STORIES of them, newest first
+    more_stories: int
     who_says: tuple[SayRow, ...]  # SPEAKERS_SHOWN rows
     quote_count: int
     speakers: tuple[tuple[str, int], ...]  # (name, quotations), most first, SPEAKERS_SHOWN
@@ -330,6 +334,8 @@ def topic_summary(cover: TopicCoverage) -> TopicSummary:
         earlier_periods=max(0, len(cover.periods) - PERIODS_SHOWN),
         undated_briefs=links_to(cover.undated[:UNDATED_SHOWN]),
         sub_questions=tuple(sub_question_view(cover, q) for q in cover.sub_questions),
+        stories=story_rows(cover.stories)[:TOPIC_STORIES],
+        more_stories=max(0, len(cover.stories) - TOPIC_STORIES),
         who_says=tuple(say_rows(cover.quotes, cover.speaker_names)[:SPEAKERS_SHOWN]),
         quote_count=len(cover.quotes),
         speakers=tuple(cover.speakers[:SPEAKERS_SHOWN]),
@@ -607,3 +613,98 @@ def speaker_parts(speaker: Speaker, path: str) -> list[SpeakerPart]:
         )
         for index, run in enumerate(runs)
     ]
+
+
+# --- stories ------------------------------------------------------------------------------------
+
+STORY_SHARED_SHOWN = 6  # claims several of a story's briefs report
+STORY_ONLY_SHOWN = 3  # claims only one brief reports, per brief
+STORIES_ON_HOME = 5
+SAME_FACT_SHARE = 0.5  # of the shorter claim's words, shared with a claim already shown
+
+
+class StoryRow(NamedTuple):
+    """A story as a listing shows it: its page, first headline, dates and publishers."""
+
+    slug: str
+    title: str
+    first_date: str | None
+    last_date: str | None
+    briefs: int
+    publishers: tuple[str, ...]
+
+
+def story_row(story: Story) -> StoryRow:
+    dates = [b.date for b in story.briefs if b.date]
+    return StoryRow(
+        story.slug,
+        story.briefs[0].title,
+        min(dates, default=None),
+        max(dates, default=None),
+        len(story.briefs),
+        story.publishers,
+    )
+
+
+def story_rows(stories: Sequence[Story]) -> tuple[StoryRow, ...]:
+    """Newest last brief first: the stories index and the home page's latest stories."""
+    rows = [story_row(story) for story in stories]
+    return tuple(sorted(rows, key=lambda r: (r.last_date or "", r.slug), reverse=True))
+
+
+class StoryClaimLine(NamedTuple):
+    text: str
+    paragraph: str
+    brief: BriefLink
+    speaker: str | None
+    reported_by: tuple[BriefLink, ...]
+
+
+class StoryPage(NamedTuple):
+    """A story's page: the headlines side by side, what several report, what only one does."""
+
+    row: StoryRow
+    briefs: tuple[BriefLink, ...]  # oldest first
+    shared: tuple[StoryClaimLine, ...]
+    only: tuple[tuple[BriefLink, tuple[StoryClaimLine, ...]], ...]  # per brief
+
+
+def story_page(story: Story) -> StoryPage:
+    claims = story_claims(story)
+
+    def line(item: StoryClaim) -> StoryClaimLine:
+        return StoryClaimLine(
+            item.claim.text,
+            item.claim.paragraph,
+            link_to(item.brief),
+            item.claim.speaker,
+            links_to(item.reported_by),
+        )
+
+    reported = sorted(
+        (c for c in claims if c.reported_by),
+        key=lambda c: (-len(c.reported_by), c.claim.rank or 99, story.briefs.index(c.brief)),
+    )
+    shared: list[StoryClaimLine] = []
+    shown: list[frozenset[str]] = []
+    for item in reported:
+        # a fact two briefs state each in its own words is shown once, the higher ranked
+        words = claim_words(item.claim.text)
+        if any(
+            len(words & other) >= SAME_FACT_SHARE * min(len(words), len(other)) for other in shown
+        ):
+            continue
+        shown.append(words)
+        shared.append(line(item))
+        if len(shared) == STORY_SHARED_SHOWN:
+            break
+    only = tuple(
+        (
+            link_to(brief),
+            tuple(line(c) for c in claims if c.brief is brief and not c.reported_by)[
+                :STORY_ONLY_SHOWN
+            ],
+        )
+        for brief in story.briefs
+    )
+    return StoryPage(story_row(story), links_to(story.briefs), tuple(shared), only)
