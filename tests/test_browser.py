@@ -325,6 +325,7 @@ def test_no_serious_accessibility_violations(browser, site_url, briefs, scheme):
             "home": reader.site_url,
             "brief": f"{reader.site_url}briefs/{most_quoted_brief(briefs)['slug']}/",
             "topic": topic,
+            "topic-facets": f"{reader.site_url}topics/ukraine-war/",  # briefing, sub-questions
             "person": person.evaluate("a => a.href"),
         }
         axe = AXE_SCRIPT.read_text(encoding="utf-8")
@@ -332,8 +333,8 @@ def test_no_serious_accessibility_violations(browser, site_url, briefs, scheme):
         for name, path in pages.items():
             reader.page.goto(path)
             reader.page.wait_for_load_state("networkidle")
-            if name == "person" and scheme == "light":
-                reader.screenshot("person")
+            if name in ("person", "topic", "topic-facets") and scheme == "light":
+                reader.screenshot(name)
             if name == "home":  # with the search open and its results shown
                 reader.page.locator("input.md-search__input").press_sequentially("Putin")
                 reader.page.wait_for_selector(".md-search-result__item")
@@ -375,5 +376,55 @@ def test_a_minimal_config_with_the_plugin_reads_and_links_like_the_projects(
         others = [e for e in reader.errors if not any(h in e for h in (*fonts, unresolved))]
         assert others == []
         assert reader.hosts <= {urlsplit(minimal_url).netloc, *fonts}, reader.hosts
+    finally:
+        reader.close()
+
+
+# Two NASA releases on one event (public domain, from the development corpus's dev half): with
+# the seeds they give the site a story, whose page is then read like the others.
+STORY_ARTICLES = (
+    "nasa-2024-02-13-johnson-exploration-park-advisory.md",
+    "nasa-2024-02-15-texas-am-exploration-park.md",
+)
+
+
+@pytest.fixture(scope="module")
+def story_url(tmp_path_factory) -> Iterator[str]:
+    import shutil
+
+    from tests.conftest import copy_project, mkdocs_build
+
+    project = copy_project(tmp_path_factory.mktemp("stories"))
+    for name in STORY_ARTICLES:
+        shutil.copy(ROOT / "tests" / "corpus" / "dev" / name, project / "seeds" / name)
+    mkdocs_build(project)
+    with served(project / "site") as url:
+        yield url
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_a_story_page_reads_links_and_passes_axe(browser, story_url, scheme):
+    reader = Reader(browser, story_url, color_scheme=scheme)
+    try:
+        reader.open("stories/")
+        story = reader.links("article table a[href*='stories/']")[0]
+        reader.page.goto(story)
+        reader.page.wait_for_load_state("networkidle")
+        assert reader.page.locator("h1").inner_text().startswith("Story: ")
+        assert reader.page.locator("article table tbody tr").count() == 2  # the headlines
+        if scheme == "light":
+            reader.screenshot("story")
+        reader.page.add_script_tag(content=AXE_SCRIPT.read_text(encoding="utf-8"))
+        result = reader.page.evaluate("axe.run(document, {resultTypes: ['violations']})")
+        serious = [v["id"] for v in result["violations"] if v["impact"] in ("serious", "critical")]
+        assert serious == []
+        # a ¶ link of "what several report" lands on its paragraph of the brief
+        link = reader.page.locator("article li a[href*='#p']").first
+        target = link.get_attribute("href").split("#", 1)[1]
+        link.click()
+        reader.page.wait_for_load_state("networkidle")
+        assert reader.page.url.endswith(f"#{target}")
+        assert reader.page.locator(f"#{target}").is_visible()
+        reader.check_clean()
     finally:
         reader.close()
