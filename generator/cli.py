@@ -246,6 +246,11 @@ def run_eval(settings: Settings, args: argparse.Namespace) -> int:
         briefs = [to_dict(brief) for brief in found]
     result = evaluate(gold, briefs, article_lines(folder, gold))
     print(report(result, verbose=args.verbose))
+    if any((entry or {}).get("topics") for entry in gold.values()):
+        from generator.evaluate.briefings import score_briefings
+        from generator.ingest.topics import load_topics
+
+        print(score_briefings(briefs, gold, load_topics(settings.topics_file)).report())
     if found:
         nlp = load_pipeline(settings.model)
         print(claims_report([compare_with_lead(brief, nlp) for brief in found], nlp))

@@ -22,6 +22,8 @@ from generator.model import Brief, Claim, Evidence
 
 BRIEFING_CLAIMS = 5
 PASSING_WEIGHT = 0.4  # a claim from a brief that only touches the topic in passing
+CONTEXT_WEIGHT = 0.3  # a claim that leans on the sentence before ("He also said …"), read alone
+RANK_DECAY = 0.25  # per place down its brief's ranking
 PERIODS_SHOWN = 12  # the newest periods of coverage listed under "Over time"; the rest counted
 EVIDENCE_RANK = 7  # a sentence on the topic that is not a key claim ranks after a brief's six
 MIN_EVIDENCE_WORDS = 8  # shorter sentences on the topic are headings, captions or fragments
@@ -46,19 +48,16 @@ class Period:
 
 def evidence_claim(brief: Brief, evidence: Sequence[Evidence]) -> Claim | None:
     """The brief's first sentence on the topic as a claim of the lowest rank: a complete
-    sentence, not a question, not leaning on the one before, and, where it stands in a quotation, with the quotation's speaker
-    (a quoted sentence is never shown as the article's own)."""
+    sentence, not a question, not leaning on the one before, and not inside a quotation."""
     for item in evidence:
         sentence = item.sentence.strip()
         if len(sentence.split()) < MIN_EVIDENCE_WORDS or sentence.endswith("?"):
             continue
         if LEANS_ON_CONTEXT.match(sentence):  # "He also emphasised …": whose words, read alone?
             continue
-        quoted = [q for q in brief.quotes if _within(sentence, q.text)]
-        if quoted and not quoted[0].speaker:
-            continue
-        speaker = quoted[0].speaker if quoted else None
-        return Claim(sentence, item.paragraph, EVIDENCE_RANK, 0.0, speaker=speaker)
+        if any(_within(sentence, q.text) for q in brief.quotes):
+            continue  # a quotation's sentence, read alone, hides whose words it is
+        return Claim(sentence, item.paragraph, EVIDENCE_RANK, 0.0)
     return None
 
 
@@ -91,11 +90,13 @@ def claim_group_weights(
         head = group[0]
         main = 1.0 if any(ref.brief.source in main_sources for ref in group) else PASSING_WEIGHT
         rank = head.claim.rank or 1
+        alone = CONTEXT_WEIGHT if LEANS_ON_CONTEXT.search(head.claim.text) else 1.0
         weights.append(
             centrality
             * (1 + 0.5 * (len(publishers) - 1))
             * main
-            / (1 + 0.15 * (rank - 1))
+            * alone
+            / (1 + RANK_DECAY * (rank - 1))
             * _recency(head.brief.date, dates)
         )
     return weights
