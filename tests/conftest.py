@@ -116,3 +116,18 @@ def built_site(tmp_path_factory) -> Path:
     project = copy_project(tmp_path_factory.mktemp("project"))
     mkdocs_build(project)
     return project
+
+
+DEV_CORPUS = ROOT / "tests" / "corpus"
+
+
+def analysed_dev(nlp, names):
+    """Briefs of articles of the development corpus's dev half, analysed as a build analyses
+    them against the corpus's topic file; and the topics."""
+    from generator.analyse.brief import analyse_article
+    from generator.ingest.seeds import read_seed
+    from generator.ingest.topics import load_topics
+
+    topics = load_topics(DEV_CORPUS / "topics.yaml")
+    dev = DEV_CORPUS / "dev"
+    return [analyse_article(read_seed(dev / name, dev), topics, nlp, 6) for name in names], topics

@@ -7,13 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from generator.analyse.brief import analyse_article
 from generator.analyse.themes import topic_term_patterns
 from generator.corpus.briefing import BRIEFING_CLAIMS, coverage_periods
 from generator.corpus.crosslinks import build_corpus
-from generator.ingest.seeds import read_seed
-from generator.ingest.topics import load_topics
 from generator.render.pages import render_site
+from tests.conftest import analysed_dev
 from tests.test_render import page_texts
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
@@ -31,14 +29,7 @@ ARTICLES = (
 
 @pytest.fixture(scope="module")
 def war_corpus(nlp):
-    topics = load_topics(CORPUS / "topics.yaml")
-    names = {path.name for path in (CORPUS / "dev").iterdir()}
-    missing = [name for name in ARTICLES if name not in names]
-    assert not missing, missing
-    briefs = [
-        analyse_article(read_seed(CORPUS / "dev" / name, CORPUS / "dev"), topics, nlp, 6)
-        for name in ARTICLES
-    ]
+    briefs, topics = analysed_dev(nlp, ARTICLES)
     return build_corpus(briefs, topics, [])
 
 

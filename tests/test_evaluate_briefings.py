@@ -5,22 +5,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator.analyse.brief import analyse_article
 from generator.evaluate.briefings import score_briefings
 from generator.evaluate.fields import read_gold
-from generator.ingest.seeds import read_seed
-from generator.ingest.topics import load_topics
 from generator.model import to_dict
+from tests.conftest import analysed_dev
 from tests.test_briefing import ARTICLES, CORPUS
 
 
 def test_a_briefing_line_is_good_when_its_article_is_on_the_topic_and_the_claim_acceptable(nlp):
-    topics = load_topics(CORPUS / "topics.yaml")
     gold = read_gold(CORPUS / "dev" / "gold.yaml")
-    briefs = [
-        to_dict(analyse_article(read_seed(CORPUS / "dev" / name, CORPUS / "dev"), topics, nlp, 6))
-        for name in ARTICLES
-    ]
+    analysed, topics = analysed_dev(nlp, ARTICLES)
+    briefs = [to_dict(brief) for brief in analysed]
     score = score_briefings(briefs, gold, topics)
     assert score.lines >= 5  # read from JSON, the topic matches find their claims again
     assert score.annotated == score.lines  # every dev article has topics annotated

@@ -8,12 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from generator.analyse.brief import analyse_article
 from generator.corpus.crosslinks import build_corpus
 from generator.corpus.stories import STORY_DAYS, find_stories, pairwise_scores, story_claims
-from generator.ingest.seeds import read_seed
 from generator.ingest.topics import load_topics
 from generator.render.pages import render_site
+from tests.conftest import analysed_dev
 from tests.test_render import page_texts
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
@@ -34,12 +33,8 @@ OTHERS = (
 
 @pytest.fixture(scope="module")
 def briefs(nlp):
-    topics = load_topics(CORPUS / "topics.yaml")
     names = (*PARK, *OTHERS)
-    return {
-        name: analyse_article(read_seed(CORPUS / "dev" / name, CORPUS / "dev"), topics, nlp, 6)
-        for name in names
-    }
+    return dict(zip(names, analysed_dev(nlp, names)[0], strict=True))
 
 
 def test_briefs_on_one_event_days_apart_are_one_story_and_others_stay_apart(briefs):

@@ -8,12 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from generator.analyse.brief import analyse_article
 from generator.corpus.crosslinks import build_corpus
-from generator.ingest.seeds import read_seed
-from generator.ingest.topics import load_topics
 from generator.model import Facet
 from generator.render.pages import render_site
+from tests.conftest import analysed_dev
 from tests.test_render import page_texts
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
@@ -32,12 +30,7 @@ ARTICLES = (
 
 @pytest.fixture(scope="module")
 def space_briefs(nlp):
-    topics = load_topics(CORPUS / "topics.yaml")
-    briefs = [
-        analyse_article(read_seed(CORPUS / "dev" / name, CORPUS / "dev"), topics, nlp, 6)
-        for name in ARTICLES
-    ]
-    return briefs, topics
+    return analysed_dev(nlp, ARTICLES)
 
 
 def space_of(corpus):
