@@ -18,8 +18,8 @@ from tests.test_render import page_texts
 CORPUS = Path(__file__).resolve().parent / "corpus"
 # NASA's advisory of 13 February 2024 that Johnson's director will speak on Exploration Park, and
 # its release of the 15th that Texas A&M was chosen for it: one event. Beside them, a NASA
-# newsletter five weeks later, two Mars releases of December 2000 (another event) and an undated
-# VOA story about NASA.
+# newsletter five weeks later, two Mars releases of December 2000 (another event), two VOA space
+# stories and an undated NASA town hall.
 PARK = (
     "nasa-2024-02-13-johnson-exploration-park-advisory.md",
     "nasa-2024-02-15-texas-am-exploration-park.md",
@@ -28,6 +28,9 @@ OTHERS = (
     "nasa-2024-03-20-marshall-star.md",
     "nasa-2000-12-01-major-mars-discovery-briefing.md",
     "nasa-2000-12-04-martian-land-of-lakes.md",
+    "voa-2024-07-25-exoplanet-lhs-1140b-ocean.txt",
+    "voa-2024-11-21-voyager-reconnected.txt",
+    "nasa-undated-ai-town-hall.md",
 )
 
 

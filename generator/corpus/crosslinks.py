@@ -38,6 +38,7 @@ from generator.model import (
 from generator.slugs import slugify, unique_slugs
 
 RELATED_BRIEFS = 3
+RECENT_BRIEFS = 200  # a topic's newest briefs, whose statements its sub-questions come from
 RELATED_BLOCK_ROWS = 512  # rows of the score matrix held at once
 NEAR_DUPLICATE_SIMILARITY = 0.5  # Jaccard overlap of content words above which claims are grouped
 WORD = re.compile(r"[\w']+")
@@ -470,7 +471,9 @@ def cover_topic(
         related=related,
         briefing=briefing_lines(candidates, weights, main),
         candidates=candidates,
-        sub_questions=sub_questions(topic, candidates, weights, quotes),
+        sub_questions=sub_questions(
+            topic, candidates, weights, quotes, frozenset(b.source for b in briefs[:RECENT_BRIEFS])
+        ),
         speaker_names=named,
         periods=periods,
         undated=undated,

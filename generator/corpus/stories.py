@@ -13,15 +13,16 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import heapq
+import hashlib
 import math
 import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+import numpy as np
+
 from generator.analyse.lexicon import english_stop_words
-from generator.cache import PER_OBJECT
 from generator.model import Brief, Claim
 from generator.slugs import slugify, unique_slugs
 
@@ -115,10 +116,43 @@ def _day(brief: Brief) -> int | None:
         return None
 
 
-def _features(brief: Brief) -> Counter[str]:
-    """The brief's words, names and key terms, counted; worked out once per brief object (a
-    serving process keeps the briefs it did not re-analyse, and their features)."""
-    return PER_OBJECT.value(brief, "story features", lambda: _counted_features(brief))
+class _FeatureStore:
+    """Each brief's features as (64-bit hashes, sorted; counts), by the brief's cache key: a
+    rebuild after one edit hashes one brief's words, not a thousand. Holds the current briefs'
+    only (`keep`). A brief never cached (no key) is worked out each time."""
+
+    def __init__(self) -> None:
+        self._by_key: dict[str, tuple[np.ndarray, np.ndarray]] = {}
+
+    def features(self, brief: Brief) -> tuple[np.ndarray, np.ndarray]:
+        if not brief.key:
+            return _hashed(_counted_features(brief))
+        found = self._by_key.get(brief.key)
+        if found is None:
+            found = self._by_key[brief.key] = _hashed(_counted_features(brief))
+        return found
+
+    def keep(self, briefs: Sequence[Brief]) -> None:
+        current = {brief.key for brief in briefs}
+        for key in [k for k in self._by_key if k not in current]:
+            del self._by_key[key]
+
+
+FEATURES = _FeatureStore()
+
+
+def _hashed(counts: Counter[str]) -> tuple[np.ndarray, np.ndarray]:
+    hashes = np.fromiter(
+        (
+            int.from_bytes(hashlib.blake2b(f.encode(), digest_size=8).digest(), "big")
+            for f in counts
+        ),
+        dtype=np.uint64,
+        count=len(counts),
+    )
+    values = np.fromiter(counts.values(), dtype=np.float64, count=len(counts))
+    order = np.argsort(hashes, kind="stable")
+    return hashes[order], values[order]
 
 
 def _counted_features(brief: Brief) -> Counter[str]:
@@ -154,32 +188,39 @@ def _stem(word: str) -> str:
     return word
 
 
-def _vectors(briefs: Sequence[Brief]) -> list[dict[str, float]]:
+def _vectors(briefs: Sequence[Brief]) -> list[dict[int, float]]:
     """Unit tf-idf vectors, as {feature: weight}: a feature every brief has weighs nothing."""
-    counts = [_features(brief) for brief in briefs]
-    having = Counter(feature for count in counts for feature in count)
-    log_total = math.log(1 + max(1, len(briefs)))
+    FEATURES.keep(briefs)
+    features = [FEATURES.features(brief) for brief in briefs]
+    if not features:
+        return []
+    every, having = np.unique(
+        np.concatenate([hashes for hashes, _ in features]), return_counts=True
+    )
+    log_total = math.log(1 + len(briefs))
     vectors = []
-    for count in counts:
-        weights = [
-            ((1 + math.log(n)) * (log_total - math.log(having[feature])), feature)
-            for feature, n in count.items()
-        ]
+    for hashes, counts in features:
+        weights = (1 + np.log(counts)) * (
+            log_total - np.log(having[np.searchsorted(every, hashes)])
+        )
         # its most telling features only: a long article's every word made the comparisons of a
         # large archive slow, and the rare words and names carry the likeness
-        kept = [(f, w) for w, f in heapq.nlargest(FEATURES_KEPT, weights)]
-        norm = math.sqrt(sum(w * w for _, w in kept)) or 1.0
-        vectors.append({feature: w / norm for feature, w in kept if w > 0})
+        kept = np.argsort(-weights, kind="stable")[:FEATURES_KEPT]
+        kept = kept[weights[kept] > 0]
+        norm = float(np.sqrt(np.sum(weights[kept] ** 2))) or 1.0
+        vectors.append(
+            dict(zip(hashes[kept].tolist(), (weights[kept] / norm).tolist(), strict=True))
+        )
     return vectors
 
 
-def _likeness(one: dict[str, float], other: dict[str, float]) -> float:
+def _likeness(one: dict[int, float], other: dict[int, float]) -> float:
     if len(other) < len(one):
         one, other = other, one
     return sum(w * other.get(feature, 0.0) for feature, w in one.items())
 
 
-def _grouped(briefs: Sequence[Brief], vectors: Sequence[dict[str, float]]) -> list[list[int]]:
+def _grouped(briefs: Sequence[Brief], vectors: Sequence[dict[int, float]]) -> list[list[int]]:
     """Positions of `briefs` (sorted by day) joined by average linkage within the window. Two
     groups whose mean likeness reaches `STORY_SIMILARITY` hold a pair that does: the linkage runs
     in each part of the graph of such pairs, which keeps it small at any size of archive."""

@@ -11,6 +11,7 @@ terms, found once per article in analysis.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -20,12 +21,13 @@ from typing import Protocol
 from generator.analyse.lexicon import APOSTROPHES
 from generator.analyse.themes import any_term_pattern
 from generator.corpus.briefing import ClaimLike
-from generator.model import Brief, Quote, Topic
+from generator.model import Brief, Entity, Quote, Topic
 
 SUB_QUESTIONS = 4  # at most, on a topic's first page
 MIN_BRIEFS = 2
 NEW_SHARE = 0.5  # of a phrase's items, not already under a chosen sub-question
 PREFIX = 5  # letters of a word that index it (a key term is lemmatised: "operation", "operations")
+CACHED = 20_000  # briefs whose names and key terms are kept between builds
 
 
 class QuoteLike(Protocol):  # corpus.crosslinks.QuoteRef, which imports this module
@@ -52,10 +54,17 @@ def sub_questions(
     candidates: Sequence[Sequence[ClaimLike]],
     weights: Sequence[float],
     quotes: Sequence[QuoteLike],
+    recent: frozenset[str] | None = None,
 ) -> list[SubQuestion]:
-    texts = [group[0].claim.text for group in candidates] + [ref.quote.text for ref in quotes]
-    texts = [text.translate(APOSTROPHES) for text in texts]
+    """The topic's sub-questions over the statements of its `recent` briefs (sources; all when
+    None): a topic of thousands of briefs is asked what its latest coverage asks, at a bounded
+    cost for every build."""
     owners = [group[0].brief.source for group in candidates] + [r.brief.source for r in quotes]
+    texts = [group[0].claim.text for group in candidates] + [ref.quote.text for ref in quotes]
+    texts = [
+        text.translate(APOSTROPHES) if recent is None or owner in recent else ""
+        for text, owner in zip(texts, owners, strict=True)
+    ]
     if topic.facets:
         found = [
             (facet.name, _matching(any_term_pattern(facet.terms), texts, range(len(texts))), True)
@@ -94,19 +103,13 @@ def _key_phrases(
     }
     terms = {term.removesuffix("*").casefold() for term in topic.terms}
     # A name is who or where, not what is asked: "United States", "Human Rights Watch".
-    terms |= {
-        name.casefold()
-        for brief in briefs.values()
-        for entity in brief.entities
-        for name in (entity.name, *entity.aliases)
-    }
-    named = Counter(
-        phrase for brief in briefs.values() for phrase in set(brief.key_terms) if _a_phrase(phrase)
-    )
+    for brief in briefs.values():
+        terms |= _names(brief.entities)
+    named = Counter(phrase for brief in briefs.values() for phrase in _phrases(brief.key_terms))
     index: dict[str, set[int]] = {}
     for number, text in enumerate(texts):
-        for word in re.findall(r"\w+", text.casefold()):
-            index.setdefault(word[:PREFIX], set()).add(number)
+        for prefix in _prefixes(text):
+            index.setdefault(prefix, set()).add(number)
     scored = []
     for phrase, count in named.items():
         if count < MIN_BRIEFS or phrase.casefold() in terms:
@@ -125,6 +128,23 @@ def _key_phrases(
             chosen.append((phrase, items, False))
             taken |= set(items)
     return chosen
+
+
+# Worked out once per brief's names, key terms and statements, not again for every topic and
+# every build (a rebuild after one edit sees the same values for all other briefs).
+@functools.lru_cache(maxsize=CACHED)
+def _names(entities: tuple[Entity, ...]) -> frozenset[str]:
+    return frozenset(n.casefold() for entity in entities for n in (entity.name, *entity.aliases))
+
+
+@functools.lru_cache(maxsize=CACHED)
+def _phrases(key_terms: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(phrase for phrase in key_terms if _a_phrase(phrase))
+
+
+@functools.lru_cache(maxsize=CACHED * 8)
+def _prefixes(text: str) -> frozenset[str]:
+    return frozenset(word[:PREFIX] for word in re.findall(r"\w+", text.casefold()))
 
 
 def _a_phrase(term: str) -> bool:
