@@ -17,6 +17,7 @@ file is not even rendered.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -245,6 +246,8 @@ def write_pages(docs_dir: Path, pages: Pages, known: WrittenFiles | None = None)
     except BaseException:
         for staged in staged_for.values():
             _discard(staged)
+        with contextlib.suppress(OSError):  # the folders made for them too; the error stands
+            sweep(docs_dir)
         raise
     renames: list[tuple[str, str]] = []  # (staged file, target), relative to docs_dir
     for relative in sorted(staged_for):
