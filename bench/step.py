@@ -74,8 +74,7 @@ def serve(args: argparse.Namespace) -> dict:
 
     Reports the second build: its generator time, what it re-analysed, re-rendered and wrote.
     """
-    from generator.analyse.parse import load_pipeline
-    from generator.build import generate_site
+    from generator.build import generate_site, load_for_analysis
     from generator.cache import keep_stores_in_memory
     from generator.config import load_settings
     from generator.write import RACY_SECONDS
@@ -84,7 +83,7 @@ def serve(args: argparse.Namespace) -> dict:
     keep_stores_in_memory()  # as the plugin does under serve
     first_started = time.perf_counter()
     generate_site(settings)
-    load_pipeline(settings.model)  # as the plugin does in the background under serve
+    load_for_analysis(settings.model)  # as the plugin does in the background under serve
     first = time.perf_counter() - first_started
     edited = edit_one_seed(settings.seeds_dir)
     time.sleep(RACY_SECONDS)  # an editor's pause; a seed changed within it is re-hashed anyway

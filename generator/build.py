@@ -16,6 +16,7 @@ from pathlib import Path
 
 from generator.cache import BriefCache, article_digest, cache_key_function, digest, opened
 from generator.corpus.crosslinks import Corpus, RelatedStore, build_corpus
+from generator.corpus.stories import StoryFeatureStore
 from generator.executors import local_pool, runs_here
 from generator.ingest.seeds import SeedCache, read_seeds
 from generator.ingest.topics import TopicFileError, load_topics
@@ -29,6 +30,9 @@ from generator.write import WriteReport, WrittenFiles, write_pages
 MIN_ARTICLES_FOR_POOL = 8
 WRITTEN_DIR = "written"  # under cache_dir: what docs/ was last written from (`written_state_file`)
 RELATED_DIR = "related"  # under cache_dir: the related briefs of the last corpus
+STORY_FEATURES_DIR = (
+    "story-features"  # under cache_dir: each brief's words, names and terms, hashed
+)
 PARSES_DIR = "parses"  # under cache_dir: paragraph parses (`analyse.parse.ParagraphStore`)
 # Articles parsed together (`nlp.pipe`): faster than one by one; each parse holds ~20 MB.
 PARSE_BATCH = 8
@@ -40,6 +44,19 @@ class AnalysisRun:
     problems: list[SeedProblem] = field(default_factory=list)
     analysed: list[str] = field(default_factory=list)  # sources analysed afresh (cache misses)
     cached: int = 0
+
+
+def load_for_analysis(model: str) -> None:
+    """Load what analysing an article reads, before one needs it: spaCy's pipeline, the given
+    names and the publisher table (a serving process does it in the background, so the first
+    edit after a build that analysed nothing does not wait for them)."""
+    from generator.analyse.names import load_given_names
+    from generator.analyse.parse import load_pipeline
+    from generator.ingest.inference import load_publishers
+
+    load_pipeline(model)
+    load_given_names()
+    load_publishers()
 
 
 def analyse_one(article: Article, topics: Sequence[Topic], model: str, claims: int) -> Brief:
@@ -330,8 +347,12 @@ def _generate_site(
     if kept := known.unchanged_site(settings.docs_dir, inputs):
         return SiteRun(generation, None, kept, WriteReport(unchanged=len(set(kept))))
     related = opened(RelatedStore, settings.cache_dir / RELATED_DIR)
-    corpus = build_corpus(generation.briefs, generation.topics, generation.problems, related)
+    features = opened(StoryFeatureStore, settings.cache_dir / STORY_FEATURES_DIR)
+    corpus = build_corpus(
+        generation.briefs, generation.topics, generation.problems, related, features
+    )
     related.end_run()
+    features.end_run()
     pages = render_site(corpus, site, cache_dir=settings.cache_dir)
     written = write_pages(settings.docs_dir, pages, known)
     known.site_inputs = inputs

@@ -94,3 +94,18 @@ def test_a_story_has_a_page_linked_from_its_briefs_the_home_page_and_its_topic(b
     assert f"(../stories/{slug}.md)" in brief_page.split("## The story", 1)[1]
     space = pages["topics/space-aeronautics.md"].split("## Stories", 1)[1].split("\n## ", 1)[0]
     assert f"stories/{slug}.md" in space
+
+
+def test_each_briefs_features_are_kept_by_its_cache_key_and_give_the_same_stories(briefs, tmp_path):
+    from generator.corpus.stories import StoryFeatureStore
+
+    keyed = [replace(b, key=f"{n:02d}{b.source}") for n, b in enumerate(briefs.values())]
+    store = StoryFeatureStore(tmp_path / "story-features")
+    first = find_stories(keyed, store)
+    dated = [b for b in keyed if b.date]  # an undated brief joins no story: nothing to keep
+    assert len(list((tmp_path / "story-features").rglob("*.pickle"))) == len(dated) == 7
+    again = find_stories(keyed, StoryFeatureStore(tmp_path / "story-features"))  # from disk
+    assert [[b.source for b in s.briefs] for s in again] == [
+        [b.source for b in s.briefs] for s in first
+    ]
+    assert [s.slug for s in first] == [s.slug for s in find_stories(list(briefs.values()))]

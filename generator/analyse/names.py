@@ -21,6 +21,12 @@ def _genders_by_name() -> dict[str, frozenset[str]]:
     return {name: frozenset(verdicts) for name, verdicts in detector.names.items()}
 
 
+def load_given_names() -> None:
+    """Read the given-name dictionary now (half a second): a serving process does it beside
+    loading spaCy, so the first edit's analysis does not wait for it."""
+    _genders_by_name()
+
+
 def _word(word: str) -> str | None:
     return word.casefold() if word[:1].isupper() and word.isalpha() else None
 

@@ -123,9 +123,11 @@ def build_corpus(
     topics: Sequence[Topic],
     problems: Sequence[SeedProblem],
     kept: PickleStore | None = None,
+    features: PickleStore | None = None,
 ) -> Corpus:
     """The site's view of the briefs. `kept`: where the related briefs found for a corpus are
-    kept, for the next build of the same briefs' topics and names (the one costly sum here)."""
+    kept, for the next build of the same briefs' topics and names (the one costly sum here);
+    `features`: where each brief's story features are kept."""
     briefs = assign_unique_slugs(briefs)
     ordered = sorted(briefs, key=lambda b: b.title.casefold())
     ordered = sorted(ordered, key=lambda b: b.date or "", reverse=True)
@@ -134,7 +136,7 @@ def build_corpus(
     pages = {speaker.name: speaker_path(speaker) for speaker in speakers}
     on_topic = briefs_by_topic(ordered, topics)
     related = related_topics(topics, on_topic)
-    stories = find_stories(ordered)
+    stories = find_stories(ordered, features)
     speaker_canonical = canonical_names(
         pages, people=[speaker.name for speaker in speakers if speaker.kind == "person"]
     )

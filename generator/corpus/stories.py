@@ -23,6 +23,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from generator.analyse.lexicon import english_stop_words
+from generator.cache import PickleStore
 from generator.model import Brief, Claim
 from generator.slugs import slugify, unique_slugs
 
@@ -52,10 +53,11 @@ class Story:
         return tuple(sorted({b.publisher for b in self.briefs if b.publisher}))
 
 
-def find_stories(briefs: Sequence[Brief]) -> list[Story]:
-    """The stories of two or more briefs, largest first (then oldest)."""
+def find_stories(briefs: Sequence[Brief], store: PickleStore | None = None) -> list[Story]:
+    """The stories of two or more briefs, largest first (then oldest); `store`: where each
+    brief's features are kept (`StoryFeatureStore`), if anywhere."""
     dated = sorted((b for b in briefs if _day(b) is not None), key=lambda b: (_day(b), b.source))
-    vectors = _vectors(dated)
+    vectors = _vectors(dated, store)
     groups = _grouped(dated, vectors)
     stories = [tuple(dated[i] for i in group) for group in groups if len(group) >= 2]
     stories.sort(key=lambda g: (-len(g), g[0].date or "", g[0].source))
@@ -116,29 +118,22 @@ def _day(brief: Brief) -> int | None:
         return None
 
 
-class _FeatureStore:
-    """Each brief's features as (64-bit hashes, sorted; counts), by the brief's cache key: a
-    rebuild after one edit hashes one brief's words, not a thousand. Holds the current briefs'
-    only (`keep`). A brief never cached (no key) is worked out each time."""
+class StoryFeatureStore(PickleStore):
+    """Each brief's features as (64-bit hashes, sorted; counts), by the brief's cache key, in the
+    cache folder: a rebuild after one edit, in a serving process or a fresh one, hashes one
+    brief's words, not a thousand's."""
 
-    def __init__(self) -> None:
-        self._by_key: dict[str, tuple[np.ndarray, np.ndarray]] = {}
-
-    def features(self, brief: Brief) -> tuple[np.ndarray, np.ndarray]:
-        if not brief.key:
-            return _hashed(_counted_features(brief))
-        found = self._by_key.get(brief.key)
-        if found is None:
-            found = self._by_key[brief.key] = _hashed(_counted_features(brief))
-        return found
-
-    def keep(self, briefs: Sequence[Brief]) -> None:
-        current = {brief.key for brief in briefs}
-        for key in [k for k in self._by_key if k not in current]:
-            del self._by_key[key]
+    kind = tuple
 
 
-FEATURES = _FeatureStore()
+def _features_of(brief: Brief, store: PickleStore | None) -> tuple[np.ndarray, np.ndarray]:
+    if store is None or not brief.key:
+        return _hashed(_counted_features(brief))
+    found = store.get(brief.key)
+    if found is None:
+        found = _hashed(_counted_features(brief))
+        store.put(brief.key, found)
+    return found
 
 
 def _hashed(counts: Counter[str]) -> tuple[np.ndarray, np.ndarray]:
@@ -188,10 +183,9 @@ def _stem(word: str) -> str:
     return word
 
 
-def _vectors(briefs: Sequence[Brief]) -> list[dict[int, float]]:
+def _vectors(briefs: Sequence[Brief], store: PickleStore | None = None) -> list[dict[int, float]]:
     """Unit tf-idf vectors, as {feature: weight}: a feature every brief has weighs nothing."""
-    FEATURES.keep(briefs)
-    features = [FEATURES.features(brief) for brief in briefs]
+    features = [_features_of(brief, store) for brief in briefs]
     if not features:
         return []
     every, having = np.unique(

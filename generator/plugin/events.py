@@ -156,9 +156,9 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
 
     def _load_model(self) -> None:
         # Imported here: importing spaCy costs a build that analyses nothing over a second.
-        from generator.analyse.parse import load_pipeline
+        from generator.build import load_for_analysis
 
-        load_pipeline(self.settings.model)
+        load_for_analysis(self.settings.model)
 
     def on_pre_page(self, page, config, files):
         self._release_converted()
