@@ -87,6 +87,7 @@ class TopicCoverage:
     sub_questions: list[SubQuestion] = field(default_factory=list)
     speaker_names: dict[str, str] = field(default_factory=dict)  # a quote's speaker → page name
     stories: list[Story] = field(default_factory=list)  # with a brief mainly about the topic
+    main_sources: frozenset[str] = frozenset()  # the briefs mainly about the topic
     periods: list[Period] = field(default_factory=list)  # dated coverage, newest period first
     undated: list[Brief] = field(default_factory=list)
 
@@ -149,12 +150,9 @@ def build_corpus(
         cover_topic(topic, on_topic[topic.id], related[topic.id], speaker_name) for topic in topics
     ]
     for cover in covers:
-        main = {
-            b.source
-            for b in cover.briefs
-            if any(m.main and m.id == cover.topic.id for m in b.topics)
-        }
-        cover.stories = [s for s in stories if any(b.source in main for b in s.briefs)]
+        cover.stories = [
+            s for s in stories if any(b.source in cover.main_sources for b in s.briefs)
+        ]
     return Corpus(
         briefs=ordered,
         topics=covers,
@@ -477,6 +475,7 @@ def cover_topic(
             topic, candidates, weights, quotes, frozenset(b.source for b in briefs[:RECENT_BRIEFS])
         ),
         speaker_names=named,
+        main_sources=main,
         periods=periods,
         undated=undated,
     )

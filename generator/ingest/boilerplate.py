@@ -757,6 +757,12 @@ class _Page:
     def remove(self, index: int, reason: str) -> None:
         self.reasons[index] = reason
 
+    def take_off(self, index: int, taken: str, reason: str, left: str) -> None:
+        """Take `taken` off a kept unit, listed as removed for `reason`; `left` stays."""
+        unit = self.units[index]
+        self.extra.append(RemovedText(unit.line, taken, reason))
+        self.units[index] = replace(unit, text=left)
+
     def same_block(self, first: int, second: int) -> bool:
         return self.units[first].block == self.units[second].block
 
@@ -1015,11 +1021,10 @@ def _strip_datelines(page: _Page, skip: set[int]) -> None:
         if not match or not unit.text[match.end() :].strip():
             continue
         prefix = match.group(0).strip()
-        page.extra.append(RemovedText(unit.line, prefix, DATELINE))
         page.datelines.append(
             Dateline(unit.line, prefix, match.group("agency").strip(), match.group("date"))
         )
-        page.units[i] = replace(unit, text=unit.text[match.end() :].strip())
+        page.take_off(i, prefix, DATELINE, unit.text[match.end() :].strip())
 
 
 # A note of where the text first ran, closing its last paragraph (a record that joined the
@@ -1042,8 +1047,7 @@ def _strip_closing_note(page: _Page) -> None:
     if match is None:
         return
     note = match.group(1).strip()
-    page.extra.append(RemovedText(unit.line, note, PUBLICATION_NOTE))
-    page.units[last] = replace(unit, text=unit.text[: len(unit.text) - len(match.group(0))])
+    page.take_off(last, note, PUBLICATION_NOTE, unit.text[: len(unit.text) - len(match.group(0))])
 
 
 # A picture's caption that a scrape ran into the text it stood over, no space between: "…
@@ -1066,8 +1070,7 @@ def _split_glued_captions(page: _Page) -> None:
         # The credit may be in the brackets or before them ("Screen capture from a video … [in
         # French]On January 9, …").
         if match and _CREDIT_WORDS.search(match.group("caption")):
-            page.extra.append(RemovedText(unit.line, match.group("caption").strip(), CAPTION))
-            page.units[i] = replace(unit, text=match.group("text"))
+            page.take_off(i, match.group("caption").strip(), CAPTION, match.group("text"))
 
 
 # A dataset's record, its date field first and a tab (read as a space) after it: "01.17.2019
@@ -1081,9 +1084,7 @@ def _split_record_date(page: _Page) -> None:
     first = next(iter(page.kept()), None)
     match = _RECORD_DATE.match(page.units[first].text) if first is not None else None
     if match:
-        unit = page.units[first]
-        page.extra.append(RemovedText(unit.line, match.group("date"), METADATA))
-        page.units[first] = replace(unit, text=match.group("text"))
+        page.take_off(first, match.group("date"), METADATA, match.group("text"))
 
 
 # A page's breadcrumb trail over its headline: "Home > About > News > OCR Finds …"; the last
@@ -1099,8 +1100,7 @@ def _split_breadcrumbs(page: _Page) -> None:
         unit = page.units[i]
         match = _BREADCRUMB.match(unit.text.strip())
         if match and word_count(match.group("last")) >= 2:
-            page.extra.append(RemovedText(unit.line, match.group("trail").strip(), SITE_CHROME))
-            page.units[i] = replace(unit, text=match.group("last"))
+            page.take_off(i, match.group("trail").strip(), SITE_CHROME, match.group("last"))
 
 
 # A post's picture or short address: "pic.twitter.com/x7qP3nuPeS", "https://t.co/2obxroAMcx".
@@ -1114,8 +1114,7 @@ def _strip_post_links(page: _Page) -> None:
         unit = page.units[i]
         match = _POST_LINK_TAIL.search(unit.text)
         if match and unit.text[: match.start()].strip():
-            page.extra.append(RemovedText(unit.line, match.group(1), EMBED))
-            page.units[i] = replace(unit, text=unit.text[: match.start()].rstrip())
+            page.take_off(i, match.group(1), EMBED, unit.text[: match.start()].rstrip())
 
 
 def _mark_repeats(page: _Page, headline: int | None) -> bool:
@@ -1482,8 +1481,7 @@ def _mark_record_fields(page: _Page) -> None:
     first = page.units[kept[0]]
     label = _RECORD_TEXT_LABEL.match(first.text)
     if label:
-        page.extra.append(RemovedText(first.line, label.group(0).strip(), METADATA))
-        page.units[kept[0]] = replace(first, text=first.text[label.end() :])
+        page.take_off(kept[0], label.group(0).strip(), METADATA, first.text[label.end() :])
     for i in dict.fromkeys((kept[0], kept[-1])):
         unit = page.units[i]
         label = _RECORD_SUMMARY_LABEL.match(unit.text)
