@@ -75,6 +75,8 @@ class Paragraph:
     # Set off as a block quotation by the source (HTML <blockquote>, Markdown "> "): analysis
     # reads it as the words of whoever the line above introduces.
     quoted: bool = dataclasses.field(default=False, metadata=NOT_EXPORTED)
+    # Set wholly in bold or italics by the source: an interview's questions often are.
+    emphasised: bool = dataclasses.field(default=False, metadata=NOT_EXPORTED)
 
 
 @record

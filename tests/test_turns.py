@@ -226,3 +226,25 @@ def test_an_interview_opened_by_spoke_to_or_interviewed_has_its_interviewees_tur
     ):
         turns = transcript_turns(article([opening, *INTERVIEW[1:]], "A new series of prints"))
         assert [t.label for t in turns if t.label] == ["Mali Suwan"] * 3
+
+
+def test_an_interviews_bold_questions_are_its_turns_with_or_without_a_question_mark(nlp) -> None:
+    """18F's interview sets its questions in bold; one asks nothing ("**Oh okay, so let's say I
+    need accountants.**"), yet it is the interviewer's turn, not part of Kaitlin Devine's answer."""
+    from conftest import DEV_CORPUS
+
+    from generator.ingest.seeds import read_seed
+
+    dev = DEV_CORPUS / "dev"
+    interview = read_seed(dev / "18f-2015-03-05-kaitlin-devine-discovery-questions.md", dev)
+    turns = transcript_turns(interview)
+    texts = [(turn.label, turn.text) for turn in turns]
+    assert ("", "Oh okay, so let’s say I need accountants.") in texts
+    assert ("Kaitlin Devine", "Discovery is actually specific to professional services.") in texts
+    answers = [text for label, text in texts if label]
+    after = answers.index("Discovery is actually specific to professional services.")
+    assert answers[after + 1].startswith("Exactly. If you needed accountants")
+    parsed = parse_article(interview, nlp)
+    quotes = extract_quotes(parsed, extract_entities(parsed))
+    assert not [q for q in quotes if "Oh okay" in q.text]
+    assert {q.speaker for q in quotes} == {"Kaitlin Devine"}

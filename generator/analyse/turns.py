@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from generator.analyse.entities import article_mentions
 from generator.analyse.lexicon import COURTESY_TITLES, HONORIFICS, TITLE_WORDS
 from generator.analyse.parse import ParsedArticle
-from generator.model import Article
+from generator.model import Article, Paragraph
 
 # "THE PRESIDENT:", "MS. LEAVITT:", "SECRETARY BLINKEN:", or a question's "Q" or "QUESTION:"
 # (an unnamed questioner's: "AUDIENCE MEMBER:", "PARTICIPANT:").
@@ -68,12 +68,7 @@ def _question_and_answer_turns(article: Article) -> tuple[Turn, ...]:
     paragraphs = article.paragraphs
     opening = [article.title or "", *(p.text for p in paragraphs[:2])]
     named = next((m for text in opening if (m := _INTERVIEWEE.search(text))), None)
-    questions = [
-        index
-        for index, paragraph in enumerate(paragraphs)
-        if paragraph.text.rstrip().endswith("?")
-        and len(paragraph.text.split()) <= MAX_QUESTION_WORDS
-    ]
+    questions = _questions(paragraphs)
     if named is None or len(questions) < MIN_QUESTIONS:
         return ()
     turns = []
@@ -89,6 +84,22 @@ def _question_and_answer_turns(article: Article) -> tuple[Turn, ...]:
     if len(answers) < MIN_QUESTIONS or 2 * len(first_person) < len(answers):
         return ()
     return tuple(turns)
+
+
+def _questions(paragraphs: Sequence[Paragraph]) -> list[int]:
+    """The paragraphs that ask: short ones ending in "?", and where the text sets most of those
+    in bold or italics, every short paragraph so set ("**Oh okay, so let's say I need
+    accountants.**" is the interviewer's turn too)."""
+    short = [
+        index
+        for index, paragraph in enumerate(paragraphs)
+        if len(paragraph.text.split()) <= MAX_QUESTION_WORDS
+    ]
+    asking = [i for i in short if paragraphs[i].text.rstrip().endswith("?")]
+    set_off = [i for i in asking if paragraphs[i].emphasised]
+    if len(set_off) < MIN_QUESTIONS or 2 * len(set_off) <= len(asking):
+        return asking
+    return [i for i in short if i in asking or paragraphs[i].emphasised]
 
 
 def _labelled_turns(article: Article) -> tuple[Turn, ...]:

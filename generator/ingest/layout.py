@@ -242,9 +242,11 @@ def _rejoin_cut_sentences(units: list[Unit]) -> list[Unit]:
 
 
 def _unit(line: _Line, block: int, markdown: bool) -> Unit:
-    text = line.text
+    text, emphasised = line.text, line.emphasised
     if markdown:  # a link or emphasis wrapped over two lines
-        text = _unpaired_emphasis(_without_emphasis(_MD_LINK.sub(r"\1", text)))
+        text = _MD_LINK.sub(r"\1", text)
+        emphasised = emphasised or bool(_WHOLE_EMPHASIS.match(text))
+        text = _unpaired_emphasis(_without_emphasis(text))
     return Unit(
         line.number,
         text,
@@ -252,7 +254,7 @@ def _unit(line: _Line, block: int, markdown: bool) -> Unit:
         heading=line.heading,
         bullet=line.bullet,
         level=line.level,
-        emphasised=line.emphasised,
+        emphasised=emphasised,
         quoted=line.quoted,
     )
 

@@ -446,6 +446,7 @@ def _read_article(path: Path, source: str, table: PublisherTable) -> Article:
             line=unit.line,
             kind=paragraph_kind(unit),
             quoted=unit.quoted,
+            emphasised=unit.emphasised,
         )
         for number, (unit, text) in enumerate(pieces, start=1)
     )
