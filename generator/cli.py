@@ -250,7 +250,8 @@ def run_eval(settings: Settings, args: argparse.Namespace) -> int:
         from generator.evaluate.briefings import score_briefings
         from generator.ingest.topics import load_topics
 
-        print(score_briefings(briefs, gold, load_topics(settings.topics_file)).report())
+        briefings = score_briefings(briefs, gold, load_topics(settings.topics_file))
+        print(briefings.report(verbose=args.verbose))
     if found:
         nlp = load_pipeline(settings.model)
         print(claims_report([compare_with_lead(brief, nlp) for brief in found], nlp))

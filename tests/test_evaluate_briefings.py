@@ -22,6 +22,10 @@ def test_a_briefing_line_is_good_when_its_article_is_on_the_topic_and_the_claim_
     assert score.good <= min(score.on_topic, score.important)
     assert score.good >= 1
     assert score.report().startswith(f"topic briefings: {score.good} of {score.annotated} lines")
+    # -v lists each line that is not good, with its article and why
+    assert len(score.problems) == score.annotated - score.good, score.report(verbose=True)
+    assert all("briefing line of '" in line and "): " in line for line in score.problems)
+    assert score.report(verbose=True).splitlines()[:-1] == score.problems
     # with no gold for the articles, no line is scored
     assert score_briefings(briefs, {}, topics).annotated == 0
     assert Path(CORPUS / "dev" / "topics-gold.yaml").is_file()

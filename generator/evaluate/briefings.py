@@ -5,7 +5,7 @@ claims (`claims`, `lead` or `acceptable`), as the gold of the development corpus
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from generator.analyse.themes import with_mentions
@@ -21,14 +21,16 @@ class BriefingScore:
     important: int = 0  # an acceptable key claim of its article
     good: int = 0  # both
     annotated: int = 0  # lines from articles the gold annotates topics for
+    problems: list[str] = field(default_factory=list)  # each line not good, and why
 
-    def report(self) -> str:
+    def report(self, verbose: bool = False) -> str:
         share = self.good / self.annotated if self.annotated else 0.0
-        return (
+        summary = (
             f"topic briefings: {self.good} of {self.annotated} lines good ({share:.0%}): "
             f"{self.on_topic} from an article mainly about the topic, {self.important} an "
             f"acceptable key claim; {self.lines} lines in all"
         )
+        return "\n".join([*self.problems, summary]) if verbose else summary
 
 
 def score_briefings(
@@ -57,6 +59,19 @@ def score_briefings(
             score.on_topic += main
             score.important += important
             score.good += main and important
+            if not (main and important):
+                why = ", ".join(
+                    reason
+                    for reason, fails in (
+                        ("the article is not mainly about it", not main),
+                        ("no acceptable key claim", not important),
+                    )
+                    if fails
+                )
+                name = ref.brief.source.rsplit("/", 1)[-1]
+                score.problems.append(
+                    f"  briefing line of {cover.topic.name!r} ({why}): {name}: {ref.claim.text[:90]!r}"
+                )
     return score
 
 
