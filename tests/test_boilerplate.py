@@ -192,6 +192,25 @@ def test_a_lone_headline_on_a_page_with_related_links_is_one_too() -> None:
     assert body(cleaned) == BODY
 
 
+def test_short_lines_without_a_stop_closing_the_page_are_links_to_other_pages() -> None:
+    """As a BBC Sport report ends: "Bahrain GP qualifying results", "Bahrain GP coverage
+    details" under its last sentence."""
+    links = ["Bahrain GP qualifying results", "Bahrain GP coverage details"]
+    text = "\n\n".join(["Central Bank Lifts Rates Again", *BODY, *links])
+    assert_only_removed(clean(text), [(link, "related-headline") for link in links])
+
+
+def test_a_closing_list_the_text_introduces_or_that_runs_on_stays() -> None:
+    items = ["Visa revocations and travel bans", "Increased sanctions"]
+    introduced = [*BODY[:3], "Actions under consideration include:", *items]
+    cleaned = clean("\n\n".join(["Central Bank Lifts Rates Again", *introduced]))
+    assert removed(cleaned) == [] and body(cleaned) == introduced
+    longer = "Increased scrutiny of nations that reject the court’s false claims"
+    running = [*BODY[:3], longer, *items]  # the list's longer items have no stop either
+    cleaned = clean("\n\n".join(["Central Bank Lifts Rates Again", *running]))
+    assert removed(cleaned) == [] and body(cleaned) == running
+
+
 def test_subheads_stay_when_the_page_prints_no_related_links() -> None:
     cleaned = clean(page("What Comes Next", "Why the currency keeps falling despite higher rates"))
     assert removed(cleaned) == []

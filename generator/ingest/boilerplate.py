@@ -1669,6 +1669,30 @@ def _mark_unpunctuated(page: _Page, headline: int | None, kicker: int | None) ->
             page.remove(i, CAPTION)
 
 
+_LABEL_MAX_WORDS = 8
+
+
+def _mark_trailing_labels(page: _Page, headline: int | None) -> None:
+    """Short lines with no stop after the text's last sentence, closing the page: links to the
+    publisher's other pages ("Bahrain GP qualifying results", "Bahrain GP coverage details"),
+    not the article's words; unless the line above introduces them as a list ("… include:") or
+    is itself an item without a stop."""
+    kept = [i for i in page.kept() if headline is None or i > headline]
+    run: list[int] = []
+    for i in reversed(kept):
+        text = page.units[i].text.strip()
+        if ends_sentence(text) or _ANY_END.search(text) or word_count(text) > _LABEL_MAX_WORDS:
+            break
+        run.append(i)
+    if not run or len(run) == len(kept):
+        return
+    above = page.units[kept[len(kept) - len(run) - 1]].text.rstrip()
+    if above.endswith(":") or not ends_sentence(above):
+        return  # a list the text introduces, or items of one that run on (no stop either)
+    for i in run:
+        page.remove(i, RELATED)
+
+
 def _lost_its_stop(text: str, above: list[str]) -> bool:
     """A line of the text's own that lost its full stop: it argues on from the sentence before
     ("But that is not …"), introduces a post ("… tweeted on January 13"), or translates the
@@ -1898,6 +1922,7 @@ def strip_boilerplate(
     _mark_tag_lists(page, headline)
     _mark_appeal_sections(page, headline)
     _mark_empty_sections(page, headline)
+    _mark_trailing_labels(page, headline)
 
     removed = [
         RemovedText(unit.line, unit.text, reason)
