@@ -200,6 +200,12 @@ def test_short_lines_without_a_stop_closing_the_page_are_links_to_other_pages() 
     assert_only_removed(clean(text), [(link, "related-headline") for link in links])
 
 
+def test_one_short_line_closing_the_page_may_be_the_text_cut_off_and_stays() -> None:
+    cut = [*BODY, "Co-author and USGS scientist Leo Nico said"]
+    cleaned = clean("\n\n".join(["Central Bank Lifts Rates Again", *cut]))
+    assert removed(cleaned) == [] and body(cleaned) == cut
+
+
 def test_a_closing_list_the_text_introduces_or_that_runs_on_stays() -> None:
     items = ["Visa revocations and travel bans", "Increased sanctions"]
     introduced = [*BODY[:3], "Actions under consideration include:", *items]

@@ -1673,7 +1673,7 @@ _LABEL_MAX_WORDS = 8
 
 
 def _mark_trailing_labels(page: _Page, headline: int | None) -> None:
-    """Short lines with no stop after the text's last sentence, closing the page: links to the
+    """Two or more short lines with no stop after the text's last sentence, closing the page: links to the
     publisher's other pages ("Bahrain GP qualifying results", "Bahrain GP coverage details"),
     not the article's words; unless the line above introduces them as a list ("… include:") or
     is itself an item without a stop."""
@@ -1684,8 +1684,8 @@ def _mark_trailing_labels(page: _Page, headline: int | None) -> None:
         if ends_sentence(text) or _ANY_END.search(text) or word_count(text) > _LABEL_MAX_WORDS:
             break
         run.append(i)
-    if not run or len(run) == len(kept):
-        return
+    if len(run) < 2 or len(run) == len(kept):
+        return  # one such line may be the text cut off ("With the inve"): links come in lists
     above = page.units[kept[len(kept) - len(run) - 1]].text.rstrip()
     if above.endswith(":") or not ends_sentence(above):
         return  # a list the text introduces, or items of one that run on (no stop either)
