@@ -887,3 +887,49 @@ def test_a_name_alone_above_or_below_the_text_goes_as_a_byline() -> None:
     # …but a name heading a section of the text is the text's
     middle = "\n\n".join(["Central Bank Lifts Rates Again", *BODY[:2], "Dr Jane Smith", *BODY[2:]])
     assert "Dr Jane Smith" in body(clean(middle))
+
+
+FEED_LEAD = (
+    "The likelihood of Asian carp eggs being kept in suspension and hatching in the St. Joseph "
+    "River in Michigan has been further evaluated using a model that examines several scenarios."
+)
+FEED_PAGE = """Share
+
+Newsletter Signup
+
+Our newsletter has been the newsletter of the survey for over 25 years.
+
+Agency Newsroom
+
+Syndicate content
+News Releases
+Updated: 1 hour 29 min ago
+
+Model Offers More Ease, Precision for Managing Invasive Asian Carp
+
+Thu, 04/16/2015 - 15:30
+Summary: The likelihood of Asian carp eggs hatching in the river has been evaluated with a model
+
+Contact Information:
+
+Jennifer LaVista ( Phone: 303-202-4764 ); Elizabeth Murphy ( Phone: 217-328-9726 );
+
+""" + "\n\n".join([FEED_LEAD, *BODY])
+
+
+def test_a_feed_pages_title_case_line_over_its_date_is_the_headline_and_its_summary_apart():
+    """A news feed's page copied as text (as the USGS newsroom syndicated its releases): chrome
+    above, a title-case headline over a numeric date line, a "Summary:" line, contacts."""
+    cleaned = clean(FEED_PAGE)
+    assert cleaned.headline is not None
+    assert cleaned.headline.text.startswith("Model Offers More Ease")
+    assert body(cleaned) == [FEED_LEAD, *BODY]
+    reasons = dict(removed(cleaned))
+    assert reasons["Share"] == reasons["Agency Newsroom"] == "site-chrome"
+    assert reasons["Thu, 04/16/2015 - 15:30"] == "date-line"
+    summary = (
+        "The likelihood of Asian carp eggs hatching in the river has been evaluated with a model"
+    )
+    assert reasons[summary] == "highlight"
+    assert reasons["Contact Information:"] == "contact"
+    assert reasons[next(line for line in reasons if "( Phone:" in line)] == "contact"

@@ -24,6 +24,8 @@ from generator.ingest.dates import (
         ("{{date|January 3, 2005}}", "2005-01-03"),
         ("Updated: Aug. 8, 2023 at 10:12 a.m. ET", "2023-08-08"),
         ("Tuesday, 8 August 2023", "2023-08-08"),
+        ("Thu, 04/16/2015 - 15:30", "2015-04-16"),  # a feed's numeric date, read one way only
+        ("Updated 16.04.2015", "2015-04-16"),
     ],
 )
 def test_a_line_that_only_dates_the_page_is_read(line: str, iso: str) -> None:
@@ -37,6 +39,8 @@ def test_a_line_that_only_dates_the_page_is_read(line: str, iso: str) -> None:
         "On 6 March 2014, the court ruled that the law was void.",  # a date inside a sentence
         "26-02-20",  # day, month and year in two digits: ambiguous
         "04/06/2024",  # April 6 or 4 June
+        "Thu, 04/06/2015 - 15:30",
+        "Call 04/16/2015 to book",
         "The 2023 budget",  # no day
         "2023-02-30",  # no such day
         "By Jane Doe | March 3, 2023 and a sentence of the article follows here",

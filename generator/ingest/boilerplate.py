@@ -385,10 +385,11 @@ _CONTACT_LINE = re.compile(
     r"|e-?mail|fax|mobile|cell)+\.?$",
     re.IGNORECASE,
 )
+_LABELLED_PHONE = re.compile(r"\b(?:phone|tel|telephone|fax)\s*:\s*\+?[\d(][\d() ./-]{6,}\d", re.I)
 _CONTACT_START = re.compile(
     r"^(?:for (?:further|more) information\b.{0,80}\bcontact\b|(?:media|press|news) "
     r"(?:contacts?|inquiries|enquiries)\b|contact:|(?:toll[- ]free )?(?:call center|helpline|"
-    r"switchboard)\s*:)",
+    r"switchboard)\s*:|contact (?:information|details)\s*:)",
     re.IGNORECASE,
 )
 # An issuer's postal address under its name: "200 Independence Avenue S.W.", "Washington D.C.
@@ -672,6 +673,8 @@ def _record_reason(text: str, words: int) -> str | None:
         return DATE_LINE  # "26-02-20": which day, the page's address may tell
     if words <= 20 and len(text) <= 200 and _CONTACT_LINE.match(text):
         return CONTACT
+    if words <= 30 and _LABELLED_PHONE.search(text):
+        return CONTACT  # "Jennifer Doe ( Phone: 303-202-4764 ); John Roe ( Phone: … );"
     if words <= 40 and _CONTACT_START.match(text):
         return CONTACT
     if words <= 10 and _POSTAL_LINE.match(text):
@@ -1400,11 +1403,17 @@ def _mark_publisher_names(page: _Page, publisher_names: frozenset[str]) -> None:
 def _mark_standfirst(page: _Page, headline: int | None) -> None:
     """A line set wholly in italics right under the headline (or opening the text), over the
     article's first paragraph, is the publisher's standfirst: its summary of the story, kept
-    apart as a highlight ("*Action targets major sources of funding for the regime’s proxies*")."""
+    apart as a highlight ("*Action targets major sources of funding for the regime’s proxies*");
+    so is a line labelled "Summary:" there."""
     kept = [i for i in page.kept() if headline is None or i > headline]
     if len(kept) < 2:
         return
     first, following = page.units[kept[0]], page.units[kept[1]]
+    label = _RECORD_SUMMARY_LABEL.match(first.text)
+    if label and headline is not None:  # "Summary: The likelihood of …" under a dated headline
+        page.units[kept[0]] = replace(first, text=first.text[label.end() :])
+        page.remove(kept[0], HIGHLIGHT)
+        return
     if (
         first.emphasised
         and not (first.heading or first.bullet or following.emphasised or following.heading)
@@ -1570,21 +1579,27 @@ def _prints_browser_title(page: _Page, browser_title: str | None) -> int | None:
 
 def _dated_heading(page: _Page) -> int | None:
     """On a page whose logo took the top-level heading, the article's own: the first heading
-    with its date line right under it and a paragraph of text after that ("## Treasury Report:
-    …" / "January 16, 2025" / "WASHINGTON – The U.S. Department …")."""
+    with its date line right under it and a paragraph of text soon after ("## Treasury Report:
+    …" / "January 16, 2025" / "WASHINGTON – The U.S. Department …"); in a page copied as plain
+    text, a line in title case so dated ("Model Offers More Ease, Precision for …" / "Thu,
+    04/16/2015 - 15:30")."""
     for i, unit in enumerate(page.units[:-2]):
-        if not unit.heading or page.reasons[i] is not None:
+        if page.reasons[i] is not None or page.reasons[i + 1] != DATE_LINE:
             continue
-        if page.reasons[i + 1] != DATE_LINE:
+        if not (unit.heading or (_is_title_case(unit.text) and word_count(unit.text) >= 4)):
             continue
-        after = next((j for j in range(i + 2, len(page.units)) if page.reasons[j] is None), None)
-        text = page.units[after].text if after is not None else ""
-        if word_count(text) >= _DATED_LEAD_WORDS and ends_sentence(text):
-            return i
+        after = [j for j in range(i + 2, len(page.units)) if page.reasons[j] is None]
+        for j in after[:_DATED_LEAD_WITHIN]:
+            text = page.units[j].text
+            if word_count(text) >= _DATED_LEAD_WORDS and ends_sentence(text):
+                return i
+            if page.units[j].heading or _is_title_case(text):
+                break  # another title: this one heads a list of stories
     return None
 
 
 _DATED_LEAD_WORDS = 20
+_DATED_LEAD_WITHIN = 4  # kept lines under the date: a summary or a contact line may come first
 
 
 def _mark_end_sections(page: _Page, headline: int | None) -> None:

@@ -103,7 +103,7 @@ def read_date(text: str) -> str | None:
 def date_line(text: str) -> FoundDate | None:
     """The date of a line that does nothing but date the page: "Published: 2024-07-26 23:36",
     "PUBLISHED: 13:32 EST, 6 March 2014", "*03:30 AM, Tuesday, June 04, 2024*"."""
-    dates = find_dates(text)
+    dates = find_dates(text) or _numeric_dates(text)
     if not dates or len(text) > 120:
         return None
     rest = text
@@ -139,6 +139,18 @@ def numeric_date_in_month(line: str, address: str) -> str | None:
         return dt.date(year, month, day).isoformat()
     except ValueError:
         return None
+
+
+_NUMERIC_IN_LINE = re.compile(r"(?<![\d/.-])\d{1,2}([-/.])\d{1,2}\1\d{4}(?![\d/.-])")
+
+
+def _numeric_dates(text: str) -> list[FoundDate]:
+    """A numeric date in a line that reads only one way ("Thu, 04/16/2015 - 15:30")."""
+    found = []
+    for match in _NUMERIC_IN_LINE.finditer(text):
+        if iso := unambiguous_numeric_date(match.group(0)):
+            found.append(FoundDate(iso, match.group(0), match.start(), match.end()))
+    return found
 
 
 def unambiguous_numeric_date(line: str) -> str | None:
