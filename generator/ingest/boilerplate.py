@@ -253,7 +253,7 @@ _SITE_CHROME = re.compile(
     r"|receive (?:the )?latest (?:updates|news)|(?:[A-Z]{2,6} )?(?:agency )?(?:media information"
     r"|press contacts)"
     r"|media playback is (?:not |un)supported on (?:this|your) device"
-    r"|by clicking (?:subscribe|sign up|submit)\b.*|share this(?: \w+)?|republish|[^A-Za-z0-9\s]"  # "Δ": a form's one-letter field
+    r"|by clicking (?:subscribe|sign up|submit)\b.*|share(?: this(?: \w+)?)?|republish|[^A-Za-z0-9\s]"  # "Δ": a form's one-letter field
     r"|(?:first|now|then|next),? (?:enter|choose|select|type|pick) (?:a|an|the|your)\b[^,.;:!?]*)"
     r"[.:]?$",
     re.IGNORECASE,
@@ -1403,17 +1403,11 @@ def _mark_publisher_names(page: _Page, publisher_names: frozenset[str]) -> None:
 def _mark_standfirst(page: _Page, headline: int | None) -> None:
     """A line set wholly in italics right under the headline (or opening the text), over the
     article's first paragraph, is the publisher's standfirst: its summary of the story, kept
-    apart as a highlight ("*Action targets major sources of funding for the regime’s proxies*");
-    so is a line labelled "Summary:" there."""
+    apart as a highlight ("*Action targets major sources of funding for the regime’s proxies*")."""
     kept = [i for i in page.kept() if headline is None or i > headline]
     if len(kept) < 2:
         return
     first, following = page.units[kept[0]], page.units[kept[1]]
-    label = _RECORD_SUMMARY_LABEL.match(first.text)
-    if label and headline is not None:  # "Summary: The likelihood of …" under a dated headline
-        page.units[kept[0]] = replace(first, text=first.text[label.end() :])
-        page.remove(kept[0], HIGHLIGHT)
-        return
     if (
         first.emphasised
         and not (first.heading or first.bullet or following.emphasised or following.heading)
@@ -1469,6 +1463,8 @@ _RECORD_FIELD_LINE = re.compile(
     rf"^(?:{_RECORD_TEXT}|(?P<summary>{_RECORD_SUMMARY}))\s*:$", re.IGNORECASE
 )
 _RECORD_EDGE = 4  # a record's field label stands among its first or last few lines
+_SUMMARY_WITHIN = 12  # kept lines from the top
+_SUMMARY_MIN_WORDS = 6
 
 
 def _mark_record_fields(page: _Page) -> None:
@@ -1491,10 +1487,12 @@ def _mark_record_fields(page: _Page) -> None:
     label = _RECORD_TEXT_LABEL.match(first.text)
     if label:
         page.take_off(kept[0], label.group(0).strip(), METADATA, first.text[label.end() :])
-    for i in dict.fromkeys((kept[0], kept[-1])):
+    # at either end of a record; near the top of a page ("Summary: The likelihood of …" under
+    # a release's headline and date)
+    for i in dict.fromkeys((*kept[:_SUMMARY_WITHIN], kept[-1])):
         unit = page.units[i]
         label = _RECORD_SUMMARY_LABEL.match(unit.text)
-        if label and len(kept) > 1:
+        if label and len(kept) > 1 and word_count(unit.text) > _SUMMARY_MIN_WORDS:
             page.units[i] = replace(unit, text=unit.text[label.end() :])
             page.remove(i, HIGHLIGHT)
 
@@ -1580,13 +1578,13 @@ def _prints_browser_title(page: _Page, browser_title: str | None) -> int | None:
 def _dated_heading(page: _Page) -> int | None:
     """On a page whose logo took the top-level heading, the article's own: the first heading
     with its date line right under it and a paragraph of text soon after ("## Treasury Report:
-    …" / "January 16, 2025" / "WASHINGTON – The U.S. Department …"); in a page copied as plain
-    text, a line in title case so dated ("Model Offers More Ease, Precision for …" / "Thu,
-    04/16/2015 - 15:30")."""
+    …" / "January 16, 2025" / "WASHINGTON – The U.S. Department …"). (A line in title case
+    over a date line in a page copied as plain text found one more headline on unseen articles
+    and asserted a wrong one on others: not taken.)"""
     for i, unit in enumerate(page.units[:-2]):
         if page.reasons[i] is not None or page.reasons[i + 1] != DATE_LINE:
             continue
-        if not (unit.heading or (_is_title_case(unit.text) and word_count(unit.text) >= 4)):
+        if not unit.heading:
             continue
         after = [j for j in range(i + 2, len(page.units)) if page.reasons[j] is None]
         for j in after[:_DATED_LEAD_WITHIN]:
@@ -1599,6 +1597,7 @@ def _dated_heading(page: _Page) -> int | None:
 
 
 _DATED_LEAD_WORDS = 20
+
 _DATED_LEAD_WITHIN = 4  # kept lines under the date: a summary or a contact line may come first
 
 

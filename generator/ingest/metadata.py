@@ -24,6 +24,7 @@ METADATA_KEYS = ("title", "publisher", "source", "date", "url")
 # Other names web clippers and site generators give the same fields.
 _KEY_SYNONYMS = {
     "published": "date",
+    "published_at": "date",
     "published_time": "date",
     "date_published": "date",
     "publish_date": "date",
@@ -142,7 +143,14 @@ def parse_metadata(
         return {}, []
     if not isinstance(data, dict):
         return {}, [f"{where}: YAML is a {type(data).__name__}, not key: value pairs; ignored"]
+    return metadata_fields(data, where, clipped=clipped)
 
+
+def metadata_fields(
+    data: dict[Any, Any], where: str, *, clipped: bool = False
+) -> tuple[dict[str, str], list[str]]:
+    """The fields of a mapping (a sidecar's, front matter's, a dataset record's) that a brief
+    uses, validated; `clipped`: other keys pass without a warning."""
     metadata: dict[str, str] = {}
     warnings: list[str] = []
     for key, value in data.items():

@@ -42,6 +42,7 @@ from generator.ingest.metadata import (
     read_front_matter,
     read_sidecar,
 )
+from generator.ingest.records import read_record
 from generator.model import Article, Inference, Paragraph, RemovedText, SeedProblem
 from generator.settings import ingest_code_hash
 
@@ -387,7 +388,12 @@ def _read_article(path: Path, source: str, table: PublisherTable) -> Article:
         warnings += sidecar_warnings
 
     first_body_line = 1
-    markdown = path.suffix.lower() == ".md" or looks_like_markdown(lines)
+    record = read_record(text, source)
+    markdown = record is None and (path.suffix.lower() == ".md" or looks_like_markdown(lines))
+    if record is not None:
+        warnings += record.warnings
+        metadata = {**record.metadata, **metadata}  # a sidecar's fields over the record's
+        lines = [line for _, line in record.lines]
     if markdown:
         front, first_body_line, front_warnings = read_front_matter(lines, source)
         warnings += front_warnings
@@ -401,6 +407,8 @@ def _read_article(path: Path, source: str, table: PublisherTable) -> Article:
 
     numbered = list(enumerate(lines, start=1))[first_body_line - 1 :]
     markup_removed: list[RemovedText] = []
+    if record is not None:
+        numbered, markup_removed = record.lines, list(record.removed)
     tab_title = None
     if looks_like_html(lines):
         tab_title = browser_title(lines)
