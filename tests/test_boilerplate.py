@@ -931,3 +931,33 @@ def test_a_feed_pages_date_summary_contacts_and_share_button_are_furniture():
     assert reasons[summary] == "highlight"
     assert reasons["Contact Information:"] == "contact"
     assert reasons[next(line for line in reasons if "( Phone:" in line)] == "contact"
+
+
+def test_a_releases_headline_under_its_letterhead_type_and_date() -> None:
+    """As Australian ministers' releases print: the issuer's letterhead, "MEDIA RELEASE", the
+    date, then the headline over the lede."""
+    lede = (
+        "The Morrison Government is backing the country's largest annual travel and tourism event, "
+        "with the tourism agency today announcing it will be held in May as planned."
+    )
+    text = "\n\n".join(
+        [
+            "SENATOR THE HON JANE DOE  Minister for Trade, Tourism and Investment",
+            "MEDIA RELEASE",
+            "7 February 2020",
+            "Highlighting to the world that the country is open for business",
+            lede,
+            *BODY,
+        ]
+    )
+    cleaned = clean(text)
+    assert cleaned.headline is not None
+    assert (
+        cleaned.headline.text == "Highlighting to the world that the country is open for business"
+    )
+    assert body(cleaned) == [lede, *BODY]
+    assert removed(cleaned)[:3] == [
+        ("SENATOR THE HON JANE DOE Minister for Trade, Tourism and Investment", "letterhead"),
+        ("MEDIA RELEASE", "metadata-line"),
+        ("7 February 2020", "date-line"),
+    ]

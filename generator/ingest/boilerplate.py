@@ -53,6 +53,7 @@ LICENCE = "licence"  # "Public Domain", "Licensed under CC BY 4.0", "… is lice
 DISCLOSURE = "disclosure"  # the authors' interests under an analysis: "X receives funding from …"
 SCRAPER_RECORD = "scraper-record"  # a page scraper's own record: "## Metadata", outline, links
 ISSUER_NOTE = "issuer-note"  # a release's closing note on its issuer: "About X" and what follows
+LETTERHEAD = "letterhead"  # a release's issuer block above its type: a minister's name and offices
 REASONS = (
     AD,
     PROMO,
@@ -85,6 +86,7 @@ REASONS = (
     NOT_PROSE,
     SITE_CHROME,
     ISSUER_NOTE,
+    LETTERHEAD,
     DISCLOSURE,
     SCRAPER_RECORD,
 )
@@ -530,7 +532,8 @@ _FIELD_NAMES = (
     r"|last updated|first published|posted(?: on| at)?|date(?:line)?|authors?|byline|tags"
     r"|keywords|categor(?:y|ies)|section|abstract|highlights|description|excerpt|image|caption"
     r"|language|lang|source|full (?:article|text|story)|(?:scraped|retrieved|accessed|fetched|crawled)"
-    r"(?: \(\w+\))?(?: on| at)?|(?:news |press )?release(?: no\.?| number)?|for (?:immediate )?release"
+    r"(?: \(\w+\))?(?: on| at)?|(?:joint )?(?:news |press |media )?release(?: no\.?| number)?"
+    r"|for (?:immediate )?release"
     r"|from|to|subject|cc|reply-to|sent|location|(?:media|press) advisory(?: no\.?| number)?"
 )
 # A ministry's document type on a line of its own ("Media Note"); "Fact Sheet: …" is a title.
@@ -1575,6 +1578,35 @@ def _prints_browser_title(page: _Page, browser_title: str | None) -> int | None:
     return found
 
 
+_RELEASE_LABEL = re.compile(r"^(?:joint )?(?:media|press|news) release$", re.IGNORECASE)
+_RELEASE_LABEL_WITHIN = 12  # lines from the top
+
+
+def _release_headline(page: _Page) -> int | None:
+    """A release printed as its issuer's letterhead, its type and its date over the headline
+    ("The Hon. Jane Doe MP  Minister for Health" / "MEDIA RELEASE" / "26 January 2020" /
+    "Update on …" / the lede): the first line under the type and date that is shorter than the
+    paragraph after it. The lines above the type are the letterhead."""
+    units = page.units[:_RELEASE_LABEL_WITHIN]
+    label = next((i for i, u in enumerate(units) if _RELEASE_LABEL.match(u.text.strip())), None)
+    if label is None:
+        return None
+    kept = [i for i in page.kept() if i > label]
+    if len(kept) < 2 or not any(page.reasons[i] == DATE_LINE for i in range(label, kept[0])):
+        return None
+    headline, lede = kept[0], kept[1]
+    words = word_count(page.units[headline].text)
+    if not 3 <= words <= _HEADLINE_MAX_WORDS or word_count(page.units[lede].text) <= words:
+        return None
+    for i in page.kept():
+        if i < label:
+            page.remove(i, LETTERHEAD)
+    return headline
+
+
+_HEADLINE_MAX_WORDS = 30
+
+
 def _dated_heading(page: _Page) -> int | None:
     """On a page whose logo took the top-level heading, the article's own: the first heading
     with its date line right under it and a paragraph of text soon after ("## Treasury Report:
@@ -1916,6 +1948,8 @@ def strip_boilerplate(
         headline, kicker = in_tab, None
     elif title_field is not None:
         headline, kicker = title_field, None
+    elif known_title is None and (released := _release_headline(page)) is not None:
+        headline, kicker = released, None
     else:
         headline, kicker = _find_headline(page, known_title)
     if kicker is not None:
