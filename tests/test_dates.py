@@ -26,6 +26,7 @@ from generator.ingest.dates import (
         ("Tuesday, 8 August 2023", "2023-08-08"),
         ("Thu, 04/16/2015 - 15:30", "2015-04-16"),  # a feed's numeric date, read one way only
         ("Updated 16.04.2015", "2015-04-16"),
+        ("2018-03-09 09:00:00 -0400", "2018-03-09"),  # a site generator's front matter
     ],
 )
 def test_a_line_that_only_dates_the_page_is_read(line: str, iso: str) -> None:

@@ -1318,3 +1318,20 @@ def test_a_section_label_naming_a_publisher_over_the_headline_names_the_publishe
     assert "ARCIC Feature" in article.inferred[-1].evidence
     rubric = "Asia Feature\n\n# Center Hosts Think Tanks to Discuss the Future\n\n" + body
     assert read_article(tmp_path, "b.txt", rubric).publisher is None
+
+
+def test_an_html_page_dated_only_by_its_markup_is_dated_with_that_as_evidence(
+    tmp_path: Path,
+) -> None:
+    lede = (
+        "The municipality has published the software behind its building permits as Free "
+        "Software, so that other municipalities can use and improve it together."
+    )
+    for opening in ('<html newsdate="2021-03-18">', '<article><time datetime="2021-03-18T10:00">'):
+        text = f"{opening}\n<h1>From Uri to Bern</h1>\n<p>{lede}</p>\n<p>{lede}</p>\n"
+        article = read_article(tmp_path, "page.txt", text)
+        assert article.date == "2021-03-18"
+        evidence = next(i.evidence for i in article.inferred if i.field == "date")
+        assert evidence.startswith("the markup ") and evidence.endswith("on line 1")
+    plain = read_article(tmp_path, "plain.txt", f"From Uri to Bern\n\n{lede}\n\ndate=2021-03-18\n")
+    assert plain.date is None  # no page's markup

@@ -44,9 +44,10 @@ _URL_PATH = re.compile(
 _WEEKDAY = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?"
 _TIME = r"\d{1,2}(?:[:.]\d\d){1,2}\s*(?:[ap]\.?m\.?)?|\d{1,2}\s*[ap]\.?m\.?"
 _ZONE = r"(?:(?-i:[A-Z]{2,5})|GMT|UTC)(?:\s*[+-]\s*\d{1,2}(?::?\d\d)?)?"
+_OFFSET = r"[+-]\d\d:?\d\d\b"  # a time's UTC offset: "09:00:00 -0400"
 # What may stand beside the date on a line that only dates the page.
 _DATE_LINE_REST = re.compile(
-    rf"^(?:\s|[*_>`'\"|,.:;/()\[\]{{}}–—-]|{_WEEKDAY}|{_TIME}|{_ZONE}|"
+    rf"^(?:\s|[*_>`'\"|,.:;/()\[\]{{}}–—-]|{_WEEKDAY}|{_TIME}|{_ZONE}|{_OFFSET}|"
     r"published|updated|last|first|posted|modified|date|on|at|by|the|is|was|originally|"
     r"released|issued|created|edited)*$",
     re.IGNORECASE,

@@ -134,6 +134,35 @@ def browser_title(lines: Sequence[str]) -> str | None:
     return " ".join(html.unescape(_ANY_TAG.sub(" ", inner)).split()) or None
 
 
+# Where a page's markup dates it for machines: <time datetime="…">, a <meta> of the publication
+# time, or a date attribute of the page or article element (<html newsdate="2021-03-18">).
+_MACHINE_DATES = (
+    re.compile(r"<time\b[^<>]*?\bdatetime=[\"'](?P<value>[^\"'<>]+)[\"']", re.IGNORECASE),
+    re.compile(
+        r"<meta\b[^<>]*?\b(?:property|name|itemprop)=[\"'](?:article:published_time|"
+        r"datepublished|pubdate|publish[-_]?date|date)[\"'][^<>]*?\bcontent=[\"']"
+        r"(?P<value>[^\"'<>]+)[\"']",
+        re.IGNORECASE,
+    ),
+    re.compile(
+        r"<(?:html|body|article|main)\b[^<>]*?\b[\w-]*?(?:pub|news|publish|published)[-_]?date"
+        r"(?:time)?=[\"'](?P<value>[^\"'<>]+)[\"']",
+        re.IGNORECASE,
+    ),
+)
+MACHINE_DATE_LINES = 200  # a page's own date stands in its head or its article's opening
+
+
+def machine_date(lines: Sequence[str]) -> tuple[str, int, str] | None:
+    """(the written value, its line, the markup around it) of the date a page's markup gives
+    for machines, its first; None where it gives none."""
+    for number, line in enumerate(lines[:MACHINE_DATE_LINES], start=1):
+        for pattern in _MACHINE_DATES:
+            if found := pattern.search(line):
+                return found.group("value"), number, found.group(0)[:60]
+    return None
+
+
 def html_pieces(
     numbered_lines: Iterable[tuple[int, str]], removed: list[RemovedText], *, headings: bool
 ) -> Iterator[tuple[int, str]]:

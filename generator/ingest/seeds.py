@@ -34,11 +34,12 @@ from generator.ingest.inference import (
     publisher_names,
 )
 from generator.ingest.layout import MD_HEADING, looks_like_markdown, paragraph_kind, split_units
-from generator.ingest.markup import browser_title, html_pieces, looks_like_html
+from generator.ingest.markup import browser_title, html_pieces, looks_like_html, machine_date
 from generator.ingest.metadata import (
     BYLINE_FIELD,
     MAX_SIDECAR_BYTES,
     leaves_folder,
+    normalise_date,
     read_front_matter,
     read_sidecar,
 )
@@ -328,6 +329,15 @@ def sidecar_path(seed: Path) -> Path:
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?…])[\"”’')\]]*\s+")
 
 
+def _machine_date(lines: list[str], inferred: list[Inference]) -> str | None:
+    """The date an HTML seed's markup gives for machines, where its text dates it nowhere."""
+    found = machine_date(lines)
+    date = normalise_date(found[0]) if found else None
+    if found and date:
+        inferred.append(Inference("date", date, f"the markup {found[2]!r} on line {found[1]}"))
+    return date
+
+
 def split_long_paragraph(text: str, line: int, warnings: list[str], source: str) -> list[str]:
     """A paragraph within MAX_PARAGRAPH_CHARS as it is; a longer one (a text with no paragraph
     breaks) in pieces that end at sentence ends where it has them, so each parse stays small."""
@@ -410,7 +420,8 @@ def _read_article(path: Path, source: str, table: PublisherTable) -> Article:
     if record is not None:
         numbered, markup_removed = record.lines, list(record.removed)
     tab_title = None
-    if looks_like_html(lines):
+    html_seed = looks_like_html(lines)
+    if html_seed:
         tab_title = browser_title(lines)
         # In a Markdown page the headings are Markdown's; HTML in it is embedded (a box of
         # code to republish the story, whose <h1> repeats the headline).
@@ -441,7 +452,11 @@ def _read_article(path: Path, source: str, table: PublisherTable) -> Article:
         or byline_publisher(metadata.get(BYLINE_FIELD), table, inferred)
         or infer_publisher(cleaned, table, addresses, inferred, warnings, title)
     )
-    date = metadata.get("date") or infer_date(cleaned, addresses, inferred, title)
+    date = (
+        metadata.get("date")
+        or infer_date(cleaned, addresses, inferred, title)
+        or (_machine_date(lines, inferred) if tab_title is not None or html_seed else None)
+    )
     pieces = [
         (unit, text)
         for unit in cleaned.body
