@@ -67,6 +67,20 @@ def test_said_name_with_role_at_organisation(quotes_of):
     assert quotes[0].role == "senior economist at Lakeview Capital"
 
 
+def test_said_an_abbreviated_rank_and_name(quotes_of):
+    """As an Army unit's story prints it: the parser ended a sentence at "Sgt." and took the
+    rank for the speaker ("Staff Sgt")."""
+    quotes = quotes_of(
+        [
+            "“These guys have earned it and my guys have been in a lot of contact,” said Staff "
+            "Sgt. Isaac Campos, the brigade personal security detachment platoon sergeant. “This "
+            "is the first deployment for most of them,” he said."
+        ]
+    )
+    assert [q.speaker for q in quotes] == ["Isaac Campos", "Isaac Campos"]
+    assert quotes[0].role == "brigade personal security detachment platoon sergeant"
+
+
 def test_according_to_then_he_said_in_next_paragraph(quotes_of):
     quotes = quotes_of(
         [

@@ -723,6 +723,8 @@ def _trim(part: str, kind: EntityType) -> tuple[int, str] | None:
             words = words[1:]
     if not body or not (body[0].isupper() or body[0].isdigit()):
         return None
+    if kind == "person" and len(words) == 1 and words[0].lower().rstrip(".") in NAME_PREFIXES:
+        return None  # a title alone ("Sgt" of "Staff Sgt. Isaac Campos"), no one's name
     return lead, body
 
 

@@ -54,7 +54,69 @@ def paragraph_boundaries(doc: Doc) -> Doc:
     for token in doc[:-1]:
         if token.is_space and "\n" in token.text:
             doc[token.i + 1].is_sent_start = True
+        elif (name := _after_title_abbreviation(doc, token)) is not None:
+            name.is_sent_start = False  # "said Staff Sgt. Isaac Campos"
     return doc
+
+
+def _after_title_abbreviation(doc: Doc, token: Token) -> Token | None:
+    """The name after an abbreviated title ("Sgt." or "Sgt" "."), where the parser would start
+    a sentence; None elsewhere."""
+    word = token.lower_.rstrip(".")
+    if word not in _TITLE_ABBREVIATIONS:
+        return None
+    after = token.i + 1
+    if not token.text.endswith("."):
+        if after >= len(doc) or doc[after].text != ".":
+            return None
+        after += 1
+    if after >= len(doc) or doc[after].tag_ != "NNP":
+        return None
+    return doc[after]
+
+
+# Abbreviated titles and ranks: the parser ends a sentence at their stop ("Sgt." | "Isaac").
+_TITLE_ABBREVIATIONS = frozenset(
+    [
+        "sgt",
+        "cpl",
+        "pvt",
+        "spc",
+        "pfc",
+        "lt",
+        "col",
+        "capt",
+        "maj",
+        "gen",
+        "adm",
+        "cmdr",
+        "cdr",
+        "brig",
+        "sen",
+        "rep",
+        "gov",
+        "rev",
+        "prof",
+        "dr",
+        "mr",
+        "mrs",
+        "ms",
+        "hon",
+        "supt",
+        "insp",
+        "det",
+        "amb",
+        "sec",
+        "atty",
+        "pres",
+        "msgt",
+        "ssgt",
+        "sfc",
+        "cpt",
+        "ltc",
+        "lcpl",
+    ]
+)
 
 
 @functools.cache
@@ -258,6 +320,8 @@ def pipeline_key(nlp: Language) -> str:
         nlp.meta.get("version"),
         tuple(nlp.pipe_names),
         inspect.getsource(paragraph_boundaries),
+        inspect.getsource(_after_title_abbreviation),
+        sorted(_TITLE_ABBREVIATIONS),
         STORED_ATTRIBUTES,
     )
     return hashlib.sha256(repr(made_with).encode("utf-8")).hexdigest()[:16]

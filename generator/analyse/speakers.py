@@ -134,8 +134,9 @@ class SpeakerResolver:
                 objects = [g for g in child.children if g.dep_ == "pobj"]
                 return self.name(objects[0]) if objects else UNNAMED
         subjects = [c for c in children if c.dep_ in SUBJECT_DEPS]
-        if subjects:  # the nearest, should a dateline ("LONDON, …") parse as a second subject
-            subject = min(subjects, key=lambda c: abs(c.i - verb.i))
+        if subjects:  # the nearest, should a dateline ("LONDON, …") parse as a second subject;
+            # a person's name first, should a title ("said Staff Sgt. Isaac Campos") parse as one
+            subject = min(subjects, key=lambda c: (not self.person_at(c.i), abs(c.i - verb.i)))
             if subject.dep_ == "nsubjpass" and verb.lemma_ != "quote":
                 return UNNAMED  # "were told …": the subject is the listener
             named = self.name(subject)
