@@ -81,6 +81,24 @@ def test_said_an_abbreviated_rank_and_name(quotes_of):
     assert quotes[0].role == "brigade personal security detachment platoon sergeant"
 
 
+def test_a_quotation_signed_with_a_name_after_it(quotes_of):
+    """As a free-software campaign's page prints a pull quote: the words, then the name."""
+    quotes = quotes_of(
+        [
+            "Together with Paul Walker from the Canton of Uri, we talked about the tool.",
+            '"The freedom to develop where it is necessary - for that you absolutely need open '
+            'software." Paul Walker',
+        ]
+    )
+    assert said(quotes) == [
+        (
+            "The freedom to develop where it is necessary - for that you absolutely need open "
+            "software.",
+            "Paul Walker",
+        )
+    ]
+
+
 def test_according_to_then_he_said_in_next_paragraph(quotes_of):
     quotes = quotes_of(
         [

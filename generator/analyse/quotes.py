@@ -81,6 +81,8 @@ def extract_quotes(parsed: ParsedArticle, entities: tuple[Entity, ...]) -> tuple
         speaker = _attribute(resolver, parts, kind)
         if speaker is None and kind == "full":
             speaker = _label_speaker(resolver, first)
+        if speaker is None and kind == "full":
+            speaker = _signed_after(resolver, parts[-1])
         if speaker is None and kind == "full" and _stands_alone(resolver, first):
             speaker = (
                 _speaker_before(resolver, first, said_before)
@@ -970,6 +972,33 @@ def _main_people(resolver: SpeakerResolver, start: int, end: int) -> list[tuple[
         and focus.speaker.type == "person"
         and (at := resolver.doc[focus.token].idx) < end
     ]
+
+
+_SIGNATURE_DASHES = " \t—–-―,"
+
+
+def _signed_after(resolver: SpeakerResolver, span: QuotedSpan) -> Speaker | None:
+    """A quotation signed with a name after it and nothing else, as pull quotes and block
+    quotations print them ("“The freedom to develop …” Paul Walker", "“…” — Jane Doe"): the
+    person named, where the article names a person so."""
+    if not span.closed:
+        return None
+    end = _paragraph_end(resolver, span)
+    after = resolver.text[span.end : end]
+    name = after.strip(_SIGNATURE_DASHES).rstrip(".")
+    if not name or len(name.split()) > _SIGNATURE_MAX_WORDS:
+        return None
+    start = span.end + after.index(name)
+    token = resolver.parsed.doc.char_span(start, start + len(name), alignment_mode="expand")
+    if token is None or not resolver.person_at(token.root.i):
+        return None
+    mention = resolver.mention_of[token.root.i]
+    if mention.start_char != start or mention.end_char != start + len(name):
+        return None  # a name and more ("Paul Walker, at the launch")
+    return resolver.name(token.root)
+
+
+_SIGNATURE_MAX_WORDS = 5
 
 
 def _person_just_before(resolver: SpeakerResolver, span: QuotedSpan) -> Speaker | None:
