@@ -1335,3 +1335,20 @@ def test_an_html_page_dated_only_by_its_markup_is_dated_with_that_as_evidence(
         assert evidence.startswith("the markup ") and evidence.endswith("on line 1")
     plain = read_article(tmp_path, "plain.txt", f"From Uri to Bern\n\n{lede}\n\ndate=2021-03-18\n")
     assert plain.date is None  # no page's markup
+
+
+def test_a_source_credit_between_headline_and_text_names_the_records_publisher(
+    tmp_path: Path,
+) -> None:
+    """As a news aggregator reposts an agency's story: "Source: US FBI" under the headline."""
+    lede = (
+        "Director Wray noted that during a time when other agencies have struggled to recruit "
+        "and retain employees, the Bureau continues to attract applicants in near-record numbers."
+    )
+    text = f"Director Wray Champions Bureau Before House Committee\n\nSource: US FBI\n\n{lede}\n"
+    article = read_article(tmp_path, "aggregated.txt", text)
+    assert article.publisher == "US FBI"
+    evidence = next(i.evidence for i in article.inferred if i.field == "publisher")
+    assert evidence == 'the field "Source: US FBI" on line 3'
+    captioned = read_article(tmp_path, "captioned.txt", f"{lede}\n\nSource: US FBI\n\n{lede}\n")
+    assert captioned.publisher is None  # a credit inside the text credits a picture or a chart

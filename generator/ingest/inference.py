@@ -19,6 +19,7 @@ from generator.ingest.boilerplate import (
     COMMENT_FOOTER,
     CONTACT,
     COPYRIGHT,
+    CREDIT,
     DATE_LINE,
     DOCUMENT_TYPES,
     EDITOR_NOTE,
@@ -455,7 +456,14 @@ def _issuer_fields(cleaned: Cleaned, table: PublisherTable) -> list[tuple[str, s
     (GOV.UK's issuing departments: the first of them), or a "SOURCE: …" line above the text; a
     name of the table where the value starts with one, else a value that is a name alone."""
     first_line = cleaned.body[0].line if cleaned.body else None
-    fields = [r for r in cleaned.removed if r.reason == METADATA]
+    headline = cleaned.headline.line if cleaned.headline is not None else 0
+    # a "Source: …" credit between the headline and the text credits the whole record
+    fields = [
+        r
+        for r in cleaned.removed
+        if r.reason == METADATA
+        or (r.reason == CREDIT and first_line is not None and headline < r.line < first_line)
+    ]
     clues = []
     for number, removed in enumerate(fields):
         text = removed.text.strip()
