@@ -961,3 +961,49 @@ def test_a_releases_headline_under_its_letterhead_type_and_date() -> None:
         ("MEDIA RELEASE", "metadata-line"),
         ("7 February 2020", "date-line"),
     ]
+
+
+STORY_MAP = """const { MAPBOX_ACCESS_TOKEN } = process.env;
+
+export default {
+  style: 'mapbox://styles/example/abc123',
+  accessToken: MAPBOX_ACCESS_TOKEN,
+  theme: 'example',
+  intro: {
+    title: 'Dual-purpose?',
+    date: 'March 18, 2026',
+  },
+  footer: 'Text by Jane Doe | Edited by John Roe | Graphics by Ana Alegre and the rest of the team',
+  // Per chapter you can set the camera:
+  chapters: [
+  {
+  id: "chapter 1",
+  title: 'September 2025',
+  description: "The research vessel ventured out towards the licensed area in the Northwest Pacific, on a 95-day expedition that ended in December.",
+  location: { center: [130.0, 15.0], zoom: 3.0 },
+  onChapterEnter: [
+  { layer: 'track1', opacity: 0 },
+  ],
+  },
+  ],
+};
+"""
+
+
+def test_a_programs_source_keeps_only_the_sentences_in_its_strings() -> None:
+    """A story map's configuration (a scrollytelling page's source): its code goes, listed as
+    code; the sentence in a description string stays without the code around it."""
+    cleaned = clean(STORY_MAP)
+    assert body(cleaned) == [
+        "The research vessel ventured out towards the licensed area in the Northwest Pacific, on "
+        "a 95-day expedition that ended in December."
+    ]
+    reasons = [reason for _, reason in removed(cleaned)]
+    assert reasons.count("code") == 3 and "credit" in reasons  # "Text by …": a credit
+    assert cleaned.headline is None or "September" not in cleaned.headline.text
+
+
+def test_an_article_that_quotes_a_little_code_keeps_its_text() -> None:
+    code = ["The fix was one line: `timeout: 30,` in the configuration.", "theme: 'dark',"]
+    cleaned = clean(page(*code))
+    assert code[0] in body(cleaned)

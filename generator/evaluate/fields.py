@@ -21,6 +21,7 @@ import yaml
 
 from generator.ingest.boilerplate import (
     CAPTION,
+    CODE,
     DATELINE,
     EMBED,
     METADATA,
@@ -212,8 +213,11 @@ def _score_lines(
             score.problems.append(f"junk left: {junk.strip()[:90]!r}")
     paragraphs = [plain_tokens(p.get("text", "")) for p in brief.get("paragraphs") or []]
     taken_off = _taken_off(brief)
+    code = any(r.get("reason") == CODE for r in brief.get("removed") or [])
     for number, line in real:
         score.counts["real_lines"] += 1
+        if code:  # a program's field name before the string that holds the text is its code
+            line = _CODE_FIELD.sub("", line)
         pieces = [plain_tokens(piece) for piece in _HTML_BLOCK.split(line)]
         off = taken_off.get(number, []) + taken_off.get(None, [])
         pieces = [_without_taken_off(piece, off) for piece in pieces]
@@ -224,6 +228,9 @@ def _score_lines(
         ):
             score.counts["real_removed"] += 1
             score.problems.append(f"real line {number} removed: {line[:90]!r}")
+
+
+_CODE_FIELD = re.compile(r"""^\s*['"]?[\w$]+['"]?\s*:\s*(?=[`'"])""")
 
 
 def _taken_off(brief: Mapping[str, Any]) -> dict[int, list[list[str]]]:

@@ -52,6 +52,7 @@ NOT_PROSE = "not-prose"  # a run of 1,000 or more characters without a space: no
 LICENCE = "licence"  # "Public Domain", "Licensed under CC BY 4.0", "… is licensed under CC BY 2.0"
 DISCLOSURE = "disclosure"  # the authors' interests under an analysis: "X receives funding from …"
 SCRAPER_RECORD = "scraper-record"  # a page scraper's own record: "## Metadata", outline, links
+CODE = "code"  # a program's lines, where the seed is a program's source with the article in strings
 ISSUER_NOTE = "issuer-note"  # a release's closing note on its issuer: "About X" and what follows
 LETTERHEAD = "letterhead"  # a release's issuer block above its type: a minister's name and offices
 REASONS = (
@@ -89,6 +90,7 @@ REASONS = (
     LETTERHEAD,
     DISCLOSURE,
     SCRAPER_RECORD,
+    CODE,
 )
 
 # Page furniture next to which a caption-like line is taken for a caption too.
@@ -275,7 +277,10 @@ _THANKS_CREDIT = re.compile(
     re.IGNORECASE,
 )
 _STAFF_CREDIT = re.compile(
-    r"^\(?(?:additional )?(?:reporting|editing|writing|compiled|produced) by\b[^.]*(?:;|\)?\.?$)",
+    r"^\(?(?:additional )?(?:reporting|editing|writing|compiled|produced) by\b[^.]*(?:;|\)?\.?$)"
+    # "Text by Jane Doe | Edited by John Roe | Graphics by Ana Alegre": a story's credits in a row
+    r"|^(?:(?:text|words|story|edited|editing|graphics|design|photos?|video|maps?|illustrations?"
+    r"|data|development) by [^|.]{2,60}(?:\||$)\s*){2,}$",
     re.IGNORECASE,
 )
 # The writer's note under a story: "Barnett, a Media Fusion employee, supports the Marshall Office
@@ -776,6 +781,54 @@ class _Page:
 def _mark_lines(page: _Page) -> None:
     for i, unit in enumerate(page.units):
         page.reasons[i] = _line_reason(unit.text)
+
+
+# A program's source (a story map's configuration, a site's data module): its syntax outside
+# string literals, and the strings a reader would read (a sentence's worth of words).
+_STRING_LITERAL = re.compile(r"'(?:[^'\\\n]|\\.)*'|\"(?:[^\"\\\n]|\\.)*\"|`[^`]*`")
+_CODE_MARKS = re.compile(r"[{}\[\]();=]|=>|^\s*//|^\s*/?\*")
+_CODE_MIN_UNITS, _CODE_SHARE = 3, 0.3
+_PROSE_STRING_WORDS = 12
+
+
+def _is_code(text: str) -> bool:
+    """A line of program code: comments, or syntax marks outside its strings with hardly any
+    English function words among its bare words ("theme: 'mongabay',", "{ layer: 'x', opacity:
+    0 },", "export default {")."""
+    if re.match(r"^\s*(?://|/\*|\*/?\s)", text):
+        return True
+    bare = _STRING_LITERAL.sub(" ", text)
+    marks = len(_CODE_MARKS.findall(bare))
+    keyed = re.match(r"^\s*[\w$.]+\s*:", bare) is not None and bare.rstrip().endswith(
+        (",", ":", "`", "'", '"', "{", "[")
+    )
+    words = letter_words(bare)
+    return (marks >= 1 or keyed) and function_word_share(words) < _FUNCTION_SHARE_OF_CODE
+
+
+_FUNCTION_SHARE_OF_CODE = 0.15
+
+
+def _mark_code(page: _Page) -> None:
+    """In a seed that is a program's source, its code goes; a sentence in one of its strings
+    stays, without the code around it."""
+    # a field's line ("title: 'September 2025', …") in a program is its code too
+    lines = [i for i, reason in enumerate(page.reasons) if reason in (None, METADATA)]
+    code = [i for i in lines if _is_code(page.units[i].text)]
+    if len(code) < _CODE_MIN_UNITS or len(code) < _CODE_SHARE * len(lines):
+        return
+    for i in code:
+        page.reasons[i] = None
+        text = page.units[i].text
+        strings = [s for s in _STRING_LITERAL.findall(text) if word_count(s) >= _PROSE_STRING_WORDS]
+        opened = re.search(r"[\"'`]\s*$", text) is not None  # a string opened for the next lines
+        if strings:
+            prose = max(strings, key=len)
+            page.take_off(i, text.replace(prose, " … "), CODE, prose[1:-1].strip())
+            if reason := _line_reason(page.units[i].text):  # a credit in a string ("Text by …")
+                page.remove(i, reason)
+        elif not opened or word_count(_STRING_LITERAL.sub(" ", text)) > 0:
+            page.remove(i, CODE)
 
 
 # An analysis's closing disclosure of its authors' interests (in the last few paragraphs only: a
@@ -1923,6 +1976,7 @@ def strip_boilerplate(
     _split_breadcrumbs(page)  # before the headline is looked for
     _split_record_date(page)
     _mark_lines(page)
+    _mark_code(page)
     _mark_field_values(page)
     _mark_publisher_names(page, publisher_names)
     _mark_highlights(page)
