@@ -81,6 +81,16 @@ def test_said_an_abbreviated_rank_and_name(quotes_of):
     assert quotes[0].role == "brigade personal security detachment platoon sergeant"
 
 
+def test_said_an_institution_s_officer_by_name(quotes_of):
+    quotes = quotes_of(
+        [
+            "“This information provides resource managers with a range of conditions,” said "
+            "USGS hydrologist Ryan Jackson."
+        ]
+    )
+    assert [q.speaker for q in quotes] == ["Ryan Jackson"]
+
+
 def test_a_quotation_signed_with_a_name_after_it(quotes_of):
     """As a free-software campaign's page prints a pull quote: the words, then the name."""
     quotes = quotes_of(

@@ -137,6 +137,10 @@ class SpeakerResolver:
         if subjects:  # the nearest, should a dateline ("LONDON, …") parse as a second subject;
             # a person's name first, should a title ("said Staff Sgt. Isaac Campos") parse as one
             subject = min(subjects, key=lambda c: (not self.person_at(c.i), abs(c.i - verb.i)))
+            # "said USGS hydrologist Ryan Jackson": the person an institution's word introduces
+            people = [c for c in subject.children if c.dep_ == "appos" and self.person_at(c.i)]
+            if people and not self.person_at(subject.i):
+                subject = people[0]
             if subject.dep_ == "nsubjpass" and verb.lemma_ != "quote":
                 return UNNAMED  # "were told …": the subject is the listener
             named = self.name(subject)

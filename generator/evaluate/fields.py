@@ -36,8 +36,13 @@ _TOKEN = re.compile(r"[\w']+")
 _IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
 _LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 _HTML_BLOCK = re.compile(r"<br\s*/?>|</?(?:p|div|li|h[1-6]|blockquote|pre)\b[^>]*>", re.I)
-# Tags, a document type and server template code: markup, as ingest reads it, never words.
-_TAG = re.compile(r"</?[A-Za-z][\w:-]*\b[^<>]*>|<!DOCTYPE[^<>]*>|<%.*?%>", re.IGNORECASE)
+# Tags (a tag's start or end where its attributes run over lines), a document type, an XML
+# declaration and server template code: markup, as ingest reads it, never words.
+_TAG = re.compile(
+    r"</?[A-Za-z][\w:-]*\b[^<>]*>|<!DOCTYPE[^<>]*>|<\?xml[^<>]*\?>|<%.*?%>"
+    r"|^\s*<[A-Za-z][\w:-]*\b[^<>]*$|^[^<>]*/?>\s*$",
+    re.IGNORECASE,
+)
 _WIKI_LINK = re.compile(r"\[\[(?:[^\[\]|]*\|)?([^\[\]|]*)\]\]")
 _LINK_TAIL = re.compile(r"\]\([^)\s]*\)")  # a link whose text began on the line before
 _MIN_RAW_JUNK = 12  # a shorter junk line is only found when a brief text is that line alone
@@ -216,8 +221,8 @@ def _score_lines(
     code = any(r.get("reason") == CODE for r in brief.get("removed") or [])
     for number, line in real:
         score.counts["real_lines"] += 1
-        if code:  # a program's field name before the string that holds the text is its code
-            line = _CODE_FIELD.sub("", line)
+        # a record's or program's field name before the string that holds the text is syntax
+        line = (_CODE_FIELD if code else _QUOTED_FIELD).sub("", line)
         pieces = [plain_tokens(piece) for piece in _HTML_BLOCK.split(line)]
         off = taken_off.get(number, []) + taken_off.get(None, [])
         pieces = [_without_taken_off(piece, off) for piece in pieces]
@@ -231,6 +236,7 @@ def _score_lines(
 
 
 _CODE_FIELD = re.compile(r"""^\s*['"]?[\w$]+['"]?\s*:\s*(?=[`'"])""")
+_QUOTED_FIELD = re.compile(r"""^\s*(['"])[\w$]+\1\s*:\s*(?=[`'"])""")  # "'body_html': '…"
 
 
 def _taken_off(brief: Mapping[str, Any]) -> dict[int, list[list[str]]]:

@@ -257,7 +257,8 @@ _SITE_CHROME = re.compile(
     r"|receive (?:the )?latest (?:updates|news)|(?:[A-Z]{2,6} )?(?:agency )?(?:media information"
     r"|press contacts)"
     r"|media playback is (?:not |un)supported on (?:this|your) device"
-    r"|by clicking (?:subscribe|sign up|submit)\b.*|share(?: this(?: \w+)?)?|republish|[^A-Za-z0-9\s]"  # "Δ": a form's one-letter field
+    r"|by clicking (?:subscribe|sign up|submit)\b.*|share(?: this(?: \w+)?)?|republish"
+    r"|syndicate content\b.*|[^A-Za-z0-9\s]"  # "Δ": a form's one-letter field
     r"|(?:first|now|then|next),? (?:enter|choose|select|type|pick) (?:a|an|the|your)\b[^,.;:!?]*)"
     r"[.:]?$",
     re.IGNORECASE,
@@ -315,7 +316,9 @@ _PROMO_START = re.compile(
     # a line that points to the links under it: "For more on the Pioneer Awards:"
     r"|for (?:(?:more|further)(?! than\b)|tickets|registration)\b[^.!?]{0,80}:$"
     r"|follow\b.{1,60}\bon (?:twitter|x|facebook|instagram|threads|bluesky|linkedin|tiktok)\b"
-    r"|more (?:stories|articles|news|videos?|coverage|reporting) (?:like this|from|on|at)\b)",
+    r"|more (?:stories|articles|news|videos?|coverage|reporting) (?:like this|from|on|at)\b"
+    # a newsletter's sign-up box under its name: "First State Geology Newsletter Signup"
+    r"|(?:[A-Z][\w&'’.-]* ){0,5}newsletter sign[- ]?up$)",
     re.IGNORECASE,
 )
 _PROMO_MAX_WORDS = 25
