@@ -119,3 +119,23 @@ def test_a_browser_title_is_read_once_however_many_titles_are_left_open() -> Non
     assert browser_title(["<title x"] * 20_000) is None
     page = ["<html><head><title><%= Prefix %>Exclusive / Army Hosts Think Tanks</title></head>"]
     assert browser_title(page) == "Exclusive / Army Hosts Think Tanks"
+
+
+def test_a_figures_caption_is_a_removed_caption_not_text(tmp_path) -> None:
+    """As the FSFE's pages print a picture: its <figcaption> is the caption, listed as such."""
+    from generator.ingest.seeds import read_seed
+
+    lede = (
+        "More and more administrations are following the principle of public code and are "
+        "turning to Free Software for the software they pay for."
+    )
+    after = "The canton has used the software to manage building permits for several years now."
+    page = (
+        f"<html>\n<h1>From Uri to Bern</h1>\n<p>{lede}</p>\n<figure>\n<img src='crest.png'/>\n"
+        "<figcaption>Crest canton Uri and Bern</figcaption>\n</figure>\n"
+        f"<p>{after}</p>\n</html>\n"
+    )
+    (tmp_path / "page.txt").write_text(page, encoding="utf-8")
+    article = read_seed(tmp_path / "page.txt", tmp_path)
+    assert [p.text for p in article.paragraphs] == [lede, after]
+    assert ("Crest canton Uri and Bern", "caption") in [(r.text, r.reason) for r in article.removed]

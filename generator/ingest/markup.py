@@ -13,7 +13,7 @@ import itertools
 import re
 from collections.abc import Iterable, Iterator, Sequence
 
-from generator.ingest.boilerplate import TAGS
+from generator.ingest.boilerplate import CAPTION, TAGS
 from generator.model import RemovedText
 
 MARKUP = "markup"  # a script or style in an HTML fragment: code, not the article's words
@@ -174,6 +174,7 @@ def html_pieces(
     heading_level = 0  # inside <h1>…</h1>, <h2>…: its text is a heading of that level
     in_item = False  # after an <li>: the next text shown is the item's
     quoting = 0  # <blockquote> elements open: their text is a block quotation, "> …" as Markdown's
+    captioning = False  # inside <figcaption>: a picture's caption, never the article's text
     for number, text in _without_hidden(numbered_lines, removed):
         breaks = _BLOCK_BREAK.findall(text)
         for index, piece in enumerate(_BLOCK_BREAK.split(text)):
@@ -184,8 +185,12 @@ def html_pieces(
                     in_item and not breaks[index - 1].startswith("</")
                 )
                 quoting = _quoting_after(breaks[index - 1], quoting)
+                captioning = _captioning_after(breaks[index - 1], captioning)
             shown = html.unescape(_ANY_TAG.sub("", piece)).replace("\xa0", " ")
-            if headings and heading_level and shown.strip():
+            if captioning and shown.strip():
+                removed.append(RemovedText(number, " ".join(shown.split()), CAPTION))
+                shown = ""
+            elif headings and heading_level and shown.strip():
                 shown = f"{'#' * heading_level} {shown.strip()}"
             elif in_item and shown.strip():
                 shown = f"- {shown.strip()}"
@@ -193,6 +198,14 @@ def html_pieces(
             elif quoting and shown.strip():
                 shown = f"> {shown.strip()}"
             yield number, shown
+
+
+_FIGCAPTION_TAG = re.compile(r"<(/?)figcaption\b", re.IGNORECASE)
+
+
+def _captioning_after(tag: str, captioning: bool) -> bool:
+    match = _FIGCAPTION_TAG.match(tag)
+    return captioning if match is None else not match.group(1)
 
 
 _BLOCKQUOTE_TAG = re.compile(r"<(/?)blockquote\b", re.IGNORECASE)
