@@ -248,3 +248,77 @@ def test_an_interviews_bold_questions_are_its_turns_with_or_without_a_question_m
     quotes = extract_quotes(parsed, extract_entities(parsed))
     assert not [q for q in quotes if "Oh okay" in q.text]
     assert {q.speaker for q in quotes} == {"Kaitlin Devine"}
+
+
+def test_an_interview_labelled_by_first_names_in_bold(nlp) -> None:
+    """As the Kubernetes blog prints its interviews: "**Fyka:** …", "**Kaslin:** …", each name a
+    first name of a full name the introduction gives."""
+    interview = article_from(
+        [
+            "In this post, Fyka Ansari interviews Kaslin Fields, a chair of the group, and Madhav "
+            "Jivrajani, its technical lead.",
+            "Fyka: Let's start with your background. How did you get involved?",
+            "Kaslin: I first got involved through my mentor, who introduced me to containers.",
+            "Madhav: My journey began when I was a student, searching for a project to join.",
+            "Fyka: What are the group's goals this year?",
+            "Kaslin: We want to simplify the contribution process for new people.",
+            "Madhav: We are also improving the tools that review pull requests.",
+        ],
+        title="Spotlight on the Contributor Experience group",
+    )
+    parsed = parse_article(interview, nlp)
+    quotes = extract_quotes(parsed, extract_entities(parsed))
+    assert [q.speaker for q in quotes] == [
+        "Fyka Ansari",
+        "Kaslin Fields",
+        "Madhav Jivrajani",
+        "Fyka Ansari",
+        "Kaslin Fields",
+        "Madhav Jivrajani",
+    ]
+    # "Note: …" twice is no speaker: no full name has "Note" in it
+    notes = article_from(
+        [
+            "Note: the meeting moved.",
+            "Update: it starts at ten.",
+            "Note: bring a laptop.",
+            "Update: lunch is served.",
+        ],
+        title="Meeting notes",
+    )
+    assert transcript_turns(notes) == ()
+
+
+def test_a_transcript_with_labels_alone_on_their_lines(nlp) -> None:
+    """As an Australian minister's office prints a radio interview: "FRAN KELLY:" on a line of
+    its own over each turn."""
+    transcript = article_from(
+        [
+            "FRAN KELLY:",
+            "Treasurer Josh Frydenberg is in our studios. Treasurer, welcome back to Breakfast.",
+            "JOSH FRYDENBERG:",
+            "Nice to be with you, Fran.",
+            "FRAN KELLY:",
+            "What has Treasury told you about the impact of the virus?",
+            "JOSH FRYDENBERG:",
+            "They say it's actually too early to tell what the full impact will be.",
+            "MEDIA CONTACT:",
+            "The Treasurer's office.",
+        ],
+        title="Interview with Fran Kelly, RN Breakfast",
+    )
+    turns = transcript_turns(transcript)
+    assert [(t.label, t.paragraphs) for t in turns] == [
+        ("FRAN KELLY", (0, 1)),
+        ("JOSH FRYDENBERG", (2, 3)),
+        ("FRAN KELLY", (4, 5)),
+        ("JOSH FRYDENBERG", (6, 7)),  # a lone label said once is no speaker's: it ends the turn
+    ]
+    parsed = parse_article(transcript, nlp)
+    quotes = extract_quotes(parsed, extract_entities(parsed))
+    assert [q.speaker for q in quotes][:4] == [
+        "Fran Kelly",
+        "Josh Frydenberg",
+        "Fran Kelly",
+        "Josh Frydenberg",
+    ]

@@ -716,7 +716,7 @@ def _trim(part: str, kind: EntityType) -> tuple[int, str] | None:
                 break  # a name written in capitals ("JOE BIDEN"), or "John Paul II"
             body = body[: body.rindex(words[-1])].rstrip()  # "Trump KEEPS HIS PROMISES!"
             words = words[:-1]
-        while len(words) > 1 and words[0].lower().rstrip(".") in NAME_PREFIXES:
+        while len(words) > 1 and words[0].lower().rstrip(".") in _NAME_PREFIXES_OR_PRONOUNS:
             dropped = body.index(words[1], len(words[0]))
             lead += dropped
             body = body[dropped:]
@@ -729,6 +729,17 @@ def _trim(part: str, kind: EntityType) -> tuple[int, str] | None:
 
 
 _ROMAN_NUMERAL = re.compile(r"[IVX]+")
+# "Thank You Madhav": a pronoun the tagger ran into the name after it
+_NAME_PREFIXES_OR_PRONOUNS = NAME_PREFIXES | {
+    "you",
+    "i",
+    "we",
+    "he",
+    "she",
+    "they",
+    "thank",
+    "thanks",
+}
 
 
 def _make_mention(

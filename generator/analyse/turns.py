@@ -10,6 +10,7 @@ with …"), else no one's (a briefing's reporters go unnamed). No turn gives the
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -102,9 +103,59 @@ def _questions(paragraphs: Sequence[Paragraph]) -> list[int]:
     return [i for i in short if i in asking or paragraphs[i].emphasised]
 
 
+# An interview's label by first name, in bold in the source ("**Kaslin:** I first got …"): a
+# name of one to three capitalised words, an initialism in brackets allowed ("Fyka Ansari (FA):").
+_NAME_LABEL = re.compile(
+    r"^(?P<question>(?!))?(?P<name>[A-Z][\w’'-]+(?: [A-Z][\w’'-]+){0,2})(?: \([A-Z]{2,4}\))?:"
+    r"\s+(?=\S)"
+)
+MIN_NAME_TURNS = 2  # turns under each of two labels or more
+
+
+def _name_labels(article: Article) -> dict[int, re.Match[str]]:
+    """Paragraphs opened by a person's name as a label, where the text is an interview so printed:
+    two labels or more, each over two turns or more, each the first or last word of a full name
+    the text gives elsewhere ("Kaslin" of "Kaslin Fields")."""
+    found = {i: m for i, p in enumerate(article.paragraphs) if (m := _NAME_LABEL.match(p.text))}
+    counts = Counter(m.group("name") for m in found.values())
+    text = "\n".join(p.text for p in article.paragraphs)
+    names = {
+        name
+        for name, count in counts.items()
+        if count >= MIN_NAME_TURNS
+        and (
+            " " in name
+            or re.search(rf"\b{re.escape(name)} [A-Z]|[A-Z][\w’'-]+ {re.escape(name)}\b", text)
+        )
+    }
+    if len(names) < 2:
+        return {}
+    return {i: m for i, m in found.items() if m.group("name") in names}
+
+
+# A label alone on its line over the turn ("FRAN KELLY:" / "Nice to be with you, Fran.").
+_LONE_LABEL = re.compile(
+    r"^(?:(?P<question>QUESTION:|JOURNALIST:|REPORTER:)|(?P<name>[A-Z][A-Z.'’-]*(?: [A-Z][A-Z.'’-]*){0,4}):)$"
+)
+
+
+def _lone_labels(article: Article) -> dict[int, re.Match[str]]:
+    """Labels alone on their lines, where each stands over two turns or more (a release's lone
+    "MEDIA CONTACT:" is no speaker's)."""
+    found = {
+        i: m for i, p in enumerate(article.paragraphs) if (m := _LONE_LABEL.match(p.text.strip()))
+    }
+    counts = Counter(m.group("name") or m.group("question") for m in found.values())
+    return {i: m for i, m in found.items() if counts[m.group("name") or m.group("question")] >= 2}
+
+
 def _labelled_turns(article: Article) -> tuple[Turn, ...]:
     paragraphs = article.paragraphs
-    labelled = [(index, _LABEL.match(paragraph.text)) for index, paragraph in enumerate(paragraphs)]
+    by_name = {**_name_labels(article), **_lone_labels(article)}
+    labelled = [
+        (index, _LABEL.match(paragraph.text) or by_name.get(index))
+        for index, paragraph in enumerate(paragraphs)
+    ]
     body = [(i, m) for i, m in labelled if m and paragraphs[i].kind == "body"]
     answers = [match for _, match in body if match.group("name")]
     if len(answers) < MIN_ANSWERS:
@@ -122,9 +173,12 @@ def _labelled_turns(article: Article) -> tuple[Turn, ...]:
             or match.group("name") in known
         )
     ]
+    # a label alone on its line that heads no turn ("MEDIA CONTACT:") ends the one above it
+    stops = [i for i, p in enumerate(paragraphs) if _LONE_LABEL.match(p.text.strip())]
     turns = []
     for position, (index, match) in enumerate(starts):
         end = starts[position + 1][0] if position + 1 < len(starts) else len(paragraphs)
+        end = min([end, *(i for i in stops if index < i)])
         # Every paragraph up to the next label is the turn's, a short one too ("Anyway, what’s
         # up?" reads like a heading).
         members = list(range(index, end))
@@ -228,6 +282,8 @@ def speaker_of_label(label: str, article: Article, people: Sequence[str]) -> str
     last = " ".join(titled).lower()
     named = [name for name in people if not name.isupper()]  # not the labels themselves
     holders = [name for name in named if name.lower() == last or name.split()[-1].lower() == last]
+    if not holders and not label.isupper():  # an interview's first-name label: "Kaslin"
+        holders = [name for name in named if name.split()[0].lower() == last]
     if not holders:  # the headline may name them in full: "… and Prime Minister Rishi Sunak …"
         holders = _named_in(article.title or "", " ".join(titled).title())
     if len(set(holders)) != 1:
