@@ -1007,3 +1007,44 @@ def test_an_article_that_quotes_a_little_code_keeps_its_text() -> None:
     code = ["The fix was one line: `timeout: 30,` in the configuration.", "theme: 'dark',"]
     cleaned = clean(page(*code))
     assert code[0] in body(cleaned)
+
+
+def test_a_records_header_of_labelled_fields_is_furniture_and_its_headlines_highlights() -> None:
+    """As the ONS's bulletins open: "Theme: …", "Summary: …", "Headline 1: …", "Contact name:
+    …", then the report's first section, which is no headline."""
+    header = [
+        "Theme: People, Population and Community",
+        "Level 2: Home Internet and Social Media Usage",
+        "Summary: Estimates of adult Internet users and non-users in the UK",
+        "Headline 1: 44.6 million adults (87%) in the UK had used the Internet in Q1 2014.",
+        "Contact name: Jane Doe",
+    ]
+    text = "\n".join(header) + "\n\n## Overview\n\n" + "\n\n".join(BODY)
+    cleaned = clean(text, markdown=True)
+    assert cleaned.headline is None
+    assert body(cleaned) == ["Overview", *BODY]
+    reasons = removed(cleaned)
+    assert ("Theme: People, Population and Community", "metadata-line") in reasons
+    assert (
+        "44.6 million adults (87%) in the UK had used the Internet in Q1 2014.",
+        "highlight",
+    ) in reasons
+    assert ("Contact name: Jane Doe", "metadata-line") in reasons
+
+
+def test_a_transcripts_repeated_labels_are_no_records_header() -> None:
+    turns = ["JANE DOE: Good morning.", "JOHN ROE: Good morning to you.", "JANE DOE: Let us start."]
+    cleaned = clean("\n".join(turns) + "\n\n" + "\n\n".join(BODY))
+    assert not [r for r in removed(cleaned) if r[1] == "metadata-line"]
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("Download chart:", "site-chrome"),
+        ("XLS format (31 Kb)", "site-chrome"),
+        ("Table source: Office for National Statistics", "credit"),
+    ],
+)
+def test_a_reports_download_links_and_chart_sources_are_furniture(line: str, reason: str) -> None:
+    assert_only_removed(clean(page(line)), [(line, reason)])

@@ -33,8 +33,8 @@ from generator.ingest.seeds import title_from_file_name
 from generator.model import Inference
 
 _TOKEN = re.compile(r"[\w']+")
-_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
-_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+_IMAGE = re.compile(r"!\[[^\]]*\](?:\([^)]*\)|\[[^\]\s]{1,40}\])")
+_LINK = re.compile(r"\[([^\]]*)\](?:\([^)]*\)|\[[^\]\s]{1,40}\])")  # inline or by reference
 _HTML_BLOCK = re.compile(r"<br\s*/?>|</?(?:p|div|li|h[1-6]|blockquote|pre)\b[^>]*>", re.I)
 # Tags (a tag's start or end where its attributes run over lines), a document type, an XML
 # declaration and server template code: markup, as ingest reads it, never words.

@@ -258,7 +258,11 @@ _SITE_CHROME = re.compile(
     r"|press contacts)"
     r"|media playback is (?:not |un)supported on (?:this|your) device"
     r"|by clicking (?:subscribe|sign up|submit)\b.*|share(?: this(?: \w+)?)?|republish"
-    r"|syndicate content\b.*|[^A-Za-z0-9\s]"  # "Δ": a form's one-letter field
+    r"|syndicate content\b.*"
+    # a file to download, by its format: "Download chart:", "XLS format (31 Kb)", "PDF (2 MB)"
+    r"|download (?:the )?(?:chart|table|map|data|file|image|pdf|report|dataset)s?"
+    r"|(?:xlsx?|csv|pdf|png|jpe?g|zip|docx?|ods|odt|txt)(?: format| version| file)?"
+    r"(?: \([\d.,]+ ?[kmg]i?b\))?|[^A-Za-z0-9\s]"  # "Δ": a form's one-letter field
     r"|(?:first|now|then|next),? (?:enter|choose|select|type|pick) (?:a|an|the|your)\b[^,.;:!?]*)"
     r"[.:]?$",
     re.IGNORECASE,
@@ -356,7 +360,8 @@ _TO_THE_READER = re.compile(
 # A photo credit at the end of a line: "… Photo: AP", "… (Credit: Getty Images)", "… via Getty".
 # Case matters: credits are capitalised, and "a photo: …" in a sentence is not one.
 _CREDIT_TAIL = re.compile(
-    r"(?:\b(?:Photo|Photograph|Photographer|Picture|Image|Illustration|Video|Graphic|Credit|Source)s?"
+    r"(?:\b(?:Photo|Photograph|Photographer|Picture|Image|Illustration|Video|Graphic|Credit|Source"
+    r"|Table|Chart|Figure|Map|Data)s?"
     r"(?:\s+(?:[Cc]redit|[Ss]ource))?\s*:\s*"
     r"(?P<name>[A-Z0-9][^!?:()]{0,80}?)"
     r"|\((?:Photo|Photograph|Picture|Image|Credit|Source)s?(?:\s+[Cc]redit)?\s*:[^()]{1,80}\)"
@@ -786,6 +791,33 @@ def _mark_lines(page: _Page) -> None:
         page.reasons[i] = _line_reason(unit.text)
 
 
+# A record's header of labelled fields, one a line ("Theme: People, Population and Community",
+# "Level 2: …", "Summary: …", "Headline 1: …", "Contact name: …"): its furniture, its summary
+# and headlines the publisher's highlights.
+_HEADER_FIELD = re.compile(r"^(?P<label>[A-Z][\w-]*(?: [\w-]+){0,2}):\s+(?=\S)")
+_HEADER_HIGHLIGHT = re.compile(r"^(?:summary|headline \d+|highlights?|key points?)$", re.I)
+MIN_HEADER_FIELDS = 3
+
+
+def _mark_header_fields(page: _Page) -> None:
+    """The page's first block when it is three labelled fields or more, each label different (a
+    transcript's labels repeat): a record's header."""
+    block = [i for i, unit in enumerate(page.units) if unit.block == page.units[0].block]
+    fields = [_HEADER_FIELD.match(page.units[i].text) for i in block]
+    labels = [field.group("label").casefold() for field in fields if field]
+    if len(labels) < MIN_HEADER_FIELDS or len(set(labels)) < len(labels) or None in fields:
+        return
+    for i, field in zip(block, fields, strict=True):
+        assert field is not None
+        if page.reasons[i] is not None:
+            continue
+        if _HEADER_HIGHLIGHT.match(field.group("label")):
+            page.take_off(i, field.group(0).strip(), METADATA, page.units[i].text[field.end() :])
+            page.remove(i, HIGHLIGHT)
+        else:
+            page.remove(i, METADATA)
+
+
 # A program's source (a story map's configuration, a site's data module): its syntax outside
 # string literals, and the strings a reader would read (a sentence's worth of words).
 _STRING_LITERAL = re.compile(r"'(?:[^'\\\n]|\\.)*'|\"(?:[^\"\\\n]|\\.)*\"|`[^`]*`")
@@ -997,11 +1029,20 @@ def _find_headline(page: _Page, known_title: str | None) -> tuple[int | None, in
     marked = _marked_headline(page, kept)
     if marked is not None:
         return marked
+    if _SECTION_NAME.match(first_text.strip()):
+        return None, None  # a report's first section ("Overview"), no headline
     if is_headline_like(first_text, min_words=1, max_words=40) or page.units[first].heading:
         return first, None
     if _is_stopped_headline(page, first, second):
         return first, None
     return None, None
+
+
+_SECTION_NAME = re.compile(
+    r"^(?:overview|introduction|background|summary|abstract|contents|table of contents"
+    r"|main points|methodology|notes|key findings)\s*:?$",
+    re.IGNORECASE,
+)
 
 
 def _marked_headline(page: _Page, kept: list[int]) -> tuple[int, int] | None:
@@ -1979,6 +2020,7 @@ def strip_boilerplate(
     _split_breadcrumbs(page)  # before the headline is looked for
     _split_record_date(page)
     _mark_lines(page)
+    _mark_header_fields(page)
     _mark_code(page)
     _mark_field_values(page)
     _mark_publisher_names(page, publisher_names)

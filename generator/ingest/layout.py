@@ -31,8 +31,10 @@ _MD_RULE = re.compile(r"^\s{0,3}([-*_])(?:\s*\1){2,}\s*$")
 _MD_SETEXT = re.compile(r"^\s{0,3}(?:=+|-+)\s*$")
 _MD_TARGET = r"\((?:[^()\s]|\([^()]*\))*(?:\s+\"[^\"]*\")?\)"  # one level of nested parentheses
 # Bounded, so that a long run of "[" costs a linear scan, not a quadratic one.
-_MD_IMAGE = re.compile(r"!\[([^\]]{0,1000})\]" + _MD_TARGET)
-_MD_LINK = re.compile(r"\[([^\]]{1,1000})\]" + _MD_TARGET)
+# An image or a link inline ("![alt](…)") or by reference ("![alt][1]", "[text][2]").
+_MD_IMAGE = re.compile(r"!\[([^\]]{0,1000})\](?:" + _MD_TARGET + r"|\[[^\]\s]{1,40}\])")
+_MD_LINK = re.compile(r"\[([^\]]{1,1000})\](?:" + _MD_TARGET + r"|\[[^\]\s]{1,40}\])")
+_MD_EMPTY_LINK = re.compile(r"\[\s*\]" + _MD_TARGET)  # a link whose image went: "[](…)"
 # A line of links and nothing else (list marks, heading marks, separators aside): a page's menu,
 # or a list of other stories.
 _LINK = r"\[[^\]]{0,300}\]" + _MD_TARGET + r"[\s|·•/]*"
@@ -312,7 +314,7 @@ def _plain_line(
             return None
         for match in _MD_IMAGE.finditer(text):
             removed.append(RemovedText(number, match.group(1) or match.group(0), CAPTION))
-        text = _MD_IMAGE.sub("", text)
+        text = _MD_EMPTY_LINK.sub("", _MD_IMAGE.sub("", text))
         # A line of links is a menu or a list of stories, unless it labels the quotation under
         # it in a round-up ("[Secretary Marco Rubio](…)" over "“…”").
         if text.strip() and _LINKS_ONLY.match(text) and not labelled:
@@ -399,6 +401,8 @@ def _continues(previous: _Line, line: _Line, width: int | None) -> bool:
         return False
     if _stands_alone(line) or _stands_alone(previous):
         return False
+    if _FIELD_START.match(line.text) and _FIELD_START.match(previous.text):
+        return False  # a record's fields, one a line ("Summary: …" over "Headline 1: …")
     end = previous.text
     if line.text[:1] in ",;:.)]}" and not ends_sentence(end):
         return True  # the rest of a sentence cut before its punctuation (at a link, say)
@@ -416,6 +420,9 @@ def _continues(previous: _Line, line: _Line, width: int | None) -> bool:
         return True
     last_word = end.rsplit(" ", 1)[-1].lower()
     return starts_word and (end.endswith((",", ";", "-", "–")) or last_word in _CONTINUING_WORDS)
+
+
+_FIELD_START = re.compile(r"^[A-Z][\w-]*(?: [\w-]+){0,2}:\s+\S")
 
 
 def _join(first: str, second: str) -> str:
