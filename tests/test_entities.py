@@ -1010,3 +1010,15 @@ def test_a_people_s_word_no_suffix_rule_derives_is_no_name(entities_of):
     )
     assert not {"Dane", "Emirati"} & entities.keys()
     assert entities["Mark Welsh"].aliases == ("Welsh",)
+
+
+def test_a_decoration_or_a_meeting_is_no_organisation_but_a_survey_agency_is(entities_of):
+    found = entities_of(
+        [
+            "Soldiers of the brigade received the Combat Action Badge and the Combat Medic Badge "
+            "at a ceremony on Thursday, the U.S. Geological Survey said.",
+            "The Contributor Summit will be held in Chicago, the Linux Foundation said.",
+        ]
+    )
+    assert "U.S. Geological Survey" in found and "Linux Foundation" in found
+    assert not {"Combat Action Badge", "Combat Medic Badge", "Contributor Summit"} & set(found)

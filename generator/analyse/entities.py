@@ -174,6 +174,16 @@ NOT_ENTITY_HEADS = frozenset(
         "schedule",
         "radar",
         "testament",
+        # a decoration, a summit: "Combat Action Badge", "Contributor Summit" ("… Survey" may be an
+        # agency: "U.S. Geological Survey")
+        "badge",
+        "badges",
+        "census",
+        "summit",
+        "workshop",
+        "webinar",
+        "amendment",
+        "amendments",
     }
 )
 # "Jude Law", "Buffalo Bill": a person's name may end on these
