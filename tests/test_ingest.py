@@ -1352,3 +1352,27 @@ def test_a_source_credit_between_headline_and_text_names_the_records_publisher(
     assert evidence == 'the field "Source: US FBI" on line 3'
     captioned = read_article(tmp_path, "captioned.txt", f"{lede}\n\nSource: US FBI\n\n{lede}\n")
     assert captioned.publisher is None  # a credit inside the text credits a picture or a chart
+
+
+def test_json_front_matter_gives_the_metadata_and_its_site_fields_pass_quietly(
+    tmp_path: Path,
+) -> None:
+    """As a site generator writes it (a republisher's copy of a NOAA Fisheries story)."""
+    lede = (
+        "A fishing vessel first reported the entangled humpback about two miles off Crescent City, "
+        "and a team of responders freed the whale the next day."
+    )
+    text = (
+        '---json\n{\n    "title": "Collaborative rescue frees humpback whale",\n'
+        '    "date": "2017-08-01",\n    "draft": false,\n    "trichdan": "noaa.gov"\n}\n---\n'
+        f"{lede}\n"
+    )
+    article = read_article(tmp_path, "whale.md", text)
+    assert (article.title, article.date) == (
+        "Collaborative rescue frees humpback whale",
+        "2017-08-01",
+    )
+    assert [p.text for p in article.paragraphs] == [lede]
+    assert article.warnings == ()
+    broken = read_article(tmp_path, "broken.md", '---json\n{"title": \n---\n' + lede + "\n")
+    assert any("broken JSON" in warning for warning in broken.warnings)

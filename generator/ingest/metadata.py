@@ -4,6 +4,7 @@ checks."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 import reprlib
 from collections.abc import Sequence
@@ -87,7 +88,10 @@ def read_sidecar(sidecar: Path, source: str) -> tuple[bytes, dict[str, str], lis
 
 
 def read_front_matter(lines: Sequence[str], source: str) -> tuple[dict[str, str], int, list[str]]:
-    """Metadata from a Markdown seed's `---` … `---` block, and the line where the body starts."""
+    """Metadata from a Markdown seed's `---` … `---` block (YAML, or JSON after `---json`), and
+    the line where the body starts."""
+    if lines and lines[0].strip() == "---json":
+        return _json_front_matter(lines, source)
     if not lines or lines[0].strip() != "---":
         return {}, 1, []
     for index in range(1, len(lines)):
@@ -101,6 +105,27 @@ def read_front_matter(lines: Sequence[str], source: str) -> tuple[dict[str, str]
         1,
         [f"{source}: front matter opened on line 1 is never closed with ---; read as text"],
     )
+
+
+def _json_front_matter(lines: Sequence[str], source: str) -> tuple[dict[str, str], int, list[str]]:
+    """A `---json` … `---` block, as some site generators write front matter."""
+    end = next((i for i in range(1, len(lines)) if lines[i].strip() == "---"), None)
+    if end is None:
+        return (
+            {},
+            1,
+            [f"{source}: front matter opened on line 1 is never closed with ---; read as text"],
+        )
+    try:
+        data = json.loads("\n".join(lines[1:end]))
+    except ValueError as error:
+        return {}, end + 2, [f"{source} front matter: broken JSON ({error}); metadata ignored"]
+    if not isinstance(data, dict):
+        return {}, end + 2, [f"{source} front matter: JSON is not key: value pairs; ignored"]
+    metadata, warnings = metadata_fields(
+        data, f"{source} front matter", clipped=True, others_expected=True
+    )
+    return metadata, end + 2, warnings
 
 
 class _MetadataLoader(yaml.SafeLoader):
@@ -147,10 +172,11 @@ def parse_metadata(
 
 
 def metadata_fields(
-    data: dict[Any, Any], where: str, *, clipped: bool = False
+    data: dict[Any, Any], where: str, *, clipped: bool = False, others_expected: bool = False
 ) -> tuple[dict[str, str], list[str]]:
     """The fields of a mapping (a sidecar's, front matter's, a dataset record's) that a brief
-    uses, validated; `clipped`: other keys pass without a warning."""
+    uses, validated; `clipped`: a web clipper's keys pass without a warning; `others_expected`:
+    any other key does (a site generator's or a dataset's own fields)."""
     metadata: dict[str, str] = {}
     warnings: list[str] = []
     for key, value in data.items():
@@ -160,6 +186,8 @@ def metadata_fields(
             metadata[BYLINE_FIELD] = plain_text(value)  # a publisher's name only where it is one
             continue
         if clipped and name in _CLIPPER_KEYS:
+            continue
+        if name not in METADATA_KEYS and others_expected:
             continue
         if name not in METADATA_KEYS:
             known = ", ".join(METADATA_KEYS)

@@ -88,7 +88,9 @@ def read_record(text: str, source: str) -> Record | None:
         return None
     lines = text.split("\n")
     scalars = {k: v for k, v in data.items() if isinstance(v, str | int | float) and k != text_key}
-    metadata, warnings = metadata_fields(scalars, f"{source} record", clipped=True)
+    metadata, warnings = metadata_fields(
+        scalars, f"{source} record", clipped=True, others_expected=True
+    )
     removed = []
     for key, value in data.items():
         if key == text_key:
