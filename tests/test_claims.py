@@ -184,3 +184,12 @@ def test_a_cut_off_sentence_or_one_sentence_of_a_quotation_is_no_claim(nlp, sent
     assert not is_statement(sentence, words)
     whole = "The board decided to end the season early."
     assert is_statement(whole, [t for t in nlp(whole) if not t.is_punct])
+
+
+def test_a_caption_shaped_sentence_is_no_statement(nlp) -> None:
+    """A noun with a participle and no main verb captions a picture ("Kanga honoring the late
+    John Magufuli, …"); the same words with a verb are a statement."""
+    caption = "Kanga honoring the late John Magufuli, Tanzania's fifth president, who died on March 17, 2021."
+    statement = "Mourners wore kanga honoring the late John Magufuli, who died on March 17, 2021."
+    assert not is_statement(caption, list(nlp(caption)))
+    assert is_statement(statement, list(nlp(statement)))

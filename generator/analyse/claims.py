@@ -118,6 +118,12 @@ def is_statement(text: str, words: Sequence) -> bool:
     if _TO_THE_READER.search(QUOTED_TEXT.sub("", text)):
         return False
     roots = [t for t in words if t.dep_ == "ROOT"]
+    if (
+        roots
+        and roots[0].pos_ in ("NOUN", "PROPN")
+        and any(c.dep_ == "acl" and c.tag_ in ("VBG", "VBN") for c in roots[0].children)
+    ):
+        return False  # a caption: "Kanga honoring the late John Magufuli, who died on …"
     imperative = (
         bool(roots)
         and roots[0].tag_ == "VB"
