@@ -1022,3 +1022,16 @@ def test_a_decoration_or_a_meeting_is_no_organisation_but_a_survey_agency_is(ent
     )
     assert "U.S. Geological Survey" in found and "Linux Foundation" in found
     assert not {"Combat Action Badge", "Combat Medic Badge", "Contributor Summit"} & set(found)
+
+
+def test_credits_run_together_a_degree_and_a_determiner_are_no_names(entities_of):
+    found = entities_of(
+        [
+            "Mitchel Berger, M.D., has been a member of the panel since 2023, the Cancer Institute "
+            "said.",
+            "The whale swam free on Sunday. Photo: Bryant Anderson/NOAA Fisheries",
+            "These National Statistics are produced to high professional standards.",
+        ]
+    )
+    assert "M.D." not in found and "Bryant Anderson/NOAA Fisheries" not in found
+    assert "These National Statistics" not in found

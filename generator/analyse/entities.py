@@ -52,7 +52,7 @@ NAME_PIECE = re.compile(r"[^\n()\[\]{}|•]+")
 TRAILING_WORDS = re.compile(r"(?:\s+(?:of|for|and|the|in|on|at|to|de|da|do|des|du|la|le|e))+$")
 EDGE_PUNCTUATION = " \t,;:!?\"“”‘’'«»—–-*"
 POSSESSIVE = re.compile(r"(?:['’]s|(?<=s)['’])$")
-LEADING_ARTICLE = re.compile(r"^(?:the|The|THE)\s+")
+LEADING_ARTICLE = re.compile(r"^(?:the|The|THE|These|This|Those|Our|Its|Their)\s+")
 MODIFIER_DEPS = ("amod", "compound", "nmod", "poss")
 ACRONYM_SKIP = {"of", "the", "and", "for", "on", "in", "at", "de", "&"}
 MIN_DEMONYM_STEM = 4
@@ -206,6 +206,10 @@ CORPORATE_BODIES = frozenset(
 # Abbreviations of common nouns, not of names ("AI", "IP", "GDP"): NER often takes them for one.
 COMMON_ABBREVIATIONS = frozenset(
     {
+        "m.d.",  # degrees after a name: "Mitchel Berger, M.D."
+        "md",
+        "ph.d.",
+        "phd",
         "ai",
         "api",
         "ceo",
@@ -323,6 +327,7 @@ FAITH_GROUPS = frozenset(
 )
 _DEMONYM_ENDINGS = ("ans", "ese", "is", "ish", "ians")
 _CUT_OFF = re.compile(r"-(?:\s|[—–]|$)")
+_JOINED_NAMES = re.compile(r"[a-z]/[A-Z]| [-–—] [A-Z]")
 _STAGE_DIRECTION = re.compile(r"\(\w+\.?\)")
 # Lower-case words a paragraph needs before its share of English function words says it is in
 # another language (a short English sentence without "the" can have few).
@@ -574,6 +579,8 @@ def _lists_a_name(doc: Doc, text: str, mention: Mention) -> bool:
         return False  # a storm, an operation, a law's section: "Cyclone Idai", "Section 702"
     if any(t.pos_ == "VERB" for t in mention.span(doc)) or mention.span(doc)[-1].pos_ == "AUX":
         return False  # a headline's words: "Canyon County Man Sentenced", "Distributing Fentanyl"
+    if _JOINED_NAMES.search(mention.text):
+        return False  # two names run together by a credit: "Bryant Anderson/NOAA Fisheries"
     if mention.type == "person":  # "Jude Law", "Buffalo Bill": those heads may be surnames
         return not _named_as_thing(mention.text)
     if words[-1] == "System" and not {w.casefold() for w in words} & _SYSTEM_OWNERS:
