@@ -1048,25 +1048,3 @@ def test_a_transcripts_repeated_labels_are_no_records_header() -> None:
 )
 def test_a_reports_download_links_and_chart_sources_are_furniture(line: str, reason: str) -> None:
     assert_only_removed(clean(page(line)), [(line, reason)])
-
-
-def test_a_transcripts_title_under_its_letterhead_and_type_with_no_date() -> None:
-    """As a minister's office prints a doorstop: letterhead, "TRANSCRIPT", the title, the page's
-    number, then the subjects and the turns."""
-    text = "\n\n".join(
-        [
-            "THE HON JANE DOE MP  MINISTER FOR HOME AFFAIRS",
-            "TRANSCRIPT",
-            "DOORSTOP INTERVIEW,  PARLIAMENT HOUSE",
-            "1",
-            "Subjects: Coronavirus; the border; the budget for next year.",
-            *BODY,
-        ]
-    )
-    cleaned = clean(text)
-    assert (
-        cleaned.headline is not None
-        and cleaned.headline.text == "DOORSTOP INTERVIEW, PARLIAMENT HOUSE"
-    )
-    assert ("1", "separator") in removed(cleaned)
-    assert ("THE HON JANE DOE MP MINISTER FOR HOME AFFAIRS", "letterhead") in removed(cleaned)

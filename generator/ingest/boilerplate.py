@@ -392,7 +392,6 @@ _LICENSED_CREDIT = re.compile(
     r"\(?\bcc[ -](?:by|0)(?:-[a-z]{2})*(?: \d\.\d)?\)?\.?$", re.IGNORECASE
 )
 # One run of marks, then at most a word and a run (two runs side by side backtrack quadratically).
-_PAGE_NUMBER = re.compile(r"^\s*(?:page\s+)?\d{1,3}(?:\s+of\s+\d{1,3})?\s*$", re.IGNORECASE)
 _END_MARK = re.compile(r"^[-–—#*\s]*(?:(?:end|ends|30|xxx)[-–—#*\s]*)?$", re.IGNORECASE)
 # A phone number's digits, an e-mail address, their labels (a date's digits are no phone number).
 _CONTACT_LINE = re.compile(
@@ -680,8 +679,6 @@ def _record_reason(text: str, words: int) -> str | None:
     """Scraper, dataset and editorial furniture: addresses, record fields, dates, notes."""
     if not _WORD.search(text) or (words <= 2 and _END_MARK.match(text)):
         return SEPARATOR
-    if _PAGE_NUMBER.match(text):
-        return SEPARATOR  # a page's number, where a document's text was copied page by page
     if _HTML_COMMENT.match(text) or _SGML_FIELD.match(text):
         return METADATA
     if _WIKI_TEMPLATE.match(text):
@@ -1678,31 +1675,25 @@ def _prints_browser_title(page: _Page, browser_title: str | None) -> int | None:
     return found
 
 
-_RELEASE_LABEL = re.compile(
-    r"^(?:(?:joint )?(?:media|press|news) release|(?P<transcript>transcript))$", re.IGNORECASE
-)
+_RELEASE_LABEL = re.compile(r"^(?:joint )?(?:media|press|news) release$", re.IGNORECASE)
 _RELEASE_LABEL_WITHIN = 12  # lines from the top
 
 
 def _release_headline(page: _Page) -> int | None:
     """A release printed as its issuer's letterhead, its type and its date over the headline
     ("The Hon. Jane Doe MP  Minister for Health" / "MEDIA RELEASE" / "26 January 2020" /
-    "Update on …" / the lede): the first line under the type and date that is shorter than a
-    paragraph soon after it ("TRANSCRIPT" may stand over its title with no date). The lines above the
-    type are the letterhead."""
+    "Update on …" / the lede): the first line under the type and date that is shorter than the
+    paragraph after it. The lines above the type are the letterhead."""
     units = page.units[:_RELEASE_LABEL_WITHIN]
-    found = [(i, m) for i, u in enumerate(units) if (m := _RELEASE_LABEL.match(u.text.strip()))]
-    if not found:
+    label = next((i for i, u in enumerate(units) if _RELEASE_LABEL.match(u.text.strip())), None)
+    if label is None:
         return None
-    label, match = found[0]
     kept = [i for i in page.kept() if i > label]
-    dated = any(page.reasons[i] == DATE_LINE for i in range(label, kept[0] if kept else label))
-    if len(kept) < 2 or not (dated or match.group("transcript")):
-        return None  # a transcript's title may stand right under its type
-    headline = kept[0]
+    if len(kept) < 2 or not any(page.reasons[i] == DATE_LINE for i in range(label, kept[0])):
+        return None
+    headline, lede = kept[0], kept[1]
     words = word_count(page.units[headline].text)
-    longer = any(word_count(page.units[i].text) > words for i in kept[1:_LEDE_WITHIN])
-    if not 3 <= words <= _HEADLINE_MAX_WORDS or not longer:
+    if not 3 <= words <= _HEADLINE_MAX_WORDS or word_count(page.units[lede].text) <= words:
         return None
     for i in page.kept():
         if i < label:
@@ -1711,7 +1702,6 @@ def _release_headline(page: _Page) -> int | None:
 
 
 _HEADLINE_MAX_WORDS = 30
-_LEDE_WITHIN = 5  # kept lines: a "Subjects: …" line may stand between the title and the text
 
 
 def _dated_heading(page: _Page) -> int | None:
