@@ -91,6 +91,20 @@ def test_said_an_institution_s_officer_by_name(quotes_of):
     assert [q.speaker for q in quotes] == ["Ryan Jackson"]
 
 
+def test_a_quotation_a_colon_introduces_after_a_clause_about_a_person(quotes_of):
+    """No verb of saying: the clause's subject speaks, or the person whose argument it is; never
+    a name inside the quotation itself."""
+    quotes = quotes_of(
+        [
+            'Bruno Mohr from the canton of Bern, for example, was quickly inspired: "Paul Walker '
+            "got us really excited and that's when we knew: That's exactly what we want!\" And Paul "
+            "Walker's argument was as compelling as it was simple: \"I'm convinced: Open Source "
+            'will revolutionise the world."'
+        ]
+    )
+    assert [q.speaker for q in quotes] == ["Bruno Mohr", "Paul Walker"]
+
+
 def test_a_quotation_signed_with_a_name_after_it(quotes_of):
     """As a free-software campaign's page prints a pull quote: the words, then the name."""
     quotes = quotes_of(

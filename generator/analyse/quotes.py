@@ -756,10 +756,38 @@ def _attribute(resolver: SpeakerResolver, parts: list[QuotedSpan], kind: QuoteKi
     elif _narrative_ends_on_comma(resolver, parts[0]):  # "… told Mongabay-India, “…”"
         finders = [finders[2], *finders]
     finders.insert(0, lambda: _dash_signature(resolver, after))  # `"…" -- RMS`
+    if kind == "full":
+        finders.append(lambda: _introduced_by_colon(resolver, before))
     for find in finders:
         speaker = find()
         if speaker is not None:
             return speaker
+    return None
+
+
+_SPEECH_NOUNS = frozenset({"argument", "answer", "reply", "message", "view", "verdict", "words"})
+
+
+def _introduced_by_colon(resolver: SpeakerResolver, before: list[Token]) -> Speaker | None:
+    """A quotation a colon introduces after a clause about a person, with no verb of saying:
+    "Bruno Mohr …, for example, was quickly inspired: “…”" is his; "Paul Walker's argument was
+    as compelling as it was simple: “…”" is Paul Walker's."""
+    if not before or before[-1].text != ":":
+        return None
+    colon = before[-1]
+    clause = [t for t in before if t.pos_ in ("VERB", "AUX") and not resolver.in_quote(t)]
+    main = [t for t in clause if t.head.i == t.i or t.head.i not in {c.i for c in clause}]
+    for verb in main[:1]:  # the clause's own verb, never one inside the quotation
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < colon.i]
+        if not subjects:
+            continue
+        subject = subjects[0]
+        if resolver.person_at(subject.i):
+            return resolver.name(subject)
+        owners = [c for c in subject.children if c.dep_ == "poss" and resolver.person_at(c.i)]
+        if subject.lower_ in _SPEECH_NOUNS and owners:
+            return resolver.name(owners[0])
+        return None
     return None
 
 
