@@ -123,6 +123,29 @@ def test_a_quotation_signed_with_a_name_after_it(quotes_of):
     ]
 
 
+def test_a_block_quotation_signed_with_a_name_and_role_after_a_line_break(tmp_path, nlp):
+    """As the Canadian Digital Service prints a pull quote in Markdown: '> *“…”* <br> <br>
+    *Jane Doe, Secretary of the Board*'; a quotation followed by the next sentence of a
+    paragraph is not signed by the name that opens it."""
+    from generator.ingest.seeds import read_seed
+
+    text = (
+        "---\ntitle: A new chief executive\n---\n\n"
+        "In September, Jane Doe, Secretary of the Board, launched the search for a chief.\n\n"
+        "> *“I’ve come away with a strong belief that the right leader has shipped digital "
+        "products.”* <br> <br> *Jane Doe, Secretary of the Board*\n\n"
+        "“There was no basis to state that as a conclusion.” Garry, a professor at the "
+        "university, argued on behalf of the spillover event. He said more.\n"
+    )
+    (tmp_path / "post.md").write_text(text, encoding="utf-8")
+    article = read_seed(tmp_path / "post.md", tmp_path)
+    assert "<br>" not in article.paragraphs[1].text
+    parsed = parse_article(article, nlp)
+    quotes = extract_quotes(parsed, extract_entities(parsed))
+    assert (quotes[0].text[:20], quotes[0].speaker) == ("I’ve come away with ", "Jane Doe")
+    assert "Garry" not in {q.speaker for q in quotes}
+
+
 def test_according_to_then_he_said_in_next_paragraph(quotes_of):
     quotes = quotes_of(
         [

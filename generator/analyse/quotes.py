@@ -1013,20 +1013,24 @@ def _signed_after(resolver: SpeakerResolver, span: QuotedSpan) -> Speaker | None
         return None
     end = _paragraph_end(resolver, span)
     after = resolver.text[span.end : end]
-    name = after.strip(_SIGNATURE_DASHES).rstrip(".")
+    # "… Paul Walker", "— Jane Doe, Secretary of the Treasury Board": a name, then its role
+    name, _, role = after.strip(_SIGNATURE_DASHES).rstrip(".").partition(", ")
     if not name or len(name.split()) > _SIGNATURE_MAX_WORDS:
         return None
+    if len(role.split()) > _SIGNATURE_ROLE_WORDS or re.search(r"[.!?]\s", role):
+        return None  # the paragraph's next sentence, not a signature's role
     start = span.end + after.index(name)
     token = resolver.parsed.doc.char_span(start, start + len(name), alignment_mode="expand")
     if token is None or not resolver.person_at(token.root.i):
         return None
     mention = resolver.mention_of[token.root.i]
     if mention.start_char != start or mention.end_char != start + len(name):
-        return None  # a name and more ("Paul Walker, at the launch")
+        return None  # a name and more ("Paul Walker at the launch")
     return resolver.name(token.root)
 
 
 _SIGNATURE_MAX_WORDS = 5
+_SIGNATURE_ROLE_WORDS = 12
 
 
 def _person_just_before(resolver: SpeakerResolver, span: QuotedSpan) -> Speaker | None:

@@ -34,6 +34,7 @@ _MD_TARGET = r"\((?:[^()\s]|\([^()]*\))*(?:\s+\"[^\"]*\")?\)"  # one level of ne
 # An image or a link inline ("![alt](…)") or by reference ("![alt][1]", "[text][2]").
 _MD_IMAGE = re.compile(r"!\[([^\]]{0,1000})\](?:" + _MD_TARGET + r"|\[[^\]\s]{1,40}\])")
 _MD_LINK = re.compile(r"\[([^\]]{1,1000})\](?:" + _MD_TARGET + r"|\[[^\]\s]{1,40}\])")
+_HTML_BREAK = re.compile(r"\s*<br\s*/?>\s*", re.IGNORECASE)
 _MD_EMPTY_LINK = re.compile(r"\[\s*\]" + _MD_TARGET)  # a link whose image went: "[](…)"
 # A line of links and nothing else (list marks, heading marks, separators aside): a page's menu,
 # or a list of other stories.
@@ -315,6 +316,7 @@ def _plain_line(
         for match in _MD_IMAGE.finditer(text):
             removed.append(RemovedText(number, match.group(1) or match.group(0), CAPTION))
         text = _MD_EMPTY_LINK.sub("", _MD_IMAGE.sub("", text))
+        text = _HTML_BREAK.sub(" ", text)  # a line break set in HTML: "”* <br> <br> *Jane Doe"
         # A line of links is a menu or a list of stories, unless it labels the quotation under
         # it in a round-up ("[Secretary Marco Rubio](…)" over "“…”").
         if text.strip() and _LINKS_ONLY.match(text) and not labelled:
