@@ -1035,3 +1035,16 @@ def test_credits_run_together_a_degree_and_a_determiner_are_no_names(entities_of
     )
     assert "M.D." not in found and "Bryant Anderson/NOAA Fisheries" not in found
     assert "These National Statistics" not in found
+
+
+def test_a_universitys_city_is_no_office_holder(entities_of):
+    """ "University of California San Francisco" ends on a given name and a surname in shape
+    ("San", "Francisco") but on a city: no person to split off, and "he says" is Berger's."""
+    found = entities_of(
+        [
+            "Mitchel Berger is a neurosurgeon at the University of California San Francisco "
+            "(UCSF), the Cancer Institute said.",
+        ]
+    )
+    assert "San Francisco" not in found or found["San Francisco"].type != "person"
+    assert "Mitchel Berger" in found

@@ -1792,6 +1792,8 @@ def _split_office_from_holder(doc: Doc, mentions: list[Mention]) -> None:
             continue
         if words[-3].lower() in ("of", "for", "and", "the") or is_given_name(words[-3]):
             continue  # "Bank of Ellen Darcy"? a name of its own; "Mary Ellen Darcy": one person
+        if _key(f"{given} {surname}") in _places_and_towns():
+            continue  # "University of California San Francisco": a campus's city, no holder
         start_char = mention.end_char - len(f"{given} {surname}")
         holder = doc.char_span(start_char, mention.end_char)
         if holder is None or holder.text != f"{given} {surname}":
