@@ -19,7 +19,7 @@ from generator.ingest.decode import plain_text
 from generator.ingest.metadata import metadata_fields
 from generator.model import RemovedText
 
-# A record's text, summary and byline fields, by the names datasets and site exports give them.
+# A record's text and summary fields, by the names datasets and site exports give them.
 TEXT_KEYS = (
     "body_html",
     "content_html",
