@@ -1029,7 +1029,6 @@ def _signed_after(resolver: SpeakerResolver, span: QuotedSpan) -> Speaker | None
     return resolver.name(token.root)
 
 
-_SIGNATURE_MAX_WORDS = 5
 _SIGNATURE_ROLE_WORDS = 12
 
 

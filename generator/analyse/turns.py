@@ -21,8 +21,9 @@ from generator.model import Article, Paragraph
 
 # "THE PRESIDENT:", "MS. LEAVITT:", "SECRETARY BLINKEN:", or a question's "Q" or "QUESTION:"
 # (an unnamed questioner's: "AUDIENCE MEMBER:", "PARTICIPANT:").
+_CAPITALS_NAME = r"(?P<name>[A-Z][A-Z.'’-]*(?: [A-Z][A-Z.'’-]*){0,4})"  # "MS. LEAVITT"
 _LABEL = re.compile(
-    r"^(?:(?P<question>Q|QUESTION:|AUDIENCE MEMBER:|PARTICIPANT:)(?::|\s)|(?P<name>[A-Z][A-Z.'’-]*(?: [A-Z][A-Z.'’-]*){0,4}):)\s*(?=\S)"
+    rf"^(?:(?P<question>Q|QUESTION:|AUDIENCE MEMBER:|PARTICIPANT:)(?::|\s)|{_CAPITALS_NAME}:)\s*(?=\S)"
 )
 MIN_ANSWERS = 2  # labelled answers that make a text a transcript
 # What the transcriber saw, not what was said: "(Laughs.)", "(Thumbs up.)", "(Cross-talk.)",
@@ -134,9 +135,7 @@ def _name_labels(article: Article) -> dict[int, re.Match[str]]:
 
 
 # A label alone on its line over the turn ("FRAN KELLY:" / "Nice to be with you, Fran.").
-_LONE_LABEL = re.compile(
-    r"^(?:(?P<question>QUESTION:|JOURNALIST:|REPORTER:)|(?P<name>[A-Z][A-Z.'’-]*(?: [A-Z][A-Z.'’-]*){0,4}):)$"
-)
+_LONE_LABEL = re.compile(rf"^(?:(?P<question>QUESTION:|JOURNALIST:|REPORTER:)|{_CAPITALS_NAME}:)$")
 
 
 def _lone_labels(article: Article) -> dict[int, re.Match[str]]:

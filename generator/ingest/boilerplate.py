@@ -1711,9 +1711,7 @@ def _dated_heading(page: _Page) -> int | None:
     over a date line in a page copied as plain text found one more headline on unseen articles
     and asserted a wrong one on others: not taken.)"""
     for i, unit in enumerate(page.units[:-2]):
-        if page.reasons[i] is not None or page.reasons[i + 1] != DATE_LINE:
-            continue
-        if not unit.heading:
+        if not unit.heading or page.reasons[i] is not None or page.reasons[i + 1] != DATE_LINE:
             continue
         after = [j for j in range(i + 2, len(page.units)) if page.reasons[j] is None]
         for j in after[:_DATED_LEAD_WITHIN]:
@@ -1816,10 +1814,10 @@ _LABEL_MAX_WORDS = 8
 
 
 def _mark_trailing_labels(page: _Page, headline: int | None) -> None:
-    """Two or more short lines with no stop after the text's last sentence, closing the page: links to the
-    publisher's other pages ("Bahrain GP qualifying results", "Bahrain GP coverage details"),
-    not the article's words; unless the line above introduces them as a list ("… include:") or
-    is itself an item without a stop."""
+    """Two or more short lines with no stop after the text's last sentence, closing the page:
+    links to the publisher's other pages ("Bahrain GP qualifying results", "Bahrain GP coverage
+    details"), not the article's words; unless the line above introduces them as a list ("…
+    include:") or is itself an item without a stop."""
     kept = [i for i in page.kept() if headline is None or i > headline]
     run: list[int] = []
     for i in reversed(kept):

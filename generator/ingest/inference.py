@@ -40,6 +40,7 @@ from generator.ingest.boilerplate import (
     word_count,
 )
 from generator.ingest.dates import (
+    NUMERIC_DATE,
     date_in_address,
     date_line,
     find_dates,
@@ -140,7 +141,7 @@ def infer_date(
             found = next(iter(find_dates(removed.text)), None)  # "This page was last updated on …"
         if found is not None:
             evidence = f"{removed.reason} {_quoted(removed.text)} on line {removed.line}"
-            if re.fullmatch(r"\d\d?[-/.]\d\d?[-/.]\d{4}", found.written):  # "01.17.2019"
+            if NUMERIC_DATE.match(found.written):  # "01.17.2019"
                 evidence += ", which reads only one way"
             (later if _LATER_DATE.search(removed.text) else candidates).append(
                 (found.iso, evidence)

@@ -100,22 +100,14 @@ def read_front_matter(lines: Sequence[str], source: str) -> tuple[dict[str, str]
                 "\n".join(lines[1:index]), f"{source} front matter", first_line=2, clipped=True
             )
             return metadata, index + 2, warnings
-    return (
-        {},
-        1,
-        [f"{source}: front matter opened on line 1 is never closed with ---; read as text"],
-    )
+    return {}, 1, [_unclosed(source)]
 
 
 def _json_front_matter(lines: Sequence[str], source: str) -> tuple[dict[str, str], int, list[str]]:
     """A `---json` … `---` block, as some site generators write front matter."""
     end = next((i for i in range(1, len(lines)) if lines[i].strip() == "---"), None)
     if end is None:
-        return (
-            {},
-            1,
-            [f"{source}: front matter opened on line 1 is never closed with ---; read as text"],
-        )
+        return {}, 1, [_unclosed(source)]
     try:
         data = json.loads("\n".join(lines[1:end]))
     except ValueError as error:
@@ -126,6 +118,10 @@ def _json_front_matter(lines: Sequence[str], source: str) -> tuple[dict[str, str
         data, f"{source} front matter", clipped=True, others_expected=True
     )
     return metadata, end + 2, warnings
+
+
+def _unclosed(source: str) -> str:
+    return f"{source}: front matter opened on line 1 is never closed with ---; read as text"
 
 
 class _MetadataLoader(yaml.SafeLoader):

@@ -428,7 +428,7 @@ def _read_article(path: Path, source: str, table: PublisherTable) -> Article:
         numbered = list(html_pieces(numbered, markup_removed, headings=not markdown))
         # Its headings now carry Markdown's marks, to be read as Markdown's are.
         markdown = markdown or any(MD_HEADING.match(text) for _, text in numbered)
-    units, layout_removed = split_units(numbered, markdown=markdown, quotes=looks_like_html(lines))
+    units, layout_removed = split_units(numbered, markdown=markdown, quotes=html_seed)
     markup_removed += layout_removed
     if not units:
         raise Unusable("the file has no article text", "add the article's text below the metadata")
@@ -455,7 +455,7 @@ def _read_article(path: Path, source: str, table: PublisherTable) -> Article:
     date = (
         metadata.get("date")
         or infer_date(cleaned, addresses, inferred, title)
-        or (_machine_date(lines, inferred) if tab_title is not None or html_seed else None)
+        or (_machine_date(lines, inferred) if html_seed else None)
     )
     pieces = [
         (unit, text)
