@@ -830,6 +830,8 @@ def _is_code(text: str) -> bool:
     """A line of program code: comments, or syntax marks outside its strings with hardly any
     English function words among its bare words ("theme: 'mongabay',", "{ layer: 'x', opacity:
     0 },", "export default {")."""
+    if not _CODE_CHARACTERS & set(text):
+        return False  # prose without one of code's characters: most lines, decided at once
     if re.match(r"^\s*(?://|/\*|\*/?\s)", text):
         return True
     bare = _STRING_LITERAL.sub(" ", text)
@@ -837,11 +839,13 @@ def _is_code(text: str) -> bool:
     keyed = re.match(r"^\s*[\w$.]+\s*:", bare) is not None and bare.rstrip().endswith(
         (",", ":", "`", "'", '"', "{", "[")
     )
-    words = letter_words(bare)
-    return (marks >= 1 or keyed) and function_word_share(words) < _FUNCTION_SHARE_OF_CODE
+    return (marks >= 1 or keyed) and function_word_share(
+        letter_words(bare)
+    ) < _FUNCTION_SHARE_OF_CODE
 
 
 _FUNCTION_SHARE_OF_CODE = 0.15
+_CODE_CHARACTERS = frozenset("{}[]();=:/*")  # a comment's, a mark's or a key's (see _is_code)
 
 
 def _mark_code(page: _Page) -> None:
